@@ -1,0 +1,68 @@
+"""Bargaining solutions over the rational outcomes (uᵢ ≥ dᵢ for every party, d = reservation values).
+
+Each solver returns the position (row) of the chosen outcome, or ``None`` when no outcome is rational.
+Ties are broken towards the largest utility sum, then the lowest position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+SOLUTIONS = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+_TIE = 1e-12
+
+
+def rational_mask(utilities: np.ndarray, reservation: np.ndarray) -> np.ndarray:
+    """Outcomes every party weakly prefers to no deal."""
+    return (utilities >= np.asarray(reservation)[None, :]).all(axis=1)
+
+
+def _best(scores: np.ndarray, sums: np.ndarray, candidates: np.ndarray) -> int:
+    best = scores.max()
+    tied = np.flatnonzero(scores >= best - _TIE * max(1.0, abs(best)))
+    winner = tied[np.argmax(sums[tied])]
+    return int(candidates[winner])
+
+
+def _nash(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    return np.prod(gains, axis=1)
+
+
+def _kalai_smorodinsky(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    span = np.where(reach > 0, reach, 1.0)
+    ratios = np.where(reach > 0, gains / span, 1.0)
+    return ratios.min(axis=1)
+
+
+def _egalitarian(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    return gains.min(axis=1)
+
+
+def _utilitarian(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    return gains.sum(axis=1)
+
+
+_SCORES: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "nash": _nash,
+    "kalai_smorodinsky": _kalai_smorodinsky,
+    "egalitarian": _egalitarian,
+    "utilitarian": _utilitarian,
+}
+
+
+def solve(utilities: np.ndarray, reservation: np.ndarray, rational: np.ndarray | None = None,
+          which: tuple[str, ...] = SOLUTIONS) -> dict[str, int | None]:
+    """Positions of the requested solutions (``None`` for each when no outcome is rational)."""
+    reservation = np.asarray(reservation, dtype=float)
+    if rational is None:
+        rational = rational_mask(utilities, reservation)
+    candidates = np.flatnonzero(rational)
+    if candidates.size == 0:
+        return {name: None for name in which}
+    chosen = utilities[candidates]
+    gains = chosen - reservation[None, :]
+    reach = gains.max(axis=0)
+    sums = chosen.sum(axis=1)
+    return {name: _best(_SCORES[name](gains, reach), sums, candidates) for name in which}

@@ -1,0 +1,105 @@
+"""Load a scenario from whatever the user names: a bundled scenario, an Accord YAML/JSON file, GENIUS XML
+files or folder, GeniusWeb JSON files or folder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from accord.errors import ScenarioError
+from accord.io.accord_format import scenario_from_dict
+from accord.io.files import read_json, read_text, read_yaml
+from accord.model import Scenario
+
+Format = Literal["accord", "genius", "geniusweb"]
+ACCORD_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_dir() -> Path:
+    """The folder of scenarios shipped with Accord."""
+    return Path(str(resources.files("accord") / "scenarios"))
+
+
+def bundled_scenarios() -> dict[str, Path]:
+    """Bundled scenario names → files."""
+    return {path.stem: path for path in sorted(bundled_dir().glob("*.yaml"))}
+
+
+def sniff(path: Path) -> Format:
+    """The format of one file or folder, judged by its name and content."""
+    if path.is_dir():
+        names = {p.suffix.lower() for p in path.iterdir() if p.is_file()}
+        if ".xml" in names:
+            return "genius"
+        if ".json" in names:
+            return "geniusweb"
+        raise ScenarioError("folder holds no GENIUS (.xml) or GeniusWeb (.json) files", source=str(path),
+                            fix="name a folder with a domain file and its profile files")
+    suffix = path.suffix.lower()
+    if suffix in ACCORD_SUFFIXES:
+        return "accord"
+    if suffix == ".xml":
+        return "genius"
+    if suffix == ".json":
+        text = read_text(path)
+        head = text.lstrip()[:200]
+        return "accord" if '"accord"' in head else "geniusweb"
+    raise ScenarioError(f"unknown file type '{suffix or path.name}'", source=str(path),
+                        fix="use .yaml/.yml/.json (Accord), .xml (GENIUS) or .json (GeniusWeb)")
+
+
+def load_accord(path: Path) -> Scenario:
+    """An Accord YAML or JSON scenario file."""
+    data = read_json(path) if path.suffix.lower() == ".json" else read_yaml(path)
+    return scenario_from_dict(data, str(path))
+
+
+def resolve(name: str) -> Path:
+    """A path the user typed, or the file of a bundled scenario of that name."""
+    path = Path(name)
+    if path.exists():
+        return path
+    bundled = bundled_scenarios()
+    if name in bundled:
+        return bundled[name]
+    known = ", ".join(bundled) or "none"
+    raise ScenarioError("no such file or bundled scenario", source=name,
+                        fix=f"check the path; bundled scenarios: {known}")
+
+
+def load(*names: str | Path) -> Scenario:
+    """Load one scenario from one or more paths (or a bundled scenario's name).
+
+    Several paths are the files of one GENIUS or GeniusWeb scenario (a domain and its profiles, in party order).
+    """
+    if not names:
+        raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
+    paths = [resolve(str(name)) for name in names]
+    formats = {sniff(path) for path in paths}
+    if len(formats) > 1:
+        raise ScenarioError(f"mixes formats ({', '.join(sorted(formats))})", source=" ".join(map(str, paths)),
+                            fix="give the files of one scenario in one format")
+    kind = formats.pop()
+    if kind == "accord":
+        if len(paths) > 1:
+            raise ScenarioError("an Accord scenario is one file", source=" ".join(map(str, paths)),
+                                fix="analyse one file at a time")
+        return load_accord(paths[0])
+    if kind == "genius":
+        from accord.io.genius import read_genius
+
+        return read_genius(paths)
+    from accord.io.geniusweb import read_geniusweb
+
+    return read_geniusweb(paths)
+
+
+def load_many(names: Sequence[str]) -> list[Scenario]:
+    """Several scenarios: each argument is one scenario, except that the files of one GENIUS/GeniusWeb
+    scenario may be given together (then they are one scenario)."""
+    paths = [resolve(name) for name in names]
+    if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
+        return [load(*paths)]
+    return [load(p) for p in paths]
