@@ -1,0 +1,114 @@
+"""Run a forecasting model over stakeholder arrays and collect the rounds.
+
+Models: ``eu`` (expected utility, round by round), ``compromise`` (weighted mean) and ``median`` (weighted median).
+Round 0 is always the input; the compromise and median models have no further rounds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.errors import OptionError
+from accord.forecast.compromise import weighted_mean, weighted_median
+from accord.forecast.expected_utility import eu_round
+from accord.forecast.stakeholders import Stakeholders
+
+MODELS = ("eu", "compromise", "median")
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Which model to run and its parameters (Q, T in [0, 1]; rounds ≥ 0; only ``eu`` uses rounds, q and t)."""
+
+    model: str = "eu"
+    rounds: int = 10
+    q: float = 1.0
+    t: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.model not in MODELS:
+            raise OptionError(f"unknown model '{self.model}'", source="--model", fix=f"use one of: {', '.join(MODELS)}")
+        if self.rounds < 0:
+            raise OptionError(f"rounds must be >= 0, not {self.rounds}", source="--rounds", fix="use 0 or more")
+        for name, value in (("q", self.q), ("t", self.t)):
+            if not 0 <= value <= 1:
+                raise OptionError(f"{name.upper()} must be in [0, 1], not {value:g}", source=f"--{name}", fix="use 0-1")
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round: positions after it, its events in words, the forecast, and the risk exponents (``eu`` only)."""
+
+    number: int
+    positions: tuple[float, ...]
+    events: tuple[str, ...]
+    forecast: float
+    risk: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Every round of one model run; ``converged_at`` is the round in which every actor faced the same danger."""
+
+    model: str
+    issue: str
+    actors: tuple[str, ...]
+    rounds: tuple[Round, ...]
+    converged_at: int | None = None
+
+    @property
+    def final(self) -> float:
+        """Return the forecast after the last round played."""
+        return self.rounds[-1].forecast
+
+
+def forecast(stakeholders: Stakeholders, config: ModelConfig = ModelConfig()) -> Forecast:
+    """Run ``config.model`` on one issue's stakeholders."""
+    return run_model(
+        stakeholders.position,
+        stakeholders.capability,
+        stakeholders.salience,
+        config,
+        names=stakeholders.actors,
+        issue=stakeholders.issue,
+    )
+
+
+def run_model(
+    x: Sequence[float] | np.ndarray,
+    c: Sequence[float] | np.ndarray,
+    s: Sequence[float] | np.ndarray,
+    config: ModelConfig = ModelConfig(),
+    *,
+    names: Sequence[str] | None = None,
+    issue: str = "",
+) -> Forecast:
+    """Run ``config.model`` on plain arrays of positions, capabilities and saliences."""
+    x, c, s = (np.asarray(a, dtype=float) for a in (x, c, s))
+    actors = tuple(names) if names is not None else tuple(f"actor {i + 1}" for i in range(x.size))
+    if config.model == "median":
+        start = Round(0, tuple(x.tolist()), (), weighted_median(x, c, s))
+        return Forecast(config.model, issue, actors, (start,))
+    start = Round(0, tuple(x.tolist()), (), weighted_mean(x, c, s))
+    if config.model == "compromise":
+        return Forecast(config.model, issue, actors, (start,))
+    return _expected_utility(x, c, s, config, actors, issue, start)
+
+
+def _expected_utility(
+    x: np.ndarray, c: np.ndarray, s: np.ndarray, config: ModelConfig, actors: tuple[str, ...], issue: str, start: Round
+) -> Forecast:
+    delta = float(x.max() - x.min())
+    rounds = [start]
+    for number in range(1, config.rounds + 1):
+        outcome = eu_round(x, c, s, delta, config.q, config.t)
+        if outcome.converged:
+            return Forecast(config.model, issue, actors, tuple(rounds), converged_at=number)
+        x = outcome.positions
+        events = tuple(move.describe(actors) for move in outcome.moves)
+        risk = tuple(outcome.risk.tolist())
+        rounds.append(Round(number, tuple(x.tolist()), events, weighted_mean(x, c, s), risk))
+    return Forecast(config.model, issue, actors, tuple(rounds))

@@ -1,0 +1,111 @@
+"""Read stakeholder files (CSV or YAML, on disk or bundled) into :class:`Stakeholders`, one per issue.
+
+CSV: a header row, then one actor a row (lines starting with ``#`` are comments); an optional ``issue`` column puts rows into several issues.
+YAML::
+
+    issues:
+      transfer:
+        scale: 0 = no island changes hands, 100 = all four transferred
+        actors:
+          - {actor: Kremlin, position: 5, salience: 0.9, capability: 90, position_sd: 5}
+
+A single-issue YAML file may also give ``actors:`` (and ``issue:``, ``scale:``) at the top level.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import yaml
+
+from accord.errors import ScenarioError
+from accord.forecast.bundled import resolve
+from accord.forecast.stakeholders import Row, Stakeholders, table_to_stakeholders
+
+
+def load_stakeholders(name: str) -> tuple[Stakeholders, ...]:
+    """Load a stakeholder file given by path or by bundled name (e.g. ``"japan-russia-2019"``)."""
+    suffix, file = resolve(name)
+    text = _read_text(file, name)
+    if suffix == ".csv":
+        return parse_csv(text, source=name)
+    if suffix in (".yaml", ".yml"):
+        return parse_yaml(text, source=name)
+    raise ScenarioError(f"unknown file type '{suffix}'", source=name, fix="use a .csv or .yaml stakeholder file")
+
+
+def _read_text(file, name: str) -> str:
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError(f"cannot read the file ({error})", source=name, fix="check the path") from None
+
+
+def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
+    """Parse CSV stakeholder text; rows are named by their line number among the non-comment lines."""
+    lines = [line for line in io.StringIO(text) if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        raise ScenarioError("the file is empty", source=source, fix="add a header row and one row per actor")
+    reader = csv.reader(lines)
+    header = [cell.strip() for cell in next(reader)]
+    rows: list[tuple[str, Row]] = []
+    for number, cells in enumerate(reader, start=2):
+        if len(cells) > len(header):
+            raise ScenarioError(
+                f"{len(cells)} cells but {len(header)} columns",
+                source=source,
+                where=f"line {number}",
+                fix="remove the extra cells or quote values containing commas",
+            )
+        rows.append((f"line {number}", dict(zip(header, cells))))
+    if not rows:
+        raise ScenarioError("no stakeholders below the header", source=source, fix="add one row per actor")
+    return table_to_stakeholders(rows, source=source)
+
+
+def parse_yaml(text: str, *, source: str) -> tuple[Stakeholders, ...]:
+    """Parse YAML stakeholder text (``issues:`` mapping, or top-level ``actors:``)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        raise ScenarioError("not valid YAML", source=source, where=where, fix="check indentation and quoting") from None
+    if data is None:
+        raise ScenarioError("the file is empty", source=source, fix="add an 'issues:' mapping")
+    if not isinstance(data, dict):
+        raise ScenarioError("expected a mapping at the top", source=source, fix="start with 'issues:'")
+    if "issues" in data:
+        issues = data["issues"]
+        if not isinstance(issues, dict) or not issues:
+            raise ScenarioError(
+                "'issues' must map issue names to their actors", source=source, where="issues", fix="see the docs"
+            )
+        found: list[Stakeholders] = []
+        for name, spec in issues.items():
+            found.extend(_issue(str(name), spec, f"issues.{name}", source))
+        return tuple(found)
+    if "actors" in data:
+        return _issue(str(data.get("issue") or "issue"), data, "", source)
+    raise ScenarioError("no 'issues' or 'actors' key", source=source, fix="add an 'issues:' mapping")
+
+
+def _issue(name: str, spec: object, where: str, source: str) -> tuple[Stakeholders, ...]:
+    prefix = f"{where}." if where else ""
+    if not isinstance(spec, dict) or not isinstance(spec.get("actors"), list):
+        raise ScenarioError(
+            "expected a mapping with an 'actors' list", source=source, where=where or "top", fix="list the actors"
+        )
+    rows: list[tuple[str, Row]] = []
+    for index, actor in enumerate(spec["actors"]):
+        place = f"{prefix}actors[{index}]"
+        if not isinstance(actor, dict):
+            raise ScenarioError(
+                "expected a mapping", source=source, where=place, fix="write actor, position, salience, capability"
+            )
+        rows.append((place, actor))
+    if not rows:
+        raise ScenarioError("no actors", source=source, where=f"{prefix}actors", fix="add one entry per actor")
+    scale = str(spec.get("scale") or spec.get("description") or "")
+    return table_to_stakeholders(rows, source=source, issue=name, scale=scale)

@@ -1,0 +1,193 @@
+"""Stakeholder tables: one issue, one row per actor, validated into a frozen set of arrays.
+
+A table is a list of ``(where, row)`` pairs, ``row`` mapping column names to raw values. Column names are
+case-insensitive and accept the aliases of the published data sets (Actor/Stakeholder, Capability/Resources/Power).
+A salience column with any value above 1 is read as percent and divided by 100 (its ``salience_sd`` too).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.errors import ScenarioError
+
+ALIASES = {
+    "actor": "actor",
+    "stakeholder": "actor",
+    "name": "actor",
+    "position": "position",
+    "salience": "salience",
+    "capability": "capability",
+    "resources": "capability",
+    "power": "capability",
+    "issue": "issue",
+    "position_sd": "position_sd",
+    "salience_sd": "salience_sd",
+    "capability_sd": "capability_sd",
+}
+REQUIRED = ("actor", "position", "salience", "capability")
+NUMERIC = ("position", "salience", "capability", "position_sd", "salience_sd", "capability_sd")
+DEFAULT_ISSUE = "issue"
+
+Row = Mapping[str, object]
+
+
+def _frozen(values: Iterable[float]) -> np.ndarray:
+    array = np.array(list(values), dtype=float)
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True)
+class Stakeholders:
+    """The actors of one issue: positions on the issue scale, salience in [0, 1], capability ≥ 0.
+
+    The ``*_sd`` arrays give each value's standard deviation for Monte Carlo runs (0 = known exactly).
+    """
+
+    issue: str
+    actors: tuple[str, ...]
+    position: np.ndarray
+    salience: np.ndarray
+    capability: np.ndarray
+    position_sd: np.ndarray
+    salience_sd: np.ndarray
+    capability_sd: np.ndarray
+    scale: str = ""
+
+    @property
+    def weight(self) -> np.ndarray:
+        """Return cᵢsᵢ, each actor's effective weight."""
+        return self.capability * self.salience
+
+    @property
+    def uncertain(self) -> bool:
+        """Return whether any value has a positive standard deviation."""
+        return bool(np.any(self.position_sd > 0) or np.any(self.salience_sd > 0) or np.any(self.capability_sd > 0))
+
+
+def canonical_column(name: object) -> str | None:
+    """Return the canonical name of a column header, or ``None`` if the column is not one Accord reads."""
+    key = "_".join(str(name).strip().lower().replace("-", " ").split())
+    return ALIASES.get(key)
+
+
+def table_to_stakeholders(
+    rows: list[tuple[str, Row]], *, source: str, issue: str | None = None, scale: str = ""
+) -> tuple[Stakeholders, ...]:
+    """Validate a table and return one :class:`Stakeholders` per issue, in order of first appearance.
+
+    ``issue`` names the issue of every row (YAML); otherwise an ``issue`` column splits the table (CSV).
+    Raises :class:`ScenarioError` naming ``source``, the row and the fix for anything malformed.
+    """
+    if not rows:
+        raise ScenarioError("no stakeholders", source=source, fix="add one row per actor")
+    records = [(where, _canonical_row(row, where, source)) for where, row in rows]
+    _check_required(records, source)
+    percent = any(record["salience"] > 1 for _, record in records)
+    groups: dict[str, list[tuple[str, dict]]] = {}
+    for where, record in records:
+        if percent:
+            record["salience"] /= 100
+            record["salience_sd"] /= 100
+        _check_ranges(record, where, source, percent)
+        name = issue or str(record.get("issue") or "").strip() or DEFAULT_ISSUE
+        groups.setdefault(name, []).append((where, record))
+    return tuple(_build(name, group, source, scale) for name, group in groups.items())
+
+
+def _canonical_row(row: Row, where: str, source: str) -> dict:
+    record: dict = {}
+    for key, value in row.items():
+        column = canonical_column(key)
+        if column is None or column in record:
+            continue
+        record[column] = value
+    for column in NUMERIC:
+        if column in record:
+            record[column] = _number(record[column], column, where, source)
+        elif column.endswith("_sd"):
+            record[column] = 0.0
+    return record
+
+
+def _number(value: object, column: str, where: str, source: str) -> float:
+    text = "" if value is None else str(value).strip()
+    if isinstance(value, bool):
+        text = "?"
+    try:
+        number = float(text.rstrip("%")) if text else math.nan
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        shown = text or "empty"
+        raise ScenarioError(
+            f"{column} is not a number ({shown})", source=source, where=where, fix=f"write {column} as a number"
+        )
+    return number
+
+
+def _check_required(records: list[tuple[str, dict]], source: str) -> None:
+    for column in REQUIRED:
+        for where, record in records:
+            if column not in record:
+                raise ScenarioError(
+                    f"missing column '{column}'",
+                    source=source,
+                    where=where,
+                    fix=f"add a {column} column ({_hint(column)})",
+                )
+
+
+def _hint(column: str) -> str:
+    return {
+        "actor": "also accepted: Stakeholder, Name",
+        "position": "a point on the issue scale",
+        "salience": "0-1, or 0-100 read as percent",
+        "capability": "also accepted: Resources, Power; any non-negative scale",
+    }[column]
+
+
+def _check_ranges(record: dict, where: str, source: str, percent: bool) -> None:
+    if not str(record["actor"] or "").strip():
+        raise ScenarioError("actor name is empty", source=source, where=where, fix="name every actor")
+    if not 0 <= record["salience"] <= 1:
+        shown = record["salience"] * (100 if percent else 1)
+        raise ScenarioError(
+            f"salience {shown:g} is out of range",
+            source=source,
+            where=where,
+            fix="use 0-1 (or 0-100 for percent throughout the column)",
+        )
+    if record["capability"] < 0:
+        raise ScenarioError(
+            f"capability {record['capability']:g} is negative", source=source, where=where, fix="use a value >= 0"
+        )
+    for column in ("position_sd", "salience_sd", "capability_sd"):
+        if record[column] < 0:
+            raise ScenarioError(
+                f"{column} {record[column]:g} is negative", source=source, where=where, fix="use a value >= 0"
+            )
+
+
+def _build(issue: str, group: list[tuple[str, dict]], source: str, scale: str) -> Stakeholders:
+    names = [str(record["actor"]).strip() for _, record in group]
+    seen: set[str] = set()
+    for (where, _), name in zip(group, names):
+        if name in seen:
+            raise ScenarioError(
+                f"actor '{name}' appears twice in issue '{issue}'", source=source, where=where, fix="merge the rows"
+            )
+        seen.add(name)
+    column = {key: _frozen(record[key] for _, record in group) for key in NUMERIC}
+    if not (column["capability"] * column["salience"]).sum() > 0:
+        raise ScenarioError(
+            f"every actor in issue '{issue}' has zero capability or zero salience",
+            source=source,
+            fix="give at least one actor positive capability and salience",
+        )
+    return Stakeholders(issue=issue, actors=tuple(names), scale=scale, **column)
