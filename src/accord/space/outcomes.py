@@ -13,7 +13,7 @@ import numpy as np
 
 from accord.model import Constraint, Issue
 
-MAX_OUTCOMES = 10**8
+MAX_OUTCOMES = 5 * 10**7
 
 
 class OutcomeSpace:

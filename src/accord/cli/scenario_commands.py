@@ -1,0 +1,100 @@
+"""Commands on scenarios: list, validate, analyse, convert."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accord.analysis import analyze
+from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
+from accord.errors import OptionError, ScenarioError
+from accord.io import bundled_scenarios, load, load_many
+from accord.io.convert import TARGETS, convert
+
+PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
+              "or a domain file followed by its profile files")
+
+
+@reports_user_errors
+def analyze_command(
+    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document instead of tables")] = False,
+    rows: Annotated[int, typer.Option(help="frontier rows to show", min=1)] = 12,
+) -> None:
+    """Analyse a scenario: zone of agreement, Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian /
+    utilitarian deals."""
+    analyses = [analyze(scenario) for scenario in load_many(paths)]
+    if as_json:
+        documents = [a.to_json() for a in analyses]
+        typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))
+        return
+    from accord.reports.console import render
+
+    console = Console()
+    for analysis in analyses:
+        render(analysis, console, frontier_rows=rows)
+
+
+@reports_user_errors
+def scenarios_command() -> None:
+    """List the scenarios bundled with Accord."""
+    table = Table(show_header=True, header_style="bold")
+    for column in ("name", "title", "parties", "issues", "outcomes"):
+        table.add_column(column)
+    for name, path in bundled_scenarios().items():
+        scenario = load(path)
+        table.add_row(name, scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
+                      f"{scenario.cartesian_size:,}")
+    Console().print(table)
+
+
+def validate_command(
+    paths: Annotated[list[str], typer.Argument(help="scenario files or folders to check, each on its own",
+                                               show_default=False)],
+) -> None:
+    """Check scenario files and report every error in each at once."""
+    failed = False
+    for name in paths:
+        try:
+            scenario = load(name)
+        except ScenarioError as error:
+            failed = True
+            for problem in error.all_errors or (error,):
+                typer.echo(f"error: {problem.one_line()}", err=True)
+            continue
+        except OptionError as error:
+            failed = True
+            typer.echo(f"error: {error.one_line()}", err=True)
+            continue
+        typer.echo(f"ok: {name}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
+                   f"{scenario.cartesian_size:,} outcomes before constraints")
+    if failed:
+        raise typer.Exit(USER_ERROR_EXIT)
+
+
+@reports_user_errors
+def convert_command(
+    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="output file (.yaml/.json) or folder")],
+    to: Annotated[Optional[str], typer.Option(help=f"target format: {', '.join(TARGETS)} "
+                                                   "(default: from the output's suffix)")] = None,
+) -> None:
+    """Convert a scenario between Accord YAML/JSON, GENIUS XML and GeniusWeb JSON, saying what is lost."""
+    scenario = load(*paths)
+    written, losses = convert(scenario, output, to)
+    for path in written:
+        typer.echo(f"wrote {path}")
+    for loss in losses:
+        typer.echo(f"lost: {loss}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze_command)
+    app.command("scenarios")(scenarios_command)
+    app.command("validate")(validate_command)
+    app.command("convert")(convert_command)

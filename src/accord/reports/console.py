@@ -1,0 +1,122 @@
+"""Render an analysis as rich tables an analyst can hand to a reader."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+
+from accord.analysis import Analysis, Deal
+from accord.model import Scenario
+
+SOLUTION_TITLES = {
+    "nash": "Nash",
+    "kalai_smorodinsky": "Kalai–Smorodinsky",
+    "egalitarian": "egalitarian",
+    "utilitarian": "utilitarian",
+}
+
+
+def _label(scenario: Scenario, issue_name: str, value: object) -> str:
+    issue = scenario.issue(issue_name)
+    if issue.kind == "categorical" and issue.labels:
+        return issue.labels[issue.values.index(value)]
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _solutions(analysis: Analysis) -> Table:
+    """One column per bargaining solution; one row per issue, then one per party's utility."""
+    scenario = analysis.scenario
+    table = Table(show_header=True, header_style="bold", title="Bargaining solutions", title_justify="left",
+                  caption="d = reservation values; ties go to the deal with the largest utility sum",
+                  caption_justify="left")
+    table.add_column("issue")
+    deals = [analysis.solutions[name] for name in SOLUTION_TITLES]
+    for title in SOLUTION_TITLES.values():
+        table.add_column(title)
+    for issue in scenario.issues:
+        table.add_row(issue.name, *(_label(scenario, issue.name, deal.outcome[issue.name]) for deal in deals))
+    table.add_section()
+    for column, party in enumerate(scenario.party_names):
+        table.add_row(f"utility: {party}", *(f"{deal.utilities[column]:.4f}" for deal in deals), style="bold")
+    return table
+
+
+def _overview(analysis: Analysis) -> Table:
+    scenario = analysis.scenario
+    table = Table(show_header=True, header_style="bold", title="Parties", title_justify="left")
+    table.add_column("party")
+    table.add_column("reservation (no deal)", justify="right")
+    table.add_column("discount", justify="right")
+    table.add_column("best deal for them", justify="right")
+    table.add_column("worst", justify="right")
+    for column, party in enumerate(scenario.parties):
+        table.add_row(party.name, f"{party.reservation:.4f}",
+                      "—" if party.discount is None else f"{party.discount:g}",
+                      f"{analysis.best[column].utilities[column]:.4f}",
+                      f"{analysis.worst[column].utilities[column]:.4f}")
+    return table
+
+
+def _issues(scenario: Scenario) -> Table:
+    table = Table(show_header=True, header_style="bold", title="Issues", title_justify="left")
+    table.add_column("issue")
+    table.add_column("values")
+    for issue in scenario.issues:
+        if issue.kind == "categorical":
+            shown = " / ".join(issue.labels or issue.values)
+        elif issue.kind == "integer":
+            shown = f"integers {issue.low}…{issue.high}"
+        else:
+            shown = f"{issue.low:g}…{issue.high:g} on a grid of {issue.grid} points"
+        table.add_row(issue.name, shown)
+    return table
+
+
+def _frontier(analysis: Analysis, rows: int) -> Table:
+    names = analysis.scenario.party_names
+    table = Table(show_header=True, header_style="bold", title_justify="left",
+                  title=f"Pareto frontier: {len(analysis.pareto_points)} utility vectors, "
+                        f"{analysis.pareto_outcomes} outcomes")
+    for name in names:
+        table.add_column(name, justify="right")
+    table.add_column("sum", justify="right")
+    points = analysis.pareto_points
+    if len(points) > rows:
+        order = points.sum(axis=1).argsort()[::-1][:rows]
+        points = points[sorted(order, key=lambda i: tuple(points[i]))]
+        table.caption = f"the {rows} frontier points with the largest utility sum"
+        table.caption_justify = "left"
+    for point in points:
+        table.add_row(*(f"{u:.4f}" for u in point), f"{point.sum():.4f}")
+    return table
+
+
+def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> None:
+    """Print the full analysis report."""
+    scenario = analysis.scenario
+    heading = scenario.title or scenario.name
+    summary = (f"{len(scenario.parties)} parties, {len(scenario.issues)} issues, "
+               f"{analysis.n_outcomes:,} feasible outcomes")
+    if scenario.constraints:
+        summary += f" ({len(scenario.constraints)} hard constraints)"
+    share = analysis.rational_outcomes / analysis.n_outcomes if analysis.n_outcomes else 0.0
+    if analysis.has_zone_of_agreement:
+        zone = (f"Zone of agreement: {analysis.rational_outcomes:,} outcomes ({share:.2%}) are at least as good "
+                f"as no deal for every party.")
+    else:
+        zone = "No zone of agreement: no outcome is at least as good as no deal for every party."
+    parts = [summary, zone]
+    if scenario.description:
+        parts.insert(0, scenario.description.strip())
+    console.print(Panel("\n\n".join(parts), title=heading, title_align="left"))
+    console.print(_issues(scenario))
+    console.print(_overview(analysis))
+    console.print(_frontier(analysis, frontier_rows))
+    if analysis.has_zone_of_agreement:
+        console.print(_solutions(analysis))
+    else:
+        console.print("[bold]Solutions:[/] none — there is no zone of agreement "
+                      "(every bargaining solution needs a deal both sides prefer to walking away).")
+    if scenario.notes:
+        console.print(Group(*[f"• {note}" for note in scenario.notes]), style="dim")

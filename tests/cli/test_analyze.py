@@ -1,0 +1,60 @@
+import json
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+runner = CliRunner()
+
+
+def test_analyze_json_has_the_documented_schema():
+    result = runner.invoke(app, ["analyze", str(DATA / "mini.yaml"), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["scenario"] == "mini"
+    assert document["parties"] == ["A", "B"]
+    assert [i["name"] for i in document["issues"]] == ["island", "fishing", "share"]
+    assert document["issues"][0]["values"] == ["north", "south", "shared"]
+    assert document["n_outcomes"] == 70
+    assert document["reservation"] == [0.3, 0.25]
+    assert document["rational_outcomes"] == 42
+    assert document["pareto"]["n_outcomes"] == 31
+    assert len(document["pareto"]["points"]) == 27
+    assert document["pareto"]["points"] == sorted(document["pareto"]["points"])
+    nash = document["solutions"]["nash"]
+    assert nash == {"outcome": {"island": "north", "fishing": 0, "share": 0.25}, "utilities": [0.55, 0.6]}
+    assert set(document["solutions"]) == {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"}
+
+
+def test_analyze_report_names_the_solutions():
+    result = runner.invoke(app, ["analyze", str(DATA / "mini.yaml")])
+    assert result.exit_code == 0, result.output
+    for fragment in ("Zone of agreement: 42 outcomes", "Pareto frontier", "Nash", "Kalai", "egalitarian",
+                     "utilitarian"):
+        assert fragment in result.stdout
+
+
+def test_no_zone_of_agreement_reports_null_solutions(tmp_path):
+    document = yaml.safe_load((DATA / "mini.yaml").read_text())
+    for party in document["parties"]:
+        party["reservation"] = 0.95
+    path = tmp_path / "greedy.yaml"
+    path.write_text(yaml.safe_dump(document))
+    result = runner.invoke(app, ["analyze", str(path), "--json"])
+    data = json.loads(result.stdout)
+    assert data["rational_outcomes"] == 0
+    assert all(value is None for value in data["solutions"].values())
+    text = runner.invoke(app, ["analyze", str(path)]).stdout
+    assert "No zone of agreement" in text
+
+
+def test_convert_to_accord_round_trips(tmp_path):
+    out = tmp_path / "copy.yaml"
+    result = runner.invoke(app, ["convert", str(DATA / "mini.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    original = json.loads(runner.invoke(app, ["analyze", str(DATA / "mini.yaml"), "--json"]).stdout)
+    copied = json.loads(runner.invoke(app, ["analyze", str(out), "--json"]).stdout)
+    assert copied == original

@@ -1,0 +1,131 @@
+"""Bad input, end to end through the CLI: one line naming file and place, exit code 2, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+runner = CliRunner()
+
+
+def mini() -> dict:
+    return yaml.safe_load((DATA / "mini.yaml").read_text())
+
+
+def write(tmp_path: Path, document, name: str = "bad.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(document if isinstance(document, str) else yaml.safe_dump(document))
+    return path
+
+
+def assert_one_line_error(result, *fragments: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def edit(change):
+    document = mini()
+    change(document)
+    return document
+
+
+CASES = {
+    "malformed yaml": ("accord: 1\nissues: [a, b\n", ["invalid YAML", "line"]),
+    "unknown issue in weights": (edit(lambda d: d["parties"][0]["utility"]["weights"].update(shikotan=0.1)),
+                                 ["parties[0].utility.weights.shikotan", "unknown issue"]),
+    "missing weight": (edit(lambda d: d["parties"][1]["utility"]["weights"].pop("fishing")),
+                       ["parties[1].utility.weights", "no weight for issue 'fishing'"]),
+    "option not in issue": (edit(lambda d: d["parties"][0]["utility"]["values"]["island"].update(east=0.5)),
+                            ["parties[0].utility.values.island.east", "not an option"]),
+    "negative weight": (edit(lambda d: d["parties"][0]["utility"]["weights"].update(island=-0.5)),
+                        ["parties[0].utility.weights.island", "negative weight"]),
+    "empty issue": (edit(lambda d: d["issues"][0].update(options=[])), ["issues[0].options", "no options"]),
+    "duplicate issue names": (edit(lambda d: d["issues"][1].update(name="island")),
+                              ["issues[1].name", "duplicate issue name"]),
+    "duplicate party names": (edit(lambda d: d["parties"][1].update(name="A")),
+                              ["parties[1].name", "duplicate party name"]),
+    "unknown field": (edit(lambda d: d["parties"][0].update(reservaton=0.2)),
+                      ["parties[0].reservaton", "unknown field"]),
+    "reservation out of range": (edit(lambda d: d["parties"][0].update(reservation=1.5)),
+                                 ["parties[0].reservation"]),
+    "value out of range": (edit(lambda d: d["parties"][0]["utility"]["values"]["island"].update(north=3)),
+                           ["parties[0].utility.values.island.north", "outside [0, 1]"]),
+    "wrong version": (edit(lambda d: d.update(accord=2)), ["accord", "write 'accord: 1'"]),
+    "not a mapping": ("- just\n- a list\n", ["not an Accord scenario"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_accord_file(tmp_path, case):
+    document, fragments = CASES[case]
+    path = write(tmp_path, document)
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert_one_line_error(result, str(path), *fragments)
+
+
+def test_missing_file():
+    result = runner.invoke(app, ["analyze", "no/such/file.yaml"])
+    assert_one_line_error(result, "no/such/file.yaml", "no such file")
+
+
+def test_unknown_suffix(tmp_path):
+    path = write(tmp_path, "x", name="scenario.txt")
+    assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "scenario.txt", "unknown file type")
+
+
+def test_validate_reports_every_error_at_once(tmp_path):
+    def break_twice(d):
+        d["parties"][0]["utility"]["weights"]["shikotan"] = 0.1
+        d["issues"][0]["options"] = ["north", "south", "north"]
+    path = write(tmp_path, edit(break_twice))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) >= 2
+    assert any("weights.shikotan" in line for line in lines)
+    assert any("issues[0].options" in line for line in lines)
+
+
+def test_validate_ok():
+    result = runner.invoke(app, ["validate", str(DATA / "mini.yaml")])
+    assert result.exit_code == 0
+    assert "ok:" in result.stdout
+
+
+def test_convert_needs_a_known_target(tmp_path):
+    result = runner.invoke(app, ["convert", str(DATA / "mini.yaml"), "-o", str(tmp_path / "out"), "--to", "pdf"])
+    assert_one_line_error(result, "--to", "unknown target format")
+
+
+def test_too_many_outcomes(tmp_path):
+    document = mini()
+    document["issues"] = [{"name": f"i{k}", "integers": {"low": 0, "high": 99}} for k in range(5)]
+    for party in document["parties"]:
+        party["utility"] = {"weights": {f"i{k}": 0.2 for k in range(5)},
+                            "values": {f"i{k}": {"linear": {"slope": 0.01, "offset": 0}} for k in range(5)}}
+    document.pop("constraints")
+    result = runner.invoke(app, ["analyze", str(write(tmp_path, document))])
+    assert_one_line_error(result, "10,000,000,000 outcomes", "at most")
+
+
+def test_usage_errors_are_one_line_with_exit_code_2(capsys):
+    from accord.cli.main import main
+
+    assert main(["analyze", str(DATA / "mini.yaml"), "--bogus"]) == 2
+    assert main(["analyze", str(DATA / "mini.yaml"), "--rows", "0"]) == 2
+    assert main(["frobnicate"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3
+    assert "No such option: --bogus" in err[0] and "accord analyze" in err[0]
+    assert "--rows" in err[1]
+    assert "No such command" in err[2]
