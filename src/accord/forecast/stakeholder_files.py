@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import PurePath
 
 import yaml
 
@@ -43,7 +44,10 @@ def _read_text(file, name: str) -> str:
 
 
 def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
-    """Parse CSV stakeholder text; rows are named by their line number among the non-comment lines."""
+    """Parse CSV stakeholder text; rows are named by their line number among the non-comment lines.
+
+    Without an ``issue`` column the issue is named after the file (``source``'s stem).
+    """
     lines = [line for line in io.StringIO(text) if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
         raise ScenarioError("the file is empty", source=source, fix="add a header row and one row per actor")
@@ -61,7 +65,7 @@ def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
         rows.append((f"line {number}", dict(zip(header, cells))))
     if not rows:
         raise ScenarioError("no stakeholders below the header", source=source, fix="add one row per actor")
-    return table_to_stakeholders(rows, source=source)
+    return table_to_stakeholders(rows, source=source, default_issue=PurePath(source).stem or "issue")
 
 
 def parse_yaml(text: str, *, source: str) -> tuple[Stakeholders, ...]:

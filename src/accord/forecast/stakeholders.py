@@ -77,11 +77,17 @@ def canonical_column(name: object) -> str | None:
 
 
 def table_to_stakeholders(
-    rows: list[tuple[str, Row]], *, source: str, issue: str | None = None, scale: str = ""
+    rows: list[tuple[str, Row]],
+    *,
+    source: str,
+    issue: str | None = None,
+    scale: str = "",
+    default_issue: str = DEFAULT_ISSUE,
 ) -> tuple[Stakeholders, ...]:
     """Validate a table and return one :class:`Stakeholders` per issue, in order of first appearance.
 
-    ``issue`` names the issue of every row (YAML); otherwise an ``issue`` column splits the table (CSV).
+    ``issue`` names the issue of every row (YAML); otherwise an ``issue`` column splits the table (CSV), and rows
+    without one belong to ``default_issue``.
     Raises :class:`ScenarioError` naming ``source``, the row and the fix for anything malformed.
     """
     if not rows:
@@ -95,7 +101,7 @@ def table_to_stakeholders(
             record["salience"] /= 100
             record["salience_sd"] /= 100
         _check_ranges(record, where, source, percent)
-        name = issue or str(record.get("issue") or "").strip() or DEFAULT_ISSUE
+        name = issue or str(record.get("issue") or "").strip() or default_issue
         groups.setdefault(name, []).append((where, record))
     return tuple(_build(name, group, source, scale) for name, group in groups.items())
 

@@ -1,0 +1,247 @@
+"""Commands ``forecast`` (multi-stakeholder models) and ``divide`` (Adjusted Winner)."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accord.cli.errors import reports_user_errors
+from accord.errors import OptionError
+from accord.forecast import (
+    MODELS,
+    Division,
+    DivideProblem,
+    Forecast,
+    ModelConfig,
+    MonteCarloSummary,
+    Stakeholders,
+    adjusted_winner,
+    bundled_names,
+    forecast,
+    load_divide,
+    load_stakeholders,
+    monte_carlo,
+)
+
+FILE_HELP = "stakeholder file (.csv/.yaml) or the name of a bundled one"
+
+
+@reports_user_errors
+def forecast_command(
+    file: Annotated[str, typer.Argument(help=FILE_HELP, show_default=False)],
+    model: Annotated[str, typer.Option(help=f"model: {', '.join(MODELS)}")] = "eu",
+    rounds: Annotated[int, typer.Option(help="rounds of the eu model")] = 10,
+    runs: Annotated[int, typer.Option(help="Monte Carlo runs over the stated uncertainty (0 = none)")] = 0,
+    seed: Annotated[int, typer.Option(help="seed of the Monte Carlo runs")] = 0,
+    q: Annotated[float, typer.Option("--q", help="Q: probability the status quo holds without a challenge")] = 1.0,
+    t: Annotated[float, typer.Option("--t", help="T: probability that a change improves things")] = 1.0,
+    issue: Annotated[Optional[str], typer.Option(help="run this issue only (default: every issue)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
+    plot: Annotated[Optional[str], typer.Option(help="draw positions over rounds to FILE.png or FILE.svg")] = None,
+) -> None:
+    """Forecast a multi-stakeholder issue: expected utility (round by round), compromise or weighted median."""
+    config = ModelConfig(model=model, rounds=rounds, q=q, t=t)
+    if runs < 0:
+        raise OptionError(f"runs must be >= 0, not {runs}", source="--runs", fix="use 0 or more")
+    if seed < 0:
+        raise OptionError(f"seed must be >= 0, not {seed}", source="--seed", fix="use 0 or more")
+    groups = _select(load_stakeholders(file), issue, file)
+    results = [forecast(group, config) for group in groups]
+    summaries = [monte_carlo(group, config, runs, seed) if runs else None for group in groups]
+    if plot:
+        from accord.forecast.plot import plot_rounds
+
+        plot_rounds(results, plot)
+    if as_json:
+        documents = [_forecast_json(g, r, m, config) for g, r, m in zip(groups, results, summaries)]
+        typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))
+        return
+    console = Console()
+    for group, result, summary in zip(groups, results, summaries):
+        _render_forecast(console, group, result, summary)
+    if plot:
+        console.print(f"wrote {plot}")
+
+
+def _select(groups: tuple[Stakeholders, ...], issue: str | None, file: str) -> tuple[Stakeholders, ...]:
+    if issue is None:
+        return groups
+    chosen = tuple(g for g in groups if g.issue == issue)
+    if not chosen:
+        names = ", ".join(g.issue for g in groups)
+        raise OptionError(f"no issue '{issue}' in {file}", source="--issue", fix=f"use one of: {names}")
+    return chosen
+
+
+def _forecast_json(
+    group: Stakeholders, result: Forecast, summary: MonteCarloSummary | None, config: ModelConfig
+) -> dict:
+    rounds = []
+    for r in result.rounds:
+        entry: dict = {
+            "round": r.number,
+            "positions": dict(zip(result.actors, r.positions)),
+            "events": list(r.events),
+            "forecast": r.forecast,
+        }
+        if r.risk is not None:
+            entry["risk"] = dict(zip(result.actors, r.risk))
+        rounds.append(entry)
+    document: dict = {
+        "model": result.model,
+        "issue": result.issue,
+        "scale": group.scale,
+        "parameters": {"rounds": config.rounds, "q": config.q, "t": config.t},
+        "actors": [
+            {"actor": a, "position": x, "salience": s, "capability": c}
+            for a, x, s, c in zip(group.actors, group.position.tolist(), group.salience.tolist(),
+                                  group.capability.tolist())
+        ],
+        "rounds": rounds,
+        "forecast": result.final,
+        "converged_at": result.converged_at,
+    }
+    if summary is not None:
+        document["monte_carlo"] = {
+            "runs": len(summary.finals),
+            "seed": summary.seed,
+            "median": summary.median,
+            "p5": summary.p5,
+            "p95": summary.p95,
+            "uncertainty_stated": group.uncertain,
+        }
+    return document
+
+
+def _render_forecast(
+    console: Console, group: Stakeholders, result: Forecast, summary: MonteCarloSummary | None
+) -> None:
+    title = f"{result.issue} — model {result.model}"
+    console.print(f"[bold]{title}[/bold]" + (f"\nscale: {group.scale}" if group.scale else ""))
+    positions = Table(title="positions by round", header_style="bold")
+    positions.add_column("actor")
+    for r in result.rounds:
+        positions.add_column(str(r.number), justify="right")
+    for index, actor in enumerate(result.actors):
+        positions.add_row(actor, *(f"{r.positions[index]:.4g}" for r in result.rounds))
+    positions.add_row("[bold]forecast[/bold]", *(f"[bold]{r.forecast:.4g}[/bold]" for r in result.rounds))
+    console.print(positions)
+    if len(result.rounds) > 1:
+        events = Table(title="events", header_style="bold")
+        events.add_column("round", justify="right")
+        events.add_column("events")
+        for r in result.rounds[1:]:
+            events.add_row(str(r.number), "; ".join(r.events) or "no moves")
+        console.print(events)
+    if result.converged_at is not None:
+        console.print(
+            f"Converged in round {result.converged_at}: every actor faces the same danger, so the model stops."
+        )
+    console.print(f"Forecast: [bold]{result.final:.6g}[/bold]")
+    if summary is not None:
+        note = "" if group.uncertain else " (no uncertainty stated in the file: every run equals the forecast)"
+        console.print(
+            f"Monte Carlo, {len(summary.finals)} runs, seed {summary.seed}: median {summary.median:.6g}, "
+            f"5–95% band [{summary.p5:.6g}, {summary.p95:.6g}]{note}"
+        )
+    console.print()
+
+
+@reports_user_errors
+def divide_command(
+    file: Annotated[str, typer.Argument(help="divide file (.yaml) or the name of a bundled one", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
+) -> None:
+    """Divide items between two parties by Adjusted Winner: equitable, envy-free, at most one item split."""
+    problem = load_divide(file)
+    division = adjusted_winner(problem.points_a, problem.points_b)
+    if as_json:
+        typer.echo(json.dumps(_divide_json(problem, division), indent=2))
+        return
+    _render_divide(Console(), problem, division)
+
+
+def explain(problem: DivideProblem, division: Division) -> str:
+    """Say who gets what in one plain-English sentence."""
+    a, b = problem.parties
+    label = [_label(item) for item in problem.items]
+    whole_a = [label[k] for k, share in enumerate(division.shares) if share == 1]
+    whole_b = [label[k] for k, share in enumerate(division.shares) if share == 0]
+    parts = []
+    if whole_a:
+        parts.append(f"{a} receives {_join(whole_a)} outright")
+    if whole_b:
+        parts.append(f"{b} receives {_join(whole_b)} outright")
+    if division.split is not None:
+        share = division.shares[division.split]
+        parts.append(f"{label[division.split]} is split: {a} {float(share):.2f}, {b} {float(1 - share):.2f}")
+    total_a, total_b = division.points
+    ending = (
+        f"both end with {float(total_a):.1f} points"
+        if total_a == total_b
+        else f"{a} ends with {float(total_a):.1f} points, {b} with {float(total_b):.1f}"
+    )
+    return "; ".join(parts) + f"; {ending}."
+
+
+def _label(item: str) -> str:
+    text = item.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _normalised(problem: DivideProblem) -> bool:
+    return sum(problem.points_a) != 100 or sum(problem.points_b) != 100
+
+
+def _divide_json(problem: DivideProblem, division: Division) -> dict:
+    def exact(value: Fraction) -> str:
+        return str(value)
+
+    return {
+        "parties": list(problem.parties),
+        "items": list(problem.items),
+        "points_given": {item: [a, b] for item, a, b in zip(problem.items, problem.points_a, problem.points_b)},
+        "normalised": _normalised(problem),
+        "shares": {item: float(share) for item, share in zip(problem.items, division.shares)},
+        "shares_exact": {item: exact(share) for item, share in zip(problem.items, division.shares)},
+        "split": problem.items[division.split] if division.split is not None else None,
+        "points": [float(p) for p in division.points],
+        "points_exact": [exact(p) for p in division.points],
+        "explanation": explain(problem, division),
+    }
+
+
+def _render_divide(console: Console, problem: DivideProblem, division: Division) -> None:
+    a, b = problem.parties
+    table = Table(title=problem.title or "Adjusted Winner", header_style="bold")
+    for column, justify in (("item", "left"), (f"{a} points", "right"), (f"{b} points", "right"),
+                            (f"{a} share", "right"), (f"{b} share", "right")):
+        table.add_column(column, justify=justify)
+    for k, item in enumerate(problem.items):
+        share = division.shares[k]
+        table.add_row(_label(item), f"{float(division.points_a[k]):.4g}", f"{float(division.points_b[k]):.4g}",
+                      f"{float(share):.4g}", f"{float(1 - share):.4g}")
+    table.add_row("[bold]total[/bold]", "100", "100", "", "")
+    table.add_row("[bold]points received[/bold]", f"[bold]{float(division.points[0]):.4g}[/bold]",
+                  f"[bold]{float(division.points[1]):.4g}[/bold]", "", "")
+    console.print(table)
+    if _normalised(problem):
+        console.print("Points were normalised so that each party's total is 100.")
+    console.print(explain(problem, division))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``forecast`` and ``divide`` to the ``accord`` app."""
+    app.command("forecast", help=forecast_command.__doc__ + f" Bundled files: {', '.join(bundled_names())}.")(
+        forecast_command
+    )
+    app.command("divide")(divide_command)
