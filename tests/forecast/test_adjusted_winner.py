@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from accord.errors import ScenarioError
+from accord.forecast import adjusted_winner, load_divide, normalise, parse_divide
+
+CAROL = [50, 20, 15, 10, 5]  # retirement, home, cottage, investments, other
+BOB = [40, 30, 10, 10, 10]
+
+
+def test_divorce_example():
+    division = adjusted_winner(CAROL, BOB)
+    assert division.shares == (Fraction(5, 6), 0, 1, 0, 0)
+    assert division.points == (Fraction(170, 3), Fraction(170, 3))
+    assert division.split == 0
+    assert float(division.points[0]) == pytest.approx(56.666666666666664, abs=1e-12)
+
+
+def test_divorce_example_from_floats_and_swapped_parties():
+    division = adjusted_winner([float(p) for p in BOB], [float(p) for p in CAROL])
+    assert division.shares == (Fraction(1, 6), 1, 0, 1, 1)
+    assert division.points == (Fraction(170, 3), Fraction(170, 3))
+
+
+def test_tie_goes_first_to_the_party_ahead_and_moves_first():
+    # B wins 80 outright against A's 50, so the tied item 1 goes to B, moves to A first (B 80, A 60),
+    # then item 2 (ratio 80/40) is split: B keeps 5/6 of it and both end with 200/3.
+    division = adjusted_winner([50, 10, 40], [10, 10, 80])
+    assert division.shares == (1, 1, Fraction(1, 6))
+    assert division.points == (Fraction(200, 3), Fraction(200, 3))
+    # equal outright totals: the tie goes to A, moves first and is itself the split item
+    division = adjusted_winner([80, 10, 10], [10, 10, 80])
+    assert division.shares == (1, Fraction(1, 2), 0) and division.split == 1
+
+
+def test_points_are_normalised_to_100():
+    assert normalise([1, 1, 2]) == (25, 25, 50)
+    assert adjusted_winner([1, 1, 2], [2, 1, 1]) == adjusted_winner([25, 25, 50], [50, 25, 25])
+    with pytest.raises(ValueError):
+        normalise([0, 0])
+    with pytest.raises(ValueError):
+        normalise([-1, 2])
+
+
+points = st.lists(st.integers(0, 50), min_size=1, max_size=8)
+
+
+@given(st.data())
+def test_equitable_envy_free_at_most_one_split(data):
+    a = data.draw(points)
+    b = data.draw(st.lists(st.integers(0, 50), min_size=len(a), max_size=len(a)))
+    assume(sum(a) > 0 and sum(b) > 0)
+    division = adjusted_winner(a, b)
+    na, nb = normalise(a), normalise(b)
+    mine_a = sum(s * p for s, p in zip(division.shares, na))
+    mine_b = sum((1 - s) * p for s, p in zip(division.shares, nb))
+    assert (mine_a, mine_b) == division.points
+    assert mine_a == mine_b  # equitable, exactly
+    assert mine_a >= 100 - mine_a and mine_b >= 100 - mine_b  # envy-free for two parties
+    assert sum(1 for s in division.shares if 0 < s < 1) <= 1
+    assert all(0 <= s <= 1 for s in division.shares)
+
+
+@given(st.data())
+def test_efficient_no_swap_helps_both(data):
+    a = data.draw(points)
+    b = data.draw(st.lists(st.integers(1, 50), min_size=len(a), max_size=len(a)))
+    assume(sum(a) > 0)
+    division = adjusted_winner(a, b)
+    na, nb = normalise(a), normalise(b)
+    # every item A holds any of has a ratio a/b at least that of every item B holds any of
+    held_a = [na[k] / nb[k] for k, s in enumerate(division.shares) if s > 0]
+    held_b = [na[k] / nb[k] for k, s in enumerate(division.shares) if s < 1]
+    if held_a and held_b:
+        assert min(held_a) >= max(held_b)
+
+
+def test_bundled_kurils_divide():
+    problem = load_divide("kurils-divide")
+    assert problem.parties == ("Japan", "Russia")
+    assert sum(problem.points_a) == sum(problem.points_b) == 100
+    division = adjusted_winner(problem.points_a, problem.points_b)
+    assert division.points[0] == division.points[1]
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("parties: [A]\nitems: {x: [1, 1]}", "two parties"),
+        ("parties: [A, B]\nitems: {}", "no items"),
+        ("parties: [A, B]\nitems: {x: [1]}", "items.x"),
+        ("parties: [A, B]\nitems: {x: [-1, 1]}", "non-negative"),
+        ("parties: [A, B]\nitems: {x: [a, 1]}", "non-negative numbers"),
+        ("parties: [A, B]\nitems: {x: [0, 1]}", "A gives no item any points"),
+    ],
+)
+def test_bad_divide_files(text, fragment):
+    with pytest.raises(ScenarioError) as caught:
+        parse_divide(text, source="d.yaml")
+    assert "d.yaml" in str(caught.value) and fragment in str(caught.value)
+
+
+def test_divide_descriptions():
+    problem = parse_divide("parties: [A, B]\nitems: {x: {points: [3, 1], description: an x}, y: [1, 3]}", source="d")
+    assert problem.descriptions == ("an x", "") and problem.points_a == (3, 1)

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def assert_one_line_error(result, *fragments: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def test_forecast_json_shape_and_round_one():
+    result = run("forecast", "eu10-car-emissions", "--rounds", "2", "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["model"] == "eu" and document["issue"] == "eu10-car-emissions"
+    rounds = document["rounds"]
+    assert [r["round"] for r in rounds] == [0, 1, 2]
+    assert rounds[0]["positions"]["Belgium"] == 7 and rounds[0]["events"] == []
+    assert rounds[1]["events"] == ["Luxembourg loses confrontation to France", "Ireland compromises with France"]
+    assert rounds[1]["forecast"] == pytest.approx(7.444520171019051, abs=1e-9)
+    assert rounds[1]["positions"]["Luxembourg"] == 10
+    assert "monte_carlo" not in document
+
+
+@pytest.mark.parametrize("model, expected", [("compromise", 7.389955686853767), ("median", 7.0)])
+def test_forecast_other_models(model, expected):
+    document = json.loads(run("forecast", "eu10-car-emissions", "--model", model, "--json").stdout)
+    assert document["forecast"] == pytest.approx(expected, abs=1e-9)
+    assert len(document["rounds"]) == 1
+
+
+def test_forecast_monte_carlo_and_issue_selection():
+    result = run("forecast", "japan-russia-2019", "--issue", "transfer", "--runs", "30", "--seed", "5", "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    band = document["monte_carlo"]
+    assert band["runs"] == 30 and band["p5"] <= band["median"] <= band["p95"]
+    again = json.loads(run("forecast", "japan-russia-2019", "--issue", "transfer", "--runs", "30", "--seed", "5",
+                           "--json").stdout)
+    assert again["monte_carlo"] == band
+
+
+def test_forecast_every_issue_gives_a_list():
+    documents = json.loads(run("forecast", "japan-russia-2019", "--rounds", "1", "--json").stdout)
+    assert [d["issue"] for d in documents] == ["transfer", "wwii_clause"]
+
+
+def test_forecast_table_and_plot(tmp_path: Path):
+    plot = tmp_path / "rounds.png"
+    result = run("forecast", "eu10-car-emissions", "--rounds", "2", "--plot", str(plot))
+    assert result.exit_code == 0, result.output
+    assert "Luxembourg loses confrontation to France" in result.stdout
+    assert plot.stat().st_size > 0
+
+
+def test_forecast_reports_convergence(tmp_path: Path):
+    from .conftest import HONDURAS_NICARAGUA
+
+    path = tmp_path / "hn.csv"
+    path.write_text(HONDURAS_NICARAGUA)
+    result = run("forecast", str(path))
+    assert result.exit_code == 0 and "Converged in round 2" in result.stdout
+    assert json.loads(run("forecast", str(path), "--json").stdout)["converged_at"] == 2
+
+
+@pytest.mark.parametrize(
+    "args, fragments",
+    [
+        (["--model", "nash"], ["unknown model 'nash'", "eu, compromise, median"]),
+        (["--rounds", "-1"], ["--rounds"]),
+        (["--runs", "-3"], ["--runs"]),
+        (["--q", "1.5"], ["--q", "[0, 1]"]),
+        (["--t", "-0.1"], ["--t"]),
+        (["--issue", "nope"], ["no issue 'nope'"]),
+        (["--plot", "out.gif"], ["--plot", ".png or .svg"]),
+    ],
+)
+def test_forecast_bad_options(args, fragments):
+    assert_one_line_error(run("forecast", "eu10-car-emissions", *args), *fragments)
+
+
+@pytest.mark.parametrize(
+    "content, fragments",
+    [
+        ("actor,position,salience\nA,1,1\n", ["bad.csv", "line 2", "missing column 'capability'"]),
+        ("actor,position,salience,capability\nA,x,1,1\n", ["bad.csv", "line 2", "position is not a number"]),
+        ("actor,position,salience,capability\nA,1,200,1\n", ["bad.csv", "salience 200 is out of range"]),
+        ("actor,position,salience,capability\nA,1,1,-2\n", ["bad.csv", "capability -2 is negative"]),
+        ("", ["bad.csv", "empty"]),
+    ],
+)
+def test_forecast_bad_files(tmp_path: Path, content, fragments):
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    assert_one_line_error(run("forecast", str(path)), *fragments)
+
+
+def test_forecast_unknown_file():
+    assert_one_line_error(run("forecast", "no-such-file.csv"), "no-such-file.csv", "japan-russia-2019")
+
+
+def test_divide_json_and_explanation(tmp_path: Path):
+    path = tmp_path / "divorce.yaml"
+    path.write_text(
+        "parties: [Carol, Bob]\nitems:\n  retirement: [50, 40]\n  home: [20, 30]\n  cottage: [15, 10]\n"
+        "  investments: [10, 10]\n  other: [5, 10]\n"
+    )
+    result = run("divide", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["shares"]["retirement"] == pytest.approx(5 / 6, abs=1e-12)
+    assert document["shares"]["cottage"] == 1 and document["shares"]["home"] == 0
+    assert document["points"] == pytest.approx([170 / 3, 170 / 3], abs=1e-12)
+    assert document["points_exact"] == ["170/3", "170/3"] and document["split"] == "retirement"
+    text = run("divide", str(path)).stdout
+    assert "Retirement is split: Carol 0.83, Bob 0.17" in " ".join(text.split())
+    assert "both end with 56.7 points" in " ".join(text.split())
+
+
+def test_divide_bundled():
+    document = json.loads(run("divide", "kurils-divide", "--json").stdout)
+    assert set(document["shares"]) >= {"habomai", "shikotan", "kunashir", "iturup"}
+    assert document["points"][0] == pytest.approx(document["points"][1], abs=1e-12)
+
+
+def test_divide_bad_file(tmp_path: Path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("parties: [A, B]\nitems: {x: [-1, 1]}\n")
+    assert_one_line_error(run("divide", str(path)), "bad.yaml", "items.x", "non-negative")

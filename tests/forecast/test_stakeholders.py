@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import yaml
+
+from accord.errors import ScenarioError
+from accord.forecast import bundled_names, load_stakeholders, parse_csv, parse_yaml
+
+from .conftest import SHARED
+
+
+def test_column_aliases_and_percent_salience():
+    text = "Stakeholder,RESOURCES,Position,Salience,Salience_SD\nA,80,25,50,10\nB,90,15,80,0\n"
+    (issue,) = parse_csv(text, source="china.csv")
+    assert issue.actors == ("A", "B")
+    assert issue.issue == "china"
+    np.testing.assert_array_equal(issue.salience, [0.5, 0.8])
+    np.testing.assert_array_equal(issue.salience_sd, [0.1, 0.0])
+    np.testing.assert_array_equal(issue.capability, [80, 90])
+
+
+def test_power_alias_comments_and_issue_column():
+    text = "# a comment\nActor,Power,position,SALIENCE,issue\nA,1,0,1,x\nB,1,1,1,y\nC,2,1,0.5,x\n"
+    issues = parse_csv(text, source="two.csv")
+    assert [i.issue for i in issues] == ["x", "y"]
+    assert issues[0].actors == ("A", "C")
+
+
+def test_yaml_issues_and_top_level_actors():
+    document = {
+        "issues": {
+            "one": {"scale": "0-10", "actors": [{"actor": "A", "position": 1, "salience": 1, "capability": 1}]},
+            "two": {"actors": [{"Actor": "A", "Position": 2, "Salience": 50, "Capability": 1, "position_sd": 1}]},
+        }
+    }
+    one, two = parse_yaml(yaml.safe_dump(document), source="f.yaml")
+    assert one.scale == "0-10" and two.salience[0] == 0.5 and two.position_sd[0] == 1 and two.uncertain
+    (single,) = parse_yaml("issue: z\nactors:\n  - {actor: A, position: 1, salience: 1, capability: 1}\n", source="g")
+    assert single.issue == "z"
+
+
+@pytest.mark.parametrize(
+    "text, fragments",
+    [
+        ("", ["f.csv", "empty"]),
+        ("actor,position,salience\nA,1,1\n", ["f.csv", "line 2", "missing column 'capability'", "add a capability"]),
+        ("actor,position,salience,capability\nA,abc,1,1\n", ["line 2", "position is not a number (abc)"]),
+        ("actor,position,salience,capability\nA,1,0.5,1\nB,1,,1\n", ["line 3", "salience is not a number (empty)"]),
+        ("actor,position,salience,capability\nA,1,0.5,1\nB,1,120,1\n", ["line 3", "salience 120 is out of range"]),
+        ("actor,position,salience,capability\nA,1,-0.5,1\n", ["line 2", "salience -0.5 is out of range"]),
+        ("actor,position,salience,capability\nA,1,0.5,-1\n", ["line 2", "capability -1 is negative"]),
+        ("actor,position,salience,capability\n", ["no stakeholders"]),
+        ("actor,position,salience,capability\nA,1,0,1\nB,2,0,1\n", ["zero capability or zero salience"]),
+        ("actor,position,salience,capability\nA,1,1,1\nA,2,1,1\n", ["line 3", "'A' appears twice"]),
+    ],
+)
+def test_bad_csv_names_file_place_and_fix(text, fragments):
+    with pytest.raises(ScenarioError) as caught:
+        parse_csv(text, source="f.csv")
+    message = str(caught.value)
+    assert "\n" not in message and ";" in message
+    for fragment in fragments:
+        assert fragment in message
+
+
+@pytest.mark.parametrize(
+    "text, fragments",
+    [
+        ("", ["empty"]),
+        ("[1, 2]", ["mapping"]),
+        ("issues: {a: {actors: [{actor: A, position: 1, salience: 1}]}}", ["issues.a.actors[0]", "capability"]),
+        ("issues: {a: {actors: [{actor: A, position: x, salience: 1, capability: 1}]}}", ["position is not a number"]),
+        ("issues: {a: {actors: []}}", ["no actors"]),
+        ("issues: [", ["not valid YAML"]),
+    ],
+)
+def test_bad_yaml_names_place(text, fragments):
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml(text, source="f.yaml")
+    for fragment in ["f.yaml", *fragments]:
+        assert fragment in str(caught.value)
+
+
+def test_bundled_files_are_listed_and_load():
+    assert {"eu10-car-emissions", "japan-russia-2019", "kurils-divide"} <= set(bundled_names())
+    transfer, wwii = load_stakeholders("japan-russia-2019")
+    assert transfer.issue == "transfer" and wwii.issue == "wwii_clause"
+    assert len(transfer.actors) >= 10 and transfer.uncertain
+
+
+def test_every_bundled_japan_russia_actor_states_its_assumption():
+    from accord.forecast.bundled import bundled_folder
+
+    document = yaml.safe_load((bundled_folder() / "japan-russia-2019.yaml").read_text(encoding="utf-8"))
+    for issue in document["issues"].values():
+        for actor in issue["actors"]:
+            assert "ASSUMPTION" in actor["note"] and "[" in actor["note"], actor["actor"]
+
+
+def test_bundled_eu10_matches_the_shared_original():
+    shared = SHARED / "eu10-car-emissions.csv"
+    if not shared.is_file():
+        pytest.skip("shared data not beside the repository")
+    (bundled,) = load_stakeholders("eu10-car-emissions")
+    (original,) = load_stakeholders(str(shared))
+    assert bundled.actors == original.actors
+    for field in ("position", "salience", "capability"):
+        np.testing.assert_array_equal(getattr(bundled, field), getattr(original, field))
+
+
+@pytest.mark.parametrize("name", ["china.csv", "honduras-nicaragua.csv", "sultan.csv"])
+def test_shared_data_sets_load(name):
+    path = SHARED / name
+    if not path.is_file():
+        pytest.skip("shared data not beside the repository")
+    (issue,) = load_stakeholders(str(path))
+    assert issue.salience.max() <= 1 and issue.capability.min() >= 0
