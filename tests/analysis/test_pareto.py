@@ -44,3 +44,21 @@ def test_three_parties_large_random_matches_brute_force():
     rng = np.random.default_rng(7)
     utilities = rng.integers(0, 6, size=(700, 3)) / 5
     assert np.array_equal(pareto_mask(utilities), brute_force_front(utilities))
+
+
+def _front_without_prefilter(utilities: np.ndarray) -> np.ndarray:
+    """Vectorised O(n·f) reference for large inputs: a row is kept unless a distinct row dominates it."""
+    keep = np.ones(len(utilities), dtype=bool)
+    for start in range(0, len(utilities), 256):
+        block = utilities[start:start + 256]
+        geq = (utilities[None, :, :] >= block[:, None, :]).all(axis=2)
+        gt = (utilities[None, :, :] > block[:, None, :]).any(axis=2)
+        keep[start:start + 256] = ~(geq & gt).any(axis=1)
+    return keep
+
+
+def test_large_inputs_through_the_pivot_prefilter_match_the_reference():
+    rng = np.random.default_rng(11)
+    for k in (2, 3):
+        utilities = np.round(rng.random((6000, k)) ** 0.5, 2)  # many ties and duplicates
+        assert np.array_equal(pareto_mask(utilities), _front_without_prefilter(utilities))

@@ -101,8 +101,12 @@ def analyze(scenario: Scenario) -> Analysis:
     front_positions = np.flatnonzero(on_front)
     points = np.unique(utilities[front_positions], axis=0) if front_positions.size else np.empty((0, len(scenario.parties)))
     rational = rational_mask(utilities, reservation)
-    chosen = solve(utilities, reservation, rational, SOLUTIONS)
-    sums = utilities.sum(axis=1)
+    # Every solution is attained on the frontier (a dominating outcome is also rational, scores at least as
+    # well and has a larger sum), so solving over frontier ∩ rational gives the same deals, much faster.
+    candidates = np.flatnonzero(on_front & rational)
+    chosen = {name: (None if p is None else int(candidates[p])) for name, p in
+              solve(utilities[candidates], reservation, None, SOLUTIONS).items()}
+    sums = np.add.reduce([utilities[:, j] for j in range(utilities.shape[1])])
     best, worst = [], []
     for column in range(utilities.shape[1]):
         best.append(deal(_extreme(utilities[:, column], sums, largest=True)))

@@ -19,20 +19,59 @@ def pareto_mask(utilities: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=bool)
     if k == 1:
         return utilities[:, 0] == utilities[:, 0].max()
-    distinct, inverse = np.unique(utilities, axis=0, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    keep = _two_party_front(distinct) if k == 2 else _skyline(distinct)
-    return keep[inverse]
+    candidates = np.flatnonzero(_not_dominated_by_pivots(utilities))
+    points = utilities[candidates]
+    if k == 2:
+        keep = _two_party_front(points)
+    else:
+        distinct, inverse = np.unique(points, axis=0, return_inverse=True)
+        keep = _skyline(distinct)[inverse.reshape(-1)]
+    mask = np.zeros(n, dtype=bool)
+    mask[candidates[keep]] = True
+    return mask
+
+
+def _not_dominated_by_pivots(utilities: np.ndarray, n_pivots: int = 12) -> np.ndarray:
+    """A cheap exact prefilter: drop every row strictly dominated by a pivot row (the maximiser of a weighted
+    sum, which is never dominated), so the sort runs on the few rows left. Column-wise for speed; each pivot
+    works on the survivors of the previous one."""
+    n, k = utilities.shape
+    if n < 4096:
+        return np.ones(n, dtype=bool)
+    directions = np.vstack([np.full((1, k), 1.0 / k), np.eye(k),
+                            np.random.default_rng(0).dirichlet(np.ones(k), size=max(n_pivots - k - 1, 0))])
+    survivors = np.arange(n)
+    columns = [np.ascontiguousarray(utilities[:, j]) for j in range(k)]
+    for weights in directions:
+        score = weights[0] * columns[0]
+        for j in range(1, k):
+            score += weights[j] * columns[j]
+        best = int(np.argmax(score))
+        weakly = columns[0] <= columns[0][best]
+        strictly = columns[0] < columns[0][best]
+        for j in range(1, k):
+            weakly &= columns[j] <= columns[j][best]
+            strictly |= columns[j] < columns[j][best]
+        keep = ~(weakly & strictly)
+        survivors = survivors[keep]
+        columns = [column[keep] for column in columns]
+    alive = np.zeros(n, dtype=bool)
+    alive[survivors] = True
+    return alive
 
 
 def _two_party_front(points: np.ndarray) -> np.ndarray:
-    """Sort and sweep over distinct 2-D points: O(n log n)."""
+    """Sort and sweep, O(n log n). In the order (u₀ desc, u₁ desc), a row is dominated exactly when some
+    earlier row outside its group of identical rows has u₁ at least as large."""
+    n = len(points)
     order = np.lexsort((-points[:, 1], -points[:, 0]))
-    second = points[order, 1]
-    best_before = np.empty_like(second)
-    best_before[0] = -np.inf
-    best_before[1:] = np.maximum.accumulate(second)[:-1]
-    keep = np.empty(len(points), dtype=bool)
+    first, second = points[order, 0], points[order, 1]
+    new_group = np.ones(n, dtype=bool)
+    new_group[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0))
+    running_best = np.maximum.accumulate(second)
+    best_before = np.where(group_start > 0, running_best[np.maximum(group_start - 1, 0)], -np.inf)
+    keep = np.empty(n, dtype=bool)
     keep[order] = second > best_before
     return keep
 

@@ -16,7 +16,11 @@ _TIE = 1e-12
 
 def rational_mask(utilities: np.ndarray, reservation: np.ndarray) -> np.ndarray:
     """Outcomes every party weakly prefers to no deal."""
-    return (utilities >= np.asarray(reservation)[None, :]).all(axis=1)
+    reservation = np.asarray(reservation, dtype=float)
+    mask = utilities[:, 0] >= reservation[0]
+    for column in range(1, utilities.shape[1]):
+        mask &= utilities[:, column] >= reservation[column]
+    return mask
 
 
 def _best(scores: np.ndarray, sums: np.ndarray, candidates: np.ndarray) -> int:
