@@ -1,0 +1,602 @@
+"""GeniusWeb JSON scenarios (ANAC 2020+, ANL 2022/2023): an optional domain file plus one
+``LinearAdditiveUtilitySpace`` profile per party (each profile embeds the domain).
+
+Semantics follow ``shared/FORMATS.md`` §2: ``U(bid) = Σ wᵢ·uᵢ(bidᵢ)``; discrete utilities as written;
+number issues (``range`` as ``{low, high, step}`` or ``[low, high, step]``) use the linear interpolation of
+``NumberValueSetUtilities`` quantised to 8 decimals (ROUND_HALF_UP). Because the quantisation is not linear,
+each number issue's utilities are precomputed exactly (in ``Decimal``) for every value of the range and kept as
+a ``Table``. The reservation value is the utility of ``reservationBid`` (0 without one) and the bid itself is kept
+in ``Party.reservation_outcome``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from accord.errors import ScenarioError
+from accord.io.files import read_text
+from accord.model import Issue, LinearAdditive, Party, Scenario, Table
+
+PROFILE_KEY = "LinearAdditiveUtilitySpace"
+DISCRETE_KEYS = ("DiscreteValueSetUtilities", "discreteutils")
+NUMBER_KEYS = ("NumberValueSetUtilities", "numberutils")
+OTHER_PROFILE_KEYS = ("SumOfGroupsUtilitySpace", "DefaultPartialOrdering", "FullOrdering", "PartialOrdering",
+                      "LinearAdditive", "UtilitySpace")
+QUANTUM = Decimal("0.00000001")
+MAX_NUMBER_VALUES = 10**6
+
+
+# ---------------------------------------------------------------------------------------------------
+# reading
+
+
+class _Domain:
+    """The issues of a GeniusWeb domain, with each number issue's exact (Decimal) values."""
+
+    def __init__(self, name: str, issues: list[Issue], exact: dict[str, list[Decimal]],
+                 ranges: dict[str, tuple[Decimal, Decimal, Decimal]]) -> None:
+        self.name = name
+        self.issues = issues
+        self.exact = exact  # number issue → its values as Decimals
+        self.ranges = ranges  # number issue → (low, high, step) as written
+        self.by_name = {issue.name: issue for issue in issues}
+
+    def signature(self) -> dict[str, Any]:
+        return {i.name: (tuple(self.exact[i.name]) if i.name in self.exact else tuple(i.values))
+                for i in self.issues}
+
+
+def _load_json(path: Path) -> Any:
+    text = read_text(path)
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as error:
+        raise ScenarioError(f"invalid JSON: {error.msg}", source=str(path),
+                            where=f"line {error.lineno}, column {error.colno}", fix="fix the JSON syntax") from None
+
+
+def _kind(data: Any) -> str:
+    if isinstance(data, dict):
+        if PROFILE_KEY in data:
+            return "profile"
+        if "issuesValues" in data:
+            return "domain"
+        if any(key in data for key in OTHER_PROFILE_KEYS):
+            return "unsupported"
+    return "other"
+
+
+def read_geniusweb(paths: list[Path]) -> Scenario:
+    """Read a GeniusWeb scenario: one folder, or an optional domain file plus profile files (party order =
+    file order; in a folder, profiles sorted by file name)."""
+    paths = [Path(p) for p in paths]
+    notes: list[str] = []
+    if len(paths) == 1 and paths[0].is_dir():
+        folder = paths[0]
+        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".json")
+        in_folder = True
+        name = folder.name
+        source = str(folder)
+    else:
+        if any(p.is_dir() for p in paths):
+            raise ScenarioError("give either one folder or the files of one scenario, not both",
+                                source=" ".join(map(str, paths)), fix="name the folder alone")
+        files, in_folder, name, source = paths, False, None, " ".join(map(str, paths))
+    domains: list[tuple[Path, Any]] = []
+    profiles: list[tuple[Path, Any]] = []
+    for path in files:
+        data = _load_json(path)
+        kind = _kind(data)
+        if kind == "profile":
+            profiles.append((path, data))
+        elif kind == "domain":
+            domains.append((path, data))
+        elif kind == "unsupported":
+            key = next(k for k in OTHER_PROFILE_KEYS if k in data)
+            raise ScenarioError(f"unsupported GeniusWeb profile kind '{key}'", source=str(path), where=key,
+                                fix="only LinearAdditiveUtilitySpace profiles can be read")
+        elif in_folder:
+            notes.append(f"skipped {path.name}: not a GeniusWeb domain or profile")
+        else:
+            raise ScenarioError("not a GeniusWeb domain or profile (expected 'issuesValues' or "
+                                f"'{PROFILE_KEY}' at the top)", source=str(path),
+                                fix="give the domain file and LinearAdditiveUtilitySpace profile files")
+    if len(domains) > 1:
+        raise ScenarioError(f"several domain files ({', '.join(p.name for p, _ in domains)})", source=source,
+                            fix="give at most one domain file")
+    if not profiles:
+        raise ScenarioError("no profile (a LinearAdditiveUtilitySpace file)", source=source,
+                            fix="add at least one profile file")
+    if domains:
+        domain_path, domain_data = domains[0]
+        domain = _read_domain(domain_data, str(domain_path), "")
+        name = name or domain_path.stem
+    else:
+        first_path, first = profiles[0]
+        body = first[PROFILE_KEY]
+        if not isinstance(body, dict) or "domain" not in body:
+            raise ScenarioError("the profile embeds no domain and no domain file was given", source=str(first_path),
+                                where=f"{PROFILE_KEY}.domain", fix="add the domain file")
+        domain = _read_domain(body["domain"], str(first_path), f"{PROFILE_KEY}.domain")
+        name = name or domain.name or first_path.stem
+    parties = tuple(_read_profile(path, data, domain, notes) for path, data in profiles)
+    for issue in domain.issues:
+        if issue.name in domain.ranges:
+            low, high, step = domain.ranges[issue.name]
+            notes.append(f"number issue '{issue.name}' range [{low}, {high}] step {step}: {issue.size} values")
+    return Scenario(name, tuple(domain.issues), parties, notes=tuple(notes))
+
+
+def _err(source: str, where: str, message: str, fix: str = "") -> ScenarioError:
+    return ScenarioError(message, source=source, where=where, fix=fix)
+
+
+def _decimal(value: Any, source: str, where: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+        raise _err(source, where, f"expected a number, got {json.dumps(value, default=str)}", "write a JSON number")
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise _err(source, where, "expected a finite number", "write a JSON number")
+    return number
+
+
+def _read_domain(data: Any, source: str, prefix: str) -> _Domain:
+    here = prefix or "(top)"
+    if not isinstance(data, dict):
+        raise _err(source, here, "the domain must be a JSON object", "give {\"name\": ..., \"issuesValues\": {...}}")
+    values = data.get("issuesValues")
+    dot = f"{prefix}." if prefix else ""
+    if not isinstance(values, dict) or not values:
+        raise _err(source, f"{dot}issuesValues", "missing or empty issuesValues",
+                   "give every issue with its values or range")
+    issues: list[Issue] = []
+    exact: dict[str, list[Decimal]] = {}
+    ranges: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
+    for name, value_set in values.items():
+        where = f"{dot}issuesValues.{name}"
+        if isinstance(value_set, dict) and "values" in value_set:
+            options = value_set["values"]
+            if not isinstance(options, list) or not options:
+                raise _err(source, f"{where}.values", "expected a non-empty list of values", "list the values")
+            labels = [str(o) for o in options]
+            duplicates = sorted({v for v in labels if labels.count(v) > 1})
+            if duplicates:
+                raise _err(source, f"{where}.values", f"duplicate values {duplicates}", "list each value once")
+            issues.append(Issue.categorical(name, labels))
+        elif isinstance(value_set, dict) and "range" in value_set:
+            low, high, step = _range(value_set["range"], source, f"{where}.range")
+            count = int((high - low) / step) + 1
+            if count > MAX_NUMBER_VALUES:
+                raise _err(source, f"{where}.range", f"the range has {count} values, too many to enumerate",
+                           f"use a larger step (at most {MAX_NUMBER_VALUES} values)")
+            points = [low + k * step for k in range(count)]
+            exact[name] = points
+            ranges[name] = (low, high, step)
+            integral = all(p == p.to_integral_value() for p in (low, step)) and step == 1
+            if integral:
+                issues.append(Issue.integer(name, int(low), int(points[-1])))
+            else:
+                issues.append(Issue(name, "real", tuple(float(p) for p in points), low=float(points[0]),
+                                    high=float(points[-1]), grid=len(points)))
+        else:
+            raise _err(source, where, "a value set needs 'values' (a list) or 'range' ({low, high, step})",
+                       "write {\"values\": [...]} or {\"range\": {\"low\": .., \"high\": .., \"step\": ..}}")
+    return _Domain(str(data.get("name", "")), issues, exact, ranges)
+
+
+def _range(spec: Any, source: str, where: str) -> tuple[Decimal, Decimal, Decimal]:
+    if isinstance(spec, list):
+        if len(spec) != 3:
+            raise _err(source, where, f"a range list needs [low, high, step], got {len(spec)} items",
+                       "write [low, high, step]")
+        raw = dict(zip(("low", "high", "step"), spec))
+    elif isinstance(spec, dict):
+        missing = [k for k in ("low", "high", "step") if k not in spec]
+        if missing:
+            raise _err(source, where, f"missing {missing}", "write {\"low\": .., \"high\": .., \"step\": ..}")
+        raw = spec
+    else:
+        raise _err(source, where, "expected {low, high, step} or [low, high, step]", "write the range as an object")
+    low, high, step = (_decimal(raw[k], source, f"{where}.{k}") for k in ("low", "high", "step"))
+    if step <= 0:
+        raise _err(source, f"{where}.step", f"step must be positive (got {step})", "use a step > 0")
+    if high < low:
+        raise _err(source, where, f"high {high} is below low {low}", "swap low and high")
+    return low, high, step
+
+
+def number_utility(x: Decimal, low_value: Decimal, low_utility: Decimal, high_value: Decimal,
+                   high_utility: Decimal) -> Decimal:
+    """GeniusWeb's ``NumberValueSetUtilities``: linear interpolation quantised to 8 decimals (ROUND_HALF_UP);
+    0 outside ``[low_value, high_value]``."""
+    if x < low_value or x > high_value:
+        return Decimal(0)
+    value = low_utility + (high_utility - low_utility) * (x - low_value) / (high_value - low_value)
+    return value.quantize(QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def _read_profile(path: Path, data: dict, domain: _Domain, notes: list[str]) -> Party:
+    source = str(path)
+    body = data[PROFILE_KEY]
+    if not isinstance(body, dict):
+        raise _err(source, PROFILE_KEY, "expected a JSON object", "")
+    if "domain" in body:
+        embedded = _read_domain(body["domain"], source, f"{PROFILE_KEY}.domain")
+        _check_same_domain(embedded, domain, source)
+    utilities = body.get("issueUtilities")
+    weights = body.get("issueWeights")
+    for key, value in (("issueUtilities", utilities), ("issueWeights", weights)):
+        if not isinstance(value, dict):
+            raise _err(source, f"{PROFILE_KEY}.{key}", f"missing or not an object: {key}",
+                       "give one entry per issue of the domain")
+        for name in value:
+            if name not in domain.by_name:
+                raise _err(source, f"{PROFILE_KEY}.{key}.{name}", f"unknown issue '{name}'",
+                           f"use the domain's issues: {list(domain.by_name)}")
+        for issue in domain.issues:
+            if issue.name not in value:
+                raise _err(source, f"{PROFILE_KEY}.{key}", f"no entry for issue '{issue.name}'",
+                           "give one entry per issue of the domain")
+    party = path.stem
+    weight_values, functions = [], []
+    exact_weights = []
+    for issue in domain.issues:
+        where = f"{PROFILE_KEY}.issueWeights.{issue.name}"
+        weight = _decimal(weights[issue.name], source, where)
+        if weight < 0:
+            raise _err(source, where, f"negative weight {weight}", "use a weight ≥ 0")
+        exact_weights.append(weight)
+        weight_values.append(float(weight))
+        functions.append(_value_utilities(utilities[issue.name], issue, domain, source,
+                                          f"{PROFILE_KEY}.issueUtilities.{issue.name}"))
+    total = sum(exact_weights, Decimal(0))
+    if total != 1:
+        notes.append(f"party '{party}': weights sum to {total}, not exactly 1 (GeniusWeb would reject the profile); "
+                     "used as written")
+    utility = LinearAdditive(tuple(weight_values), tuple(functions))
+    reservation, outcome = 0.0, None
+    bid = body.get("reservationBid")
+    if bid is not None:
+        outcome, reservation = _reservation(bid, domain, utility, source, f"{PROFILE_KEY}.reservationBid")
+    return Party(party, utility, reservation, None, reservation_outcome=outcome)
+
+
+def _check_same_domain(embedded: _Domain, domain: _Domain, source: str) -> None:
+    mine, theirs = embedded.signature(), domain.signature()
+    for name in mine:
+        if name not in theirs:
+            raise _err(source, f"{PROFILE_KEY}.domain.issuesValues.{name}",
+                       f"issue '{name}' is not in the scenario's domain",
+                       f"use a profile of this domain (issues {list(theirs)})")
+    for name in theirs:
+        if name not in mine:
+            raise _err(source, f"{PROFILE_KEY}.domain.issuesValues", f"issue '{name}' of the domain is missing",
+                       "use a profile of this domain")
+        if set(mine[name]) != set(theirs[name]):
+            raise _err(source, f"{PROFILE_KEY}.domain.issuesValues.{name}",
+                       "the values differ from the domain file's", "use a profile of this domain")
+
+
+def _value_utilities(spec: Any, issue: Issue, domain: _Domain, source: str, where: str) -> Table:
+    if not isinstance(spec, dict) or len(spec) != 1:
+        raise _err(source, where, "expected one of DiscreteValueSetUtilities / NumberValueSetUtilities",
+                   "wrap the utilities in their class name")
+    (key, body), = spec.items()
+    if key in DISCRETE_KEYS:
+        table = body.get("valueUtilities") if isinstance(body, dict) else None
+        if not isinstance(table, dict):
+            raise _err(source, f"{where}.{key}.valueUtilities", "missing valueUtilities", "map each value to [0, 1]")
+        if issue.name in domain.exact:
+            labels = {_number_key(k): k for k in table}
+            wanted = domain.exact[issue.name]
+        else:
+            labels = {k: k for k in table}
+            wanted = list(issue.values)
+        for label_key, label in labels.items():
+            if label_key not in wanted:
+                raise _err(source, f"{where}.{key}.valueUtilities.{label}", f"'{label}' is not a value of issue "
+                           f"'{issue.name}'", f"use the domain's values: {[str(w) for w in wanted][:10]}")
+        values = []
+        for wanted_value, shown in zip(wanted, issue.values):
+            if wanted_value not in labels:
+                raise _err(source, f"{where}.{key}.valueUtilities", f"no utility for value '{shown}'",
+                           "give a utility for every value of the issue")
+            label = labels[wanted_value]
+            number = _decimal(table[label], source, f"{where}.{key}.valueUtilities.{label}")
+            if not 0 <= number <= 1:
+                raise _err(source, f"{where}.{key}.valueUtilities.{label}", f"utility {number} is outside [0, 1]",
+                           "use a utility in [0, 1]")
+            values.append(float(number))
+        return Table(tuple(values))
+    if key in NUMBER_KEYS:
+        if issue.name not in domain.exact:
+            raise _err(source, f"{where}.{key}", f"issue '{issue.name}' has discrete values, not a number range",
+                       "use DiscreteValueSetUtilities for it")
+        if not isinstance(body, dict):
+            raise _err(source, f"{where}.{key}", "expected an object", "give lowValue, lowUtility, highValue, highUtility")
+        fields = {}
+        for field in ("lowValue", "lowUtility", "highValue", "highUtility"):
+            if field not in body:
+                raise _err(source, f"{where}.{key}", f"missing '{field}'", "give lowValue, lowUtility, highValue, "
+                           "highUtility")
+            fields[field] = _decimal(body[field], source, f"{where}.{key}.{field}")
+        for field in ("lowUtility", "highUtility"):
+            if not 0 <= fields[field] <= 1:
+                raise _err(source, f"{where}.{key}.{field}", f"{field} {fields[field]} is outside [0, 1]",
+                           "use a utility in [0, 1]")
+        low, high, _ = domain.ranges[issue.name]
+        if fields["highValue"] <= fields["lowValue"]:
+            raise _err(source, f"{where}.{key}", "highValue must exceed lowValue", "swap them")
+        if fields["lowValue"] != low or fields["highValue"] != high:
+            raise _err(source, f"{where}.{key}", f"lowValue/highValue ({fields['lowValue']}, {fields['highValue']}) "
+                       f"differ from the issue's range ({low}, {high})", "use the range's low and high")
+        return Table(tuple(float(number_utility(x, fields["lowValue"], fields["lowUtility"], fields["highValue"],
+                                                fields["highUtility"])) for x in domain.exact[issue.name]))
+    raise _err(source, f"{where}.{key}", f"unknown value-set utilities '{key}'",
+               "use DiscreteValueSetUtilities or NumberValueSetUtilities")
+
+
+def _number_key(label: str) -> Decimal | None:
+    try:
+        return Decimal(label)
+    except InvalidOperation:
+        return None
+
+
+def _reservation(bid: Any, domain: _Domain, utility: LinearAdditive, source: str, where: str):
+    values = bid.get("issuevalues") if isinstance(bid, dict) else None
+    if not isinstance(values, dict):
+        raise _err(source, where, "expected {\"issuevalues\": {issue: value, ...}}", "write the bid as issuevalues")
+    pairs, total = [], 0.0
+    tables = utility.issue_values(tuple(domain.issues))
+    for position, issue in enumerate(domain.issues):
+        if issue.name not in values:
+            continue  # GeniusWeb: an issue missing from the bid contributes 0
+        raw = values[issue.name]
+        try:
+            if issue.name in domain.exact:
+                exact = _decimal(raw, source, f"{where}.issuevalues.{issue.name}")
+                index = domain.exact[issue.name].index(exact)
+            else:
+                index = issue.values.index(str(raw))
+        except ValueError:
+            raise _err(source, f"{where}.issuevalues.{issue.name}", f"'{raw}' is not a value of issue '{issue.name}'",
+                       f"use one of {list(issue.values)[:10]}") from None
+        pairs.append((issue.name, issue.values[index]))
+        total += float(tables[position][index])
+    for name in values:
+        if name not in domain.by_name:
+            raise _err(source, f"{where}.issuevalues.{name}", f"unknown issue '{name}'",
+                       f"use the domain's issues: {list(domain.by_name)}")
+    return tuple(pairs), min(total, 1.0)
+
+
+# ---------------------------------------------------------------------------------------------------
+# writing
+
+
+def _alnum(text: str, fallback: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "", text)
+    return cleaned or fallback
+
+
+def _file_stem(text: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._")
+    return stem or "scenario"
+
+
+def _json_number(value: float | int | Decimal):
+    if isinstance(value, Decimal):
+        value = float(value)
+    value = float(value)
+    return int(value) if value == int(value) and abs(value) < 1e15 else value
+
+
+def _as_decimal(value: float) -> Decimal:
+    return Decimal(repr(float(value))) if not float(value).is_integer() else Decimal(int(value))
+
+
+def _number_range(issue: Issue) -> tuple[Decimal, Decimal, Decimal, list[Decimal]] | None:
+    """``(low, high, step, points)`` when the numeric issue's values are an even grid GeniusWeb can write."""
+    if issue.kind == "integer":
+        low, high = Decimal(int(issue.low)), Decimal(int(issue.high))
+        return low, high, Decimal(1), [low + k for k in range(issue.size)]
+    if issue.size < 2:
+        return None
+    low = _as_decimal(issue.values[0])
+    high = _as_decimal(issue.values[-1])
+    step = _as_decimal(float((high - low) / (issue.size - 1)))
+    if step <= 0:
+        return None
+    count = int((high - low) / step) + 1
+    points = [low + k * step for k in range(count)]
+    if count != issue.size or any(abs(float(p) - v) > 1e-12 * max(1.0, abs(v)) for p, v in zip(points, issue.values)):
+        return None
+    return low, high, step, points
+
+
+def _number_utilities(table: np.ndarray, points: list[Decimal]):
+    """NumberValueSetUtilities fields reproducing ``table`` on ``points`` (to 1e-12), or ``None``."""
+    low_u, high_u = _as_decimal(float(table[0])), _as_decimal(float(table[-1]))
+    if not (0 <= low_u <= 1 and 0 <= high_u <= 1):
+        return None
+    for x, target in zip(points, table):
+        if abs(float(number_utility(x, points[0], low_u, points[-1], high_u)) - float(target)) > 1e-12:
+            return None
+    return low_u, high_u
+
+
+def write_geniusweb(scenario: Scenario, folder: Path) -> list[str]:
+    """Write ``scenario`` as GeniusWeb JSON into ``folder``: ``<scenario>.json`` (the domain) and one
+    ``<party>.json`` profile per party. Return what GeniusWeb cannot express (empty when nothing is lost)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    losses: list[str] = []
+    additive = [p for p in scenario.parties if isinstance(p.utility, LinearAdditive)]
+    tables = {p.name: [np.asarray(t, dtype=float) for t in _unweighted(p.utility, scenario.issues)] for p in additive}
+    forms: list[tuple | None] = []  # per issue: None (discrete) or (low, high, step, points, {party: (lowU, highU)})
+    for position, issue in enumerate(scenario.issues):
+        forms.append(_issue_form(position, issue, additive, tables, losses))
+    domain_name = _alnum(scenario.name, "domain")
+    domain = {"name": domain_name, "issuesValues": {}}
+    for issue, form in zip(scenario.issues, forms):
+        if form is None:
+            domain["issuesValues"][issue.name] = {"values": _labels(issue)}
+        else:
+            low, high, step, _, _ = form
+            domain["issuesValues"][issue.name] = {"range": {"low": _json_number(low), "high": _json_number(high),
+                                                            "step": _json_number(step)}}
+    base = _file_stem(scenario.name)
+    _write_json(domain, folder / f"{base}.json")
+    used = {base.lower()}
+    for party in scenario.parties:
+        if not isinstance(party.utility, LinearAdditive):
+            losses.append(f"party '{party.name}': its constraint-based (hyperRectangle) utility has no GeniusWeb "
+                          "form; no profile was written for it")
+            continue
+        stem, n = _file_stem(party.name), 2
+        candidate = stem
+        while candidate.lower() in used:
+            candidate, n = f"{stem}_{n}", n + 1
+        used.add(candidate.lower())
+        profile = _profile(scenario, party, forms, tables[party.name], domain, losses)
+        _write_json(profile, folder / f"{candidate}.json")
+    if scenario.constraints:
+        losses.append(f"{len(scenario.constraints)} hard constraint(s) dropped: GeniusWeb has no constraints, so the "
+                      "outcomes they ruled out become possible")
+    for party in scenario.parties:
+        if party.discount is not None and party.discount != 1:
+            losses.append(f"party '{party.name}': discount factor {party.discount:g} dropped (GeniusWeb profiles have "
+                          "no discount)")
+        if party.constituencies:
+            losses.append(f"party '{party.name}': constituencies {[c.name for c in party.constituencies]} dropped "
+                          "(GeniusWeb has no ratification)")
+    return losses
+
+
+def _unweighted(utility: LinearAdditive, issues: tuple[Issue, ...]) -> list[np.ndarray]:
+    return [f.evaluate(issue) for f, issue in zip(utility.functions, issues)]
+
+
+def _labels(issue: Issue) -> list[str]:
+    if issue.kind == "categorical":
+        return [str(v) for v in issue.values]
+    return [str(_json_number(v)) for v in issue.values]
+
+
+def _issue_form(position: int, issue: Issue, additive: list[Party], tables: dict, losses: list[str]):
+    if issue.kind == "categorical":
+        return None
+    spec = _number_range(issue)
+    why = None
+    fields = {}
+    if spec is None:
+        why = "its values are not an even grid"
+    else:
+        for party in additive:
+            found = _number_utilities(tables[party.name][position], spec[3])
+            if found is None:
+                why = f"party '{party.name}''s utilities on it are not linear in the value"
+                break
+            fields[party.name] = found
+    if why is not None:
+        losses.append(f"issue '{issue.name}' ({issue.kind}) written as a discrete value set with values "
+                      f"{_labels(issue)[:6]}{'...' if issue.size > 6 else ''} because {why}; read back, it is a "
+                      "categorical issue")
+        return None
+    if issue.kind == "real" and issue.grid is not None and issue.low is not None:
+        losses.append(f"issue '{issue.name}': the interval [{issue.low:g}, {issue.high:g}] is written as its "
+                      f"{issue.size} grid points (GeniusWeb number ranges are discrete)")
+    return (*spec, fields)
+
+
+def _weights(party: Party, losses: list[str]) -> list[Decimal]:
+    """Weights as decimals summing to exactly 1 (GeniusWeb's rule); renormalised, and said so, when needed."""
+    weights = [float(w) for w in party.utility.weights]
+    written = [_as_decimal(w) for w in weights]
+    if sum(written, Decimal(0)) == 1:
+        return written
+    total = sum(weights)
+    if total <= 0:
+        losses.append(f"party '{party.name}': all weights are 0; written as equal weights (every utility changes)")
+        weights, total = [1.0] * len(weights), float(len(weights))
+    scaled = [Decimal(repr(w / total)).quantize(Decimal("1e-15"), rounding=ROUND_HALF_UP) for w in weights]
+    largest = max(range(len(scaled)), key=lambda k: scaled[k])
+    scaled[largest] += Decimal(1) - sum(scaled, Decimal(0))
+    if abs(total - 1.0) > 1e-12 and sum(party.utility.weights) > 0:
+        losses.append(f"party '{party.name}': weights summed to {total!r}, not exactly 1; renormalised (each divided "
+                      f"by the sum) because GeniusWeb requires exactly 1, so every utility is divided by {total!r}")
+    return scaled
+
+
+def _profile(scenario: Scenario, party: Party, forms: list, tables: list[np.ndarray], domain: dict,
+             losses: list[str]) -> dict:
+    weights = _weights(party, losses)
+    issue_utilities: dict[str, Any] = {}
+    for position, (issue, form) in enumerate(zip(scenario.issues, forms)):
+        table = tables[position]
+        if form is None:
+            clipped = np.clip(table, 0.0, 1.0)
+            if np.any(clipped != table):
+                losses.append(f"party '{party.name}', issue '{issue.name}': utilities outside [0, 1] clipped")
+            issue_utilities[issue.name] = {"DiscreteValueSetUtilities": {"valueUtilities": {
+                label: _json_number(v) for label, v in zip(_labels(issue), clipped)}}}
+        else:
+            low, high, _, _, fields = form
+            low_u, high_u = fields[party.name]
+            issue_utilities[issue.name] = {"NumberValueSetUtilities": {
+                "lowValue": _json_number(low), "lowUtility": _json_number(low_u),
+                "highValue": _json_number(high), "highUtility": _json_number(high_u)}}
+    body: dict[str, Any] = {
+        "issueUtilities": issue_utilities,
+        "issueWeights": {issue.name: _json_number(w) for issue, w in zip(scenario.issues, weights)},
+        "domain": domain,
+        "name": _alnum(party.name, "profile"),
+        "reservationBid": _reservation_bid(scenario, party, forms, losses),
+    }
+    return {PROFILE_KEY: body}
+
+
+def _bid_value(issue: Issue, value, form):
+    if form is None:
+        return _labels(issue)[issue.index_of(value)]
+    return _json_number(issue.values[issue.index_of(value)])
+
+
+def _reservation_bid(scenario: Scenario, party: Party, forms: list, losses: list[str]):
+    if party.reservation_outcome is not None:
+        by_name = {issue.name: (issue, form) for issue, form in zip(scenario.issues, forms)}
+        return {"issuevalues": {name: _bid_value(by_name[name][0], value, by_name[name][1])
+                                for name, value in party.reservation_outcome}}
+    if party.reservation <= 0:
+        return None
+    if scenario.cartesian_size > 10**6:
+        losses.append(f"party '{party.name}': reservation value {party.reservation:g} dropped (GeniusWeb only has a "
+                      "reservation bid, and the outcome space is too large to choose one)")
+        return None
+    from accord.space import OutcomeSpace, utility_column
+
+    space = OutcomeSpace(scenario.issues)
+    column = np.round(utility_column(party.utility, space), 10)
+    acceptable = np.flatnonzero(column >= round(party.reservation, 10))
+    if acceptable.size == 0:
+        losses.append(f"party '{party.name}': reservation value {party.reservation:g} is above every outcome; "
+                      "GeniusWeb has no reservation value, so none was written (any deal now beats no deal)")
+        return None
+    position = int(acceptable[np.argmin(column[acceptable])])
+    outcome = space.outcome(position)
+    losses.append(f"party '{party.name}': GeniusWeb has no reservation value; reservation {party.reservation:g} "
+                  f"written as the reservation bid {outcome} (utility {column[position]:.10g}), the least-valued "
+                  "outcome at or above it: the same outcomes stay acceptable")
+    return {"issuevalues": {issue.name: _bid_value(issue, outcome[issue.name], form)
+                            for issue, form in zip(scenario.issues, forms)}}
+
+
+def _write_json(data: dict, path: Path) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
