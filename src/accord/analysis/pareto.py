@@ -31,13 +31,14 @@ def pareto_mask(utilities: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _not_dominated_by_pivots(utilities: np.ndarray, n_pivots: int = 12) -> np.ndarray:
+def _not_dominated_by_pivots(utilities: np.ndarray, n_pivots: int | None = None) -> np.ndarray:
     """A cheap exact prefilter: drop every row strictly dominated by a pivot row (the maximiser of a weighted
     sum, which is never dominated), so the sort runs on the few rows left. Column-wise for speed; each pivot
     works on the survivors of the previous one."""
     n, k = utilities.shape
     if n < 4096:
         return np.ones(n, dtype=bool)
+    n_pivots = n_pivots or (12 if k == 2 else 96)
     directions = np.vstack([np.full((1, k), 1.0 / k), np.eye(k),
                             np.random.default_rng(0).dirichlet(np.ones(k), size=max(n_pivots - k - 1, 0))])
     survivors = np.arange(n)
