@@ -108,3 +108,10 @@ def test_bad_divide_files(text, fragment):
 def test_divide_descriptions():
     problem = parse_divide("parties: [A, B]\nitems: {x: {points: [3, 1], description: an x}, y: [1, 3]}", source="d")
     assert problem.descriptions == ("an x", "") and problem.points_a == (3, 1)
+
+
+def test_whole_transfer_that_equalises_splits_nothing():
+    # B (100) is ahead of A (70); moving item 0 whole (ratio 20/10) leaves both at 80.
+    division = adjusted_winner([10, 20, 70], [20, 80, 0])
+    assert division.shares == (1, 0, 1) and division.split is None
+    assert division.points == (80, 80)

@@ -241,7 +241,6 @@ def _render_divide(console: Console, problem: DivideProblem, division: Division)
 
 def register(app: typer.Typer) -> None:
     """Add ``forecast`` and ``divide`` to the ``accord`` app."""
-    app.command("forecast", help=forecast_command.__doc__ + f" Bundled files: {', '.join(bundled_names())}.")(
-        forecast_command
-    )
-    app.command("divide")(divide_command)
+    bundled = f"Bundled files: {', '.join(bundled_names())}."
+    app.command("forecast", epilog=bundled)(forecast_command)
+    app.command("divide", epilog=bundled)(divide_command)

@@ -54,6 +54,8 @@ def parse_divide(text: str, *, source: str) -> DivideProblem:
         raise ScenarioError("not valid YAML", source=source, fix="check indentation and quoting") from None
     if not isinstance(data, dict):
         raise ScenarioError("expected a mapping with 'parties' and 'items'", source=source, fix="see the docs")
+    if "parties" not in data and ("issues" in data or "actors" in data):
+        raise ScenarioError("this is a stakeholder file, not a divide file", source=source, fix="use 'accord forecast'")
     parties = data.get("parties")
     if not isinstance(parties, list) or len(parties) != 2 or not all(str(p).strip() for p in parties):
         raise ScenarioError("expected exactly two parties", source=source, where="parties", fix="write [A, B]")

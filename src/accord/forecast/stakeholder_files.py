@@ -92,6 +92,8 @@ def parse_yaml(text: str, *, source: str) -> tuple[Stakeholders, ...]:
         return tuple(found)
     if "actors" in data:
         return _issue(str(data.get("issue") or "issue"), data, "", source)
+    if "parties" in data and "items" in data:
+        raise ScenarioError("this is a divide file, not a stakeholder file", source=source, fix="use 'accord divide'")
     raise ScenarioError("no 'issues' or 'actors' key", source=source, fix="add an 'issues:' mapping")
 
 
