@@ -1,0 +1,18 @@
+"""Fixtures shared by every test package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# The research scenarios live beside the repository (``<repo>/../shared/domains``), here and in CI.
+SHARED_DOMAINS = Path(__file__).resolve().parents[1].parent / "shared" / "domains"
+
+
+@pytest.fixture(scope="session")
+def shared_domains() -> Path:
+    """The shared scenario collection (``shared/domains`` beside the repository)."""
+    if not SHARED_DOMAINS.is_dir():
+        pytest.skip(f"shared scenario data not found at {SHARED_DOMAINS} (expected shared/ beside the repository)")
+    return SHARED_DOMAINS
