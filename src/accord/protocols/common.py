@@ -1,0 +1,84 @@
+"""What every protocol shares: the session settings, the record of a finished run, and fault containment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MEDIATOR = -1
+"""The party index the trace uses for a mediator."""
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """Deadline and limits of one session.
+
+    ``rounds``: a round is one turn for every party. ``seconds``: wall-clock deadline (makes the trace depend on
+    the machine). ``budget``: seconds a single strategy call may take; it is checked with ``time.perf_counter``
+    after the call returns, so a call that never returns is not interrupted here (run sessions in worker
+    processes with a timeout for that). ``discounting``: multiply final utilities by δᵗ for parties with a
+    discount factor, ``t`` the relative time of the agreement.
+    """
+
+    rounds: int | None = 100
+    seconds: float | None = None
+    budget: float = 1.0
+    discounting: bool = True
+    keep_trace: bool = True
+
+
+@dataclass(frozen=True)
+class Fault:
+    """Why a strategy ended a session: it ``raised``, ran ``over-budget``, made an ``invalid-offer`` or gave an
+    ``invalid-response``."""
+
+    party: int
+    kind: str
+    message: str
+
+    def to_json(self) -> dict:
+        return {"party": self.party, "kind": self.kind, "message": self.message}
+
+
+@dataclass
+class Run:
+    """The raw record a protocol returns: how it ended and the trace as plain tuples
+    ``(round, party, action, position, time)`` (``position`` −1 for none, ``party`` −1 for a mediator)."""
+
+    position: int | None = None
+    ended_by: str = "deadline"
+    fault: Fault | None = None
+    steps: int = 0
+    rounds: int = 0
+    time: float = 0.0
+    elapsed: float = 0.0
+    trace: list = field(default_factory=list)
+
+
+def describe(error: BaseException) -> str:
+    """One line for an exception a strategy raised."""
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def as_position(value: object, n_outcomes: int) -> int | None:
+    """``value`` as an outcome position, or ``None`` when it is not one (bools and floats are not)."""
+    if value.__class__ is int:
+        return value if 0 <= value < n_outcomes else None  # type: ignore[operator]
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        return None
+    try:
+        number = value.__index__()  # numpy integers
+    except Exception:  # noqa: BLE001
+        return None
+    return number if 0 <= number < n_outcomes else None
+
+
+def as_answer(value: object) -> bool | str | None:
+    """A response as ``True``/``False``/``END``, or ``None`` when it is none of them (numpy bools count)."""
+    from accord.strategies.base import END
+
+    if isinstance(value, str):
+        return END if value == END else None
+    if type(value).__name__ == "bool_":
+        return bool(value)
+    return None

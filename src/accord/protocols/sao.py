@@ -1,0 +1,123 @@
+"""Stacked alternating offers (SAOP, the ANAC protocol), bilateral and multilateral.
+
+Parties take turns in a fixed order. The first party opens with an offer. On each later turn the party either
+accepts the standing offer, rejects it and makes its own (which becomes the standing offer), or walks away. An
+offer is agreed once every other party has accepted it in turn. The session breaks down when the deadline
+(rounds and/or seconds) passes, a party walks away, or a strategy faults (raises, overruns its per-call budget,
+offers something outside the outcome space or answers something that is not an answer).
+
+The loop runs on plain Python scalars: positions are ints, utilities are looked up by strategies in tuples.
+"""
+
+from __future__ import annotations
+
+from time import perf_counter
+
+from accord.protocols.common import Fault, Run, SessionConfig, as_answer, as_position, describe
+from accord.strategies.base import END, State, Strategy
+
+
+def run_sao(strategies: list[Strategy], n_outcomes: int, config: SessionConfig,
+            positions: list[int], proposers: list[int]) -> Run:
+    """Run one SAOP session with set-up ``strategies``; ``positions``/``proposers`` are the offer-history lists
+    the strategies' views read (filled here)."""
+    n = len(strategies)
+    rounds = config.rounds
+    seconds = config.seconds
+    budget = config.budget
+    keep = config.keep_trace
+    total = rounds * n if rounds else None
+    run = Run()
+    trace = run.trace
+    record = trace.append
+    add_offer = positions.append
+    add_proposer = proposers.append
+    standing = -1
+    accepted = 0
+    step = 0
+    start = perf_counter()
+    time = 0.0
+    while True:
+        now = perf_counter()
+        if total is not None and step >= total:
+            run.ended_by = "deadline"
+            break
+        if seconds is not None:
+            elapsed = (now - start) / seconds
+            if elapsed >= 1.0:
+                run.ended_by = "timeout"
+                break
+            time = step / total if total is not None else 0.0
+            if elapsed > time:
+                time = elapsed
+        else:
+            time = step / total
+        party = step % n
+        rnd = step // n
+        state = State(step, rnd, time, len(positions))
+        strategy = strategies[party]
+        if standing >= 0:
+            try:
+                answer = strategy.respond(state, standing)
+            except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+                run.fault = Fault(party, "raised", describe(error))
+                break
+            took = perf_counter() - now
+            if took > budget:
+                run.fault = Fault(party, "over-budget", f"respond took {took:.3g} s (budget {budget:g} s)")
+                break
+            if answer is not True and answer is not False and answer is not END:
+                answer = as_answer(answer)
+                if answer is None:
+                    run.fault = Fault(party, "invalid-response", "respond returned something other than "
+                                                                 "True, False or END")
+                    break
+            if answer is True:
+                accepted += 1
+                if keep:
+                    record((rnd, party, "accept", standing, time))
+                step += 1
+                if accepted == n - 1:
+                    run.position = standing
+                    run.ended_by = "agreement"
+                    break
+                continue
+            if answer is END:
+                if keep:
+                    record((rnd, party, "end", -1, time))
+                run.ended_by = "end"
+                step += 1
+                break
+            now = perf_counter()
+        try:
+            offer = strategy.propose(state)
+        except Exception as error:  # noqa: BLE001
+            run.fault = Fault(party, "raised", describe(error))
+            break
+        took = perf_counter() - now
+        if took > budget:
+            run.fault = Fault(party, "over-budget", f"propose took {took:.3g} s (budget {budget:g} s)")
+            break
+        if offer.__class__ is not int or not 0 <= offer < n_outcomes:
+            checked = as_position(offer, n_outcomes)
+            if checked is None:
+                run.fault = Fault(party, "invalid-offer", f"offered {offer!r:.80}, not an outcome position "
+                                                          f"in 0..{n_outcomes - 1}")
+                break
+            offer = checked
+        standing = offer
+        accepted = 0
+        add_offer(offer)
+        add_proposer(party)
+        if keep:
+            record((rnd, party, "offer", offer, time))
+        step += 1
+    if run.fault is not None:
+        run.ended_by = "error"
+        if keep:
+            record((step // n, run.fault.party, "error", -1, time))
+    run.steps = step
+    run.rounds = (step + n - 1) // n if step else 0
+    run.time = time
+    run.elapsed = perf_counter() - start
+    return run

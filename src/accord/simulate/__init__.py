@@ -1,0 +1,7 @@
+"""Simulate negotiations: prepare a scenario once, run sessions under a protocol, get results with traces."""
+
+from accord.simulate.prepare import Prepared, prepare
+from accord.simulate.result import SessionResult
+from accord.simulate.session import party_seeds, run_session
+
+__all__ = ["Prepared", "SessionResult", "party_seeds", "prepare", "run_session"]

@@ -1,0 +1,140 @@
+"""Everything a session needs that depends only on the scenario, computed once and cached.
+
+``prepare(scenario)`` builds the outcome space, the utility matrix (rounded like the analysis), each party's
+utility column sorted once, the Pareto frontier and the Nash and Kalai–Smorodinsky points. Sessions on the same
+scenario reuse it, so a tournament pays for it once per scenario (and once per worker process: a
+:class:`Prepared` pickles as its scenario and is rebuilt, from the cache, on the other side).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from accord.analysis import pareto_mask, rounded_utilities, solve
+from accord.errors import ScenarioError
+from accord.model import Scenario
+from accord.space import MAX_OUTCOMES, OutcomeSpace
+
+
+@dataclass(frozen=True, eq=False)
+class PartyColumn:
+    """One party's utilities in the forms strategies use, all read-only and shared by every session.
+
+    ``utility_list``, ``order`` and ``sorted_utility`` are read-only memoryviews of ``utility``, the positions
+    sorted by ascending utility (ties by position) and the sorted utilities: indexing one gives a plain Python
+    ``float``/``int`` and ``bisect`` works on them, with no copy of the column per session.
+    """
+
+    utility: np.ndarray
+    order_array: np.ndarray
+    sorted_array: np.ndarray
+    utility_list: memoryview
+    order: memoryview
+    sorted_utility: memoryview
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """A scenario ready to negotiate on. Arrays are read-only."""
+
+    scenario: Scenario
+    space: OutcomeSpace = field(repr=False)
+    utilities: np.ndarray = field(repr=False)
+    columns: tuple[PartyColumn, ...] = field(repr=False)
+    reservations: tuple[float, ...]
+    discounts: tuple[float | None, ...]
+    frontier: np.ndarray = field(repr=False)
+    nash: int | None
+    kalai_smorodinsky: int | None
+
+    @property
+    def n_outcomes(self) -> int:
+        return self.utilities.shape[0]
+
+    @property
+    def n_parties(self) -> int:
+        return self.utilities.shape[1]
+
+    def __reduce__(self):
+        return (prepare, (self.scenario,))
+
+
+def _readonly(array: np.ndarray) -> np.ndarray:
+    array = np.ascontiguousarray(array)
+    array.flags.writeable = False
+    return array
+
+
+def ascending(values: np.ndarray) -> np.ndarray:
+    """Positions sorted by ascending value, ties by ascending position.
+
+    Values in [0, 1] rounded to 10 decimals sort as one unique integer key (value, position) — a fast unstable
+    sort gives the stable order; anything else falls back to a stable sort."""
+    n = values.size
+    low, high = (values.min(), values.max()) if n else (0.0, 0.0)
+    if n and 0.0 <= low and high <= 1.0 and n < 2**26:
+        key = np.rint(values * 1e10).astype(np.int64) * np.int64(n) + np.arange(n, dtype=np.int64)
+        return np.argsort(key)
+    return np.argsort(values, kind="stable")
+
+
+def _column(values: np.ndarray) -> PartyColumn:
+    values = _readonly(values)
+    order = _readonly(ascending(values))
+    ranked = _readonly(values[order])
+    return PartyColumn(values, order, ranked, memoryview(values), memoryview(order), memoryview(ranked))
+
+
+def _frontier_2d(utilities: np.ndarray, order0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Frontier of two columns in O(n) given the positions sorted by the first column: ``(positions, points)``,
+    every position attaining a frontier point and the distinct points by increasing first utility."""
+    down = order0[::-1]
+    first = utilities[down, 0]
+    second = utilities[down, 1]
+    starts = np.flatnonzero(np.concatenate(([True], first[1:] != first[:-1])))
+    group_max = np.maximum.reduceat(second, starts)
+    before = np.maximum.accumulate(np.concatenate(([-np.inf], group_max[:-1])))
+    kept = group_max > before
+    sizes = np.diff(np.append(starts, first.size))
+    group_of = np.repeat(np.arange(starts.size), sizes)
+    on = kept[group_of] & (second == group_max[group_of])
+    points = np.column_stack((first[starts][kept], group_max[kept]))[::-1]
+    return np.sort(down[on]), np.ascontiguousarray(points)
+
+
+@lru_cache(maxsize=16)
+def prepare(scenario: Scenario) -> Prepared:
+    """The cached, session-independent part of simulating ``scenario``."""
+    if scenario.cartesian_size > MAX_OUTCOMES:
+        raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; simulation enumerates at most "
+                            f"{MAX_OUTCOMES:,}", source=scenario.name, fix="reduce the issues or options")
+    space = OutcomeSpace(scenario.issues, scenario.constraints)
+    if space.size == 0:
+        raise ScenarioError("has no feasible outcome", source=scenario.name, fix="relax the constraints")
+    utilities = _readonly(rounded_utilities(scenario, space))
+    reservations = np.asarray(scenario.reservations, dtype=float)
+    columns = tuple(_column(utilities[:, k]) for k in range(utilities.shape[1]))
+    if utilities.shape[1] == 2:
+        on_front, frontier = _frontier_2d(utilities, columns[0].order_array)
+    else:
+        on_front = np.flatnonzero(pareto_mask(utilities))
+        frontier = np.unique(utilities[on_front], axis=0)
+    frontier = _readonly(frontier)
+    # Nash and Kalai–Smorodinsky lie on the frontier (ties go to the larger sum, so a dominated outcome never
+    # wins); solving over the frontier's positions, in ascending order, gives the analysis's choice.
+    chosen = solve(utilities[on_front], reservations, which=("nash", "kalai_smorodinsky"))
+    chosen = {k: (int(on_front[v]) if v is not None else None) for k, v in chosen.items()}
+    return Prepared(
+        scenario=scenario,
+        space=space,
+        utilities=utilities,
+        columns=columns,
+        reservations=tuple(float(r) for r in reservations),
+        discounts=tuple(p.discount for p in scenario.parties),
+        frontier=frontier,
+        nash=chosen["nash"],
+        kalai_smorodinsky=chosen["kalai_smorodinsky"],
+    )

@@ -1,0 +1,138 @@
+"""One negotiation session: ``run_session(scenario, strategies, protocol, rounds, seconds, seed)``.
+
+Everything that depends only on the scenario comes from :func:`accord.simulate.prepare.prepare` (cached). The
+per-session part is cheap: one view per party, one protocol loop, one vectorised pass over the trace. Inputs and
+the result are plain, picklable data, so a tournament can ship sessions to worker processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from accord.errors import OptionError
+from accord.model import Scenario
+from accord.protocols import PROTOCOLS
+from accord.protocols.common import Run, SessionConfig
+from accord.simulate.prepare import Prepared, prepare
+from accord.simulate.result import SessionResult
+from accord.strategies.base import OfferHistory, PartyView, Strategy
+from accord.strategies.registry import make
+
+
+def party_seeds(seed: int, n: int) -> list[int]:
+    """Independent per-party seeds (and one more for a mediator) spawned from one root seed."""
+    children = np.random.SeedSequence(int(seed)).spawn(n + 1)
+    return [int(child.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for child in children]
+
+
+def resolve_strategies(strategies: Sequence[str | Strategy], n_parties: int) -> list[Strategy]:
+    """Fresh strategy instances, one per party; names are looked up in the registry."""
+    if isinstance(strategies, str):
+        strategies = [s for s in strategies.split(",") if s.strip()]
+    if len(strategies) != n_parties:
+        raise OptionError(f"got {len(strategies)} strategies for {n_parties} parties", source="--strategies",
+                          fix=f"give one strategy per party ({n_parties}), comma-separated")
+    return [make(spec) for spec in strategies]
+
+
+def check_options(protocol: str, rounds: int | None, seconds: float | None) -> None:
+    if protocol not in PROTOCOLS:
+        raise OptionError(f"unknown protocol '{protocol}'", source="--protocol",
+                          fix=f"choose from {', '.join(PROTOCOLS)}")
+    if rounds is not None and rounds <= 0:
+        raise OptionError(f"rounds must be positive, got {rounds}", source="--rounds", fix="give --rounds 1 or more")
+    if seconds is not None and not seconds > 0:
+        raise OptionError(f"seconds must be positive, got {seconds}", source="--seconds",
+                          fix="give a positive time limit")
+    if rounds is None and seconds is None:
+        raise OptionError("no deadline", source="--rounds", fix="give --rounds and/or --seconds")
+
+
+def views(prepared: Prepared, seeds: list[int], config: SessionConfig, positions: list[int],
+          proposers: list[int]) -> list[PartyView]:
+    """The frozen view each party's strategy gets."""
+    scenario = prepared.scenario
+    history = OfferHistory(positions, proposers)
+    sizes = tuple(int(s) for s in prepared.space.sizes)
+    return [
+        PartyView(index=k, name=party.name, n_parties=prepared.n_parties, n_outcomes=prepared.n_outcomes,
+                  utility=column.utility, order=column.order, sorted_utility=column.sorted_utility,
+                  utility_list=column.utility_list, reservation=prepared.reservations[k],
+                  discount=prepared.discounts[k], rounds=config.rounds, seconds=config.seconds, seed=seeds[k],
+                  history=history, issue_sizes=sizes, value_indices=prepared.space.value_indices)
+        for k, (party, column) in enumerate(zip(scenario.parties, prepared.columns))
+    ]
+
+
+def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strategy], protocol: str = "sao",
+                rounds: int | None = 100, seconds: float | None = None, seed: int = 0, budget: float = 1.0,
+                discounting: bool = True, keep_trace: bool = True) -> SessionResult:
+    """Negotiate ``scenario`` once, one strategy per party, and return the result with its trace.
+
+    ``strategies`` are registry names or :class:`Strategy` instances (instances are cloned, never mutated).
+    ``protocol`` is ``sao``, ``zeuthen`` or ``single-text``. The deadline is ``rounds`` and/or ``seconds``;
+    ``budget`` is the per-call time budget of a strategy. The same ``seed`` gives the same trace (with a
+    rounds-only deadline)."""
+    prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
+    check_options(protocol, rounds, seconds)
+    players = resolve_strategies(strategies, prepared.n_parties)
+    config = SessionConfig(rounds=rounds, seconds=seconds, budget=budget, discounting=discounting,
+                           keep_trace=keep_trace)
+    seeds = party_seeds(seed, prepared.n_parties)
+    positions: list[int] = []
+    proposers: list[int] = []
+    fault = None
+    for k, (player, view) in enumerate(zip(players, views(prepared, seeds, config, positions, proposers))):
+        try:
+            player.setup(view)
+        except Exception as error:  # noqa: BLE001 - contained like any other strategy fault
+            from accord.protocols.common import Fault, describe
+
+            fault = Fault(k, "raised", "setup: " + describe(error))
+            break
+    if fault is not None:
+        run = Run(ended_by="error", fault=fault)
+    else:
+        run = PROTOCOLS[protocol](players, prepared, config, positions, proposers, seeds[-1])
+    return finish(prepared, protocol, players, seed, config, run)
+
+
+def finish(prepared: Prepared, protocol: str, players: list[Strategy], seed: int, config: SessionConfig,
+           run: Run) -> SessionResult:
+    """Turn a protocol's raw record into a :class:`SessionResult`."""
+    scenario = prepared.scenario
+    utilities = prepared.utilities
+    reservations = np.asarray(prepared.reservations)
+    agreement = run.position is not None
+    if agreement:
+        got = utilities[run.position].copy()
+        if config.discounting:
+            for k, delta in enumerate(prepared.discounts):
+                if delta is not None:
+                    got[k] *= float(delta) ** run.time
+        outcome = prepared.space.outcome(run.position)
+    else:
+        got = reservations.copy()
+        outcome = None
+    frontier = prepared.frontier
+    pareto_distance = float(np.sqrt(((frontier - got) ** 2).sum(axis=1)).min()) if len(frontier) else float("nan")
+    nash = tuple(float(u) for u in utilities[prepared.nash]) if prepared.nash is not None else None
+    nash_distance = float(np.sqrt(((np.asarray(nash) - got) ** 2).sum())) if nash else float("nan")
+    rows = tuple(run.trace)
+    trace_values = trace_utilities = None
+    if rows:
+        positions = np.fromiter((row[3] for row in rows), dtype=np.int64, count=len(rows))
+        safe = np.where(positions >= 0, positions, 0)
+        trace_values = prepared.space.value_indices(safe)
+        trace_utilities = utilities[safe]
+    return SessionResult(
+        scenario=scenario.name, protocol=protocol, parties=scenario.party_names,
+        strategies=tuple(p.name or type(p).__name__ for p in players), seed=int(seed), agreement=agreement,
+        position=run.position, outcome=outcome, utilities=tuple(float(u) for u in got), rounds=run.rounds,
+        steps=run.steps, time=float(run.time), ended_by=run.ended_by, fault=run.fault,
+        pareto_distance=pareto_distance, nash_distance=nash_distance, nash_utilities=nash, elapsed=run.elapsed,
+        issue_names=scenario.issue_names, issue_values=tuple(issue.values for issue in scenario.issues),
+        trace_rows=rows, trace_values=trace_values, trace_utilities=trace_utilities,
+    )
