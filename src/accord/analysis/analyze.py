@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from accord.analysis.pareto import pareto_mask
+from accord.analysis.ratification import Ratification, ratify
 from accord.analysis.solutions import SOLUTIONS, rational_mask, solve
 from accord.errors import ScenarioError
 from accord.model import Scenario
@@ -42,6 +43,7 @@ class Analysis:
     space: OutcomeSpace = field(repr=False, compare=False, default=None)
     utilities: np.ndarray = field(repr=False, compare=False, default=None)
     frontier_positions: np.ndarray = field(repr=False, compare=False, default=None)
+    ratification: Ratification | None = field(repr=False, compare=False, default=None)
 
     def deal(self, position: int) -> Deal:
         """The outcome at ``position`` with its (rounded) utilities."""
@@ -72,6 +74,8 @@ class Analysis:
             "best": {p: d.to_json() for p, d in zip(scenario.party_names, self.best)},
             "worst": {p: d.to_json() for p, d in zip(scenario.party_names, self.worst)},
             "notes": list(scenario.notes),
+            "ratification": (self.ratification.to_json(lambda p: self.deal(p).to_json())
+                             if self.ratification else None),
         }
 
 
@@ -124,6 +128,7 @@ def analyze(scenario: Scenario) -> Analysis:
         space=space,
         utilities=utilities,
         frontier_positions=front_order,
+        ratification=ratify(scenario, space, utilities, reservation, rational),
     )
 
 

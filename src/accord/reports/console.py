@@ -92,6 +92,38 @@ def _frontier(analysis: Analysis, rows: int) -> Table:
     return table
 
 
+def _ratification(analysis: Analysis) -> Table:
+    ratification = analysis.ratification
+    table = Table(show_header=True, header_style="bold", title_justify="left",
+                  title=f"Domestic ratification: the zone of agreement shrinks from {ratification.zone:,} to "
+                        f"{ratification.zone_with_ratification:,} outcomes")
+    for column in ("party", "constituency", "threshold", "approves (all outcomes)", "approves (in the zone)"):
+        table.add_column(column, justify="left" if column in ("party", "constituency") else "right")
+    for verdict in ratification.constituencies:
+        table.add_row(verdict.party, verdict.name, f"{verdict.threshold:g}", f"{verdict.approves:,}",
+                      f"{verdict.approves_rational:,}")
+    nash = ratification.solutions["nash"]
+    if nash is None:
+        table.caption = "No deal in the zone of agreement is ratified by every constituency."
+    else:
+        deal = analysis.deal(nash)
+        terms = "; ".join(f"{k}: {_label(analysis.scenario, k, v)}" for k, v in deal.outcome.items())
+        table.caption = f"Nash deal among ratifiable outcomes: {terms}"
+    table.caption_justify = "left"
+    return table
+
+
+def _win_sets(analysis: Analysis) -> Table:
+    ratification = analysis.ratification
+    table = Table(show_header=True, header_style="bold", title="Win-sets (outcomes a party can accept)",
+                  title_justify="left")
+    for column in ("party", "own reservation only", "and ratified at home"):
+        table.add_column(column, justify="left" if column == "party" else "right")
+    for party, size in ratification.win_set.items():
+        table.add_row(party, f"{size:,}", f"{ratification.win_set_with_ratification[party]:,}")
+    return table
+
+
 def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> None:
     """Print the full analysis report."""
     scenario = analysis.scenario
@@ -118,5 +150,8 @@ def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> Non
     else:
         console.print("[bold]Solutions:[/] none — there is no zone of agreement "
                       "(every bargaining solution needs a deal both sides prefer to walking away).")
+    if analysis.ratification is not None:
+        console.print(_ratification(analysis))
+        console.print(_win_sets(analysis))
     if scenario.notes:
         console.print(Group(*[f"• {note}" for note in scenario.notes]), style="dim")

@@ -1,0 +1,55 @@
+import dataclasses
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accord.analysis import analyze
+from accord.model import Constituency
+from tests.generators import additive_utilities, scenarios
+
+
+@st.composite
+def scenarios_with_constituencies(draw):
+    scenario = draw(scenarios())
+    parties = []
+    for party in scenario.parties:
+        n = draw(st.integers(0, 2))
+        constituencies = tuple(
+            Constituency(f"c{k}", draw(additive_utilities(scenario.issues)), draw(st.floats(0, 0.9)))
+            for k in range(n))
+        parties.append(dataclasses.replace(party, constituencies=constituencies))
+    return dataclasses.replace(scenario, parties=tuple(parties))
+
+
+@given(scenarios_with_constituencies())
+@settings(max_examples=60, deadline=None)
+def test_ratification_never_enlarges_the_zone_and_its_deals_are_ratified(scenario):
+    analysis = analyze(scenario)
+    ratification = analysis.ratification
+    if not any(p.constituencies for p in scenario.parties):
+        assert ratification is None
+        return
+    assert ratification.zone == analysis.rational_outcomes
+    assert ratification.zone_with_ratification <= ratification.zone
+    for party in scenario.party_names:
+        assert ratification.win_set_with_ratification[party] <= ratification.win_set[party]
+    for name, position in ratification.solutions.items():
+        if ratification.zone_with_ratification == 0:
+            assert position is None
+            continue
+        assert ratification.ratified[position]
+        utilities = analysis.utilities[position]
+        assert np.all(utilities >= np.round(scenario.reservations, 10))
+
+
+def test_flagship_2019_ratification_empties_the_zone():
+    import accord
+
+    analysis = accord.analyze(accord.load("japan-russia-2019"))
+    ratification = analysis.ratification
+    assert ratification.zone == analysis.rational_outcomes > 0
+    assert ratification.zone_with_ratification < ratification.zone
+    document = analysis.to_json()["ratification"]
+    assert document["zone_of_agreement"] == analysis.rational_outcomes
+    assert {c["name"] for c in document["constituencies"]} >= {"State Duma"}
