@@ -442,7 +442,7 @@ def write_geniusweb(scenario: Scenario, folder: Path) -> list[str]:
     tables = {p.name: [np.asarray(t, dtype=float) for t in _unweighted(p.utility, scenario.issues)] for p in additive}
     forms: list[tuple | None] = []  # per issue: None (discrete) or (low, high, step, points, {party: (lowU, highU)})
     for position, issue in enumerate(scenario.issues):
-        forms.append(_issue_form(position, issue, additive, tables, losses))
+        forms.append(_issue_form(position, issue, additive, tables, losses, scenario.notes))
     domain_name = _alnum(scenario.name, "domain")
     domain = {"name": domain_name, "issuesValues": {}}
     for issue, form in zip(scenario.issues, forms):
@@ -490,7 +490,8 @@ def _labels(issue: Issue) -> list[str]:
     return [str(_json_number(v)) for v in issue.values]
 
 
-def _issue_form(position: int, issue: Issue, additive: list[Party], tables: dict, losses: list[str]):
+def _issue_form(position: int, issue: Issue, additive: list[Party], tables: dict, losses: list[str],
+                scenario_notes: tuple[str, ...] = ()):
     if issue.kind == "categorical":
         return None
     spec = _number_range(issue)
@@ -510,7 +511,9 @@ def _issue_form(position: int, issue: Issue, additive: list[Party], tables: dict
                       f"{_labels(issue)[:6]}{'...' if issue.size > 6 else ''} because {why}; read back, it is a "
                       "categorical issue")
         return None
-    if issue.kind == "real" and issue.grid is not None and issue.low is not None:
+    # A real issue read from a GeniusWeb number range (the reader notes it) is already discrete: nothing lost.
+    if issue.kind == "real" and not any(note.startswith(f"number issue '{issue.name}' range")
+                                        for note in scenario_notes):
         losses.append(f"issue '{issue.name}': the interval [{issue.low:g}, {issue.high:g}] is written as its "
                       f"{issue.size} grid points (GeniusWeb number ranges are discrete)")
     return (*spec, fields)
