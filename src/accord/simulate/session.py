@@ -66,18 +66,31 @@ def views(prepared: Prepared, seeds: list[int], config: SessionConfig, positions
     ]
 
 
-def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strategy], protocol: str = "sao",
+def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strategy] | None = None,
+                protocol: str = "sao",
                 rounds: int | None = 100, seconds: float | None = None, seed: int = 0, budget: float = 1.0,
                 discounting: bool = True, keep_trace: bool = True) -> SessionResult:
     """Negotiate ``scenario`` once, one strategy per party, and return the result with its trace.
 
     ``strategies`` are registry names or :class:`Strategy` instances (instances are cloned, never mutated).
-    ``protocol`` is ``sao``, ``zeuthen`` or ``single-text``. The deadline is ``rounds`` and/or ``seconds``;
+    ``protocol`` is ``sao``, ``zeuthen`` or ``single-text``; ``zeuthen`` is a complete-information model in
+    which both parties play the Zeuthen strategy, so it takes no strategies (or ``zeuthen`` for each party). The deadline is ``rounds`` and/or ``seconds``;
     ``budget`` is the per-call time budget of a strategy. The same ``seed`` gives the same trace (with a
     rounds-only deadline)."""
     prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
     check_options(protocol, rounds, seconds)
-    players = resolve_strategies(strategies, prepared.n_parties)
+    if protocol == "zeuthen":
+        names = [strategies] if isinstance(strategies, str) else list(strategies or [])
+        names = [n for spec in names for n in (spec.split(",") if isinstance(spec, str) else [spec])]
+        if any(n != "zeuthen" for n in names):
+            raise OptionError("the zeuthen protocol plays the Zeuthen strategy for every party",
+                              source="--strategies", fix="leave out --strategies or give 'zeuthen' for each party")
+        players: list[Strategy] = []
+    else:
+        if not strategies:
+            raise OptionError("no strategies given", source="--strategies",
+                              fix=f"give one strategy per party ({prepared.n_parties}), comma-separated")
+        players = resolve_strategies(strategies, prepared.n_parties)
     config = SessionConfig(rounds=rounds, seconds=seconds, budget=budget, discounting=discounting,
                            keep_trace=keep_trace)
     seeds = party_seeds(seed, prepared.n_parties)
@@ -129,7 +142,7 @@ def finish(prepared: Prepared, protocol: str, players: list[Strategy], seed: int
         trace_utilities = utilities[safe]
     return SessionResult(
         scenario=scenario.name, protocol=protocol, parties=scenario.party_names,
-        strategies=tuple(p.name or type(p).__name__ for p in players), seed=int(seed), agreement=agreement,
+        strategies=tuple(p.name or type(p).__name__ for p in players) or ("zeuthen",) * prepared.n_parties, seed=int(seed), agreement=agreement,
         position=run.position, outcome=outcome, utilities=tuple(float(u) for u in got), rounds=run.rounds,
         steps=run.steps, time=float(run.time), ended_by=run.ended_by, fault=run.fault,
         pareto_distance=pareto_distance, nash_distance=nash_distance, nash_utilities=nash, elapsed=run.elapsed,

@@ -1,0 +1,126 @@
+"""Commands ``simulate`` (one negotiation session, traced) and ``strategies`` (the strategy registry)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accord.cli.errors import reports_user_errors
+from accord.errors import InputError, OptionError
+
+SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
+
+
+def _compact(offer: dict | None) -> str:
+    if offer is None:
+        return "—"
+    return ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in offer.items())
+
+
+def _render(result, console: Console, rows: int) -> None:
+    table = Table(show_header=True, header_style="bold", title=f"{result.scenario}: "
+                  f"{' vs '.join(result.strategies)} ({result.protocol})")
+    for column in ("round", "party", "action", "offer", *(f"u {p}" for p in result.parties)):
+        table.add_column(column, justify="right" if column == "round" or column.startswith("u ") else "left")
+    trace = result.trace
+    shown = trace if rows <= 0 or len(trace) <= rows else trace[: rows // 2] + [None] + trace[-(rows - rows // 2):]
+    for row in shown:
+        if row is None:
+            table.add_row("…", f"{len(trace) - rows} rows", "", "", *[""] * len(result.parties))
+            continue
+        utilities = [f"{u:.3f}" for u in row["utilities"]] or [""] * len(result.parties)
+        table.add_row(str(row["round"]), row["party"], row["action"], _compact(row["offer"]), *utilities)
+    console.print(table)
+    if result.agreement:
+        console.print(f"[bold green]agreement[/bold green] after {result.rounds} rounds: {_compact(result.outcome)}")
+    else:
+        why = result.ended_by
+        if result.fault is not None:
+            why += f" — {result.breakdown_by}: {result.fault.kind}: {result.fault.message}"
+        elif result.breakdown_by:
+            why += f" — {result.breakdown_by} walked away"
+        console.print(f"[bold red]no agreement[/bold red] after {result.rounds} rounds ({why})")
+    console.print("utilities: " + ", ".join(f"{p} {u:.4f}" for p, u in zip(result.parties, result.utilities)))
+    nash = (", ".join(f"{u:.4f}" for u in result.nash_utilities) if result.nash_utilities else "none")
+    console.print(f"distance to the Pareto frontier {result.pareto_distance:.4f}; to the Nash point ({nash}) "
+                  f"{result.nash_distance:.4f}")
+
+
+@reports_user_errors
+def simulate_command(
+    paths: Annotated[list[str], typer.Argument(help=SCENARIO_HELP, show_default=False)],
+    strategies: Annotated[Optional[str], typer.Option(
+        help="one strategy per party, comma-separated (see 'accord strategies')")] = None,
+    protocol: Annotated[str, typer.Option(help="sao, zeuthen or single-text")] = "sao",
+    rounds: Annotated[Optional[int], typer.Option(help="deadline in rounds (a round is one turn per party)")] = 100,
+    seconds: Annotated[Optional[float], typer.Option(help="deadline in seconds (the trace then depends on the "
+                                                          "machine)")] = None,
+    seed: Annotated[int, typer.Option(help="random seed; the same seed gives the same trace")] = 0,
+    budget: Annotated[float, typer.Option(help="seconds one strategy call may take")] = 1.0,
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document instead of tables")] = False,
+    trace_csv: Annotated[Optional[Path], typer.Option("--trace-csv", help="write the trace to this CSV file")] = None,
+    trace_json: Annotated[Optional[Path], typer.Option("--trace-json",
+                                                       help="write the trace to this JSON file")] = None,
+    plot: Annotated[Optional[Path], typer.Option(help="draw the utility space to FILE.png or FILE.svg")] = None,
+    rows: Annotated[int, typer.Option(help="trace rows to show (0: all)")] = 40,
+) -> None:
+    """Negotiate a scenario once with one strategy per party and show the trace and the result."""
+    from accord.io import load
+    from accord.simulate import prepare, run_session
+
+    if rounds is not None and rounds <= 0:
+        raise OptionError(f"rounds must be positive, got {rounds}", source="--rounds", fix="give --rounds 1 or more")
+    if budget <= 0:
+        raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
+    names = [s.strip() for s in strategies.split(",")] if strategies else None
+    prepared = prepare(load(*paths))
+    result = run_session(prepared, names, protocol=protocol, rounds=rounds, seconds=seconds, seed=seed,
+                         budget=budget)
+    for target, write in ((trace_csv, result.trace_csv), (trace_json, result.trace_json)):
+        if target is not None:
+            try:
+                Path(target).write_text(write(), encoding="utf-8")
+            except OSError as error:
+                raise InputError(f"cannot write the trace ({error.strerror})", source=str(target),
+                                 fix="check the folder") from None
+    if plot is not None:
+        from accord.reports.plots import plot_session
+
+        plot_session(result, prepared, plot, seed=seed)
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        return
+    _render(result, Console(), rows)
+
+
+@reports_user_errors
+def strategies_command(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
+) -> None:
+    """List the negotiation strategies: built-ins and plugins (entry-point group 'accord.strategies')."""
+    from accord.strategies import registry
+
+    known = registry()
+    if as_json:
+        typer.echo(json.dumps([{"name": i.name, "tags": list(i.tags), "stochastic": i.stochastic,
+                                "description": i.description, "source": i.source} for i in known.values()]))
+        return
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("name", no_wrap=True)
+    table.add_column("tags")
+    table.add_column("stochastic")
+    table.add_column("description", ratio=1)
+    for info in known.values():
+        table.add_row(info.name, ", ".join(info.tags), "yes" if info.stochastic else "no", info.description)
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``simulate`` and ``strategies`` to the ``accord`` app."""
+    app.command("simulate")(simulate_command)
+    app.command("strategies")(strategies_command)
