@@ -20,10 +20,6 @@ TOLERANCE = 1e-9
 SOLUTIONS = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
 NOT_SCENARIO_FILES = {"pareto.xml", "specials.json"}
 
-# Known disagreement, not an I/O problem: in Grocery two rational outcomes tie exactly for the largest
-# utility sum (0.84 + 0.895 = 0.96 + 0.775 = 1.735). Accord's documented tie rule (largest sum, then lowest
-# position) picks position 349 = (0.84, 0.895); the reference shows position 354 = (0.96, 0.775).
-KNOWN_TIES = {("genius/Grocery", "utilitarian")}
 
 
 def _reference() -> dict:
@@ -83,9 +79,7 @@ def test_pareto_frontier(analyses, key):
 def _solution_cases():
     for key in sorted(REFERENCE):
         for solution in SOLUTIONS:
-            marks = [pytest.mark.xfail(strict=True, reason="exact tie; the reference and Accord break it "
-                                                          "differently")] if (key, solution) in KNOWN_TIES else []
-            yield pytest.param(key, solution, marks=marks, id=f"{key}-{solution}")
+            yield pytest.param(key, solution, id=f"{key}-{solution}")
 
 
 @pytest.mark.parametrize(("key", "solution"), list(_solution_cases()))
@@ -100,11 +94,14 @@ def test_solutions(analyses, key, solution):
 
 
 def test_grocery_tie_is_a_real_tie(analyses):
-    """The known Grocery disagreement is an exact tie: both vectors are rational outcomes with equal sums."""
+    """Grocery's utilitarian deal is an exact tie on the sum (0.84 + 0.895 = 0.96 + 0.775); the tie rule
+    (largest sum, then the lexicographically largest utilities) picks the reference's (0.96, 0.775)."""
     if "genius/Grocery" not in REFERENCE:
         pytest.skip("Grocery not in the reference")
     analysis = analyses("genius/Grocery")
     expected = np.asarray(REFERENCE["genius/Grocery"]["utilitarian"])
     got = np.asarray(analysis.solutions["utilitarian"].utilities)
     assert abs(expected.sum() - got.sum()) < TOLERANCE
-    assert ((np.abs(analysis.utilities - expected) < TOLERANCE).all(axis=1)).any()
+    rival = np.array([0.84, 0.895])
+    assert ((np.abs(analysis.utilities - rival) < TOLERANCE).all(axis=1)).any()
+    np.testing.assert_allclose(got, expected, atol=TOLERANCE, rtol=0)

@@ -1,7 +1,8 @@
 """Bargaining solutions over the rational outcomes (uᵢ ≥ dᵢ for every party, d = reservation values).
 
 Each solver returns the position (row) of the chosen outcome, or ``None`` when no outcome is rational.
-Ties are broken towards the largest utility sum, then the lowest position.
+Ties are broken towards the largest utility sum, then the lexicographically largest utility vector (first
+party's utility first), then the lowest position.
 """
 
 from __future__ import annotations
@@ -23,11 +24,15 @@ def rational_mask(utilities: np.ndarray, reservation: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _best(scores: np.ndarray, sums: np.ndarray, candidates: np.ndarray) -> int:
+def _best(scores: np.ndarray, sums: np.ndarray, utilities: np.ndarray) -> int:
+    """Row of the best score; ties → largest sum → lexicographically largest utilities → lowest row."""
     best = scores.max()
     tied = np.flatnonzero(scores >= best - _TIE * max(1.0, abs(best)))
-    winner = tied[np.argmax(sums[tied])]
-    return int(candidates[winner])
+    tied = tied[sums[tied] == sums[tied].max()]
+    if tied.size > 1:
+        keys = [-utilities[tied, j] for j in range(utilities.shape[1] - 1, -1, -1)]
+        tied = tied[np.lexsort(keys)]
+    return int(tied[0])
 
 
 def _nash(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
@@ -69,4 +74,4 @@ def solve(utilities: np.ndarray, reservation: np.ndarray, rational: np.ndarray |
     gains = chosen - reservation[None, :]
     reach = gains.max(axis=0)
     sums = chosen.sum(axis=1)
-    return {name: _best(_SCORES[name](gains, reach), sums, candidates) for name in which}
+    return {name: int(candidates[_best(_SCORES[name](gains, reach), sums, chosen)]) for name in which}
