@@ -1,0 +1,210 @@
+"""Commands on tournaments: run one (resumable), show the ranking stored in a database."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+from rich.table import Table
+from rich.text import Text
+
+from accord.cli.errors import reports_user_errors
+from accord.errors import OptionError
+from accord.tournament.executors import make_executor
+from accord.tournament.runner import run
+from accord.tournament.spec import build, is_spec_file, read_spec
+from accord.tournament.stats import StrategyStats, summarize, write_csv, write_parquet
+from accord.tournament.store import Store, open_existing
+
+DEFAULT_DB = "tournament.db"
+
+
+class RateColumn(ProgressColumn):
+    """Sessions per second."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} sessions/s" if speed else "", style="cyan")
+
+
+def _spec_data(args: list[str], strategies: Optional[str], scenarios: Optional[list[str]],
+               flags: dict) -> tuple[dict, str]:
+    """Merge a spec file (if the first argument is one) with the flags; returns the data and its source."""
+    data: dict = {}
+    source = ""
+    extra = list(args)
+    if extra and is_spec_file(extra[0]):
+        source = extra.pop(0)
+        data = read_spec(source)
+        if data.get("db") is None and flags.get("db") is None:
+            data["db"] = str(Path(source).with_suffix(".db"))
+    elif extra and strategies is None and scenarios is None and len(extra) == 1 and \
+            Path(extra[0]).suffix.lower() in (".yaml", ".yml") and not Path(extra[0]).is_file():
+        raise OptionError("no such spec file", source=extra[0], fix="check the path")
+    if strategies is not None:
+        data["strategies"] = strategies
+    named = list(scenarios or []) + extra
+    if named:
+        data["scenarios"] = list(data.get("scenarios") or []) + named if source else named
+    data.update({k: v for k, v in flags.items() if v is not None})
+    return data, source
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(TextColumn("[bold]sessions"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                    TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                    console=console, transient=False)
+
+
+def _fmt(x: float | None, digits: int = 3) -> str:
+    return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+def _pm(mean: float, low: float, high: float) -> str:
+    if math.isnan(mean):
+        return "–"
+    return f"{mean:.3f}±{(high - low) / 2:.3f}"
+
+
+def ranking_table(stats: list[StrategyStats], title: str) -> Table:
+    """The ranking: means with the half-width of their 95 % interval (every bound is in --json / --csv)."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
+                  header_style="bold",
+                  caption="mean±half-width of the 95% CI; distances to the Pareto frontier and the Nash point")
+    for column in ("strategy", "n", "utility", "median", "agreed", "welfare", "Pareto", "Nash", "faults"):
+        table.add_column(column, justify="left" if column == "strategy" else "right", no_wrap=True)
+    for s in stats:
+        table.add_row(s.name, str(s.sessions),
+                      _pm(s.mean_utility, s.mean_utility_low, s.mean_utility_high), _fmt(s.median_utility),
+                      f"{s.agreement_rate:.0%}" if not math.isnan(s.agreement_rate) else "–",
+                      _fmt(s.welfare, 2), _fmt(s.pareto_distance), _fmt(s.nash_distance), str(s.faults))
+    return table
+
+
+def results_document(store: Store) -> dict:
+    rows = store.rows()
+    stats = summarize(rows)
+    faults: dict[str, int] = {}
+    for row in rows:
+        if row["fault_kind"]:
+            faults[row["fault_kind"]] = faults.get(row["fault_kind"], 0) + 1
+    return {
+        "sessions": len(rows),
+        "planned": store.planned(),
+        "complete": len(rows) == store.planned(),
+        "agreements": sum(row["agreement"] for row in rows),
+        "faults": faults,
+        "spec": store.meta().get("spec"),
+        "strategies": [s.to_json() for s in stats],
+    }
+
+
+def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str], title: str) -> None:
+    document = results_document(store)
+    stats = summarize(store.rows())
+    if csv:
+        write_csv(stats, csv)
+    if parquet:
+        write_parquet(stats, parquet)
+    if as_json:
+        typer.echo(json.dumps(document, indent=2))
+        return
+    console = Console()
+    console.print(ranking_table(stats, f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"))
+    faulty = [row for row in store.rows() if row["fault_kind"]]
+    if faulty:
+        console.print(f"{len(faulty)} session(s) lost to faults, e.g.:")
+        for row in faulty[:5]:
+            who = row["fault_strategy"] or "unknown party"
+            console.print(f"  {row['key']}: {who} {row['fault_kind']}: {row['fault_message']}", markup=False,
+                          highlight=False)
+    for path in (csv, parquet):
+        if path:
+            console.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@reports_user_errors
+def tournament_command(
+    args: Annotated[Optional[list[str]], typer.Argument(
+        help="SPEC.yaml; with --strategies, more scenarios (so '--scenarios X Y' works)", show_default=False)] = None,
+    strategies: Annotated[Optional[str], typer.Option(help="comma-separated strategy names (see 'accord strategies')",
+                                                      show_default=False)] = None,
+    scenarios: Annotated[Optional[list[str]], typer.Option(
+        help="scenario: file, folder, bundled name (anything 'accord analyze' accepts); repeatable",
+        show_default=False)] = None,
+    repetitions: Annotated[Optional[int], typer.Option(help="sessions per assignment [1]", show_default=False)] = None,
+    rounds: Annotated[Optional[int], typer.Option(help="rounds per session [100]", show_default=False)] = None,
+    seed: Annotated[Optional[int], typer.Option(help="root seed [0]", show_default=False)] = None,
+    self_play: Annotated[Optional[bool], typer.Option("--self-play/--no-self-play",
+                                                      help="also pair each strategy with itself",
+                                                      show_default=False)] = None,
+    protocol: Annotated[Optional[str], typer.Option(help="sao, zeuthen or single-text [sao]",
+                                                    show_default=False)] = None,
+    budget: Annotated[Optional[float], typer.Option(help="seconds a strategy call may take [1]",
+                                                    show_default=False)] = None,
+    timeout: Annotated[Optional[float], typer.Option(help="wall-clock seconds a session may take [60]",
+                                                     show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option(help="local worker processes [1: serial]",
+                                                   show_default=False)] = None,
+    dask: Annotated[Optional[str], typer.Option(help="Dask scheduler tcp://HOST:8786, or 'local' for a LocalCluster",
+                                                show_default=False)] = None,
+    db: Annotated[Optional[str], typer.Option(help=f"SQLite store [SPEC.db or {DEFAULT_DB}]",
+                                              show_default=False)] = None,
+    csv: Annotated[Optional[str], typer.Option(help="write the ranking as CSV", show_default=False)] = None,
+    parquet: Annotated[Optional[str], typer.Option(help="write the ranking as Parquet", show_default=False)] = None,
+    batch: Annotated[Optional[int], typer.Option(help="sessions per batch [automatic]", show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the results as one JSON document")] = False,
+) -> None:
+    """Run every pairing of strategies on every scenario (both role assignments) × repetitions, storing each
+    session; rerun the same command to resume after an interruption."""
+    flags = {"repetitions": repetitions, "rounds": rounds, "seed": seed, "self_play": self_play,
+             "protocol": protocol, "budget": budget, "timeout": timeout, "workers": workers, "dask": dask,
+             "db": db, "csv": csv, "parquet": parquet, "batch": batch}
+    data, source = _spec_data(args or [], strategies, scenarios, flags)
+    if not data:
+        raise OptionError("nothing to run", source="accord tournament",
+                          fix="give SPEC.yaml, or --strategies a,b --scenarios X Y")
+    given = frozenset(k for k, v in flags.items() if v is not None) | (
+        frozenset({"strategies"}) if strategies is not None else frozenset())
+    spec = build(data, source, given)
+    tournament = spec.plan()
+    path = spec.db or DEFAULT_DB
+    err = Console(stderr=True)
+    with Store(path) as store:
+        done_before = len(store.done()) if store.meta() else 0
+        with make_executor(spec.workers, spec.dask) as executor:
+            if done_before:
+                err.print(f"resuming {path}: {done_before:,} of {len(tournament):,} sessions already stored",
+                          markup=False, highlight=False)
+            with _progress(err) as bar:
+                task = bar.add_task("sessions", total=len(tournament))
+
+                def progress(done: int, total: int, new: int) -> None:
+                    bar.update(task, completed=done)
+
+                run(tournament, store, executor, size=spec.batch, progress=progress)
+        _show(store, as_json, spec.csv, spec.parquet, f"Tournament ({path})")
+
+
+@reports_user_errors
+def results_command(
+    database: Annotated[str, typer.Argument(metavar="DB", help="a tournament's SQLite file", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
+    csv: Annotated[Optional[str], typer.Option(help="write the ranking as CSV", show_default=False)] = None,
+    parquet: Annotated[Optional[str], typer.Option(help="write the ranking as Parquet", show_default=False)] = None,
+) -> None:
+    """Show the ranking stored in a tournament database (complete or not)."""
+    with open_existing(database) as store:
+        _show(store, as_json, csv, parquet, f"Results ({database})")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("tournament")(tournament_command)
+    app.command("results")(results_command)

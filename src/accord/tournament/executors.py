@@ -1,0 +1,221 @@
+"""Executors: where batches of sessions run. One small interface, three implementations.
+
+``executor.map(batches)`` yields the rows of each batch as it finishes (in any order); ``executor.workers`` says
+how many batches run at once. ``SerialExecutor`` runs them in this process, ``ProcessExecutor`` in a local
+process pool, ``DaskExecutor`` on a Dask cluster (an existing scheduler, or a LocalCluster it starts).
+
+A worker process that dies takes its batches with it; they are run again. A batch that keeps killing workers is
+run alone, then split into single sessions; a session that kills its worker on its own is recorded as lost
+(``worker-died``) instead of being retried for ever.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from accord.errors import OptionError
+from accord.simulate import prepare
+from accord.tournament.worker import Batch, lost_row, run_batch
+
+MAX_IN_FLIGHT_PER_WORKER = 2
+
+
+class Executor:
+    """Runs batches of sessions; subclasses implement :meth:`map`."""
+
+    workers: int = 1
+    name: str = "executor"
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "Executor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class SerialExecutor(Executor):
+    """Every batch in this process, one after the other."""
+
+    name = "serial"
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
+        for batch in batches:
+            yield run_batch(batch)
+
+
+def _split(batch: Batch) -> list[Batch]:
+    return [Batch(batch.settings, {t.scenario: batch.scenarios[t.scenario]}, batch.strategies, batch.labels, (t,))
+            for t in batch.tasks]
+
+
+def _lost(batch: Batch, message: str) -> list[tuple]:
+    task = batch.tasks[0]
+    labels = [batch.labels[k] for k in task.strategies]
+    return [lost_row(task, labels, prepare(batch.scenarios[task.scenario]), None, "worker-died", message)]
+
+
+class _Retries:
+    """The bookkeeping of batches whose worker died: suspects run alone, then one session at a time."""
+
+    def __init__(self) -> None:
+        self.suspects: deque[Batch] = deque()
+
+    def failed(self, batch: Batch, alone: bool) -> list[tuple] | None:
+        """Note a failure; returns the lost rows when a single session killed its worker on its own."""
+        if not alone:
+            self.suspects.append(batch)
+        elif len(batch.tasks) > 1:
+            self.suspects.extendleft(reversed(_split(batch)))
+        else:
+            return _lost(batch, "the worker process running this session died")
+        return None
+
+
+class ProcessExecutor(Executor):
+    """A local pool of ``workers`` processes (forked where the platform allows, so workers start warm)."""
+
+    name = "processes"
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise OptionError(f"workers must be 1 or more, got {workers}", source="--workers",
+                              fix="give --workers 1 or more")
+        self.workers = workers
+        method = "fork" if sys.platform.startswith("linux") else None
+        self.context = multiprocessing.get_context(method)
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
+        wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
+        return pool
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
+        pending = deque(batches)
+        retries = _Retries()
+        in_flight: dict = {}
+        limit = self.workers * MAX_IN_FLIGHT_PER_WORKER
+        while pending or in_flight or retries.suspects:
+            if retries.suspects:
+                if not in_flight:  # a suspect runs alone, so a death is unambiguous
+                    batch = retries.suspects.popleft()
+                    in_flight[self.pool.submit(run_batch, batch)] = (batch, True)
+            else:
+                while pending and len(in_flight) < limit:
+                    batch = pending.popleft()
+                    in_flight[self.pool.submit(run_batch, batch)] = (batch, False)
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                batch, alone = in_flight.pop(future)
+                try:
+                    rows = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    lost = retries.failed(batch, alone)
+                    if lost:
+                        yield lost
+                    continue
+                yield rows
+            if broken:
+                for future, (batch, alone) in list(in_flight.items()):
+                    retries.failed(batch, False)
+                in_flight.clear()
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._start()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor(Executor):
+    """Batches as Dask tasks: ``address`` is a scheduler (``tcp://HOST:8786``) or ``local`` for a LocalCluster
+    of ``workers`` single-threaded workers (in-process threads with ``processes=False``)."""
+
+    name = "dask"
+
+    def __init__(self, address: str, workers: int | None = None, processes: bool = True) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise OptionError("Dask is not installed", source="--dask",
+                              fix="pip install 'accord[distributed]'") from None
+        self.cluster = None
+        try:
+            if address == "local":
+                self.cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=processes,
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(address, timeout=10)
+        except (OSError, TimeoutError) as error:
+            if self.cluster is not None:
+                self.cluster.close()
+            raise OptionError(f"cannot reach the Dask scheduler ({' '.join(str(error).split())[:160]})",
+                              source=address, fix="check the address (tcp://HOST:8786) or use --dask local") from None
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
+        from distributed import as_completed
+        from distributed.client import FutureCancelledError
+        from distributed.scheduler import KilledWorker
+
+        pending = deque(batches)
+        limit = self.workers * MAX_IN_FLIGHT_PER_WORKER
+        running = as_completed()
+        owner: dict = {}
+
+        def submit(batch: Batch, retried: bool) -> None:
+            future = self.client.submit(run_batch, batch, pure=False)
+            owner[future.key] = (batch, retried)
+            running.add(future)
+
+        while pending and len(owner) < limit:
+            submit(pending.popleft(), False)
+        for future in running:
+            batch, retried = owner.pop(future.key)
+            try:
+                rows = future.result()
+            except (KilledWorker, FutureCancelledError):
+                if len(batch.tasks) > 1:
+                    for single in _split(batch):
+                        submit(single, True)
+                elif not retried:
+                    submit(batch, True)
+                else:
+                    yield _lost(batch, "the Dask worker running this session died")
+                continue
+            finally:
+                future.release()
+            yield rows
+            while pending and len(owner) < limit:
+                submit(pending.popleft(), False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(workers: int | None = None, dask: str | None = None, dask_processes: bool = True) -> Executor:
+    """The executor the options ask for: Dask when ``dask`` is given, a process pool for ``workers`` > 1,
+    otherwise serial."""
+    if dask:
+        return DaskExecutor(dask, workers, processes=dask_processes)
+    if workers is not None and workers < 1:
+        raise OptionError(f"workers must be 1 or more, got {workers}", source="--workers",
+                          fix="give --workers 1 or more")
+    if workers and workers > 1:
+        return ProcessExecutor(workers)
+    return SerialExecutor()

@@ -1,0 +1,158 @@
+"""Per-strategy results of a tournament, with 95 % confidence intervals, and their CSV / Parquet export.
+
+Each session contributes one observation per party to the strategy that played it: its own utility, whether
+the session reached an agreement, the social welfare (sum of utilities) and the distances of the outcome to the
+Pareto frontier and the Nash point. Means get Student-t intervals, the median a distribution-free interval from
+order statistics, the agreement rate a Wilson interval.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import numpy as np
+
+from accord.errors import OptionError
+
+Z = 1.959963984540054
+_T975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
+         2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048,
+         2.045, 2.042)
+
+
+def t975(df: int) -> float:
+    """The 97.5 % quantile of Student's t with ``df`` degrees of freedom (table to 30, then an expansion)."""
+    if df <= len(_T975):
+        return _T975[df - 1]
+    z = Z
+    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
+
+
+def mean_ci(values: np.ndarray) -> tuple[float, float, float]:
+    """Mean and its 95 % t interval (NaN when there is nothing to average)."""
+    n = len(values)
+    if n == 0:
+        return math.nan, math.nan, math.nan
+    mean = float(values.mean())
+    if n == 1:
+        return mean, mean, mean
+    half = t975(n - 1) * float(values.std(ddof=1)) / math.sqrt(n)
+    return mean, mean - half, mean + half
+
+
+def median_ci(values: np.ndarray) -> tuple[float, float, float]:
+    """Median and a distribution-free 95 % interval between order statistics."""
+    n = len(values)
+    if n == 0:
+        return math.nan, math.nan, math.nan
+    ordered = np.sort(values)
+    half = Z * math.sqrt(n) / 2
+    low = max(0, int(math.floor(n / 2 - half)) - 1)
+    high = min(n - 1, int(math.ceil(n / 2 + half)))
+    return float(np.median(ordered)), float(ordered[low]), float(ordered[high])
+
+
+def wilson(successes: int, n: int) -> tuple[float, float, float]:
+    """A proportion and its 95 % Wilson interval."""
+    if n == 0:
+        return math.nan, math.nan, math.nan
+    p = successes / n
+    centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
+    half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
+    return p, max(0.0, centre - half), min(1.0, centre + half)
+
+
+@dataclass(frozen=True)
+class StrategyStats:
+    """One strategy's line in the ranking."""
+
+    name: str
+    sessions: int
+    mean_utility: float
+    mean_utility_low: float
+    mean_utility_high: float
+    median_utility: float
+    median_utility_low: float
+    median_utility_high: float
+    agreement_rate: float
+    agreement_rate_low: float
+    agreement_rate_high: float
+    welfare: float
+    welfare_low: float
+    welfare_high: float
+    pareto_distance: float
+    pareto_distance_low: float
+    pareto_distance_high: float
+    nash_distance: float
+    nash_distance_low: float
+    nash_distance_high: float
+    faults: int
+
+    def to_json(self) -> dict:
+        return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in asdict(self).items()}
+
+
+FIELDS = tuple(f.name for f in fields(StrategyStats))
+
+
+def _floats(values: list) -> np.ndarray:
+    return np.asarray([v for v in values if v is not None], dtype=float)
+
+
+def summarize(rows: Iterable[dict]) -> list[StrategyStats]:
+    """The ranking: one :class:`StrategyStats` per strategy, best mean own utility first."""
+    seen: dict[str, dict[str, list]] = {}
+    for row in rows:
+        for party, (name, utility) in enumerate(zip(row["strategies"], row["utilities"])):
+            entry = seen.setdefault(name, {"u": [], "a": [], "w": [], "p": [], "n": [], "f": 0})
+            entry["u"].append(utility)
+            entry["a"].append(row["agreement"])
+            entry["w"].append(row["welfare"])
+            entry["p"].append(row["pareto_distance"])
+            entry["n"].append(row["nash_distance"])
+            entry["f"] += row["fault_party"] == party
+    stats = []
+    for name, entry in seen.items():
+        utility = _floats(entry["u"])
+        stats.append(StrategyStats(
+            name, len(utility), *mean_ci(utility), *median_ci(utility),
+            *wilson(int(sum(entry["a"])), len(entry["a"])), *mean_ci(_floats(entry["w"])),
+            *mean_ci(_floats(entry["p"])), *mean_ci(_floats(entry["n"])), int(entry["f"]),
+        ))
+    return sorted(stats, key=lambda s: (-s.mean_utility if not math.isnan(s.mean_utility) else math.inf, s.name))
+
+
+def write_csv(stats: Sequence[StrategyStats], path: str | Path) -> Path:
+    """The ranking as CSV, one row per strategy."""
+    path = Path(path)
+    try:
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(FIELDS)
+            for item in stats:
+                writer.writerow([getattr(item, f) for f in FIELDS])
+    except OSError as error:
+        raise OptionError(f"cannot write ({error.strerror})", source=str(path),
+                          fix="choose a writable --csv path") from None
+    return path
+
+
+def write_parquet(stats: Sequence[StrategyStats], path: str | Path) -> Path:
+    """The ranking as a Parquet file (needs pyarrow)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise OptionError("Parquet export needs pyarrow", source="--parquet",
+                          fix="pip install 'accord[distributed]' or use --csv") from None
+    path = Path(path)
+    table = pa.table({f: [getattr(item, f) for item in stats] for f in FIELDS})
+    try:
+        pq.write_table(table, str(path))
+    except OSError as error:
+        raise OptionError(f"cannot write ({error})", source=str(path), fix="choose a writable --parquet path") from None
+    return path

@@ -1,0 +1,222 @@
+"""Run a batch of planned sessions and return one plain row per session (this is what executors ship out).
+
+Every session runs under a wall-clock guard (``Settings.timeout``): in a process's main thread a ``SIGALRM``
+timer interrupts even a strategy stuck in ``time.sleep``; in other threads (Dask workers) a watchdog raises
+into the running thread between bytecodes (best effort: it cannot interrupt a blocking C call). The party whose
+strategy was thinking when the guard fired loses the session, recorded as a ``hung`` fault.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import math
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from types import TracebackType
+
+import numpy as np
+
+from accord.model import Scenario
+from accord.protocols.common import describe
+from accord.simulate import prepare, run_session
+from accord.simulate.prepare import Prepared
+from accord.strategies.base import Strategy
+from accord.tournament.plan import Plan, Settings, Task
+
+COLUMNS = (
+    "idx", "key", "scenario", "repetition", "seed", "strategies", "utilities", "agreement", "position", "rounds",
+    "steps", "time", "ended_by", "fault_party", "fault_strategy", "fault_kind", "fault_message", "welfare",
+    "pareto_distance", "nash_distance", "elapsed",
+)
+"""The fields of one session row, in order (``strategies`` and ``utilities`` are JSON lists, one per party)."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Sessions shipped to a worker together, with only the scenarios they need."""
+
+    settings: Settings
+    scenarios: dict[int, Scenario]
+    strategies: tuple
+    labels: tuple[str, ...]
+    tasks: tuple[Task, ...]
+
+
+def batches(plan: Plan, tasks: list[Task], size: int) -> list[Batch]:
+    """``tasks`` (in plan order) cut into batches of at most ``size``."""
+    out = []
+    for start in range(0, len(tasks), size):
+        chunk = tuple(tasks[start:start + size])
+        needed = {task.scenario: plan.scenarios[task.scenario] for task in chunk}
+        out.append(Batch(plan.settings, needed, plan.strategies, plan.labels, chunk))
+    return out
+
+
+class SessionHung(BaseException):
+    """Raised into a session that overran its wall-clock guard (a BaseException, so strategies' and protocols'
+    ``except Exception`` cannot swallow it)."""
+
+
+def _number(x: float) -> float | None:
+    return None if x is None or math.isnan(x) else float(x)
+
+
+def _row(task: Task, batch: Batch, labels: list[str], result) -> tuple:
+    fault = result.fault
+    utilities = [float(u) for u in result.utilities]
+    return (task.index, task.key, result.scenario, task.repetition, task.seed, json.dumps(labels),
+            json.dumps(utilities), int(result.agreement), result.position, result.rounds, result.steps,
+            float(result.time), result.ended_by, fault.party if fault else None,
+            labels[fault.party] if fault and fault.party is not None and fault.party >= 0 else None,
+            fault.kind if fault else None, fault.message if fault else None, float(sum(utilities)),
+            _number(result.pareto_distance), _number(result.nash_distance), float(result.elapsed))
+
+
+def lost_row(task: Task, labels: list[str], prepared: Prepared, party: int | None, kind: str, message: str,
+             elapsed: float = 0.0) -> tuple:
+    """The row of a session that never finished: no agreement, everyone gets its reservation value."""
+    got = np.asarray(prepared.reservations, dtype=float)
+    frontier = prepared.frontier
+    pareto = float(np.sqrt(((frontier - got) ** 2).sum(axis=1)).min()) if len(frontier) else None
+    nash = (float(np.sqrt(((prepared.utilities[prepared.nash] - got) ** 2).sum()))
+            if prepared.nash is not None else None)
+    utilities = [float(u) for u in got]
+    return (task.index, task.key, prepared.scenario.name, task.repetition, task.seed, json.dumps(labels),
+            json.dumps(utilities), 0, None, 0, 0, 0.0, "error", party,
+            labels[party] if party is not None else None, kind, message, float(sum(utilities)), pareto, nash,
+            float(elapsed))
+
+
+def _blamed(traceback: TracebackType | None, strategies: list) -> int | None:
+    """The party whose strategy was running at the innermost point of ``traceback``."""
+    frames = []
+    while traceback is not None:
+        frames.append(traceback.tb_frame)
+        traceback = traceback.tb_next
+    for frame in reversed(frames):
+        owner = frame.f_locals.get("self")
+        if isinstance(owner, Strategy):
+            for outer in frames:
+                for value in outer.f_locals.values():
+                    if isinstance(value, list) and len(value) == len(strategies):
+                        for k, item in enumerate(value):
+                            if item is owner:
+                                return k
+            return None
+    return None
+
+
+class _AlarmGuard:
+    """Per-session SIGALRM timer (main thread only)."""
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+
+    def __enter__(self) -> "_AlarmGuard":
+        self.previous = signal.signal(signal.SIGALRM, self._fire)
+        return self
+
+    @staticmethod
+    def _fire(signum, frame) -> None:
+        raise SessionHung()
+
+    def start(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, self.timeout)
+
+    def stop(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def __exit__(self, *exc) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+
+
+class _ThreadGuard:
+    """A watchdog thread that raises :class:`SessionHung` into the worker thread when a session overruns."""
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.target = threading.get_ident()
+        self.started: float | None = None
+        self.done = threading.Event()
+
+    def __enter__(self) -> "_ThreadGuard":
+        self.thread = threading.Thread(target=self._watch, daemon=True, name="accord-session-guard")
+        self.thread.start()
+        return self
+
+    def _watch(self) -> None:
+        tick = min(0.2, self.timeout / 4)
+        while not self.done.wait(tick):
+            started = self.started
+            if started is not None and time.perf_counter() - started > self.timeout:
+                self.started = None
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.target),
+                                                           ctypes.py_object(SessionHung))
+
+    def start(self) -> None:
+        self.started = time.perf_counter()
+
+    def stop(self) -> None:
+        self.started = None
+
+    def __exit__(self, *exc) -> None:
+        self.started = None
+        self.done.set()
+
+
+class _NoGuard:
+    def __enter__(self) -> "_NoGuard":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def _guard(timeout: float | None):
+    if not timeout:
+        return _NoGuard()
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        return _AlarmGuard(timeout)
+    return _ThreadGuard(timeout)
+
+
+def run_batch(batch: Batch) -> list[tuple]:
+    """Run every session of ``batch``; one row each. Faults of strategies are rows too, never exceptions."""
+    settings = batch.settings
+    prepared = {s: prepare(scenario) for s, scenario in batch.scenarios.items()}
+    rows = []
+    with _guard(settings.timeout) as guard:
+        for task in batch.tasks:
+            specs = [batch.strategies[k] for k in task.strategies]
+            labels = [batch.labels[k] for k in task.strategies]
+            started = time.perf_counter()
+            try:
+                guard.start()
+                try:
+                    result = run_session(prepared[task.scenario], specs, protocol=settings.protocol,
+                                         rounds=settings.rounds, seconds=settings.seconds, seed=task.seed,
+                                         budget=settings.budget, discounting=settings.discounting,
+                                         keep_trace=False)
+                finally:
+                    guard.stop()
+                rows.append(_row(task, batch, labels, result))
+            except SessionHung as error:
+                party = _blamed(error.__traceback__, specs)
+                rows.append(lost_row(task, labels, prepared[task.scenario], party, "hung",
+                                     f"session still running after {settings.timeout:g} s (wall clock)",
+                                     time.perf_counter() - started))
+            except Exception as error:  # noqa: BLE001 - a broken session never breaks the tournament
+                party = _blamed(error.__traceback__, specs)
+                rows.append(lost_row(task, labels, prepared[task.scenario], party, "crashed", describe(error),
+                                     time.perf_counter() - started))
+    return rows
