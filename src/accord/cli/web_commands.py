@@ -1,0 +1,78 @@
+"""Commands ``serve`` (the local web workbench) and ``report`` (a one-file HTML report)."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from accord.cli.errors import reports_user_errors
+from accord.errors import InputError, OptionError
+
+PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
+              "or a domain file followed by its profile files")
+
+
+@reports_user_errors
+def serve_command(
+    host: Annotated[str, typer.Option(help="address to listen on (127.0.0.1: this computer only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on", min=1, max=65535)] = 8000,
+    tournament: Annotated[Optional[Path], typer.Option(help="tournament results store (SQLite) to show")] = None,
+) -> None:
+    """Start the local web workbench: scenarios, what-if analysis, simulation, forecast."""
+    try:
+        import uvicorn
+
+        from accord.web import create_app
+    except ImportError:
+        raise InputError("the web workbench needs its extra packages", source="serve",
+                         fix="pip install 'accord[web]'") from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"warning: listening on {host}: anyone who can reach this address can use the workbench",
+                   err=True)
+    typer.echo(f"Accord workbench on http://{host}:{port}/ (Ctrl+C stops it)")
+    uvicorn.run(create_app(tournament=tournament), host=host, port=port, log_level="warning")
+
+
+@reports_user_errors
+def report_command(
+    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")],
+    strategies: Annotated[Optional[str], typer.Option(help="simulation strategies, one per party, comma-separated "
+                                                           "(default: boulware, then conceder)")] = None,
+    protocol: Annotated[str, typer.Option(help="simulation protocol: sao, zeuthen or single-text")] = "sao",
+    rounds: Annotated[int, typer.Option(help="simulation rounds", min=1)] = 100,
+    seed: Annotated[int, typer.Option(help="simulation seed", min=0)] = 0,
+    stakeholders: Annotated[Optional[str], typer.Option(
+        help="stakeholder file (or bundled name) to forecast; default: the bundled one named like the scenario, "
+             "if any")] = None,
+) -> None:
+    """Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a forecast."""
+    import accord
+    from accord.forecast import bundled_names
+    from accord.reports.html import render_report
+
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise OptionError(f"cannot write a report to '{output.suffix or output.name}'", source="--output",
+                          fix="name an .html file")
+    scenario = accord.load(*paths)
+    if stakeholders is None and scenario.name in bundled_names():
+        stakeholders = scenario.name
+    chosen = [s.strip() for s in strategies.split(",")] if strategies else None
+    command = "accord report " + " ".join(shlex.quote(p) for p in paths) + f" -o {shlex.quote(output.name)}"
+    text = render_report(scenario, strategies=chosen, protocol=protocol, rounds=rounds, seed=seed,
+                         stakeholders=stakeholders, command=command)
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write the report ({error.strerror})", source=str(output),
+                         fix="check the folder") from None
+    typer.echo(f"wrote {output}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` and ``report`` to the ``accord`` app."""
+    app.command("serve")(serve_command)
+    app.command("report")(report_command)

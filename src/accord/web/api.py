@@ -1,0 +1,232 @@
+"""The JSON API under ``/api``: scenarios, upload, analyze, simulate, forecast, divide, strategies.
+
+Every user error answers ``{"detail": "<one line>"}``, the same line the command line prints after ``error:``
+(400 for bad input, 404 for an unknown id, 413 for an upload over the size cap, 422 for a malformed request).
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from importlib import resources
+
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+
+import accord
+from accord.errors import InputError, OptionError, ScenarioError
+from accord.reports.html import offer_paths, plot_data, project_paths, utility_svg
+from accord.web import schemas
+from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload, summary
+
+router = APIRouter(prefix="/api", tags=["api"])
+TOO_LARGE = f"upload: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB in all; upload a smaller scenario"
+ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line message)"},
+          404: {"model": schemas.ErrorOut, "description": "no such scenario"}}
+
+
+@lru_cache(maxsize=16)
+def analysis_of(scenario: accord.Scenario) -> accord.Analysis:
+    """The analysis of a scenario, cached (scenarios are frozen, so equal edits share one analysis)."""
+    return accord.analyze(scenario)
+
+
+def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
+    """The scenario a request names: a stored one by id, or a posted Accord document (validated like a file)."""
+    if ref.scenario_id is not None:
+        try:
+            return request.app.state.store.get(ref.scenario_id)
+        except NotFound:
+            raise HTTPException(404, f"{ref.scenario_id}: no such scenario; see GET /api/scenarios") from None
+    source = str(ref.scenario.get("name") or "scenario") if isinstance(ref.scenario.get("name"), str) else "scenario"
+    scenario = accord.scenario_from_dict(ref.scenario, source)
+    check_size(scenario, source)
+    return scenario
+
+
+def _deal(deal: accord.Deal | None) -> dict | None:
+    return None if deal is None else deal.to_json()
+
+
+def analysis_out(analysis: accord.Analysis) -> dict:
+    scenario = analysis.scenario
+    return {
+        "scenario": scenario.name, "title": scenario.title, "parties": list(scenario.party_names),
+        "n_outcomes": analysis.n_outcomes, "reservation": [float(r) for r in scenario.reservations],
+        "rational_outcomes": analysis.rational_outcomes, "zone_of_agreement": analysis.has_zone_of_agreement,
+        "frontier_points": int(len(analysis.pareto_points)), "frontier_outcomes": analysis.pareto_outcomes,
+        "solutions": {name: _deal(deal) for name, deal in analysis.solutions.items()},
+        "best": {p: _deal(d) for p, d in zip(scenario.party_names, analysis.best)},
+        "worst": {p: _deal(d) for p, d in zip(scenario.party_names, analysis.worst)},
+        "notes": list(scenario.notes),
+    }
+
+
+def _axes(axes: tuple[int, int], n_parties: int) -> tuple[int, int]:
+    if any(not 0 <= a < n_parties for a in axes):
+        raise OptionError(f"axes {list(axes)} name no party", source="axes",
+                          fix=f"use party indices 0..{n_parties - 1}")
+    return axes
+
+
+@router.get("/scenarios", response_model=list[schemas.ScenarioSummary])
+def list_scenarios(request: Request) -> list[dict]:
+    """Bundled scenarios and this server's uploads."""
+    return request.app.state.store.summaries()
+
+
+@router.get("/scenarios/{scenario_id}", responses=ERRORS)
+def get_scenario(request: Request, scenario_id: str) -> dict:
+    """A scenario as an Accord document (the JSON form of the YAML format): edit it and post it to analyze."""
+    try:
+        scenario = request.app.state.store.get(scenario_id)
+    except NotFound:
+        raise HTTPException(404, f"{scenario_id}: no such scenario; see GET /api/scenarios") from None
+    return accord.scenario_to_dict(scenario)
+
+
+@router.post("/scenarios", response_model=schemas.ScenarioSummary, status_code=201,
+             responses={**ERRORS, 413: {"model": schemas.ErrorOut, "description": "upload too large"}})
+async def upload_scenario(request: Request, files: list[UploadFile] = File(
+        ..., description="the files of one scenario: an Accord .yaml/.json file, GENIUS .xml domain + profiles, "
+                         "or GeniusWeb .json domain + profiles (in party order)")) -> dict:
+    """Upload a scenario (at most 5 MB in all, at most 10⁷ outcomes)."""
+    scenario = read_upload(await collect(files))
+    sid = request.app.state.store.add(scenario)
+    return summary(sid, scenario, "uploaded")
+
+
+async def collect(files: list[UploadFile]) -> list[tuple[str | None, bytes]]:
+    """The uploaded files' names and contents, refusing more than the caps allow."""
+    if len(files) > MAX_UPLOAD_FILES:
+        raise OptionError(f"{len(files)} files; an upload holds at most {MAX_UPLOAD_FILES}", source="upload",
+                          fix="give the files of one scenario")
+    contents, total = [], 0
+    for upload in files:
+        data = await upload.read(MAX_UPLOAD_BYTES + 1 - total)
+        total += len(data)
+        if total > MAX_UPLOAD_BYTES:
+            raise HTTPException(413, TOO_LARGE)
+        contents.append((upload.filename, data))
+    return contents
+
+
+@router.post("/analyze", response_model=schemas.AnalyzeResponse, responses=ERRORS)
+def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
+    """Analyse a scenario: zone of agreement, frontier, Nash / Kalai–Smorodinsky / egalitarian / utilitarian,
+    and the utility-space plot (a subsample of the outcomes, at most ``max_points``)."""
+    started = time.perf_counter()
+    scenario = resolve(request, body)
+    axes = _axes(body.axes, len(scenario.parties))
+    analysis = analysis_of(scenario)
+    data = plot_data(analysis, axes, body.max_points)
+    return {"analysis": analysis_out(analysis), "plot": data, "svg": utility_svg(data) if body.svg else None,
+            "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+@router.post("/simulate", response_model=schemas.SimulateResponse, responses=ERRORS)
+def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
+    """Run one negotiation session (one strategy per party) and return it with its trace and offer paths."""
+    from accord.simulate import run_session
+
+    scenario = resolve(request, body)
+    axes = _axes(body.axes, len(scenario.parties))
+    result = run_session(scenario, body.strategies, protocol=body.protocol, rounds=body.rounds, seed=body.seed)
+    paths = offer_paths(result)
+    svg = None
+    if body.svg:
+        data = plot_data(analysis_of(scenario), axes, 1500)
+        svg = utility_svg(data, paths=project_paths(paths, axes))
+    return {"result": result.to_json(trace=True), "paths": paths, "svg": svg}
+
+
+@router.get("/strategies", response_model=list[schemas.StrategyOut])
+def strategies() -> list[dict]:
+    """Strategies a simulation can use."""
+    from accord.strategies import registry
+
+    return [{"name": name, "tags": list(info.tags), "stochastic": bool(info.stochastic),
+             "description": getattr(info, "doc", "") or ""} for name, info in registry().items()]
+
+
+def _bundled_text(name: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
+    """The text and suffix of a bundled stakeholder/divide file, by name only (never a path)."""
+    folder = resources.files("accord") / "scenarios" / "stakeholders"
+    for entry in folder.iterdir():
+        stem, _, suffix = entry.name.rpartition(".")
+        if stem == name and "." + suffix in suffixes:
+            return entry.read_text(encoding="utf-8-sig"), "." + suffix
+    from accord.forecast import bundled_names
+
+    raise InputError("no bundled file of that name", source=name, fix=f"use one of: {', '.join(bundled_names())}")
+
+
+def run_forecast(groups, model: str, rounds: int, q: float = 1.0, t: float = 1.0) -> list[dict]:
+    from accord.forecast import ModelConfig, forecast
+
+    config = ModelConfig(model=model, rounds=rounds, q=q, t=t)
+    out = []
+    for group in groups:
+        result = forecast(group, config)
+        out.append({"issue": result.issue, "scale": group.scale, "model": result.model,
+                    "actors": list(result.actors),
+                    "rounds": [{"round": r.number, "positions": list(r.positions), "forecast": r.forecast,
+                                "events": list(r.events)} for r in result.rounds],
+                    "forecast": result.final, "converged_at": result.converged_at})
+    return out
+
+
+def stakeholders_named(name: str):
+    from accord.forecast import parse_csv, parse_yaml
+
+    text, suffix = _bundled_text(name, (".yaml", ".yml", ".csv"))
+    return parse_csv(text, source=name) if suffix == ".csv" else parse_yaml(text, source=name)
+
+
+@router.post("/forecast", response_model=schemas.ForecastResponse, responses=ERRORS)
+def forecast(body: schemas.ForecastRequest) -> dict:
+    """Forecast multi-stakeholder issues: stakeholder positions over rounds (expected utility) or the compromise
+    / weighted-median point."""
+    from accord.forecast import parse_csv, parse_yaml
+
+    if body.name is not None:
+        groups = stakeholders_named(body.name)
+    elif body.format == "csv":
+        groups = parse_csv(body.text, source="stakeholders.csv")
+    else:
+        groups = parse_yaml(body.text, source="stakeholders.yaml")
+    return {"issues": run_forecast(groups, body.model, body.rounds, body.q, body.t)}
+
+
+def divide_problem(name: str):
+    from accord.forecast import parse_divide
+
+    text, _ = _bundled_text(name, (".yaml", ".yml"))
+    return parse_divide(text, source=name)
+
+
+@router.post("/divide", response_model=schemas.DivideResponse, responses=ERRORS)
+def divide(body: schemas.DivideRequest) -> dict:
+    """Divide items between two parties by Adjusted Winner (equitable, envy-free, at most one item split)."""
+    from accord.forecast import adjusted_winner
+
+    if body.name is not None:
+        problem = divide_problem(body.name)
+        parties, items, a, b = problem.parties, problem.items, problem.points_a, problem.points_b
+    else:
+        parties, items = body.parties, [i.name for i in body.items]
+        a, b = [i.points[0] for i in body.items], [i.points[1] for i in body.items]
+        if len(set(items)) != len(items):
+            raise OptionError("duplicate item name", source="items", fix="name every item once")
+    try:
+        division = adjusted_winner(a, b)
+    except ValueError as error:
+        raise OptionError(str(error), source="items", fix="give non-negative points with a positive total "
+                                                          "for each party") from None
+    return {"parties": list(parties), "items": list(items),
+            "shares": {k: float(s) for k, s in zip(items, division.shares)},
+            "shares_exact": {k: str(s) for k, s in zip(items, division.shares)},
+            "split": items[division.split] if division.split is not None else None,
+            "points": [float(p) for p in division.points]}
+
+
+__all__ = ["ScenarioError", "analysis_of", "analysis_out", "router"]

@@ -1,0 +1,90 @@
+"""The FastAPI application: ``create_app()`` wires the store, the API, the pages and the static files."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+import accord
+from accord.errors import InputError
+from accord.web.store import MAX_UPLOAD_BYTES, ScenarioStore
+
+UPLOAD_PATHS = ("/api/scenarios", "/upload")
+FORM_OVERHEAD = 256 * 1024  # multipart headers and boundaries on top of the files themselves
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class UploadLimit:
+    """ASGI middleware: refuse an upload body over the cap before it is parsed or spooled to disk."""
+
+    def __init__(self, app, limit: int = MAX_UPLOAD_BYTES + FORM_OVERHEAD) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") != "POST" or scope.get("path") not in UPLOAD_PATHS:
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            return await _refuse(send)
+        seen = {"bytes": 0, "started": False}
+
+        async def counted():
+            message = await receive()
+            seen["bytes"] += len(message.get("body", b""))
+            if seen["bytes"] > self.limit:
+                raise _TooLarge
+            return message
+
+        async def watched(message):
+            if message["type"] == "http.response.start":
+                seen["started"] = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _TooLarge:
+            if not seen["started"]:
+                await _refuse(send)
+
+
+async def _refuse(send) -> None:
+    from accord.web.api import TOO_LARGE
+
+    response = JSONResponse({"detail": TOO_LARGE}, status_code=413)
+    await response({"type": "http"}, None, send)
+
+
+def create_app(store: ScenarioStore | None = None, tournament: str | Path | None = None) -> FastAPI:
+    """The workbench. ``tournament`` is a results store (SQLite) chosen by whoever starts the server."""
+    from accord.web import api, pages
+
+    app = FastAPI(
+        title="Accord workbench API",
+        version=accord.__version__,
+        description="Analyse, simulate, forecast and divide: the JSON API behind Accord's web workbench. "
+                    "Errors answer {\"detail\": one line}, as the command line prints them.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.store = store or ScenarioStore()
+    app.state.tournament = Path(tournament) if tournament else None
+
+    @app.exception_handler(InputError)
+    async def input_error(request: Request, error: InputError) -> JSONResponse:
+        return JSONResponse({"detail": error.one_line()}, status_code=400)
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    static = resources.files("accord") / "web" / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(UploadLimit)
+    return app

@@ -1,0 +1,164 @@
+"""Server-rendered pages (Jinja2): scenarios, the scenario workbench, simulation, forecast, divide, tournaments."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+import accord
+from accord.errors import InputError
+from accord.reports.html import SOLUTION_TITLES, label_of, lines_svg
+from accord.web import api
+from accord.web.store import MAX_OUTCOMES, MAX_UPLOAD_BYTES, NotFound
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(resources.files("accord") / "web" / "templates"))
+templates.env.filters["tojson_safe"] = lambda data: json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+templates.env.globals.update(version=accord.__version__, solution_titles=SOLUTION_TITLES)
+
+
+def _page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def _scenario(request: Request, sid: str) -> accord.Scenario:
+    try:
+        return request.app.state.store.get(sid)
+    except NotFound:
+        raise HTTPException(404, f"{sid}: no such scenario") from None
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
+    return _page(request, "index.html", status, scenarios=request.app.state.store.summaries(), error=error,
+                 max_mb=MAX_UPLOAD_BYTES // (1024 * 1024), max_outcomes=MAX_OUTCOMES)
+
+
+@router.post("/upload")
+async def upload(request: Request, files: list[UploadFile] = File(...)):
+    """The upload form: on success go to the new scenario, otherwise show the one-line error."""
+    try:
+        scenario = api.read_upload(await api.collect(files))
+    except InputError as error:
+        return index(request, error=error.one_line(), status=400)
+    except HTTPException as error:
+        return index(request, error=str(error.detail), status=error.status_code)
+    sid = request.app.state.store.add(scenario)
+    return RedirectResponse(f"/scenarios/{sid}", status_code=303)
+
+
+def issue_rows(scenario: accord.Scenario) -> list[dict]:
+    """Per issue: its options (with labels) and, per party, the weight and editable option values."""
+    document = accord.scenario_to_dict(scenario)
+    rows = []
+    for position, issue in enumerate(scenario.issues):
+        parties = []
+        for party, spec in zip(scenario.parties, document["parties"]):
+            utility = spec["utility"]
+            if "weights" not in utility:
+                parties.append({"editable": False, "text": "nonlinear utility"})
+                continue
+            values = utility["values"][issue.name]
+            if issue.kind == "categorical":
+                parties.append({"editable": True, "weight": utility["weights"][issue.name], "values": values})
+            else:
+                kind, spec_ = next(iter(values.items()))
+                text = f"{kind} " + (", ".join(f"{k} {v:g}" for k, v in spec_.items())
+                                     if isinstance(spec_, dict) else f"{spec_:g}")
+                parties.append({"editable": True, "weight": utility["weights"][issue.name], "values": None,
+                                "text": text})
+        if issue.kind == "categorical":
+            options = [{"value": v, "label": label_of(issue, v)} for v in issue.values]
+            shown = ""
+        elif issue.kind == "integer":
+            options, shown = [], f"integers {issue.low}…{issue.high}"
+        else:
+            options, shown = [], f"{issue.low:g}…{issue.high:g} on a {issue.grid}-point grid"
+        rows.append({"name": issue.name, "description": issue.description, "options": options, "shown": shown,
+                     "parties": parties, "position": position})
+    return rows
+
+
+@router.get("/scenarios/{sid}", response_class=HTMLResponse)
+def workbench(request: Request, sid: str) -> HTMLResponse:
+    """The scenario with editable preferences, and its analysis with the interactive utility-space plot."""
+    scenario = _scenario(request, sid)
+    try:
+        initial = api.analyze(request, api.schemas.AnalyzeRequest(scenario_id=sid))
+    except InputError as error:
+        return _page(request, "error.html", 400, message=error.one_line())
+    return _page(request, "scenario.html", sid=sid, scenario=scenario, issues=issue_rows(scenario),
+                 document=accord.scenario_to_dict(scenario), initial=initial)
+
+
+@router.get("/scenarios/{sid}/simulate", response_class=HTMLResponse)
+def simulation(request: Request, sid: str) -> HTMLResponse:
+    """Pick strategies and a protocol, run, watch the offer paths."""
+    scenario = _scenario(request, sid)
+    return _page(request, "simulate.html", sid=sid, scenario=scenario, strategies=api.strategies(),
+                 defaults=["boulware"] + ["conceder"] * (len(scenario.parties) - 1))
+
+
+def _bundled_data_names() -> tuple[list[str], list[str]]:
+    from accord.forecast import bundled_names
+
+    stakeholder, divide = [], []
+    for name in bundled_names():
+        try:
+            api.divide_problem(name)
+            divide.append(name)
+        except InputError:
+            stakeholder.append(name)
+    return stakeholder, divide
+
+
+@router.get("/forecast", response_class=HTMLResponse)
+def forecast_page(request: Request, name: str = Query("japan-russia-2019", max_length=200),
+                  model: str = Query("eu", max_length=20), rounds: int = Query(10, ge=0, le=200)) -> HTMLResponse:
+    """Stakeholder positions over rounds for a bundled stakeholder file."""
+    names, _ = _bundled_data_names()
+    error, issues = None, []
+    try:
+        if name not in names:
+            raise InputError("no bundled stakeholder file of that name", source=name,
+                             fix=f"use one of: {', '.join(names)}")
+        results = api.run_forecast(api.stakeholders_named(name), model, rounds)
+    except InputError as error_:
+        error, results = error_.one_line(), []
+    for result in results:
+        xs = [r["round"] for r in result["rounds"]]
+        series = {actor: [r["positions"][k] for r in result["rounds"]] for k, actor in enumerate(result["actors"])}
+        series["forecast"] = [r["forecast"] for r in result["rounds"]]
+        issues.append({**result, "svg": lines_svg(series, xs, f"positions over rounds: {result['issue']}",
+                                                  "position", dashed=("forecast",)), "series": series})
+    return _page(request, "forecast.html", 400 if error else 200, names=names, name=name, model=model,
+                 rounds=rounds, issues=issues, error=error, models=("eu", "compromise", "median"))
+
+
+@router.get("/divide", response_class=HTMLResponse)
+def divide_page(request: Request, name: str = Query("kurils-divide", max_length=200)) -> HTMLResponse:
+    """Adjusted Winner on a bundled divide file."""
+    _, names = _bundled_data_names()
+    try:
+        if name not in names:
+            raise InputError("no bundled divide file of that name", source=name, fix=f"use one of: {', '.join(names)}")
+        problem = api.divide_problem(name)
+        result = api.divide(api.schemas.DivideRequest(name=name))
+    except InputError as error:
+        return _page(request, "divide.html", 400, names=names, name=name, error=error.one_line(), problem=None)
+    rows = [{"item": item, "a": a, "b": b, "share": result["shares"][item]}
+            for item, a, b in zip(problem.items, problem.points_a, problem.points_b)]
+    return _page(request, "divide.html", names=names, name=name, problem=problem, result=result, rows=rows,
+                 error=None)
+
+
+@router.get("/tournaments", response_class=HTMLResponse)
+def tournaments(request: Request) -> HTMLResponse:
+    """Tournament results from the store given to ``accord serve --tournament``."""
+    from accord.web.tournaments import results
+
+    return _page(request, "tournaments.html", **results(request.app.state.tournament))

@@ -1,0 +1,195 @@
+"""Request and response models of the JSON API (they make the OpenAPI document at ``/api/openapi.json``)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+MAX_ROUNDS = 2000
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ScenarioRef(_Request):
+    """A scenario: either ``scenario_id`` (a bundled scenario's name or an upload's id) or ``scenario``, a whole
+    Accord scenario document (the JSON form of the YAML format, ``accord: 1``), e.g. an edited copy."""
+
+    scenario_id: str | None = Field(default=None, max_length=200, examples=["japan-russia-2019"])
+    scenario: dict[str, Any] | None = Field(default=None, description="an Accord scenario document")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "ScenarioRef":
+        if (self.scenario_id is None) == (self.scenario is None):
+            raise ValueError("give exactly one of 'scenario_id' or 'scenario'")
+        return self
+
+
+Axes = tuple[int, int]
+
+
+class AnalyzeRequest(ScenarioRef):
+    axes: Axes = Field(default=(0, 1), description="the two parties (by index) on the plot's x and y axes")
+    max_points: int = Field(default=3000, ge=100, le=20000, description="most outcome-cloud points to return")
+    svg: bool = Field(default=True, description="also return the plot drawn as SVG")
+
+
+class DealOut(BaseModel):
+    outcome: dict[str, Any]
+    utilities: list[float]
+
+
+Point = tuple[float, float, int]
+
+
+class PlotDeal(BaseModel):
+    u: list[float] = Field(description="every party's utility")
+    v: list[int] = Field(description="per issue, the index of the value in issues[i].values")
+
+
+class PlotOut(BaseModel):
+    """Plot data. Points are ``[u_x, u_y, k]``; ``deals[k]`` holds every party's utility ``u`` and the index ``v``
+    of each issue's value in ``issues[i].values``."""
+
+    parties: list[str]
+    axes: list[int]
+    issues: list[dict[str, Any]]
+    reservation: list[float]
+    n_outcomes: int
+    points: list[Point]
+    frontier: list[Point]
+    frontier_is_curve: bool
+    solutions: dict[str, Point]
+    deals: list[PlotDeal]
+
+
+class AnalysisOut(BaseModel):
+    scenario: str
+    title: str
+    parties: list[str]
+    n_outcomes: int
+    reservation: list[float]
+    rational_outcomes: int
+    zone_of_agreement: bool
+    frontier_points: int = Field(description="distinct utility vectors on the Pareto frontier")
+    frontier_outcomes: int
+    solutions: dict[str, DealOut | None]
+    best: dict[str, DealOut]
+    worst: dict[str, DealOut]
+    notes: list[str]
+
+
+class AnalyzeResponse(BaseModel):
+    analysis: AnalysisOut
+    plot: PlotOut
+    svg: str | None = None
+    elapsed_ms: float
+
+
+class SimulateRequest(ScenarioRef):
+    strategies: list[str] = Field(min_length=1, max_length=16, description="one registered strategy per party",
+                                  examples=[["boulware", "conceder"]])
+    protocol: Literal["sao", "zeuthen", "single-text"] = "sao"
+    rounds: int = Field(default=100, ge=1, le=MAX_ROUNDS)
+    seed: int = Field(default=0, ge=0, le=2**62)
+    axes: Axes = (0, 1)
+    svg: bool = True
+
+
+class SimulateResponse(BaseModel):
+    result: dict[str, Any] = Field(description="the session: agreement, outcome, utilities, ending and trace")
+    paths: list[dict[str, Any]] = Field(description="offer paths per party: [[u_1, ..., u_n, step], ...]")
+    svg: str | None = None
+
+
+class StrategyOut(BaseModel):
+    name: str
+    tags: list[str]
+    stochastic: bool
+    description: str
+
+
+class ForecastRequest(_Request):
+    """Stakeholders: a bundled file by ``name``, or the ``text`` of a stakeholder file (``format`` yaml or csv)."""
+
+    name: str | None = Field(default=None, max_length=200, examples=["japan-russia-2019"])
+    text: str | None = Field(default=None, max_length=1_000_000)
+    format: Literal["yaml", "csv"] = "yaml"
+    model: Literal["eu", "compromise", "median"] = "eu"
+    rounds: int = Field(default=10, ge=0, le=200)
+    q: float = Field(default=1.0, ge=0, le=1)
+    t: float = Field(default=1.0, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "ForecastRequest":
+        if (self.name is None) == (self.text is None):
+            raise ValueError("give exactly one of 'name' or 'text'")
+        return self
+
+
+class RoundOut(BaseModel):
+    round: int
+    positions: list[float]
+    forecast: float
+    events: list[str]
+
+
+class ForecastIssueOut(BaseModel):
+    issue: str
+    scale: str
+    model: str
+    actors: list[str]
+    rounds: list[RoundOut]
+    forecast: float
+    converged_at: int | None
+
+
+class ForecastResponse(BaseModel):
+    issues: list[ForecastIssueOut]
+
+
+class Item(_Request):
+    name: str = Field(min_length=1, max_length=200)
+    points: tuple[float, float] = Field(description="points of the first party, then of the second (≥ 0)")
+
+
+class DivideRequest(_Request):
+    """Adjusted Winner: a bundled divide file by ``name``, or ``parties`` and ``items``."""
+
+    name: str | None = Field(default=None, max_length=200, examples=["kurils-divide"])
+    parties: tuple[str, str] | None = None
+    items: list[Item] | None = Field(default=None, max_length=500)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "DivideRequest":
+        if (self.name is None) == (self.items is None):
+            raise ValueError("give either 'name' or 'parties' and 'items'")
+        if self.items is not None and self.parties is None:
+            raise ValueError("give 'parties' with 'items'")
+        return self
+
+
+class DivideResponse(BaseModel):
+    parties: list[str]
+    items: list[str]
+    shares: dict[str, float] = Field(description="fraction of each item going to the first party")
+    shares_exact: dict[str, str]
+    split: str | None
+    points: list[float] = Field(description="each party's total on its normalised 100-point scale")
+
+
+class ScenarioSummary(BaseModel):
+    id: str
+    name: str
+    title: str
+    parties: list[str]
+    issues: int
+    outcomes: int = Field(description="outcomes before constraints")
+    source: Literal["bundled", "uploaded"]
+    notes: list[str] = []
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(description="one line, as the command line prints it after 'error: '")

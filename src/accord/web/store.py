@@ -1,0 +1,134 @@
+"""Where the workbench's scenarios come from: bundled ones by name, uploads kept in memory by a server-chosen id.
+
+Nothing the client sends is used as a file-system path: a bundled scenario is looked up by name in the bundled
+list; uploaded files are written to a fresh private temporary folder under server-chosen names (only a short
+suffix of the client's file name is kept, so the readers know the format), read, and the folder is deleted.
+Error messages name the files as the client named them, so they read exactly like the command line's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import secrets
+import shutil
+import tempfile
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+import accord
+from accord.errors import ScenarioError
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_FILES = 32
+MAX_OUTCOMES = 10**7
+MAX_UPLOADS_KEPT = 32
+
+
+class NotFound(LookupError):
+    """No scenario has that id."""
+
+
+def display_name(filename: str | None, index: int) -> str:
+    """The client's file name reduced to a safe base name for messages and scenario names (never a path)."""
+    base = PurePosixPath(PureWindowsPath(filename or "").name).name
+    base = re.sub(r"[^A-Za-z0-9._ -]+", "_", base).strip(" .")[:80]
+    return base or f"upload-{index + 1}"
+
+
+def _suffix(name: str) -> str:
+    suffix = PurePosixPath(name).suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
+
+
+def check_size(scenario, source: str) -> None:
+    """Refuse scenarios the workbench will not enumerate (more than 10⁷ outcomes)."""
+    size = scenario.cartesian_size
+    if size > MAX_OUTCOMES:
+        raise ScenarioError(f"has {size:,} outcomes; the workbench analyses at most {MAX_OUTCOMES:,}",
+                            source=source, fix="reduce the issues or options, or use the command line")
+
+
+def _renamed(scenario, names: dict[str, str]):
+    """The scenario with temporary file stems (used by GENIUS/GeniusWeb readers as names) replaced."""
+    parties = tuple(dataclasses.replace(p, name=names.get(p.name, p.name)) for p in scenario.parties)
+    return dataclasses.replace(scenario, name=names.get(scenario.name, scenario.name), parties=parties)
+
+
+def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
+    """Read one scenario from uploaded ``(client file name, content)`` pairs, in the order given."""
+    if not files:
+        raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
+    shown = [display_name(name, k) for k, (name, _) in enumerate(files)]
+    folder = Path(tempfile.mkdtemp(prefix="accord-upload-"))
+    try:
+        paths, replacements = [], []
+        for k, ((_, content), name) in enumerate(zip(files, shown)):
+            stem = f"upload{k}x{secrets.token_hex(4)}"
+            path = folder / f"{stem}{_suffix(name)}"
+            path.write_bytes(content)
+            paths.append(path)
+            replacements.append((stem, name))
+        try:
+            scenario = accord.load(*paths)
+        except ScenarioError as error:
+            text = error.one_line().replace(str(folder) + "/", "")
+            for stem, name in replacements:
+                text = re.sub(re.escape(stem) + r"(\.[A-Za-z0-9]{1,8})?", lambda _m, n=name: n, text)
+            raise ScenarioError(text) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    stems = {stem: PurePosixPath(name).stem or name for stem, name in replacements}
+    scenario = _renamed(scenario, stems)
+    check_size(scenario, " ".join(shown))
+    return scenario
+
+
+@lru_cache(maxsize=8)
+def _load_bundled(path: str) -> accord.Scenario:
+    return accord.load(Path(path))
+
+
+class ScenarioStore:
+    """Bundled scenarios (by name) and this server's uploads (by id, the most recent few kept in memory)."""
+
+    def __init__(self, max_kept: int = MAX_UPLOADS_KEPT) -> None:
+        self._uploads: OrderedDict[str, accord.Scenario] = OrderedDict()
+        self._lock = threading.Lock()
+        self.max_kept = max_kept
+
+    @staticmethod
+    def bundled() -> dict[str, Path]:
+        return accord.bundled_scenarios()
+
+    def add(self, scenario: accord.Scenario) -> str:
+        sid = "upload-" + secrets.token_hex(6)
+        with self._lock:
+            self._uploads[sid] = scenario
+            while len(self._uploads) > self.max_kept:
+                self._uploads.popitem(last=False)
+        return sid
+
+    def get(self, sid: str) -> accord.Scenario:
+        bundled = self.bundled()
+        if sid in bundled:
+            return _load_bundled(str(bundled[sid]))
+        with self._lock:
+            if sid in self._uploads:
+                return self._uploads[sid]
+        raise NotFound(sid)
+
+    def summaries(self) -> list[dict]:
+        out = [summary(name, self.get(name), "bundled") for name in self.bundled()]
+        with self._lock:
+            uploads = list(self._uploads.items())
+        out += [summary(sid, scenario, "uploaded") for sid, scenario in reversed(uploads)]
+        return out
+
+
+def summary(sid: str, scenario: accord.Scenario, source: str) -> dict:
+    return {"id": sid, "name": scenario.name, "title": scenario.title, "parties": list(scenario.party_names),
+            "issues": len(scenario.issues), "outcomes": scenario.cartesian_size, "source": source,
+            "notes": list(scenario.notes)}

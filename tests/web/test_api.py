@@ -1,0 +1,218 @@
+"""The JSON API under /api, through FastAPI's test client."""
+
+from __future__ import annotations
+
+import copy
+import time
+
+import numpy as np
+import pytest
+
+import accord
+from accord.reports.html import plot_data, sample_positions
+
+from .conftest import FLAGSHIP
+
+
+def reweighted(document: dict, party: int, issue: str, weight: float) -> dict:
+    """``document`` with one weight set and the party's other weights rescaled to keep the sum at 1 (as the page
+    does)."""
+    document = copy.deepcopy(document)
+    weights = document["parties"][party]["utility"]["weights"]
+    rest = sum(w for k, w in weights.items() if k != issue)
+    for k in weights:
+        if k != issue:
+            weights[k] = weights[k] * (1 - weight) / rest
+    weights[issue] = weight
+    return document
+
+
+def test_scenarios_lists_the_bundled_ones(client):
+    listing = client.get("/api/scenarios").json()
+    ids = {s["id"] for s in listing}
+    assert set(accord.bundled_scenarios()) <= ids
+    flagship = next(s for s in listing if s["id"] == FLAGSHIP)
+    assert flagship["parties"] == ["Japan", "Russia"] and flagship["source"] == "bundled"
+
+
+def test_scenario_document_round_trips(client):
+    document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
+    assert accord.scenario_from_dict(document, "x") == accord.load(FLAGSHIP)
+
+
+def test_unknown_scenario_is_404_with_one_line(client):
+    for response in (client.get("/api/scenarios/nope"), client.post("/api/analyze", json={"scenario_id": "nope"})):
+        assert response.status_code == 404
+        assert response.json()["detail"].startswith("nope: no such scenario")
+
+
+def test_path_is_not_a_scenario_id(client, tmp_path):
+    path = tmp_path / "secret.yaml"
+    path.write_text("accord: 1\n")
+    response = client.post("/api/analyze", json={"scenario_id": str(path)})
+    assert response.status_code == 404
+    assert client.get("/api/scenarios/..%2F..%2Fetc%2Fpasswd").status_code == 404
+
+
+def test_analyze_matches_the_library(client):
+    response = client.post("/api/analyze", json={"scenario_id": FLAGSHIP})
+    assert response.status_code == 200
+    body = response.json()
+    expected = accord.analyze(accord.load(FLAGSHIP))
+    assert body["analysis"]["n_outcomes"] == expected.n_outcomes == 207360
+    assert body["analysis"]["frontier_points"] == len(expected.pareto_points)
+    for name, deal in expected.solutions.items():
+        assert body["analysis"]["solutions"][name] == deal.to_json()
+    plot = body["plot"]
+    assert len(plot["points"]) <= 3000
+    nash = plot["solutions"]["nash"]
+    assert nash[:2] == list(expected.solutions["nash"].utilities)
+    deal = plot["deals"][nash[2]]
+    labels = {i["name"]: i["values"][v] for i, v in zip(plot["issues"], deal["v"])}
+    assert labels["habomai"] == "Japanese sovereignty"
+    assert body["svg"].startswith("<svg") and 'data-solution="nash"' in body["svg"]
+
+
+def test_what_if_weight_moves_nash(client):
+    document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
+    before = client.post("/api/analyze", json={"scenario": document}).json()["analysis"]["solutions"]["nash"]
+    edited = reweighted(document, 0, "kunashir", 0.5)
+    after = client.post("/api/analyze", json={"scenario": edited}).json()["analysis"]["solutions"]["nash"]
+    assert before["outcome"]["kunashir"] == "russia" and after["outcome"]["kunashir"] == "japan"
+
+
+def test_what_if_reservation_can_close_the_zone(client):
+    document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
+    document["parties"][1]["reservation"] = 1.0
+    body = client.post("/api/analyze", json={"scenario": document}).json()
+    assert body["analysis"]["zone_of_agreement"] is False
+    assert all(deal is None for deal in body["analysis"]["solutions"].values())
+    assert body["plot"]["solutions"] == {}
+
+
+def test_edited_scenario_errors_read_like_the_cli(client):
+    document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
+    document["parties"][0]["utility"]["weights"]["kunashir"] = 0.9
+    response = client.post("/api/analyze", json={"scenario": document})
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert detail.startswith("japan-russia-2019: parties[0].utility.weights: weights sum to")
+    assert "\n" not in detail
+
+
+def test_what_if_within_a_second_for_1e5_outcomes(client):
+    issues = [{"name": f"i{k}", "options": [f"o{j}" for j in range(10)]} for k in range(5)]
+    rng = np.random.default_rng(1)
+
+    def party(name):
+        return {"name": name, "reservation": 0.3, "utility": {
+            "weights": {i["name"]: 0.2 for i in issues},
+            "values": {i["name"]: {o: float(round(v, 3)) for o, v in zip(i["options"], rng.random(10))}
+                       for i in issues}}}
+
+    document = {"accord": 1, "name": "big", "issues": issues, "parties": [party("A"), party("B")]}
+    client.post("/api/analyze", json={"scenario": document})  # warm up
+    edited = reweighted(document, 0, "i0", 0.6)
+    started = time.perf_counter()
+    response = client.post("/api/analyze", json={"scenario": edited})
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200
+    assert response.json()["analysis"]["n_outcomes"] == 10**5
+    assert elapsed < 1.0, f"what-if took {elapsed:.2f} s"
+
+
+def test_too_many_outcomes_refused_clearly(client):
+    issues = [{"name": f"i{k}", "options": [f"o{j}" for j in range(10)]} for k in range(8)]
+    utility = {"weights": {i["name"]: 0.125 for i in issues},
+               "values": {i["name"]: {o: 0.5 for o in i["options"]} for i in issues}}
+    document = {"accord": 1, "name": "huge", "issues": issues, "parties": [{"name": "A", "utility": utility}]}
+    response = client.post("/api/analyze", json={"scenario": document})
+    assert response.status_code == 400
+    assert response.json()["detail"] == ("huge: has 100,000,000 outcomes; the workbench analyses at most 10,000,000; "
+                                         "reduce the issues or options, or use the command line")
+
+
+def test_request_needs_exactly_one_scenario(client):
+    assert client.post("/api/analyze", json={}).status_code == 422
+    both = {"scenario_id": FLAGSHIP, "scenario": {"accord": 1}}
+    assert client.post("/api/analyze", json=both).status_code == 422
+
+
+def test_axes_out_of_range(client):
+    response = client.post("/api/analyze", json={"scenario_id": FLAGSHIP, "axes": [0, 5]})
+    assert response.status_code == 400 and response.json()["detail"].startswith("axes: axes [0, 5] name no party")
+
+
+def test_simulate_is_seeded_and_traced(client):
+    request = {"scenario_id": FLAGSHIP, "strategies": ["boulware", "conceder"], "rounds": 50, "seed": 3}
+    first, second = (client.post("/api/simulate", json=request).json() for _ in range(2))
+    assert first["result"]["trace"] == second["result"]["trace"]
+    assert first["result"]["strategies"] == ["boulware", "conceder"]
+    assert {p["party"] for p in first["paths"]} == {"Japan", "Russia"}
+    assert 'class="offer"' in first["svg"]
+
+
+def test_simulate_unknown_strategy_is_one_line(client):
+    response = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": ["nope", "conceder"]})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("--strategies: unknown strategy 'nope'")
+
+
+def test_strategies_listed(client):
+    names = {s["name"] for s in client.get("/api/strategies").json()}
+    assert {"boulware", "conceder"} <= names
+
+
+def test_forecast_bundled_and_text(client):
+    body = client.post("/api/forecast", json={"name": FLAGSHIP, "rounds": 5}).json()
+    assert body["issues"] and all(len(i["rounds"]) >= 1 for i in body["issues"])
+    first = body["issues"][0]
+    assert len(first["rounds"][0]["positions"]) == len(first["actors"])
+    text = "actor,position,salience,capability\nA,0,1,10\nB,100,1,30\n"
+    body = client.post("/api/forecast", json={"text": text, "format": "csv", "model": "compromise"}).json()
+    assert body["issues"][0]["forecast"] == pytest.approx(75.0)
+
+
+def test_forecast_refuses_paths_and_reports_bad_text(client, tmp_path):
+    (tmp_path / "x.csv").write_text("actor,position,salience,capability\nA,1,1,1\n")
+    response = client.post("/api/forecast", json={"name": str(tmp_path / "x.csv")})
+    assert response.status_code == 400 and "no bundled file of that name" in response.json()["detail"]
+    response = client.post("/api/forecast", json={"text": "actor,position\nA,x\n", "format": "csv"})
+    assert response.status_code == 400 and response.json()["detail"].startswith("stakeholders.csv")
+
+
+def test_divide(client):
+    body = client.post("/api/divide", json={"parties": ["A", "B"], "items": [
+        {"name": "x", "points": [60, 40]}, {"name": "y", "points": [40, 60]}]}).json()
+    assert body["shares"] == {"x": 1.0, "y": 0.0} and body["points"] == [60.0, 60.0] and body["split"] is None
+    bundled = client.post("/api/divide", json={"name": "kurils-divide"}).json()
+    assert bundled["points"][0] == pytest.approx(bundled["points"][1])
+    bad = client.post("/api/divide", json={"parties": ["A", "B"], "items": [{"name": "x", "points": [0, 0]}]})
+    assert bad.status_code == 400
+
+
+def test_openapi_document_names_the_endpoints(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/analyze", "/api/simulate", "/api/forecast", "/api/divide", "/api/scenarios"):
+        assert path in paths
+    assert not any(not p.startswith("/api") for p in paths)
+
+
+def test_sample_keeps_one_point_per_cell_and_the_extremes():
+    rng = np.random.default_rng(0)
+    utilities = np.round(rng.random((50_000, 2)), 10)
+    chosen = sample_positions(utilities, (0, 1), max_points=10**6)
+    cells = {(round(x * 320), round(y * 320)) for x, y in utilities}
+    assert len(chosen) == len(cells)
+    assert len(sample_positions(utilities, (0, 1), max_points=500)) == 500
+
+
+def test_plot_data_points_carry_their_deals():
+    analysis = accord.analyze(accord.load(FLAGSHIP))
+    data = plot_data(analysis)
+    for x, y, k in data["points"][:50] + data["frontier"][:50]:
+        deal = data["deals"][k]
+        assert [x, y] == deal["u"][:2]
+        outcome = {i.name: i.values[v] for i, v in zip(analysis.scenario.issues, deal["v"])}
+        position = analysis.space.position_of(outcome)
+        assert list(analysis.utilities[position]) == deal["u"]
