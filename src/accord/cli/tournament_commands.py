@@ -18,7 +18,7 @@ from rich.text import Text
 from accord.cli.errors import reports_user_errors
 from accord.errors import OptionError
 from accord.tournament.executors import make_executor
-from accord.tournament.runner import run
+from accord.tournament.runner import run, validate
 from accord.tournament.spec import build, is_spec_file, read_spec
 from accord.tournament.stats import StrategyStats, summarize, write_csv, write_parquet
 from accord.tournament.store import Store, open_existing
@@ -88,9 +88,7 @@ def ranking_table(stats: list[StrategyStats], title: str) -> Table:
     return table
 
 
-def results_document(store: Store) -> dict:
-    rows = store.rows()
-    stats = summarize(rows)
+def results_document(store: Store, rows: list[dict], stats: list[StrategyStats]) -> dict:
     faults: dict[str, int] = {}
     for row in rows:
         if row["fault_kind"]:
@@ -107,8 +105,9 @@ def results_document(store: Store) -> dict:
 
 
 def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str], title: str) -> None:
-    document = results_document(store)
-    stats = summarize(store.rows())
+    rows = store.rows()
+    stats = summarize(rows)
+    document = results_document(store, rows, stats)
     if csv:
         write_csv(stats, csv)
     if parquet:
@@ -118,13 +117,14 @@ def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str
         return
     console = Console()
     console.print(ranking_table(stats, f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"))
-    faulty = [row for row in store.rows() if row["fault_kind"]]
+    faulty = [row for row in rows if row["fault_kind"]]
     if faulty:
         console.print(f"{len(faulty)} session(s) lost to faults, e.g.:")
         for row in faulty[:5]:
             who = row["fault_strategy"] or "unknown party"
             console.print(f"  {row['key']}: {who} {row['fault_kind']}: {row['fault_message']}", markup=False,
                           highlight=False)
+    console.print(f"store: {store.path}", markup=False, highlight=False)
     for path in (csv, parquet):
         if path:
             console.print(f"wrote {path}", markup=False, highlight=False)
@@ -175,10 +175,11 @@ def tournament_command(
         frozenset({"strategies"}) if strategies is not None else frozenset())
     spec = build(data, source, given)
     tournament = spec.plan()
+    validate(tournament)
     path = spec.db or DEFAULT_DB
     err = Console(stderr=True)
     with Store(path) as store:
-        done_before = len(store.done()) if store.meta() else 0
+        done_before = len(store.begin(tournament))
         with make_executor(spec.workers, spec.dask) as executor:
             if done_before:
                 err.print(f"resuming {path}: {done_before:,} of {len(tournament):,} sessions already stored",
@@ -190,7 +191,7 @@ def tournament_command(
                     bar.update(task, completed=done)
 
                 run(tournament, store, executor, size=spec.batch, progress=progress)
-        _show(store, as_json, spec.csv, spec.parquet, f"Tournament ({path})")
+        _show(store, as_json, spec.csv, spec.parquet, "Tournament")
 
 
 @reports_user_errors
@@ -202,7 +203,7 @@ def results_command(
 ) -> None:
     """Show the ranking stored in a tournament database (complete or not)."""
     with open_existing(database) as store:
-        _show(store, as_json, csv, parquet, f"Results ({database})")
+        _show(store, as_json, csv, parquet, "Results")
 
 
 def register(app: typer.Typer) -> None:

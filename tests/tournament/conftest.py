@@ -1,0 +1,109 @@
+"""Small scenarios, test-only strategies and row helpers for the tournament tests."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from accord.io import load
+from accord.strategies.base import Strategy
+from accord.strategies.time_dependent import LinearConcession
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
+
+
+@pytest.fixture(scope="session")
+def mini():
+    return load(MINI)
+
+
+@pytest.fixture(scope="session")
+def laptop(shared_domains):
+    return load(shared_domains / "genius" / "Laptop")
+
+
+def comparable(rows: list[dict]) -> list[dict]:
+    """Rows without what depends on the machine (wall-clock seconds)."""
+    return [{k: v for k, v in row.items() if k != "elapsed"} for row in rows]
+
+
+# -- test-only strategies: instances with names, never added to the registry ------------------------------------
+class Raises(Strategy, name="t-raises", register=False):
+    """Raises on every proposal."""
+
+    def propose(self, state):
+        raise RuntimeError("boom")
+
+    def respond(self, state, offer):
+        return False
+
+
+class Garbage(Strategy, name="t-garbage", register=False):
+    """Offers something that is not an outcome."""
+
+    def propose(self, state):
+        return "garbage"
+
+    def respond(self, state, offer):
+        return False
+
+
+class Slow(Strategy, name="t-slow", register=False):
+    """Overruns its per-call budget (then returns normally)."""
+
+    def propose(self, state):
+        time.sleep(0.15)
+        return self.best
+
+    def respond(self, state, offer):
+        return False
+
+
+class Sleeps(Strategy, name="t-sleeps", register=False):
+    """Never returns (blocked in a sleep): only the wall-clock guard stops it."""
+
+    def propose(self, state):
+        time.sleep(60)
+        return self.best
+
+    def respond(self, state, offer):
+        return False
+
+
+class Spins(Strategy, name="t-spins", register=False):
+    """Never returns (a busy loop)."""
+
+    def propose(self, state):
+        while True:
+            pass
+
+    def respond(self, state, offer):
+        return False
+
+
+class DiesOnce(LinearConcession, name="t-dies-once", register=False):
+    """Plays like ``linear`` but kills its worker process the first time it runs (marker file)."""
+
+    def __init__(self, marker: str = "") -> None:
+        super().__init__()
+        self.marker = marker
+
+    def propose(self, state):
+        try:
+            os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return super().propose(state)
+        os._exit(3)
+
+
+class Kills(Strategy, name="t-kills", register=False):
+    """Kills its worker process every time."""
+
+    def propose(self, state):
+        os._exit(3)
+
+    def respond(self, state, offer):
+        return False

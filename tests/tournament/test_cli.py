@@ -1,0 +1,138 @@
+"""accord tournament / accord results: JSON shapes, spec files, one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+from accord.tournament import Store, plan, run
+from accord.tournament.plan import Settings
+
+from tests.tournament.conftest import MINI, Raises
+
+runner = CliRunner()
+STRATEGIES = "linear,boulware,conceder"
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def assert_one_line_error(result, *fragments):
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.stderr + result.stdout
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def check_shape(document):
+    assert isinstance(document["sessions"], int)
+    assert document["strategies"]
+    for entry in document["strategies"]:
+        assert isinstance(entry["name"], str)
+        assert isinstance(entry["mean_utility"], float)
+        assert isinstance(entry["agreement_rate"], float)
+
+
+def test_flags_run_store_export_and_results_agree(tmp_path, laptop, shared_domains):
+    db, out_csv, out_parquet = tmp_path / "t.db", tmp_path / "r.csv", tmp_path / "r.parquet"
+    result = invoke("tournament", "--strategies", STRATEGIES, "--scenarios", MINI, shared_domains / "genius/Laptop",
+                    "--repetitions", 2, "--db", db, "--csv", out_csv, "--parquet", out_parquet, "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    check_shape(document)
+    assert document["sessions"] == 2 * 6 * 2 == document["planned"]
+    assert [s["name"] for s in document["spec"]["scenarios"]] == ["mini", "Laptop"]
+    assert out_csv.read_text().startswith("name,sessions,mean_utility")
+    assert out_parquet.stat().st_size > 0
+
+    shown = invoke("results", db, "--json")
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout) == document
+
+    table = invoke("results", db)
+    assert table.exit_code == 0
+    for name in STRATEGIES.split(","):
+        assert name in table.stdout
+    assert "Results: 24 of 24 sessions" in table.stdout
+
+
+def test_spec_file_with_relative_paths_default_db_and_overrides(tmp_path):
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / "mini.yaml").write_text(MINI.read_text())
+    spec = tmp_path / "league.yaml"
+    spec.write_text(yaml.safe_dump({"strategies": ["linear", "boulware"], "scenarios": ["scenarios/mini.yaml"],
+                                    "repetitions": 2, "seed": 3, "self_play": True}))
+    result = invoke("tournament", spec, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["sessions"] == 4 * 2
+    assert (tmp_path / "league.db").is_file()
+    more = invoke("tournament", spec, "--repetitions", 3, "--db", tmp_path / "more.db", "--json")
+    assert more.exit_code == 0, more.stderr
+    assert json.loads(more.stdout)["sessions"] == 4 * 3
+
+
+def test_faults_are_reported_by_results(tmp_path, mini):
+    db = tmp_path / "f.db"
+    with Store(db) as store:
+        run(plan([mini], ["linear", Raises()], settings=Settings(timeout=5)), store)
+    shown = invoke("results", db)
+    assert shown.exit_code == 0
+    text = " ".join(shown.stdout.split())
+    assert "lost to faults" in text and "t-raises raised: RuntimeError: boom" in text
+    document = json.loads(invoke("results", db, "--json").stdout)
+    assert document["faults"] == {"raised": 2}
+    assert {s["name"]: s["faults"] for s in document["strategies"]} == {"linear": 0, "t-raises": 2}
+
+
+def write_spec(tmp_path, **data) -> Path:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump({"strategies": ["linear", "boulware"], "scenarios": [str(MINI)], **data}))
+    return spec
+
+
+@pytest.mark.parametrize("args, fragments", [
+    (["--strategies", "linear,nope", "--scenarios", MINI], ["--strategies", "unknown strategy 'nope'"]),
+    (["--strategies", "linear,boulware", "--scenarios", MINI, "--repetitions", 0], ["--repetitions"]),
+    (["--strategies", "linear,boulware", "--scenarios", MINI, "--rounds", -1], ["--rounds"]),
+    (["--strategies", "linear,boulware", "--scenarios", MINI, "--workers", 0], ["--workers"]),
+    (["--strategies", "linear,boulware", "--scenarios", "no/such/file.yaml"], ["no/such/file.yaml", "no such file"]),
+    (["--strategies", "linear,boulware"], ["no scenarios given"]),
+    (["--scenarios", MINI], ["no strategies given"]),
+    ([], ["no strategies given"]),
+    (["missing-spec.yaml"], ["missing-spec.yaml", "no such spec file"]),
+    (["--strategies", "linear,boulware", "--scenarios", MINI, "--protocol", "auction"], ["unknown protocol"]),
+])
+def test_bad_options_are_one_line_errors(tmp_path, args, fragments):
+    assert_one_line_error(invoke("tournament", *args, "--db", tmp_path / "x.db"), *fragments)
+
+
+def test_bad_spec_files_are_one_line_errors(tmp_path):
+    assert_one_line_error(invoke("tournament", write_spec(tmp_path, repetitons=2)),
+                          "spec.yaml", "unknown key 'repetitons'")
+    assert_one_line_error(invoke("tournament", write_spec(tmp_path, repetitions="many")),
+                          "spec.yaml", "repetitions")
+    assert_one_line_error(invoke("tournament", write_spec(tmp_path), "--repetitions", 0),
+                          "--repetitions")
+
+
+def test_a_different_tournament_in_the_same_db_is_refused(tmp_path):
+    db = tmp_path / "t.db"
+    assert invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--db", db).exit_code == 0
+    again = invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--seed", 5, "--db", db)
+    assert_one_line_error(again, str(db), "holds a different tournament")
+
+
+def test_results_errors(tmp_path):
+    assert_one_line_error(invoke("results", tmp_path / "none.db"), "no such tournament database")
+    junk = tmp_path / "junk.db"
+    junk.write_text("hello " * 200)
+    assert_one_line_error(invoke("results", junk), "not a tournament database")

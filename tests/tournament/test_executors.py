@@ -1,0 +1,71 @@
+"""Serial, process-pool and Dask runs give identical rows; a dead worker's sessions are run again."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run
+from accord.tournament.executors import DaskExecutor, make_executor
+
+from tests.tournament.conftest import DiesOnce, Kills, comparable
+
+STRATEGIES = ["linear", "boulware", "conceder", "tit-for-tat", "random"]
+
+
+def run_rows(tournament, executor, size=None) -> list[dict]:
+    with Store(":memory:") as store, executor:
+        assert run(tournament, store, executor, size=size) == len(tournament)
+        return store.rows()
+
+
+@pytest.fixture(scope="module")
+def tournament(mini, laptop):
+    return plan([mini, laptop], STRATEGIES, repetitions=2, seed=3, self_play=True)
+
+
+@pytest.fixture(scope="module")
+def serial_rows(tournament):
+    return comparable(run_rows(tournament, SerialExecutor()))
+
+
+def test_serial_rows_are_complete_and_reproducible(tournament, serial_rows):
+    assert [row["idx"] for row in serial_rows] == list(range(len(tournament)))
+    assert [row["seed"] for row in serial_rows] == [t.seed for t in tournament.tasks]
+    assert serial_rows == comparable(run_rows(tournament, SerialExecutor(), size=7))
+
+
+def test_process_pool_gives_identical_rows(tournament, serial_rows):
+    assert comparable(run_rows(tournament, ProcessExecutor(2), size=9)) == serial_rows
+
+
+def test_dask_local_cluster_gives_identical_rows(tournament, serial_rows):
+    pytest.importorskip("distributed")
+    assert comparable(run_rows(tournament, DaskExecutor("local", 2, processes=False), size=11)) == serial_rows
+
+
+def test_a_dead_workers_sessions_are_rerun(mini, tmp_path):
+    marker = tmp_path / "died"
+    dies = DiesOnce(marker=str(marker))
+    tournament = plan([mini], ["boulware", "conceder", dies], repetitions=2, seed=5)
+    rows = run_rows(tournament, ProcessExecutor(2), size=2)
+    assert marker.exists(), "the strategy never killed its worker, so nothing was tested"
+    assert not any(row["fault_kind"] for row in rows)
+    assert comparable(rows) == comparable(run_rows(tournament, SerialExecutor()))  # marker exists: no death now
+
+
+def test_a_session_that_always_kills_its_worker_is_lost_not_retried_forever(mini):
+    tournament = plan([mini], ["boulware", "conceder", Kills()], seed=5)
+    rows = run_rows(tournament, ProcessExecutor(2), size=3)
+    lost = [row for row in rows if row["fault_kind"] == "worker-died"]
+    assert {row["key"] for row in lost} == {row["key"] for row in rows if "t-kills" in row["strategies"]}
+    assert len(lost) == 4
+    assert all(row["agreement"] == 0 for row in lost)
+    fine = [row for row in rows if "t-kills" not in row["strategies"]]
+    assert len(fine) == 2 and not any(row["fault_kind"] for row in fine)
+
+
+def test_make_executor_chooses_by_options():
+    assert isinstance(make_executor(), SerialExecutor)
+    assert isinstance(make_executor(1), SerialExecutor)
+    with make_executor(2) as pool:
+        assert isinstance(pool, ProcessExecutor) and pool.workers == 2

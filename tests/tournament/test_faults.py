@@ -1,0 +1,64 @@
+"""A strategy that raises, overruns its budget, returns garbage or never returns loses that session — recorded
+with the error — and the tournament goes on."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run, summarize
+from accord.tournament.executors import DaskExecutor
+from accord.tournament.plan import Settings
+
+from tests.tournament.conftest import Garbage, Raises, Sleeps, Slow, Spins
+
+SETTINGS = Settings(budget=0.1, timeout=0.25)
+EXPECTED = {"t-raises": "raised", "t-garbage": "invalid-offer", "t-slow": "over-budget", "t-sleeps": "hung",
+            "t-spins": "hung"}
+
+
+def faults_of(rows):
+    return Counter((row["fault_strategy"], row["fault_kind"]) for row in rows if row["fault_kind"])
+
+
+def check(rows, strategies):
+    faulty = [s.name for s in strategies if not isinstance(s, str)]
+    # every session with exactly one faulty strategy is lost by that strategy, with its error
+    for row in rows:
+        bad = [name for name in row["strategies"] if name in faulty]
+        if len(bad) == 1:
+            assert row["fault_strategy"] == bad[0], row
+            assert row["fault_kind"] == EXPECTED[bad[0]], row
+            assert row["fault_message"], row
+            assert row["ended_by"] == "error" and row["agreement"] == 0
+            assert row["fault_party"] == row["strategies"].index(bad[0])
+        elif not bad:
+            assert row["fault_kind"] is None, row
+    stats = {s.name: s for s in summarize(rows)}
+    assert stats["linear"].faults == 0
+    for name in faulty:
+        assert stats[name].faults >= 2
+
+
+@pytest.mark.parametrize("executor", ["serial", "processes"])
+def test_faults_are_contained_and_recorded(mini, executor):
+    strategies = ["linear", Raises(), Garbage(), Slow(), Sleeps()]
+    tournament = plan([mini], strategies, settings=SETTINGS)
+    with Store(":memory:") as store, (SerialExecutor() if executor == "serial" else ProcessExecutor(2)) as pool:
+        run(tournament, store, pool)
+        rows = store.rows()
+    assert len(rows) == len(tournament) == 20
+    check(rows, strategies)
+    assert faults_of(rows)[("t-sleeps", "hung")] >= 2
+
+
+def test_faults_are_contained_on_dask_threads(mini):
+    pytest.importorskip("distributed")
+    strategies = ["linear", Raises(), Spins()]  # a thread cannot interrupt a sleep
+    tournament = plan([mini], strategies, settings=SETTINGS)
+    with Store(":memory:") as store, DaskExecutor("local", 2, processes=False) as pool:
+        run(tournament, store, pool)
+        rows = store.rows()
+    assert len(rows) == len(tournament)
+    check(rows, strategies)

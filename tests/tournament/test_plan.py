@@ -1,0 +1,63 @@
+"""The plan: every assignment on every scenario × repetitions, in a fixed order, one spawned seed per session."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from accord.errors import OptionError
+from accord.tournament import plan, session_seeds
+from accord.tournament.plan import Settings
+
+STRATEGIES = ["linear", "boulware", "conceder", "tit-for-tat"]
+
+
+def test_same_inputs_give_the_same_plan(mini, laptop):
+    first = plan([mini, laptop], STRATEGIES, repetitions=3, seed=7)
+    again = plan([mini, laptop], STRATEGIES, repetitions=3, seed=7)
+    assert first.tasks == again.tasks
+    assert first.fingerprint() == again.fingerprint()
+
+
+def test_seeds_are_spawned_from_the_root_seed_sequence(mini):
+    planned = plan([mini], STRATEGIES, repetitions=2, seed=11)
+    children = np.random.SeedSequence(11).spawn(len(planned))
+    expected = [int(c.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for c in children]
+    assert [t.seed for t in planned.tasks] == expected == session_seeds(11, len(planned))
+    assert len(set(expected)) == len(expected)
+    other = plan([mini], STRATEGIES, repetitions=2, seed=12)
+    assert [t.seed for t in other.tasks] != expected
+    assert other.fingerprint() != planned.fingerprint()
+
+
+def test_every_pairing_in_both_roles_times_repetitions(mini, laptop):
+    planned = plan([mini, laptop], STRATEGIES, repetitions=2)
+    assert len(planned) == 2 * 4 * 3 * 2
+    pairs = {(t.scenario, tuple(planned.labels[k] for k in t.strategies)) for t in planned.tasks}
+    assert (0, ("linear", "boulware")) in pairs and (0, ("boulware", "linear")) in pairs
+    assert not any(a == b for _, (a, b) in pairs)
+    assert len({t.key for t in planned.tasks}) == len(planned)
+    assert [t.index for t in planned.tasks] == list(range(len(planned)))
+
+
+def test_self_play_adds_each_strategy_against_itself(mini):
+    planned = plan([mini], STRATEGIES, repetitions=1, self_play=True)
+    labels = [tuple(planned.labels[k] for k in t.strategies) for t in planned.tasks]
+    assert len(labels) == 16
+    assert ("conceder", "conceder") in labels
+
+
+def test_settings_change_the_fingerprint(mini):
+    assert (plan([mini], STRATEGIES).fingerprint()
+            != plan([mini], STRATEGIES, settings=Settings(rounds=50)).fingerprint())
+
+
+@pytest.mark.parametrize("strategies, repetitions, fragment", [
+    (["linear", "nope"], 1, "unknown strategy 'nope'"),
+    (["linear", "linear"], 1, "named twice"),
+    (["linear"], 1, "only 1 strategies"),
+    (["linear", "boulware"], 0, "repetitions must be 1 or more"),
+])
+def test_bad_plans_are_one_line_errors(mini, strategies, repetitions, fragment):
+    with pytest.raises(OptionError, match=fragment):
+        plan([mini], strategies, repetitions=repetitions)
