@@ -369,10 +369,7 @@ def _simulation_section(analysis, data: dict, strategies, protocol: str, rounds:
 
     scenario = analysis.scenario
     chosen = list(strategies) if strategies else ["boulware"] + ["conceder"] * (len(scenario.parties) - 1)
-    try:
-        result = run_session(scenario, chosen, protocol=protocol, rounds=rounds, seed=seed)
-    except Exception as error:  # noqa: BLE001 - a failed simulation is reported, not fatal to the report
-        return f"<h2>Simulation</h2><p>The simulation could not run: {escape(str(error))}</p>"
+    result = run_session(scenario, chosen, protocol=protocol, rounds=rounds, seed=seed)
     paths = project_paths(offer_paths(result), data["axes"])
     svg = utility_svg({**data, "points": data["points"]}, paths=paths)
     pairs = ", ".join(f"{p}: {s}" for p, s in zip(result.parties, result.strategies))

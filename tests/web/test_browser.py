@@ -1,0 +1,141 @@
+"""End to end in a real headless browser: Debian's chromium driven by Playwright, against a live uvicorn server.
+
+Loads the flagship scenario page, changes a weight, checks that the Nash deal shown changes, and saves a
+screenshot (kept in pytest's tmp folder; its path is printed).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import FLAGSHIP
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium "
+                                                              "(apt-get install chromium)")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    uvicorn = pytest.importorskip("uvicorn")
+    from accord.web import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+def nash_column(page) -> list[str]:
+    return page.locator('#solutions td[data-solution="nash"]').all_inner_texts()
+
+
+def test_weight_change_moves_the_nash_deal(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/scenarios/{FLAGSHIP}")
+    page.wait_for_selector('#solutions td[data-solution="nash"]')
+    before = nash_column(page)
+    assert before[:4] == ["Japanese sovereignty", "Japanese sovereignty", "Russian sovereignty",
+                          "Russian sovereignty"]
+    assert page.locator("#plot svg.utility-plot circle.solution[data-solution=nash]").count() == 1
+
+    weight = page.locator('input[data-kind="weight"][data-party="0"][data-issue="kunashir"]')
+    weight.fill("0.5")
+    weight.press("Enter")
+    page.wait_for_function("document.body.dataset.analysis === '1'", timeout=10_000)
+    after = nash_column(page)
+    assert after != before
+    assert after[2] == "Japanese sovereignty"  # kunashir now passes to Japan in the Nash deal
+    assert page.locator('#solutions td[data-solution="nash"].changed').count() > 0
+    others = page.locator('input[data-kind="weight"][data-party="0"]').evaluate_all(
+        "inputs => inputs.map(i => parseFloat(i.value))")
+    assert sum(others) == pytest.approx(1.0, abs=1e-4)
+    assert page.locator("#error").is_hidden()
+
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator("#plot svg").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.3)
+    page.wait_for_selector(".plot-tip:not([hidden])", timeout=5_000)
+    assert "utility: Japan" in page.locator(".plot-tip").inner_text()
+
+    shot = tmp_path / "workbench.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 10_000
+    print(f"screenshot: {shot}")
+    assert not errors, errors
+    page.close()
+
+
+def test_bad_edit_shows_the_one_line_error(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/scenarios/{FLAGSHIP}")
+    page.wait_for_selector('#solutions td[data-solution="nash"]')
+    value = page.locator('input[data-kind="reservation"][data-party="1"]')
+    value.fill("1")
+    value.press("Enter")
+    page.wait_for_function("document.body.dataset.analysis === '1'", timeout=10_000)
+    assert "No solutions" in page.locator("#solutions").inner_text()
+    page.close()
+
+
+def test_simulation_page_runs_and_plays(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/scenarios/{FLAGSHIP}/simulate")
+    page.click("#run")
+    page.wait_for_selector("#sim-plot svg circle.offer")
+    assert "Agreement" in page.locator("#sim-summary").inner_text()
+    page.locator("#step").fill("3")
+    hidden = page.locator('#sim-plot svg circle.offer[visibility="hidden"]').count()
+    assert hidden > 0
+    page.close()
+
+
+def test_report_hover_shows_a_deal(browser, tmp_path):
+    import accord
+    from accord.reports.html import render_report
+
+    path = tmp_path / "report.html"
+    path.write_text(render_report(accord.load(FLAGSHIP)), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(path.as_uri())
+    plot = page.locator("div.plot[data-plot-json] svg.utility-plot")
+    plot.scroll_into_view_if_needed()
+    box = plot.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.45)
+    page.wait_for_selector(".plot-tip:not([hidden])", timeout=5_000)
+    assert "habomai" in page.locator(".plot-tip").inner_text()
+    page.close()

@@ -1,0 +1,100 @@
+"""``accord report``: one self-contained HTML file; ``accord serve`` wiring."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+import accord
+from accord.cli.main import main
+from accord.reports.html import render_report
+
+from .conftest import FLAGSHIP
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.fixture(scope="module")
+def flagship_report(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    assert main(["report", FLAGSHIP, "-o", str(path)]) == 0
+    return path.read_text(encoding="utf-8")
+
+
+def test_report_is_self_contained(flagship_report):
+    parser = _Collector()
+    parser.feed(flagship_report)
+    for tag, attrs in parser.tags:
+        assert not (tag == "script" and "src" in attrs), "scripts must be inline"
+        assert not (tag == "link" and attrs.get("rel") == "stylesheet"), "styles must be inline"
+        assert not (tag in ("img", "iframe") and not attrs.get("src", "data:").startswith("data:"))
+    assert not re.search(r"""(src|href)=["']https?://""", flagship_report)
+
+
+def test_report_has_every_section(flagship_report):
+    analysis = accord.analyze(accord.load(FLAGSHIP))
+    for heading in ("Bargaining solutions", "Utility space", "Parties", "Pareto frontier", "Simulation",
+                    "Forecast", "Sources"):
+        assert f"<h2>{heading}</h2>" in flagship_report
+    assert flagship_report.count('<svg xmlns="http://www.w3.org/2000/svg" class="utility-plot"') == 2
+    assert 'class="lines-plot"' in flagship_report
+    nash = analysis.solutions["nash"]
+    assert f"{nash.utilities[0]:.4f}" in flagship_report and f"{nash.utilities[1]:.4f}" in flagship_report
+    assert "207,360 feasible outcomes" in flagship_report
+    assert 'id="plot-data"' in flagship_report and "AccordPlot" in flagship_report
+
+
+def test_report_is_deterministic():
+    scenario = accord.load(FLAGSHIP)
+    assert render_report(scenario, stakeholders=FLAGSHIP) == render_report(scenario, stakeholders=FLAGSHIP)
+
+
+def test_report_escapes_scenario_text(tmp_path):
+    document = accord.scenario_to_dict(accord.load(FLAGSHIP))
+    document["title"] = "<script>alert(1)</script>"
+    text = render_report(accord.scenario_from_dict(document, "x"))
+    assert "<script>alert(1)</script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_committed_flagship_report_is_current():
+    """The committed report shows today's analysis (regenerate it with the command in its footer)."""
+    from pathlib import Path
+
+    committed = Path(__file__).resolve().parents[2] / "docs" / "report-japan-russia-2019.html"
+    if not committed.exists():
+        pytest.skip("docs/report-japan-russia-2019.html not generated yet")
+    text = committed.read_text(encoding="utf-8")
+    analysis = accord.analyze(accord.load(FLAGSHIP))
+    assert f"{analysis.n_outcomes:,} feasible outcomes" in text
+    for deal in analysis.solutions.values():
+        assert "".join(f"<td>{u:.4f}</td>" for u in deal.utilities[:1]) in text
+    assert "accord report japan-russia-2019 -o report-japan-russia-2019.html" in text
+
+
+def test_report_errors_are_one_line(tmp_path, capsys):
+    assert main(["report", "nope-scenario", "-o", str(tmp_path / "r.html")]) == 2
+    assert capsys.readouterr().err.startswith("error: nope-scenario: no such file or bundled scenario")
+    assert main(["report", FLAGSHIP, "-o", str(tmp_path / "r.pdf")]) == 2
+    assert "name an .html file" in capsys.readouterr().err
+    assert main(["report", FLAGSHIP, "-o", str(tmp_path / "r.html"), "--strategies", "nope,conceder"]) == 2
+    assert capsys.readouterr().err.startswith("error: --strategies: unknown strategy 'nope'")
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_serve_binds_localhost_by_default(monkeypatch):
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: seen.update(kwargs, app=app))
+    assert main(["serve"]) == 0
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    assert main(["serve", "--port", "8123"]) == 0 and seen["port"] == 8123

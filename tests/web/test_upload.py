@@ -1,0 +1,143 @@
+"""Uploading scenarios: good files in every format, and malformed ones that must fail with the CLI's message."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from accord.cli.main import main
+from accord.web.store import MAX_UPLOAD_BYTES
+
+
+def upload(client, *files: tuple[str, bytes]):
+    return client.post("/api/scenarios", files=[("files", (name, content, "application/octet-stream"))
+                                                for name, content in files])
+
+
+def cli_error(tmp_path: Path, capsys, monkeypatch, *files: tuple[str, bytes]) -> str:
+    """What the command line prints for the same files (named relative to the working folder): ``accord analyze``
+    for one file, ``accord convert`` (which reads several files as one scenario, like an upload) for more."""
+    monkeypatch.chdir(tmp_path)
+    for name, content in files:
+        Path(name).write_bytes(content)
+    capsys.readouterr()
+    names = [name for name, _ in files]
+    code = main(["analyze", *names] if len(names) == 1 else ["convert", *names, "-o", "out.yaml"])
+    assert code == 2
+    return capsys.readouterr().err.strip()
+
+
+def test_accord_yaml_upload_then_analyze(client, mini_yaml):
+    response = upload(client, ("mini.yaml", mini_yaml))
+    assert response.status_code == 201, response.text
+    summary = response.json()
+    assert summary["name"] == "mini" and summary["source"] == "uploaded"
+    assert summary["id"].startswith("upload-")
+    listed = {s["id"] for s in client.get("/api/scenarios").json()}
+    assert summary["id"] in listed
+    analysis = client.post("/api/analyze", json={"scenario_id": summary["id"]}).json()["analysis"]
+    assert analysis["parties"] == ["A", "B"]
+    assert client.get(f"/scenarios/{summary['id']}").status_code == 200
+
+
+def test_genius_files_upload_keeps_names(client, mini_yaml, tmp_path):
+    import accord
+    from accord.io.convert import convert
+
+    scenario = accord.scenario_from_dict(__import__("yaml").safe_load(mini_yaml), "mini.yaml")
+    written, _ = convert(scenario, tmp_path / "genius", "genius")
+    files = sorted(Path(p) for p in written)
+    domain = [p for p in files if b"weight" not in p.read_bytes()]
+    profiles = [p for p in files if p not in domain]
+    response = upload(client, *((p.name, p.read_bytes()) for p in domain + profiles))
+    assert response.status_code == 201, response.text
+    expected = accord.load(*(domain + profiles))
+    assert response.json()["parties"] == list(expected.party_names)
+    assert response.json()["name"] == expected.name
+
+
+MALFORMED = [
+    ("empty.yaml", b""),
+    ("syntax.yaml", b"accord: 1\nname: [unclosed\n"),
+    ("list.yaml", b"- 1\n- 2\n"),
+    ("missing.yaml", b"accord: 1\nname: x\n"),
+    ("version.yaml", b"accord: 7\nname: x\nissues: []\nparties: []\n"),
+    ("latin1.json", "{\"accord\": 1, \"name\": \"caf\u00e9\"}".encode("latin-1")),
+    ("broken.json", b"{\"accord\": 1, "),
+    ("notes.txt", b"hello"),
+    ("noext", b"accord: 1"),
+    ("garbage.xml", os.urandom(64)),
+    ("truncated.xml", b"<negotiation_template><utility_space><objective"),
+    ("entity.xml", b"<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><x>&b;</x>"),
+    ("profile.json", b"{\"LinearAdditiveUtilitySpace\": 3}"),
+]
+
+
+@pytest.mark.parametrize(("name", "content"), MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_malformed_upload_reads_like_the_cli(client, tmp_path, capsys, monkeypatch, name, content):
+    response = upload(client, (name, content))
+    assert response.status_code == 400, response.text
+    detail = response.json()["detail"]
+    assert "\n" not in detail and "accord-upload" not in detail and "upload0x" not in detail
+    assert f"error: {detail}" == cli_error(tmp_path, capsys, monkeypatch, (name, content))
+
+
+SEVERAL = [
+    (("a.yaml", b"accord: 1\n"), ("b.xml", b"<x/>")),
+    (("domain.xml", b"<negotiation_template><utility_space><objective index='0' name='o'/></utility_space>"
+                    b"</negotiation_template>"), ("other.xml", b"<x/>")),
+    (("one.xml", b"<utility_space/>"), ("two.xml", b"<utility_space/>")),
+    (("d.json", b"{\"name\": \"d\", \"issuesValues\": {}}"), ("p.json", b"[]")),
+]
+
+
+@pytest.mark.parametrize("files", SEVERAL, ids=[" ".join(n for n, _ in f) for f in SEVERAL])
+def test_several_malformed_files_read_like_the_cli(client, tmp_path, capsys, monkeypatch, files):
+    response = upload(client, *files)
+    assert response.status_code == 400
+    assert f"error: {response.json()['detail']}" == cli_error(tmp_path, capsys, monkeypatch, *files)
+
+
+def test_client_paths_are_reduced_to_names(client, tmp_path):
+    response = upload(client, ("../../../../tmp/evil.yaml", b"accord: 1\n"))
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("evil.yaml: ")
+    response = upload(client, ("C:\\Users\\x\\evil.yaml", b"accord: 1\n"))
+    assert response.json()["detail"].startswith("evil.yaml: ")
+
+
+def test_upload_size_cap(client):
+    big = b"#" + b"x" * (MAX_UPLOAD_BYTES + 10) + b"\n"
+    response = upload(client, ("big.yaml", big))
+    assert response.status_code == 413
+    assert "larger than 5 MB" in response.json()["detail"]
+
+
+def test_outcome_cap(client):
+    issues = "".join(f"  - {{name: i{k}, options: [a, b, c, d, e, f, g, h, i, j]}}\n" for k in range(8))
+    weights = ", ".join(f"i{k}: 0.125" for k in range(8))
+    values = ", ".join(f"i{k}: {{a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 0, i: 0, j: 0}}" for k in range(8))
+    text = (f"accord: 1\nname: huge\nissues:\n{issues}parties:\n  - name: A\n    utility:\n"
+            f"      weights: {{{weights}}}\n      values: {{{values}}}\n")
+    response = upload(client, ("huge.yaml", text.encode()))
+    assert response.status_code == 400
+    assert response.json()["detail"] == ("huge.yaml: has 100,000,000 outcomes; the workbench analyses at most "
+                                         "10,000,000; reduce the issues or options, or use the command line")
+
+
+def test_no_files(client):
+    assert client.post("/api/scenarios").status_code == 422
+
+
+def test_upload_form_shows_the_error_on_the_page(client):
+    response = client.post("/upload", files=[("files", ("syntax.yaml", b"accord: 1\nname: [x\n", "text/yaml"))])
+    assert response.status_code == 400
+    assert 'id="upload-error"' in response.text and "error: syntax.yaml: " in response.text
+
+
+def test_upload_form_success_redirects(client, mini_yaml):
+    response = client.post("/upload", files=[("files", ("mini.yaml", mini_yaml, "text/yaml"))],
+                           follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/scenarios/upload-")
