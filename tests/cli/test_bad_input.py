@@ -129,3 +129,38 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys):
     assert "No such option: --bogus" in err[0] and "accord analyze" in err[0]
     assert "--rows" in err[1]
     assert "No such command" in err[2]
+
+
+GENIUS_DOMAIN = """<negotiation_template><utility_space number_of_issues="1">
+<objective index="0" etype="objective" type="objective" name="root">
+<issue index="1" name="price" etype="integer" type="integer" vtype="integer" lowerbound="0"/>
+</objective></utility_space></negotiation_template>
+"""
+
+
+GENIUS_PROFILE = """<utility_space><objective index="0" etype="objective" type="objective" name="root">
+<issue index="1" name="price" etype="integer" type="integer" vtype="integer" lowerbound="0" upperbound="3">
+<evaluator ftype="linear" slope="0.25" offset="0"/></issue>
+<weight index="1" value="1"/></objective></utility_space>
+"""
+
+
+def test_genius_file_with_missing_attributes(tmp_path):
+    path = write(tmp_path, GENIUS_DOMAIN, name="domain.xml")
+    profile = write(tmp_path, GENIUS_PROFILE, name="profile.xml")
+    result = runner.invoke(app, ["analyze", str(path), str(profile)])
+    assert_one_line_error(result, "domain.xml", "missing attribute 'upperbound'")
+
+
+def test_file_that_is_not_xml(tmp_path):
+    path = write(tmp_path, "this is { not xml", name="profile.xml")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert_one_line_error(result, "profile.xml", "not well-formed XML")
+
+
+def test_folder_with_no_profiles(tmp_path):
+    folder = tmp_path / "only-domain"
+    folder.mkdir()
+    (folder / "domain.xml").write_text(GENIUS_DOMAIN.replace('lowerbound="0"', 'lowerbound="0" upperbound="3"'))
+    result = runner.invoke(app, ["analyze", str(folder)])
+    assert_one_line_error(result, "only-domain", "no preference profile")
