@@ -1,0 +1,117 @@
+"""Sensitivity of the analysis to uncertain inputs.
+
+Two questions an analyst asks of assumed numbers:
+
+* ``reservation_grid`` — how do the zone of agreement and the Nash deal move as reservation values move?
+  The utility matrix is computed once; each cell only re-thresholds it.
+* ``weight_noise`` — how robust is the Nash deal to error in the weights? Each run multiplies every weight by
+  log-normal noise (seeded), renormalises, and re-solves; the result says how often each option is in the
+  Nash deal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.analysis.analyze import DECIMALS, rounded_utilities
+from accord.analysis.pareto import pareto_mask
+from accord.analysis.solutions import rational_mask, solve
+from accord.errors import OptionError
+from accord.model import LinearAdditive, Scenario
+from accord.space import OutcomeSpace
+
+
+@dataclass(frozen=True)
+class GridCell:
+    reservation: tuple[float, ...]
+    rational_outcomes: int
+    nash: dict[str, object] | None
+    nash_utilities: tuple[float, ...] | None
+
+
+@dataclass(frozen=True)
+class WeightSensitivity:
+    runs: int
+    scale: float
+    seed: int
+    base_nash: dict[str, object] | None
+    same_nash: int
+    no_zone: int
+    option_frequency: dict[str, dict[str, float]]
+
+
+def _nash(utilities: np.ndarray, reservation: np.ndarray, on_front: np.ndarray) -> int | None:
+    rational = rational_mask(utilities, reservation)
+    candidates = np.flatnonzero(on_front & rational)
+    position = solve(utilities[candidates], reservation, None, ("nash",))["nash"]
+    return None if position is None else int(candidates[position])
+
+
+def reservation_grid(scenario: Scenario, values: dict[str, list[float]]) -> list[GridCell]:
+    """Zone size and Nash deal for every combination of the given reservation values (other parties keep
+    theirs)."""
+    for name in values:
+        if name not in scenario.party_names:
+            raise OptionError(f"unknown party '{name}'", source="--reservation",
+                              fix=f"use one of {', '.join(scenario.party_names)}")
+    space = OutcomeSpace(scenario.issues, scenario.constraints)
+    utilities = rounded_utilities(scenario, space)
+    on_front = pareto_mask(utilities)
+    axes = [values.get(party.name, [party.reservation]) for party in scenario.parties]
+    cells = []
+    for combination in itertools.product(*axes):
+        reservation = np.round(np.asarray(combination, dtype=float), DECIMALS)
+        position = _nash(utilities, reservation, on_front)
+        cells.append(GridCell(
+            tuple(float(r) for r in combination), int(rational_mask(utilities, reservation).sum()),
+            None if position is None else space.outcome(position),
+            None if position is None else tuple(float(u) for u in utilities[position])))
+    return cells
+
+
+def _perturbed(scenario: Scenario, rng: np.random.Generator, scale: float) -> Scenario:
+    parties = []
+    for party in scenario.parties:
+        utility = party.utility
+        if not isinstance(utility, LinearAdditive):
+            raise OptionError(f"party '{party.name}' has a constraint-based utility without weights",
+                              source="--weight-noise", fix="use weight noise on linear-additive scenarios only")
+        weights = np.asarray(utility.weights) * rng.lognormal(0.0, scale, len(utility.weights))
+        total = sum(utility.weights)
+        weights = weights / weights.sum() * total
+        parties.append(dataclasses.replace(party, utility=dataclasses.replace(utility, weights=tuple(weights))))
+    return dataclasses.replace(scenario, parties=tuple(parties))
+
+
+def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: int = 0) -> WeightSensitivity:
+    """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights."""
+    if runs <= 0:
+        raise OptionError(f"runs must be positive, got {runs}", source="--runs", fix="give --runs 1 or more")
+    if not scale >= 0:
+        raise OptionError(f"noise scale must be ≥ 0, got {scale}", source="--weight-noise", fix="give e.g. 0.1")
+    space = OutcomeSpace(scenario.issues, scenario.constraints)
+    reservation = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
+    base_utilities = rounded_utilities(scenario, space)
+    base = _nash(base_utilities, reservation, pareto_mask(base_utilities))
+    base_nash = None if base is None else space.outcome(base)
+    counts = {issue.name: {str(v): 0 for v in issue.values} for issue in scenario.issues}
+    same = no_zone = 0
+    rng = np.random.default_rng(seed)
+    for _ in range(runs):
+        utilities = rounded_utilities(_perturbed(scenario, rng, scale), space)
+        position = _nash(utilities, reservation, pareto_mask(utilities))
+        if position is None:
+            no_zone += 1
+            continue
+        outcome = space.outcome(position)
+        same += outcome == base_nash
+        for name, value in outcome.items():
+            counts[name][str(value)] += 1
+    solved = max(runs - no_zone, 1)
+    frequency = {name: {value: count / solved for value, count in options.items()}
+                 for name, options in counts.items()}
+    return WeightSensitivity(runs, scale, seed, base_nash, same, no_zone, frequency)
