@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-COMMAND_MODULES = ("scenario_commands", "forecast_commands", "simulate_commands", "tournament_commands", "web_commands")
+COMMAND_MODULES = ("scenario_commands", "sensitivity_commands", "forecast_commands", "simulate_commands", "tournament_commands", "web_commands")
 
 app = typer.Typer(
     name="accord",
