@@ -21,15 +21,22 @@ def spe_shares(delta: tuple[float, float], horizon: int | None = None, tolerance
     if not (0 <= d0 < 1 or horizon) or not (0 <= d1 < 1 or horizon):
         raise ValueError("discount factors must lie in [0, 1) for an infinite horizon")
     # keep[i]: what party i keeps as the proposer of the current round, given the game that follows.
-    keep = [1.0, 1.0]  # a one-round game: the proposer keeps everything
-    rounds = 1
-    while True:
-        new = [1.0 - d1 * keep[1], 1.0 - d0 * keep[0]]
-        rounds += 1
-        done = max(abs(new[0] - keep[0]), abs(new[1] - keep[1])) <= tolerance
+    keep = (1.0, 1.0)  # a one-round game: the proposer keeps everything
+
+    def longer(k: tuple[float, float]) -> tuple[float, float]:  # the same game, one round longer
+        return 1.0 - d1 * k[1], 1.0 - d0 * k[0]
+
+    if horizon is not None:
+        for _ in range(horizon - 1):
+            keep = longer(keep)
+        return keep
+    change = float("inf")
+    while True:  # two rounds at a time: that map is a monotone contraction (factor δ₀δ₁)
+        new = longer(longer(keep))
+        previous, change = change, max(abs(new[0] - keep[0]), abs(new[1] - keep[1]))
         keep = new
-        if (horizon is not None and rounds >= horizon) or (horizon is None and done):
-            return keep[0], keep[1]
+        if change <= tolerance or change >= previous:  # converged, or stopped improving in floating point
+            return keep
 
 
 def spe_share(delta_proposer: float, delta_responder: float) -> float:

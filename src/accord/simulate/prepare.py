@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from accord.analysis import pareto_mask, rounded_utilities, solve
+from accord.analysis.analyze import DECIMALS
 from accord.errors import ScenarioError
 from accord.model import Scenario
 from accord.space import MAX_OUTCOMES, OutcomeSpace
@@ -115,7 +116,7 @@ def prepare(scenario: Scenario) -> Prepared:
     if space.size == 0:
         raise ScenarioError("has no feasible outcome", source=scenario.name, fix="relax the constraints")
     utilities = _readonly(rounded_utilities(scenario, space))
-    reservations = np.asarray(scenario.reservations, dtype=float)
+    reservations = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)  # as the analysis does
     columns = tuple(_column(utilities[:, k]) for k in range(utilities.shape[1]))
     if utilities.shape[1] == 2:
         on_front, frontier = _frontier_2d(utilities, columns[0].order_array)

@@ -92,10 +92,11 @@ class FrequencyOpponentModel(_Modelling, name="frequency-model", tags=("opponent
         target = self.target(state.time)
         ranked = self.view.sorted_utility
         low = min(bisect_left(ranked, target), len(ranked) - 1)
-        high = max(low + 1, min(bisect_right(ranked, target + self.window), low + self.max_candidates))
-        candidates = self._order[low:high]
+        # every outcome tied with the lowest acceptable one, and those up to ``window`` above the target
+        high = max(bisect_right(ranked, ranked[low]), bisect_right(ranked, target + self.window))
+        candidates = self._order[low:min(high, low + self.max_candidates)]
         if self.model.n_observed == 0 or candidates.size == 1:
-            return int(candidates[-1]) if self.model.n_observed == 0 else int(candidates[0])
+            return int(candidates[0])
         scores = self.model.estimate(self._values[candidates])
         return int(candidates[int(np.argmax(scores))])
 

@@ -1,0 +1,102 @@
+"""``accord simulate`` and ``accord strategies`` through Typer's runner."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from accord.cli.main import app
+
+runner = CliRunner()
+MINI = "tests/data/mini.yaml"
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_json_shape():
+    result = invoke("simulate", MINI, "--strategies", "boulware,conceder", "--rounds", "30", "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert isinstance(document["agreement"], bool)
+    assert document["outcome"] is None or set(document["outcome"]) == {"island", "fishing", "share"}
+    assert isinstance(document["rounds"], int) and 1 <= document["rounds"] <= 30
+    assert len(document["utilities"]) == 2 and all(isinstance(u, float) for u in document["utilities"])
+    assert document["trace"]
+    for row in document["trace"]:
+        assert isinstance(row["round"], int) and row["party"] in ("A", "B")
+        assert isinstance(row["action"], str)
+        assert row["offer"] is None or set(row["offer"]) == {"island", "fishing", "share"}
+        assert all(isinstance(u, float) for u in row["utilities"])
+    for key in ("pareto_distance", "nash_distance", "ended_by"):
+        assert key in document
+
+
+def test_same_seed_same_output():
+    args = ("simulate", MINI, "--strategies", "random,random", "--seed", "3", "--json")
+    assert invoke(*args).stdout == invoke(*args).stdout
+
+
+def test_table_output_and_exports(tmp_path):
+    csv_file, json_file = tmp_path / "t.csv", tmp_path / "t.json"
+    result = invoke("simulate", MINI, "--strategies", "linear,linear", "--rounds", "20", "--trace-csv", str(csv_file),
+                    "--trace-json", str(json_file), "--rows", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "round" in result.stdout and "agreement" in result.stdout
+    assert csv_file.read_text().startswith("round,party,action")
+    assert json.loads(json_file.read_text())
+
+
+@pytest.mark.parametrize("protocol", ["zeuthen", "single-text"])
+def test_other_protocols(protocol):
+    extra = [] if protocol == "zeuthen" else ["--strategies", "linear,linear"]
+    result = invoke("simulate", MINI, "--protocol", protocol, *extra, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["protocol"] == protocol
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--strategies", "boulware,nope"], "unknown strategy 'nope'"),
+    (["--strategies", "boulware"], "got 1 strategies for 2 parties"),
+    (["--strategies", "boulware,conceder", "--protocol", "bogus"], "unknown protocol 'bogus'"),
+    (["--strategies", "boulware,conceder", "--rounds", "0"], "rounds must be positive"),
+    (["--strategies", "boulware,conceder", "--rounds", "-3"], "rounds must be positive"),
+    (["--strategies", "boulware,conceder", "--plot", "x.pdf"], "use a .png or .svg file"),
+    ([], "no strategies given"),
+])
+def test_errors_are_one_line(args, message):
+    result = invoke("simulate", MINI, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def test_plot(tmp_path):
+    pytest.importorskip("matplotlib")
+    for name in ("p.png", "p.svg"):
+        target = tmp_path / name
+        result = invoke("simulate", MINI, "--strategies", "boulware,conceder", "--plot", str(target), "--json")
+        assert result.exit_code == 0, result.stderr
+        assert target.stat().st_size > 1000
+
+
+def test_plot_without_matplotlib(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    result = invoke("simulate", MINI, "--strategies", "boulware,conceder", "--plot", str(tmp_path / "p.png"))
+    assert result.exit_code == 2
+    assert 'pip install "accord[plots]"' in result.stderr
+
+
+def test_strategies_command():
+    result = invoke("strategies", "--json")
+    assert result.exit_code == 0
+    names = {row["name"]: row for row in json.loads(result.stdout)}
+    assert {"boulware", "conceder", "linear", "hardliner", "random", "tit-for-tat", "nash-seeking",
+            "accept-above-reservation", "frequency-model"} <= set(names)
+    assert names["random"]["stochastic"] is True and names["boulware"]["stochastic"] is False
+    table = invoke("strategies")
+    assert table.exit_code == 0 and "boulware" in table.stdout
