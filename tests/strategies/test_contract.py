@@ -131,7 +131,7 @@ class TestRandom(StrategyContract):
 
     def test_sequence(self):
         result = run_session(line(reservation_a=0.3), ["random", "hardliner"], rounds=5, seed=7)
-        assert offers(result, "A") == [7, 7, 7, 10, 3]
+        assert offers(result, "A") == [3, 9, 9, 3, 10]  # a regression value for seed 7
 
     def test_offers_are_rational_and_seed_matters(self):
         traces = set()

@@ -17,11 +17,15 @@ from accord.protocols.common import Fault, Run, SessionConfig, as_answer, as_pos
 from accord.strategies.base import END, State, Strategy
 
 
+_new_state = tuple.__new__
+
+
 def run_sao(strategies: list[Strategy], n_outcomes: int, config: SessionConfig,
             positions: list[int], proposers: list[int]) -> Run:
     """Run one SAOP session with set-up ``strategies``; ``positions``/``proposers`` are the offer-history lists
     the strategies' views read (filled here)."""
     n = len(strategies)
+    new_state = _new_state  # builds the State tuple without NamedTuple.__new__'s Python frame
     rounds = config.rounds
     seconds = config.seconds
     budget = config.budget
@@ -54,7 +58,7 @@ def run_sao(strategies: list[Strategy], n_outcomes: int, config: SessionConfig,
             time = step / total
         party = step % n
         rnd = step // n
-        state = State(step, rnd, time, len(positions))
+        state = new_state(State, (step, rnd, time, len(positions)))
         strategy = strategies[party]
         if standing >= 0:
             try:

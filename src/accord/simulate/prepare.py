@@ -93,17 +93,19 @@ def _frontier_2d(utilities: np.ndarray, order0: np.ndarray) -> tuple[np.ndarray,
     """Frontier of two columns in O(n) given the positions sorted by the first column: ``(positions, points)``,
     every position attaining a frontier point and the distinct points by increasing first utility."""
     down = order0[::-1]
-    first = utilities[down, 0]
-    second = utilities[down, 1]
+    rows = utilities[down]
+    first = rows[:, 0]
+    second = rows[:, 1]
     starts = np.flatnonzero(np.concatenate(([True], first[1:] != first[:-1])))
     group_max = np.maximum.reduceat(second, starts)
     before = np.maximum.accumulate(np.concatenate(([-np.inf], group_max[:-1])))
     kept = group_max > before
     sizes = np.diff(np.append(starts, first.size))
-    group_of = np.repeat(np.arange(starts.size), sizes)
-    on = kept[group_of] & (second == group_max[group_of])
+    on = np.repeat(kept, sizes) & (second == np.repeat(group_max, sizes))
+    mask = np.zeros(first.size, dtype=bool)
+    mask[down[on]] = True
     points = np.column_stack((first[starts][kept], group_max[kept]))[::-1]
-    return np.sort(down[on]), np.ascontiguousarray(points)
+    return np.flatnonzero(mask), np.ascontiguousarray(points)
 
 
 @lru_cache(maxsize=16)

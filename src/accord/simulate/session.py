@@ -22,9 +22,9 @@ from accord.strategies.registry import make
 
 
 def party_seeds(seed: int, n: int) -> list[int]:
-    """Independent per-party seeds (and one more for a mediator) spawned from one root seed."""
-    children = np.random.SeedSequence(int(seed)).spawn(n + 1)
-    return [int(child.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for child in children]
+    """Independent per-party seeds (and one more for a mediator) drawn from one root ``SeedSequence``."""
+    words = np.random.SeedSequence(int(seed)).generate_state(n + 1, dtype=np.uint64)
+    return [int(word) >> 1 for word in words]
 
 
 def resolve_strategies(strategies: Sequence[str | Strategy], n_parties: int) -> list[Strategy]:
