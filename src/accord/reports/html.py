@@ -223,18 +223,28 @@ def legend_html(data: dict) -> str:
     return '<div class="legend">' + "".join(items) + "</div>"
 
 
+def nice_ticks(low: float, high: float, target: int = 5) -> list[float]:
+    """Round tick values (steps of 1, 2, 2.5 or 5 × 10ᵏ) covering ``[low, high]``."""
+    if high <= low:
+        low, high = low - 1.0, high + 1.0
+    raw = (high - low) / target
+    power = 10.0 ** np.floor(np.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first, last = np.floor(low / step) * step, np.ceil(high / step) * step
+    return [float(round(t, 10)) for t in np.arange(first, last + step / 2, step)]
+
+
 def lines_svg(series: dict[str, Sequence[float]], xs: Sequence[int], title: str, ylabel: str,
               dashed: Sequence[str] = (), width: int = WIDTH, height: int = 360) -> str:
     """Series over rounds (e.g. stakeholder positions), one coloured line each; ``dashed`` names are drawn bold
     and dashed (e.g. the forecast)."""
     values = [v for s in series.values() for v in s]
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
-    pad = (high - low) * 0.05 or 1.0
+    y_ticks = nice_ticks(low, high)
     x_max = max(xs) if xs and max(xs) > 0 else 1
-    frame = _Frame(width, height, (min(xs or [0]), x_max), (low - pad, high + pad), legend=180)
+    frame = _Frame(width, height, (min(xs or [0]), x_max), (y_ticks[0], y_ticks[-1]), legend=200)
     out = frame.open("lines-plot", title)
     step = max(1, round(x_max / 10))
-    y_ticks = [float(t) for t in np.linspace(low - pad, high + pad, 6).round(2)]
     out += frame.axes("round", ylabel, list(range(0, x_max + 1, step)), y_ticks)
     for k, (name, ys) in enumerate(series.items()):
         colour = "#000" if name in dashed else PARTY_COLOURS[k % 8]
@@ -245,8 +255,10 @@ def lines_svg(series: dict[str, Sequence[float]], xs: Sequence[int], title: str,
         for x, y in zip(xs, ys):
             out.append(f'<circle cx="{frame.px(x)}" cy="{frame.py(y)}" r="2.5" fill="{colour}"/>')
         ly = frame.top + 14 + 16 * k
-        out.append(f'<line x1="{width - 172}" y1="{ly - 4}" x2="{width - 152}" y2="{ly - 4}" stroke="{colour}" '
-                   f'{style}/><text x="{width - 148}" y="{ly}" class="tick">{escape(name[:26])}</text>')
+        shown = name if len(name) <= 30 else name[:29] + "…"
+        out.append(f'<line x1="{width - 192}" y1="{ly - 4}" x2="{width - 172}" y2="{ly - 4}" stroke="{colour}" '
+                   f'{style}/><text x="{width - 168}" y="{ly}" class="tick">{escape(shown)}<title>{escape(name)}'
+                   f'</title></text>')
     out.append("</svg>")
     return "\n".join(out)
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 import accord
 from accord.errors import InputError, OptionError, ScenarioError
-from accord.reports.html import offer_paths, plot_data, project_paths, utility_svg
+from accord.reports.html import label_of, offer_paths, plot_data, project_paths, utility_svg
 from accord.web import schemas
 from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload, summary
 
@@ -136,7 +136,8 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
     if body.svg:
         data = plot_data(analysis_of(scenario), axes, 1500)
         svg = utility_svg(data, paths=project_paths(paths, axes))
-    return {"result": result.to_json(trace=True), "paths": paths, "svg": svg}
+    labels = {i.name: {str(v): label_of(i, v) for v in i.values} for i in scenario.issues}
+    return {"result": result.to_json(trace=True), "paths": paths, "svg": svg, "labels": labels}
 
 
 @router.get("/strategies", response_model=list[schemas.StrategyOut])

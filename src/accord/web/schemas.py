@@ -102,6 +102,7 @@ class SimulateResponse(BaseModel):
     result: dict[str, Any] = Field(description="the session: agreement, outcome, utilities, ending and trace")
     paths: list[dict[str, Any]] = Field(description="offer paths per party: [[u_1, ..., u_n, step], ...]")
     svg: str | None = None
+    labels: dict[str, dict[str, str]] = Field(description="per issue, how each value is shown to a reader")
 
 
 class StrategyOut(BaseModel):

@@ -160,7 +160,7 @@
 
   /* ---------------------------------------------------------------- simulation page */
   function simulation() {
-    var form = $("#simulate-form"), result = null, timer = null;
+    var form = $("#simulate-form"), result = null, labels = {}, timer = null;
 
     function show(step) {
       var svg = $("#sim-plot svg");
@@ -176,7 +176,8 @@
       if (row && row.offer) {
         html = "<h3>" + esc(row.party) + ": " + esc(row.action) + "</h3><table class=\"grid\">";
         Object.keys(row.offer).forEach(function (k) {
-          html += "<tr><td>" + esc(k) + "</td><td>" + esc(row.offer[k]) + "</td></tr>";
+          var shown = (labels[k] || {})[String(row.offer[k])];
+          html += "<tr><td>" + esc(k) + "</td><td>" + esc(shown === undefined ? row.offer[k] : shown) + "</td></tr>";
         });
         result.parties.forEach(function (p, i) {
           html += "<tr class=\"utility-row\"><td>utility: " + esc(p) + "</td><td>" + row.utilities[i].toFixed(4) +
@@ -200,6 +201,7 @@
       post("/api/simulate", body).then(function (response) {
         showError("");
         result = response.result;
+        labels = response.labels || {};
         $("#sim-plot").innerHTML = response.svg;
         var s = result.agreement
           ? "Agreement after " + result.rounds + " rounds: " + result.parties.map(function (p, i) {
