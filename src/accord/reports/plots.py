@@ -62,11 +62,12 @@ def plot_session(result, prepared, path: str | Path, seed: int = 0) -> Path:
             text = result.trace_utilities[mediated]
             ax.plot(text[:, 0], text[:, 1], "o-", markersize=3, linewidth=0.8, color="tab:purple",
                     label="single text", zorder=3)
-        for label, position, marker in (("Nash", prepared.nash, "*"), ("Kalai–Smorodinsky",
-                                                                      prepared.kalai_smorodinsky, "D")):
+        for label, position, marker, size in (("Kalai–Smorodinsky", prepared.kalai_smorodinsky, "D", 160),
+                                              ("Nash", prepared.nash, "*", 120)):
             if position is not None:
                 u = utilities[position]
-                ax.scatter([u[0]], [u[1]], marker=marker, s=140, color="black", label=label, zorder=5)
+                ax.scatter([u[0]], [u[1]], marker=marker, s=size, facecolors="none" if marker == "D" else "black",
+                           edgecolors="black", label=label, zorder=5)
         if result.agreement:
             ax.scatter([result.utilities[0]], [result.utilities[1]], marker="X", s=140, color="tab:red",
                        label="agreement", zorder=6)
