@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timings are never asserted (benchmarks measure speed): a loaded CI machine must not fail a property test.
+settings.register_profile("accord", deadline=None)
+settings.load_profile("accord")
 
 # The research scenarios live beside the repository (``<repo>/../shared/domains``), here and in CI.
 SHARED_DOMAINS = Path(__file__).resolve().parents[1].parent / "shared" / "domains"
