@@ -98,3 +98,9 @@ def test_serve_binds_localhost_by_default(monkeypatch):
     assert main(["serve"]) == 0
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
     assert main(["serve", "--port", "8123"]) == 0 and seen["port"] == 8123
+    from fastapi.testclient import TestClient
+
+    local = TestClient(seen["app"], base_url="http://127.0.0.1:8123")
+    assert local.get("/api/scenarios").status_code == 200
+    rebound = TestClient(seen["app"], base_url="http://evil.example:8123")
+    assert rebound.get("/api/scenarios").status_code == 400

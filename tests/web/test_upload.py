@@ -141,3 +141,35 @@ def test_upload_form_success_redirects(client, mini_yaml):
     response = client.post("/upload", files=[("files", ("mini.yaml", mini_yaml, "text/yaml"))],
                            follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/scenarios/upload-")
+
+
+def alias_bomb(levels: int) -> bytes:
+    """A few hundred bytes of YAML whose aliases expand to 10**levels values."""
+    lists = ["&a0 [" + ", ".join(["q"] * 10) + "]"]
+    lists += [f"&a{k} [" + ", ".join([f"*a{k - 1}"] * 10) + "]" for k in range(1, levels + 1)]
+    return ("accord: 1\nname: bomb\nissues:\n  - {name: i, options: [x]}\nparties:\n  - name: A\n"
+            "    utility: {weights: {i: 1}, values: {i: {x: 1}}}\nconstraints:\n  - forbid:\n"
+            f"      i: [{', '.join(lists)}]\n").encode()
+
+
+def test_yaml_alias_bomb_is_refused_quickly(client):
+    started = __import__("time").perf_counter()
+    response = upload(client, ("bomb.yaml", alias_bomb(8)))
+    assert __import__("time").perf_counter() - started < 5
+    assert response.status_code == 400
+    assert response.json()["detail"] == ("bomb.yaml: YAML anchors and aliases expand to more than 1,000,000 values; "
+                                         "write the values out instead of repeating aliases")
+    assert upload(client, ("self.yaml", b"a: &a [*a]\n")).status_code == 400
+
+
+def test_small_aliases_are_fine(client, mini_yaml):
+    text = mini_yaml.replace(b"title: Mini border talks", b"title: Mini border talks\nnotes: &n [one, two]\nsources: *n")
+    response = upload(client, ("aliases.yaml", text))
+    assert response.status_code == 201, response.text
+    assert response.json()["notes"] == ["one", "two"]
+
+
+def test_deeply_nested_json_is_refused_not_a_server_error(client):
+    response = upload(client, ("deep.json", b"[" * 200_000))
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("deep.json: cannot be read (RecursionError)")

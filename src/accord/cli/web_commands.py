@@ -11,6 +11,7 @@ import typer
 from accord.cli.errors import reports_user_errors
 from accord.errors import InputError, OptionError
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
               "or a domain file followed by its profile files")
 
@@ -29,11 +30,15 @@ def serve_command(
     except ImportError:
         raise InputError("the web workbench needs its extra packages", source="serve",
                          fix="pip install 'accord[web]'") from None
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host in LOOPBACK
+    if not loopback:
         typer.echo(f"warning: listening on {host}: anyone who can reach this address can use the workbench",
                    err=True)
     typer.echo(f"Accord workbench on http://{host}:{port}/ (Ctrl+C stops it)")
-    uvicorn.run(create_app(tournament=tournament), host=host, port=port, log_level="warning")
+    # Host-header check against DNS rebinding (Starlette's check cannot parse IPv6 literals, so not for ::1)
+    hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+    app = create_app(tournament=tournament, allowed_hosts=hosts)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @reports_user_errors

@@ -62,8 +62,11 @@ async def _refuse(send) -> None:
     await response({"type": "http"}, None, send)
 
 
-def create_app(store: ScenarioStore | None = None, tournament: str | Path | None = None) -> FastAPI:
-    """The workbench. ``tournament`` is a results store (SQLite) chosen by whoever starts the server."""
+def create_app(store: ScenarioStore | None = None, tournament: str | Path | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The workbench. ``tournament`` is a results store (SQLite) chosen by whoever starts the server;
+    ``allowed_hosts`` (e.g. ``["127.0.0.1", "localhost"]``) refuses requests for any other Host header, which
+    keeps DNS-rebinding pages from reading a local server."""
     from accord.web import api, pages
 
     app = FastAPI(
@@ -87,4 +90,8 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
     static = resources.files("accord") / "web" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(UploadLimit)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
