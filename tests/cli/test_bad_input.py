@@ -164,3 +164,16 @@ def test_folder_with_no_profiles(tmp_path):
     (folder / "domain.xml").write_text(GENIUS_DOMAIN.replace('lowerbound="0"', 'lowerbound="0" upperbound="3"'))
     result = runner.invoke(app, ["analyze", str(folder)])
     assert_one_line_error(result, "only-domain", "no preference profile")
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{k}: &a{k} [*a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, "
+              f"*a{k - 1}, *a{k - 1}, *a{k - 1}]" for k in range(1, 9)]
+    path = write(tmp_path, "\n".join(lines) + "\n", name="bomb.yaml")
+    assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "bomb.yaml", "expands to more than")
+
+
+def test_deeply_nested_json(tmp_path):
+    path = write(tmp_path, "[" * 100_000 + "]" * 100_000, name="deep.json")
+    assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "deep.json", "nested too deeply")

@@ -26,6 +26,9 @@ def read_text(path: Path) -> str:
         raise ScenarioError(f"cannot read the file ({error.strerror})", source=str(path)) from None
 
 
+MAX_VALUES = 1_000_000
+
+
 def read_json(path: Path) -> Any:
     """Parsed JSON; a syntax error names the line and column."""
     try:
@@ -33,15 +36,42 @@ def read_json(path: Path) -> Any:
     except json.JSONDecodeError as error:
         raise ScenarioError(f"invalid JSON: {error.msg}", source=str(path),
                             where=f"line {error.lineno}, column {error.colno}", fix="fix the JSON syntax") from None
+    except RecursionError:
+        raise ScenarioError("JSON is nested too deeply", source=str(path),
+                            fix="a scenario needs only a few levels of nesting") from None
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many values a YAML node stands for once every alias is expanded (aliases share node objects)."""
+    key = id(node)
+    if key not in memo:
+        memo[key] = 1  # guards against recursive aliases while this node is being counted
+        if isinstance(node, yaml.SequenceNode):
+            memo[key] = 1 + sum(_expanded_size(child, memo) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            memo[key] = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    return memo[key]
 
 
 def read_yaml(path: Path) -> Any:
     """Parsed YAML; a syntax error names the line and column."""
+    loader = yaml.SafeLoader(read_text(path))
     try:
-        return yaml.safe_load(read_text(path))
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_VALUES:
+            raise ScenarioError(f"expands to more than {MAX_VALUES:,} values (YAML anchors and aliases)",
+                                source=str(path), fix="write the scenario without repeated aliases")
+        return loader.construct_document(node)
+    except RecursionError:
+        raise ScenarioError("YAML is nested too deeply", source=str(path),
+                            fix="a scenario needs only a few levels of nesting") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or "malformed YAML"
         raise ScenarioError(f"invalid YAML: {problem}", source=str(path), where=where,
                             fix="fix the YAML syntax (indentation, colons, quotes)") from None
+    finally:
+        loader.dispose()
