@@ -98,7 +98,9 @@ def label_of(spec: str | Strategy) -> str:
 def session_seeds(root: int, n: int) -> list[int]:
     """``n`` independent session seeds (non-negative, < 2**63) spawned from the root seed."""
     children = np.random.SeedSequence(int(root)).spawn(n)
-    return [int(child.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for child in children]
+    states = np.fromiter((child.generate_state(1, dtype=np.uint64)[0] for child in children), dtype=np.uint64,
+                         count=n)
+    return (states >> np.uint64(1)).astype(np.int64).tolist()
 
 
 def assignments(n_strategies: int, n_parties: int, self_play: bool) -> Iterator[tuple[int, ...]]:
