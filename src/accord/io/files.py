@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,10 @@ def read_text(path: Path) -> str:
 MAX_VALUES = 1_000_000
 
 
-def read_json(path: Path) -> Any:
+def read_json(path: Path, parse_float: Callable[[str], Any] | None = None) -> Any:
     """Parsed JSON; a syntax error names the line and column."""
     try:
-        return json.loads(read_text(path))
+        return json.loads(read_text(path), parse_float=parse_float)
     except json.JSONDecodeError as error:
         raise ScenarioError(f"invalid JSON: {error.msg}", source=str(path),
                             where=f"line {error.lineno}, column {error.colno}", fix="fix the JSON syntax") from None

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from accord.errors import ScenarioError
-from accord.io.files import read_text
+from accord.io.files import read_json
 from accord.model import Issue, LinearAdditive, Party, Scenario, Table
 
 PROFILE_KEY = "LinearAdditiveUtilitySpace"
@@ -53,12 +53,7 @@ class _Domain:
 
 
 def _load_json(path: Path) -> Any:
-    text = read_text(path)
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise ScenarioError(f"invalid JSON: {error.msg}", source=str(path),
-                            where=f"line {error.lineno}, column {error.colno}", fix="fix the JSON syntax") from None
+    return read_json(path, parse_float=Decimal)
 
 
 def _kind(data: Any) -> str:
