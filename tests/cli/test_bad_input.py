@@ -177,3 +177,12 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
 def test_deeply_nested_json(tmp_path):
     path = write(tmp_path, "[" * 100_000 + "]" * 100_000, name="deep.json")
     assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "deep.json", "nested too deeply")
+
+
+def test_every_command_maps_to_the_module_that_registers_it():
+    from accord.cli.main import COMMANDS, build_app
+
+    for command, module in COMMANDS.items():
+        names = {info.name for info in build_app((module,)).registered_commands}
+        assert command in names, (command, module)
+    assert {info.name for info in app.registered_commands} == set(COMMANDS)

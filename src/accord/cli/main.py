@@ -1,34 +1,78 @@
 """The ``accord`` command line: one Typer app, one module per command group.
 
-Each module in ``COMMAND_MODULES`` defines ``register(app)`` and adds its commands.
+Each command module defines ``register(app)``. ``COMMANDS`` maps every command to its module, so that running
+one command imports only its own module (start-up stays fast); ``--help`` and unknown commands load them all.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from functools import cache
 
 import typer
 
-COMMAND_MODULES = ("scenario_commands", "sensitivity_commands", "forecast_commands", "simulate_commands", "tournament_commands", "web_commands")
+COMMANDS = {
+    "analyze": "scenario_commands",
+    "scenarios": "scenario_commands",
+    "validate": "scenario_commands",
+    "convert": "scenario_commands",
+    "sensitivity": "sensitivity_commands",
+    "simulate": "simulate_commands",
+    "strategies": "simulate_commands",
+    "tournament": "tournament_commands",
+    "results": "tournament_commands",
+    "forecast": "forecast_commands",
+    "divide": "forecast_commands",
+    "serve": "web_commands",
+    "report": "web_commands",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
-app = typer.Typer(
-    name="accord",
-    help="Model, analyse, simulate and forecast negotiations.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"accord.cli.{_name}").register(app)
+def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
+    """A Typer app with the commands of ``modules``."""
+    app = typer.Typer(
+        name="accord",
+        help="Model, analyse, simulate and forecast negotiations.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
 
+    @app.callback()
+    def _group() -> None:
+        """Model, analyse, simulate and forecast negotiations."""
+
+    for name in modules:
+        importlib.import_module(f"accord.cli.{name}").register(app)
+    return app
+
+
+@cache
+def full_app() -> typer.Typer:
+    """The app with every command (for ``--help`` and for tests)."""
+    return build_app()
+
+
+def __getattr__(name: str):
+    if name == "app":
+        return full_app()
+    raise AttributeError(name)
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command in COMMANDS:
+        return build_app((COMMANDS[command],))
+    return full_app()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: usage errors become one line on stderr with exit code 2."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        code = app(args=argv, prog_name="accord", standalone_mode=False)
+        code = _app_for(argv)(args=argv, prog_name="accord", standalone_mode=False)
     except typer.Abort:
         typer.echo("aborted", err=True)
         return 130

@@ -1,6 +1,14 @@
 """File formats: Accord YAML/JSON, GENIUS XML, GeniusWeb JSON — adapters beside the model."""
 
-from accord.io.accord_format import scenario_from_dict, scenario_to_dict
 from accord.io.load import bundled_scenarios, load, load_many
 
 __all__ = ["bundled_scenarios", "load", "load_many", "scenario_from_dict", "scenario_to_dict"]
+
+
+def __getattr__(name: str):
+    """The Accord-format functions, imported on first use (their pydantic schema is costly to import)."""
+    if name in ("scenario_from_dict", "scenario_to_dict"):
+        from accord.io import accord_format
+
+        return getattr(accord_format, name)
+    raise AttributeError(name)

@@ -32,7 +32,7 @@ WEIGHT_SUM_TOLERANCE = 0.01
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class IntegerRange(_Strict):

@@ -8,7 +8,6 @@ from pathlib import Path
 import yaml
 
 from accord.errors import OptionError
-from accord.io.accord_format import scenario_to_dict
 from accord.model import Scenario
 
 TARGETS = ("accord", "genius", "geniusweb")
@@ -27,6 +26,8 @@ def _target_for(output: Path, to: str | None) -> str:
 
 def write_accord(scenario: Scenario, output: Path) -> list[Path]:
     """Accord YAML (or JSON when ``output`` ends in .json)."""
+    from accord.io.accord_format import scenario_to_dict
+
     document = scenario_to_dict(scenario)
     output.parent.mkdir(parents=True, exist_ok=True)
     if output.suffix.lower() == ".json":

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Literal
 
 from accord.errors import ScenarioError
-from accord.io.accord_format import scenario_from_dict
 from accord.io.files import read_json, read_text, read_yaml
 from accord.model import Scenario
 
@@ -52,6 +51,8 @@ def sniff(path: Path) -> Format:
 
 def load_accord(path: Path) -> Scenario:
     """An Accord YAML or JSON scenario file."""
+    from accord.io.accord_format import scenario_from_dict  # pydantic loads only when an Accord file is read
+
     data = read_json(path) if path.suffix.lower() == ".json" else read_yaml(path)
     return scenario_from_dict(data, str(path))
 
