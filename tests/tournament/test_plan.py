@@ -1,4 +1,4 @@
-"""The plan: every assignment on every scenario × repetitions, in a fixed order, one spawned seed per session."""
+"""The plan: every assignment on every scenario × repetitions, in a fixed order, one derived seed per session."""
 
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ def test_same_inputs_give_the_same_plan(mini, laptop):
     assert first.fingerprint() == again.fingerprint()
 
 
-def test_seeds_are_spawned_from_the_root_seed_sequence(mini):
+def test_seeds_are_derived_from_the_root_seed_sequence(mini):
     planned = plan([mini], STRATEGIES, repetitions=2, seed=11)
-    children = np.random.SeedSequence(11).spawn(len(planned))
-    expected = [int(c.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for c in children]
+    words = np.random.SeedSequence(11).generate_state(len(planned), dtype=np.uint64)
+    expected = [int(w >> np.uint64(1)) for w in words]
     assert [t.seed for t in planned.tasks] == expected == session_seeds(11, len(planned))
     assert len(set(expected)) == len(expected)
     other = plan([mini], STRATEGIES, repetitions=2, seed=12)

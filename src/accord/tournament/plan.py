@@ -2,7 +2,7 @@
 
 ``plan(scenarios, strategies, ...)`` lists every session to run — each assignment of strategies to the parties
 of each scenario (both role assignments of every pairing; self-play when asked) times the repetitions — in a
-fixed order, with one seed per session spawned from the root seed by :class:`numpy.random.SeedSequence`. The same
+fixed order, with one seed per session derived from the root seed by :class:`numpy.random.SeedSequence`. The same
 inputs always give the same plan, whatever executor later runs it.
 """
 
@@ -96,11 +96,11 @@ def label_of(spec: str | Strategy) -> str:
 
 
 def session_seeds(root: int, n: int) -> list[int]:
-    """``n`` independent session seeds (non-negative, < 2**63) spawned from the root seed."""
-    children = np.random.SeedSequence(int(root)).spawn(n)
-    states = np.fromiter((child.generate_state(1, dtype=np.uint64)[0] for child in children), dtype=np.uint64,
-                         count=n)
-    return (states >> np.uint64(1)).astype(np.int64).tolist()
+    """``n`` session seeds (non-negative, < 2**63) derived from the root seed: the first ``n`` 64-bit words of
+    ``SeedSequence(root)``'s entropy pool, drawn in one vectorised call (spawning ``n`` children costs ~20 µs
+    each, which a 20,000-session plan would pay up front)."""
+    words = np.random.SeedSequence(int(root)).generate_state(n, dtype=np.uint64)
+    return (words >> np.uint64(1)).astype(np.int64).tolist()
 
 
 def assignments(n_strategies: int, n_parties: int, self_play: bool) -> Iterator[tuple[int, ...]]:

@@ -71,9 +71,11 @@ class Store:
                 ("fingerprint", json.dumps(fingerprint)), ("spec", json.dumps(plan.describe())),
                 ("labels", json.dumps(list(plan.labels))),
             ])
+            names = {assigned: json.dumps([plan.labels[k] for k in assigned])
+                     for assigned in {t.strategies for t in plan.tasks}}
             self.db.executemany("INSERT INTO plan VALUES (?, ?, ?, ?, ?, ?)", [
-                (t.index, t.key, plan.scenarios[t.scenario].name, json.dumps([plan.labels[k] for k in t.strategies]),
-                 t.repetition, t.seed) for t in plan.tasks
+                (t.index, t.key, plan.scenarios[t.scenario].name, names[t.strategies], t.repetition, t.seed)
+                for t in plan.tasks
             ])
         return set()
 
@@ -101,9 +103,13 @@ class Store:
     def rows(self) -> list[dict]:
         """Every stored session, in plan order, as a dict with ``strategies`` and ``utilities`` as lists."""
         out = []
+        assignments: dict[str, list[str]] = {}  # few distinct values: decode each once
         for values in self.db.execute(f"SELECT {', '.join(COLUMNS)} FROM sessions ORDER BY idx"):
             row = dict(zip(COLUMNS, values))
-            row["strategies"] = json.loads(row["strategies"])
+            text = row["strategies"]
+            if text not in assignments:
+                assignments[text] = json.loads(text)
+            row["strategies"] = list(assignments[text])
             row["utilities"] = json.loads(row["utilities"])
             out.append(row)
         return out
