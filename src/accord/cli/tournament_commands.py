@@ -183,7 +183,7 @@ def tournament_command(
         with make_executor(spec.workers, spec.dask) as executor:
             if done_before:
                 err.print(f"resuming {path}: {done_before:,} of {len(tournament):,} sessions already stored",
-                          markup=False, highlight=False)
+                          markup=False, highlight=False, soft_wrap=True)
             with _progress(err) as bar:
                 task = bar.add_task("sessions", total=len(tournament))
 
