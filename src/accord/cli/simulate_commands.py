@@ -49,6 +49,9 @@ def _render(result, console: Console, rows: int) -> None:
     nash = (", ".join(f"{u:.4f}" for u in result.nash_utilities) if result.nash_utilities else "none")
     console.print(f"distance to the Pareto frontier {result.pareto_distance:.4f}; to the Nash point ({nash}) "
                   f"{result.nash_distance:.4f}")
+    if result.ratified is not None:
+        console.print("ratified at home by every constituency" if result.ratified else
+                      "[bold red]not ratified[/bold red] at home: rejected by " + ", ".join(result.rejected_by))
 
 
 @reports_user_errors

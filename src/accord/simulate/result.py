@@ -52,6 +52,15 @@ class SessionResult:
     trace_rows: tuple[tuple, ...] = field(default=(), repr=False)
     trace_values: np.ndarray | None = field(default=None, repr=False)
     trace_utilities: np.ndarray | None = field(default=None, repr=False)
+    has_constituencies: bool = False
+    rejected_by: tuple[str, ...] = ()
+
+    @property
+    def ratified(self) -> bool | None:
+        """Whether every constituency ratifies the agreement (``None``: no agreement or no constituencies)."""
+        if not self.agreement or not self.has_constituencies:
+            return None
+        return not self.rejected_by
 
     @property
     def breakdown_by(self) -> str | None:
@@ -107,6 +116,8 @@ class SessionResult:
             "pareto_distance": number(self.pareto_distance),
             "nash_distance": number(self.nash_distance),
             "nash_utilities": list(self.nash_utilities) if self.nash_utilities is not None else None,
+            "ratified": self.ratified,
+            "rejected_by": list(self.rejected_by),
         }
         if trace:
             document["trace"] = self.trace

@@ -112,6 +112,21 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     return finish(prepared, protocol, players, seed, config, run)
 
 
+def rejections(prepared: Prepared, position: int) -> tuple[str, ...]:
+    """The constituencies (``"Party: constituency"``) that would not ratify the outcome at ``position``."""
+    scenario = prepared.scenario
+    if not any(party.constituencies for party in scenario.parties):
+        return ()
+    row = prepared.space.value_indices(np.array([position]))
+    rejected = []
+    for party in scenario.parties:
+        for constituency in party.constituencies:
+            utility = round(float(constituency.utility.evaluate(scenario.issues, row)[0]), 10)
+            if utility < round(constituency.threshold, 10):
+                rejected.append(f"{party.name}: {constituency.name}")
+    return tuple(rejected)
+
+
 def finish(prepared: Prepared, protocol: str, players: list[Strategy], seed: int, config: SessionConfig,
            run: Run) -> SessionResult:
     """Turn a protocol's raw record into a :class:`SessionResult`."""
@@ -148,4 +163,6 @@ def finish(prepared: Prepared, protocol: str, players: list[Strategy], seed: int
         pareto_distance=pareto_distance, nash_distance=nash_distance, nash_utilities=nash, elapsed=run.elapsed,
         issue_names=scenario.issue_names, issue_values=tuple(issue.values for issue in scenario.issues),
         trace_rows=rows, trace_values=trace_values, trace_utilities=trace_utilities,
+        has_constituencies=any(party.constituencies for party in scenario.parties),
+        rejected_by=rejections(prepared, run.position) if agreement else (),
     )
