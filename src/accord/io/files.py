@@ -12,19 +12,26 @@ import yaml
 from accord.errors import ScenarioError
 
 
-def read_text(path: Path) -> str:
-    """The file's text; a clear error when it is missing, a folder, unreadable or not UTF-8."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a clear error when it is missing, a folder or unreadable."""
     if not path.exists():
         raise ScenarioError("no such file", source=str(path), fix="check the path (or run 'accord scenarios')")
     if path.is_dir():
         raise ScenarioError("is a folder, not a file", source=str(path), fix="name a file inside it")
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return path.read_bytes()
+    except OSError as error:
+        raise ScenarioError(f"cannot read the file ({error.strerror})", source=str(path)) from None
+
+
+def read_text(path: Path) -> str:
+    """The file's text; a clear error when it is missing, a folder, unreadable or not UTF-8."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ScenarioError(f"not UTF-8 text (byte {error.start})", source=str(path),
                             fix="save the file as UTF-8") from None
-    except OSError as error:
-        raise ScenarioError(f"cannot read the file ({error.strerror})", source=str(path)) from None
 
 
 MAX_VALUES = 1_000_000

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from accord.errors import ScenarioError
+from accord.io.files import read_bytes
 
 
 @dataclass
@@ -34,18 +35,6 @@ class XmlDocument:
 
 class _Refused(Exception):
     pass
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; a clear error when it is missing, a folder or unreadable."""
-    if not path.exists():
-        raise ScenarioError("no such file", source=str(path), fix="check the path")
-    if path.is_dir():
-        raise ScenarioError("is a folder, not a file", source=str(path), fix="name a file inside it")
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ScenarioError(f"cannot read the file ({error.strerror})", source=str(path)) from None
 
 
 def looks_like_xml(data: bytes) -> bool:
