@@ -43,6 +43,8 @@ def forecast_command(
     issue: Annotated[Optional[str], typer.Option(help="run this issue only (default: every issue)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
     plot: Annotated[Optional[str], typer.Option(help="draw positions over rounds to FILE.png or FILE.svg")] = None,
+    workers: Annotated[int, typer.Option(help="Monte Carlo in this many local processes")] = 1,
+    dask: Annotated[Optional[str], typer.Option(help="Monte Carlo on Dask: tcp://HOST:8786, or 'local'")] = None,
 ) -> None:
     """Forecast a multi-stakeholder issue: expected utility (round by round), compromise or weighted median."""
     config = ModelConfig(model=model, rounds=rounds, q=q, t=t)
@@ -52,7 +54,12 @@ def forecast_command(
         raise OptionError(f"seed must be >= 0, not {seed}", source="--seed", fix="use 0 or more")
     groups = _select(load_stakeholders(file), issue, file)
     results = [forecast(group, config) for group in groups]
-    summaries = [monte_carlo(group, config, runs, seed) if runs else None for group in groups]
+    summaries = [None] * len(groups)
+    if runs:
+        from accord.tournament.executors import make_executor
+
+        with make_executor(workers, dask) as executor:
+            summaries = [monte_carlo(group, config, runs, seed, map_fn=executor.map_plain) for group in groups]
     if plot:
         from accord.forecast.plot import plot_rounds
 

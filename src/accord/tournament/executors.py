@@ -1,7 +1,8 @@
 """Executors: where batches of sessions run. One small interface, three implementations.
 
 ``executor.map(batches)`` yields the rows of each batch as it finishes (in any order); ``executor.workers`` says
-how many batches run at once. ``SerialExecutor`` runs them in this process, ``ProcessExecutor`` in a local
+how many batches run at once. ``executor.map_plain(fn, items)`` runs any picklable top-level function over plain
+items on the same workers, in chunks, results in order (the forecast's Monte Carlo uses it). ``SerialExecutor`` runs them in this process, ``ProcessExecutor`` in a local
 process pool, ``DaskExecutor`` on a Dask cluster (an existing scheduler, or a LocalCluster it starts).
 
 A worker process that dies takes its batches with it; they are run again. A batch that keeps killing workers is
@@ -14,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -23,16 +24,37 @@ from accord.simulate import prepare
 from accord.tournament.worker import Batch, lost_row, run_batch
 
 MAX_IN_FLIGHT_PER_WORKER = 2
+CHUNKS_PER_WORKER = 4
+
+
+def apply_chunk(fn: Callable, chunk: Sequence) -> list:
+    """``fn`` over one chunk of items (a top-level function, so it pickles to any worker)."""
+    return [fn(item) for item in chunk]
+
+
+def chunked(items: Sequence, workers: int) -> list[Sequence]:
+    """About ``CHUNKS_PER_WORKER`` chunks per worker, in order."""
+    size = max(1, -(-len(items) // (max(1, workers) * CHUNKS_PER_WORKER)))
+    return [items[start:start + size] for start in range(0, len(items), size)]
 
 
 class Executor:
-    """Runs batches of sessions; subclasses implement :meth:`map`."""
+    """Runs batches of sessions; subclasses implement :meth:`map` (and :meth:`map_chunks` to run anything)."""
 
     workers: int = 1
     name: str = "executor"
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def map_chunks(self, fn: Callable, chunks: list[Sequence]) -> list[list]:
+        """``apply_chunk(fn, chunk)`` for every chunk, results in order (here: in this process)."""
+        return [apply_chunk(fn, chunk) for chunk in chunks]
+
+    def map_plain(self, fn: Callable, items: Iterable) -> list:
+        """``[fn(item) for item in items]``, computed on this executor's workers."""
+        items = list(items)
+        return [result for chunk in self.map_chunks(fn, chunked(items, self.workers)) for result in chunk]
 
     def close(self) -> None:
         pass
@@ -135,6 +157,9 @@ class ProcessExecutor(Executor):
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._start()
 
+    def map_chunks(self, fn: Callable, chunks: list[Sequence]) -> list[list]:
+        return list(self.pool.map(apply_chunk, [fn] * len(chunks), chunks))
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
@@ -201,6 +226,10 @@ class DaskExecutor(Executor):
             yield rows
             while pending and len(owner) < limit:
                 submit(pending.popleft(), False)
+
+    def map_chunks(self, fn: Callable, chunks: list[Sequence]) -> list[list]:
+        futures = self.client.map(apply_chunk, [fn] * len(chunks), chunks, pure=False)
+        return self.client.gather(futures)
 
     def close(self) -> None:
         self.client.close()
