@@ -6,7 +6,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 
-from accord.analysis import Analysis, Deal
+from accord.analysis import Analysis
 from accord.model import Scenario
 
 SOLUTION_TITLES = {

@@ -89,25 +89,6 @@ def _column(values: np.ndarray) -> PartyColumn:
     return PartyColumn(values, order, ranked, memoryview(values), memoryview(order), memoryview(ranked))
 
 
-def _frontier_2d(utilities: np.ndarray, order0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Frontier of two columns in O(n) given the positions sorted by the first column: ``(positions, points)``,
-    every position attaining a frontier point and the distinct points by increasing first utility."""
-    down = order0[::-1]
-    rows = utilities[down]
-    first = rows[:, 0]
-    second = rows[:, 1]
-    starts = np.flatnonzero(np.concatenate(([True], first[1:] != first[:-1])))
-    group_max = np.maximum.reduceat(second, starts)
-    before = np.maximum.accumulate(np.concatenate(([-np.inf], group_max[:-1])))
-    kept = group_max > before
-    sizes = np.diff(np.append(starts, first.size))
-    on = np.repeat(kept, sizes) & (second == np.repeat(group_max, sizes))
-    mask = np.zeros(first.size, dtype=bool)
-    mask[down[on]] = True
-    points = np.column_stack((first[starts][kept], group_max[kept]))[::-1]
-    return np.flatnonzero(mask), np.ascontiguousarray(points)
-
-
 @lru_cache(maxsize=16)
 def prepare(scenario: Scenario) -> Prepared:
     """The cached, session-independent part of simulating ``scenario``."""
@@ -120,12 +101,8 @@ def prepare(scenario: Scenario) -> Prepared:
     utilities = _readonly(rounded_utilities(scenario, space))
     reservations = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)  # as the analysis does
     columns = tuple(_column(utilities[:, k]) for k in range(utilities.shape[1]))
-    if utilities.shape[1] == 2:
-        on_front, frontier = _frontier_2d(utilities, columns[0].order_array)
-    else:
-        on_front = np.flatnonzero(pareto_mask(utilities))
-        frontier = np.unique(utilities[on_front], axis=0)
-    frontier = _readonly(frontier)
+    on_front = np.flatnonzero(pareto_mask(utilities))
+    frontier = _readonly(np.unique(utilities[on_front], axis=0))
     # Nash and Kalai–Smorodinsky lie on the frontier (ties go to the larger sum, so a dominated outcome never
     # wins); solving over the frontier's positions, in ascending order, gives the analysis's choice.
     chosen = solve(utilities[on_front], reservations, which=("nash", "kalai_smorodinsky"))

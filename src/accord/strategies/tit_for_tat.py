@@ -12,7 +12,6 @@ with the lowest own utility that meets the target and accepts any offer that mee
 
 from __future__ import annotations
 
-from bisect import bisect_left
 
 from accord.strategies.base import PartyView, State, Strategy
 
