@@ -36,9 +36,10 @@ class InputError(AccordError):
             text += f"; {self.fix}"
         return " ".join(text.split())
 
-    def located(self, source: str) -> "InputError":
-        """Return a copy of this error that names ``source`` (when it names no file yet)."""
-        if self.source:
+    def located(self, source: str, replacing: str = "") -> "InputError":
+        """A copy of this error that names ``source``: when it names no file yet, or names ``replacing``
+        (e.g. a scenario's name where the user gave a file)."""
+        if self.source and self.source != replacing:
             return self
         return type(self)(self.message, source=source, where=self.where, fix=self.fix)
 

@@ -115,7 +115,7 @@ def test_too_many_outcomes(tmp_path):
                             "values": {f"i{k}": {"linear": {"slope": 0.01, "offset": 0}} for k in range(5)}}
     document.pop("constraints")
     result = runner.invoke(app, ["analyze", str(write(tmp_path, document))])
-    assert_one_line_error(result, "10,000,000,000 outcomes", "at most")
+    assert_one_line_error(result, "bad.yaml", "10,000,000,000 outcomes", "at most")
 
 
 def test_usage_errors_are_one_line_with_exit_code_2(capsys):
@@ -186,3 +186,11 @@ def test_every_command_maps_to_the_module_that_registers_it():
         names = {info.name for info in build_app((module,)).registered_commands}
         assert command in names, (command, module)
     assert {info.name for info in app.registered_commands} == set(COMMANDS)
+
+
+def test_constraints_that_rule_out_everything(tmp_path):
+    document = mini()
+    document["constraints"] = [{"forbid": {"island": ["north", "south", "shared"]}}]
+    path = write(tmp_path, document)
+    assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), str(path), "constraints",
+                          "rule out every outcome")

@@ -3,7 +3,6 @@ every reservation and discount, and report no loss; conversions between the two 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pytest

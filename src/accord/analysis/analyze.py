@@ -9,9 +9,8 @@ import numpy as np
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.ratification import Ratification, ratify
 from accord.analysis.solutions import SOLUTIONS, rational_mask, solve
-from accord.errors import ScenarioError
 from accord.model import Scenario
-from accord.space import MAX_OUTCOMES, OutcomeSpace, utility_matrix
+from accord.space import OutcomeSpace, scenario_space, utility_matrix
 
 DECIMALS = 10
 
@@ -90,11 +89,7 @@ def rounded_utilities(scenario: Scenario, space: OutcomeSpace | None = None) -> 
 
 def analyze(scenario: Scenario) -> Analysis:
     """Analyse ``scenario`` exactly (see the README for the definitions)."""
-    if scenario.cartesian_size > MAX_OUTCOMES:
-        raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; exact analysis enumerates at most "
-                            f"{MAX_OUTCOMES:,}", source=scenario.name,
-                            fix="reduce the issues or options (or the grid of real issues)")
-    space = OutcomeSpace(scenario.issues, scenario.constraints)
+    space = scenario_space(scenario)
     utilities = rounded_utilities(scenario, space)
     reservation = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
 

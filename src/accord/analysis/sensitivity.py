@@ -22,7 +22,7 @@ from accord.analysis.pareto import pareto_mask
 from accord.analysis.solutions import rational_mask, solve
 from accord.errors import OptionError
 from accord.model import LinearAdditive, Scenario
-from accord.space import OutcomeSpace
+from accord.space import scenario_space
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def reservation_grid(scenario: Scenario, values: dict[str, list[float]]) -> list
         if name not in scenario.party_names:
             raise OptionError(f"unknown party '{name}'", source="--reservation",
                               fix=f"use one of {', '.join(scenario.party_names)}")
-    space = OutcomeSpace(scenario.issues, scenario.constraints)
+    space = scenario_space(scenario)
     utilities = rounded_utilities(scenario, space)
     on_front = pareto_mask(utilities)
     axes = [values.get(party.name, [party.reservation]) for party in scenario.parties]
@@ -93,7 +93,7 @@ def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: 
         raise OptionError(f"runs must be positive, got {runs}", source="--runs", fix="give --runs 1 or more")
     if not scale >= 0:
         raise OptionError(f"noise scale must be ≥ 0, got {scale}", source="--weight-noise", fix="give e.g. 0.1")
-    space = OutcomeSpace(scenario.issues, scenario.constraints)
+    space = scenario_space(scenario)
     reservation = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
     base_utilities = rounded_utilities(scenario, space)
     base = _nash(base_utilities, reservation, pareto_mask(base_utilities))

@@ -13,7 +13,8 @@ from rich.table import Table
 from accord.analysis import analyze
 from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
 from accord.errors import OptionError, ScenarioError
-from accord.io import bundled_scenarios, load, load_many
+from accord.io import bundled_scenarios, load
+from accord.io.load import load_each
 from accord.io.convert import TARGETS, convert
 
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
@@ -28,7 +29,12 @@ def analyze_command(
 ) -> None:
     """Analyse a scenario: zone of agreement, Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian /
     utilitarian deals."""
-    analyses = [analyze(scenario) for scenario in load_many(paths)]
+    analyses = []
+    for source, scenario in load_each(paths):
+        try:
+            analyses.append(analyze(scenario))
+        except ScenarioError as error:
+            raise error.located(source, replacing=scenario.name) from None
     if as_json:
         documents = [a.to_json() for a in analyses]
         typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))

@@ -13,7 +13,8 @@ from rich.table import Table
 from accord.analysis.sensitivity import reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
 from accord.errors import OptionError
-from accord.io import load_many
+from accord.errors import ScenarioError
+from accord.io.load import load_each
 
 
 def parse_range(text: str) -> tuple[str, list[float]]:
@@ -56,17 +57,20 @@ def sensitivity_command(
 ) -> None:
     """Sensitivity: zone of agreement and Nash deal over a grid of reservation values, and the Nash deal's
     robustness to noise in the weights."""
-    scenarios = load_many(paths)
-    if len(scenarios) != 1:
+    loaded = load_each(paths)
+    if len(loaded) != 1:
         raise OptionError("give one scenario", source="PATHS", fix="run the command once per scenario")
-    scenario = scenarios[0]
+    source, scenario = loaded[0]
     ranges = dict(parse_range(text) for text in reservation)
     if not ranges and weight_noise_scale == 0:
         ranges = {party.name: [float(v) for v in np.linspace(max(0, party.reservation - 0.05),
                                                              min(1, party.reservation + 0.05), 3)]
                   for party in scenario.parties}
-    cells = reservation_grid(scenario, ranges) if ranges else []
-    noise = weight_noise(scenario, runs, weight_noise_scale, seed) if weight_noise_scale > 0 else None
+    try:
+        cells = reservation_grid(scenario, ranges) if ranges else []
+        noise = weight_noise(scenario, runs, weight_noise_scale, seed) if weight_noise_scale > 0 else None
+    except ScenarioError as error:
+        raise error.located(source, replacing=scenario.name) from None
     if as_json:
         typer.echo(json.dumps({
             "scenario": scenario.name, "parties": list(scenario.party_names),

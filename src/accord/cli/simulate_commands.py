@@ -81,7 +81,11 @@ def simulate_command(
     if budget <= 0:
         raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
     names = [s.strip() for s in strategies.split(",")] if strategies else None
-    prepared = prepare(load(*paths))
+    scenario = load(*paths)
+    try:
+        prepared = prepare(scenario)
+    except InputError as error:
+        raise error.located(" ".join(paths), replacing=scenario.name) from None
     result = run_session(prepared, names, protocol=protocol, rounds=rounds, seconds=seconds, seed=seed,
                          budget=budget)
     for target, write in ((trace_csv, result.trace_csv), (trace_json, result.trace_json)):

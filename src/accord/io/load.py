@@ -97,10 +97,15 @@ def load(*names: str | Path) -> Scenario:
     return read_geniusweb(paths)
 
 
-def load_many(names: Sequence[str]) -> list[Scenario]:
-    """Several scenarios: each argument is one scenario, except that the files of one GENIUS/GeniusWeb
-    scenario may be given together (then they are one scenario)."""
+def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
+    """Several scenarios with the name the user gave each: every argument is one scenario, except that the
+    files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario)."""
     paths = [resolve(name) for name in names]
     if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
-        return [load(*paths)]
-    return [load(p) for p in paths]
+        return [(" ".join(map(str, names)), load(*paths))]
+    return [(str(name), load(path)) for name, path in zip(names, paths)]
+
+
+def load_many(names: Sequence[str]) -> list[Scenario]:
+    """Several scenarios (see :func:`load_each`)."""
+    return [scenario for _, scenario in load_each(names)]

@@ -15,9 +15,8 @@ import numpy as np
 
 from accord.analysis import pareto_mask, rounded_utilities, solve
 from accord.analysis.analyze import DECIMALS
-from accord.errors import ScenarioError
 from accord.model import Scenario
-from accord.space import MAX_OUTCOMES, OutcomeSpace
+from accord.space import OutcomeSpace, scenario_space
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,12 +91,7 @@ def _column(values: np.ndarray) -> PartyColumn:
 @lru_cache(maxsize=16)
 def prepare(scenario: Scenario) -> Prepared:
     """The cached, session-independent part of simulating ``scenario``."""
-    if scenario.cartesian_size > MAX_OUTCOMES:
-        raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; simulation enumerates at most "
-                            f"{MAX_OUTCOMES:,}", source=scenario.name, fix="reduce the issues or options")
-    space = OutcomeSpace(scenario.issues, scenario.constraints)
-    if space.size == 0:
-        raise ScenarioError("has no feasible outcome", source=scenario.name, fix="relax the constraints")
+    space = scenario_space(scenario)
     utilities = _readonly(rounded_utilities(scenario, space))
     reservations = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)  # as the analysis does
     columns = tuple(_column(utilities[:, k]) for k in range(utilities.shape[1]))

@@ -11,7 +11,8 @@ from functools import cached_property
 
 import numpy as np
 
-from accord.model import Constraint, Issue
+from accord.errors import ScenarioError
+from accord.model import Constraint, Issue, Scenario
 
 MAX_OUTCOMES = 5 * 10**7
 
@@ -94,3 +95,15 @@ class OutcomeSpace:
         if position >= indices.size or indices[position] != flat:
             raise ValueError("outcome is ruled out by a constraint")
         return position
+
+
+def scenario_space(scenario: Scenario) -> OutcomeSpace:
+    """The feasible outcomes of ``scenario``; a clear error when there are too many to enumerate or none."""
+    if scenario.cartesian_size > MAX_OUTCOMES:
+        raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; Accord enumerates at most {MAX_OUTCOMES:,}",
+                            source=scenario.name, fix="reduce the issues or options (or the grid of real issues)")
+    space = OutcomeSpace(scenario.issues, scenario.constraints)
+    if space.size == 0:
+        raise ScenarioError("the constraints rule out every outcome", source=scenario.name, where="constraints",
+                            fix="relax or remove a constraint")
+    return space
