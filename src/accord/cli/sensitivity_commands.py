@@ -12,8 +12,7 @@ from rich.table import Table
 
 from accord.analysis.sensitivity import reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
-from accord.errors import OptionError
-from accord.errors import ScenarioError
+from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
 
 
