@@ -49,3 +49,5 @@ def test_cli_json_and_errors():
     assert [cell["reservation"][0] for cell in document["reservation_grid"]] == [0.2, 0.3, 0.4]
     bad = runner.invoke(app, ["sensitivity", str(MINI), "--reservation", "Nobody=0.1"])
     assert bad.exit_code == 2 and "unknown party 'Nobody'" in bad.stderr
+    negative = runner.invoke(app, ["sensitivity", str(MINI), "--weight-noise", "-1"])
+    assert negative.exit_code == 2 and "--weight-noise" in negative.stderr

@@ -56,6 +56,9 @@ def sensitivity_command(
 ) -> None:
     """Sensitivity: zone of agreement and Nash deal over a grid of reservation values, and the Nash deal's
     robustness to noise in the weights."""
+    if weight_noise_scale < 0:
+        raise OptionError(f"noise scale must be ≥ 0, got {weight_noise_scale:g}", source="--weight-noise",
+                          fix="give e.g. --weight-noise 0.1")
     loaded = load_each(paths)
     if len(loaded) != 1:
         raise OptionError("give one scenario", source="PATHS", fix="run the command once per scenario")
