@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from time import perf_counter
 
 MEDIATOR = -1
 """The party index the trace uses for a mediator."""
@@ -82,3 +84,28 @@ def as_answer(value: object) -> bool | str | None:
     if type(value).__name__ == "bool_":
         return bool(value)
     return None
+
+
+def guarded_call(party: int, budget: float, method: Callable, *args) -> tuple[object, Fault | None]:
+    """Call one strategy method; raising or overrunning ``budget`` becomes the party's fault. (The SAOP loop
+    inlines the same checks on its hot path.)"""
+    began = perf_counter()
+    try:
+        value = method(*args)
+    except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+        return None, Fault(party, "raised", describe(error))
+    took = perf_counter() - began
+    if took > budget:
+        return None, Fault(party, "over-budget", f"{method.__name__} took {took:.3g} s (budget {budget:g} s)")
+    return value, None
+
+
+def checked_answer(party: int, value: object, method: str, may_end: bool = True) -> tuple[object, Fault | None]:
+    """``value`` as ``True``/``False`` (or ``END`` when ``may_end``), or an ``invalid-response`` fault."""
+    if value is True or value is False:
+        return value, None
+    answer = as_answer(value)
+    if answer is None or (answer is not True and answer is not False and not may_end):
+        allowed = "True, False or END" if may_end else "True or False"
+        return None, Fault(party, "invalid-response", f"{method} returned something other than {allowed}")
+    return answer, None

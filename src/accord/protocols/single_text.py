@@ -12,8 +12,8 @@ from time import perf_counter
 
 import numpy as np
 
-from accord.protocols.common import MEDIATOR, Fault, Run, SessionConfig, as_answer, describe
-from accord.strategies.base import END, State
+from accord.protocols.common import MEDIATOR, Run, SessionConfig, checked_answer, guarded_call
+from accord.strategies.base import State
 
 
 class _Mediator:
@@ -82,21 +82,11 @@ def run_single_text(strategies, prepared, config: SessionConfig, positions: list
         proposers.append(MEDIATOR)
         vetoed = False
         for party, strategy in enumerate(strategies):
-            began = perf_counter()
-            try:
-                vote = strategy.vote(state, text, proposal)
-            except Exception as error:  # noqa: BLE001
-                run.fault = Fault(party, "raised", describe(error))
+            vote, run.fault = guarded_call(party, budget, strategy.vote, state, text, proposal)
+            if run.fault is None:
+                vote, run.fault = checked_answer(party, vote, "vote", may_end=False)
+            if run.fault is not None:
                 break
-            took = perf_counter() - began
-            if took > budget:
-                run.fault = Fault(party, "over-budget", f"vote took {took:.3g} s (budget {budget:g} s)")
-                break
-            if vote is not True and vote is not False:
-                vote = as_answer(vote)
-                if vote is None or vote is END:
-                    run.fault = Fault(party, "invalid-response", "vote returned something other than True or False")
-                    break
             if not vote:
                 vetoed = True
                 if keep:
@@ -113,21 +103,11 @@ def run_single_text(strategies, prepared, config: SessionConfig, positions: list
         state = State(rnd, rnd, 1.0, len(positions))
         accepted = 0
         for party, strategy in enumerate(strategies):
-            began = perf_counter()
-            try:
-                answer = strategy.respond(state, text)
-            except Exception as error:  # noqa: BLE001
-                run.fault = Fault(party, "raised", describe(error))
+            answer, run.fault = guarded_call(party, budget, strategy.respond, state, text)
+            if run.fault is None:
+                answer, run.fault = checked_answer(party, answer, "respond")
+            if run.fault is not None:
                 break
-            if perf_counter() - began > budget:
-                run.fault = Fault(party, "over-budget", f"respond exceeded the budget of {budget:g} s")
-                break
-            if answer is not True and answer is not False and answer is not END:
-                answer = as_answer(answer)
-                if answer is None:
-                    run.fault = Fault(party, "invalid-response", "respond returned something other than "
-                                                                 "True, False or END")
-                    break
             if keep:
                 trace.append((rnd, party, "accept" if answer is True else "reject", text, 1.0))
             accepted += answer is True
