@@ -1,0 +1,1 @@
+"""The ``accord`` command line (see ``accord.cli.main``)."""

@@ -1,0 +1,1 @@
+"""Reports: console tables, plots and the self-contained HTML report."""
