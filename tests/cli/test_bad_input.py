@@ -9,6 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from accord.cli.main import app
+from tests.cli_assertions import assert_one_line_error
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 runner = CliRunner()
@@ -22,15 +23,6 @@ def write(tmp_path: Path, document, name: str = "bad.yaml") -> Path:
     path = tmp_path / name
     path.write_text(document if isinstance(document, str) else yaml.safe_dump(document))
     return path
-
-
-def assert_one_line_error(result, *fragments: str) -> None:
-    assert result.exit_code == 2, result.output
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
 
 
 def edit(change):

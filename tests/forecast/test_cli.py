@@ -7,21 +7,13 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.cli.main import app
+from tests.cli_assertions import assert_one_line_error
 
 runner = CliRunner()
 
 
 def run(*args: str):
     return runner.invoke(app, list(args))
-
-
-def assert_one_line_error(result, *fragments: str) -> None:
-    assert result.exit_code == 2, result.output
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
 
 
 def test_forecast_json_shape_and_round_one():

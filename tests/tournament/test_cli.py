@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from accord.cli.main import app
 from accord.tournament import Store, plan, run
 from accord.tournament.plan import Settings
+from tests.cli_assertions import assert_one_line_error
 
 from tests.tournament.conftest import MINI, Raises
 
@@ -21,16 +22,6 @@ STRATEGIES = "linear,boulware,conceder"
 
 def invoke(*args):
     return runner.invoke(app, [str(a) for a in args])
-
-
-def assert_one_line_error(result, *fragments):
-    assert result.exit_code == 2, (result.stdout, result.stderr)
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    assert "Traceback" not in result.stderr + result.stdout
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
 
 
 def check_shape(document):
