@@ -55,6 +55,22 @@ def test_flags_run_store_export_and_results_agree(tmp_path, laptop, shared_domai
         assert name in table.stdout
     assert "Results: 24 of 24 sessions" in table.stdout
 
+    rows_csv, rows_parquet = tmp_path / "sessions.csv", tmp_path / "sessions.parquet"
+    exported = invoke("results", db, "--sessions", rows_csv)
+    assert exported.exit_code == 0, exported.stderr
+    import csv
+
+    with rows_csv.open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 24 and [int(r["idx"]) for r in rows] == list(range(24))
+    assert all(len(json.loads(r["utilities"])) == 2 for r in rows)
+    assert invoke("results", db, "--sessions", rows_parquet).exit_code == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(rows_parquet)
+    assert table.num_rows == 24 and table.column("seed").to_pylist() == [int(r["seed"]) for r in rows]
+    assert_one_line_error(invoke("results", db, "--sessions", tmp_path / "s.txt"), "--sessions", ".csv or .parquet")
+
 
 def test_spec_file_with_relative_paths_default_db_and_overrides(tmp_path):
     (tmp_path / "scenarios").mkdir()

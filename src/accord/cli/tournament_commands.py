@@ -200,9 +200,16 @@ def results_command(
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
     csv: Annotated[Optional[str], typer.Option(help="write the ranking as CSV", show_default=False)] = None,
     parquet: Annotated[Optional[str], typer.Option(help="write the ranking as Parquet", show_default=False)] = None,
+    sessions: Annotated[Optional[str], typer.Option(help="write every stored session, one row each, to FILE.csv "
+                                                         "or FILE.parquet", show_default=False)] = None,
 ) -> None:
     """Show the ranking stored in a tournament database (complete or not)."""
     with open_existing(database) as store:
+        if sessions:
+            from accord.tournament.stats import write_records
+            from accord.tournament.worker import COLUMNS
+
+            write_records(store.rows(), COLUMNS, sessions, "--sessions")
         _show(store, as_json, csv, parquet, "Results")
 
 

@@ -9,6 +9,7 @@ order statistics, the agreement rate a Wilson interval.
 from __future__ import annotations
 
 import csv
+import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
@@ -126,33 +127,51 @@ def summarize(rows: Iterable[dict]) -> list[StrategyStats]:
     return sorted(stats, key=lambda s: (-s.mean_utility if not math.isnan(s.mean_utility) else math.inf, s.name))
 
 
-def write_csv(stats: Sequence[StrategyStats], path: str | Path) -> Path:
-    """The ranking as CSV, one row per strategy."""
+def write_records(records: Sequence[dict], columns: Sequence[str], path: str | Path, option: str,
+                  kind: str | None = None) -> Path:
+    """Records as ``kind`` ("csv" or "parquet"; by default from the file's suffix). List values become JSON
+    text in CSV and lists in Parquet."""
     path = Path(path)
+    kind = kind or path.suffix.lower().lstrip(".")
+    if kind == "parquet":
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise OptionError("Parquet export needs pyarrow", source=option,
+                              fix="pip install 'accord[distributed]' or write a .csv file") from None
+        table = pa.table({column: [record[column] for record in records] for column in columns})
+        try:
+            pq.write_table(table, str(path))
+        except OSError as error:
+            raise OptionError(f"cannot write ({error})", source=str(path), fix=f"choose a writable {option} path") \
+                from None
+        return path
+    if kind != "csv":
+        raise OptionError(f"cannot tell the format of '{path.name}'", source=option,
+                          fix="end the file name in .csv or .parquet")
     try:
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(FIELDS)
-            for item in stats:
-                writer.writerow([getattr(item, f) for f in FIELDS])
+            writer.writerow(columns)
+            for record in records:
+                writer.writerow([json.dumps(v) if isinstance(v, (list, tuple)) else v
+                                 for v in (record[column] for column in columns)])
     except OSError as error:
         raise OptionError(f"cannot write ({error.strerror})", source=str(path),
-                          fix="choose a writable --csv path") from None
+                          fix=f"choose a writable {option} path") from None
     return path
+
+
+def _ranking_records(stats: Sequence[StrategyStats]) -> list[dict]:
+    return [{f: getattr(item, f) for f in FIELDS} for item in stats]
+
+
+def write_csv(stats: Sequence[StrategyStats], path: str | Path) -> Path:
+    """The ranking as CSV, one row per strategy."""
+    return write_records(_ranking_records(stats), FIELDS, path, "--csv", kind="csv")
 
 
 def write_parquet(stats: Sequence[StrategyStats], path: str | Path) -> Path:
     """The ranking as a Parquet file (needs pyarrow)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise OptionError("Parquet export needs pyarrow", source="--parquet",
-                          fix="pip install 'accord[distributed]' or use --csv") from None
-    path = Path(path)
-    table = pa.table({f: [getattr(item, f) for item in stats] for f in FIELDS})
-    try:
-        pq.write_table(table, str(path))
-    except OSError as error:
-        raise OptionError(f"cannot write ({error})", source=str(path), fix="choose a writable --parquet path") from None
-    return path
+    return write_records(_ranking_records(stats), FIELDS, path, "--parquet", kind="parquet")
