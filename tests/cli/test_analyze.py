@@ -58,3 +58,26 @@ def test_convert_to_accord_round_trips(tmp_path):
     original = json.loads(runner.invoke(app, ["analyze", str(DATA / "mini.yaml"), "--json"]).stdout)
     copied = json.loads(runner.invoke(app, ["analyze", str(out), "--json"]).stdout)
     assert copied == original
+
+
+def test_a_folder_of_accord_files_is_each_of_them(tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text((DATA / "mini.yaml").read_text())
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    documents = json.loads(result.stdout)
+    assert [d["scenario"] for d in documents] == ["mini", "mini"]
+
+
+def test_a_folder_of_scenario_folders_is_each_of_them(tmp_path, shared_domains):
+    for name in ("Laptop", "Grocery"):
+        (tmp_path / name).symlink_to(shared_domains / "genius" / name, target_is_directory=True)
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert [d["scenario"] for d in json.loads(result.stdout)] == ["Grocery", "Laptop"]
+
+
+def test_an_empty_folder_is_a_one_line_error(tmp_path):
+    result = runner.invoke(app, ["analyze", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "folder holds no scenario" in result.stderr

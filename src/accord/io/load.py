@@ -97,13 +97,35 @@ def load(*names: str | Path) -> Scenario:
     return read_geniusweb(paths)
 
 
+def _collection(folder: Path) -> list[Path] | None:
+    """The scenarios a folder collects — its Accord files, or its sub-folders that hold scenario files — or
+    ``None`` when the folder is itself one GENIUS/GeniusWeb scenario."""
+    files = [p for p in folder.iterdir() if p.is_file()]
+    accord_files = sorted(p for p in files if p.suffix.lower() in ACCORD_SUFFIXES)
+    if accord_files:
+        return accord_files
+    if any(p.suffix.lower() in (".xml", ".json") for p in files):
+        return None
+    return sorted(p for p in folder.iterdir()
+                  if p.is_dir() and any(q.suffix.lower() in (".xml", ".json", *ACCORD_SUFFIXES) for q in p.iterdir()))
+
+
 def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
     """Several scenarios with the name the user gave each: every argument is one scenario, except that the
-    files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario)."""
+    files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario), and a folder of
+    Accord files or of scenario folders stands for each of them."""
     paths = [resolve(name) for name in names]
     if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
         return [(" ".join(map(str, names)), load(*paths))]
-    return [(str(name), load(path)) for name, path in zip(names, paths)]
+    loaded = []
+    for name, path in zip(names, paths):
+        members = _collection(path) if path.is_dir() else None
+        if members == []:
+            raise ScenarioError("folder holds no scenario", source=str(name),
+                                fix="name a scenario file, a GENIUS/GeniusWeb folder, or a folder of them")
+        for member in members or [path]:
+            loaded.append((str(member if members else name), load(member)))
+    return loaded
 
 
 def load_many(names: Sequence[str]) -> list[Scenario]:
