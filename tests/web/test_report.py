@@ -78,6 +78,9 @@ def test_committed_flagship_report_is_current():
     for deal in analysis.solutions.values():
         assert "".join(f"<td>{u:.4f}</td>" for u in deal.utilities[:1]) in text
     assert "accord report japan-russia-2019 -o report-japan-russia-2019.html" in text
+    ratification = analysis.ratification
+    assert "<h2>Domestic ratification</h2>" in text
+    assert (f"shrinks from {ratification.zone:,} to {ratification.zone_with_ratification:,} outcomes") in text
 
 
 def test_report_errors_are_one_line(tmp_path, capsys):

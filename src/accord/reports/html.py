@@ -340,6 +340,31 @@ def _solutions_table(analysis) -> str:
               "ties go to the largest utility sum.</p>")
 
 
+def _ratification_section(analysis) -> str:
+    """Win-sets and the zone of agreement with and without domestic ratification (empty without constituencies)."""
+    ratification = analysis.ratification
+    if ratification is None:
+        return ""
+    rows = [[v.party, v.name, f"{v.threshold:g}", f"{v.approves:,}", f"{v.approves_rational:,}"]
+            for v in ratification.constituencies]
+    constituencies = _table(["party", "constituency", "threshold", "approves (all outcomes)",
+                             "approves (in the zone)"], rows, 2)
+    win_sets = _table(["party", "win-set: own reservation only", "and ratified at home"],
+                      [[party, f"{size:,}", f"{ratification.win_set_with_ratification[party]:,}"]
+                       for party, size in ratification.win_set.items()], 1)
+    nash = ratification.solutions["nash"]
+    if nash is None:
+        verdict = "No deal in the zone of agreement is ratified by every constituency."
+    else:
+        deal = analysis.deal(nash)
+        terms = "; ".join(f"{issue.name}: {label_of(issue, deal.outcome[issue.name])}"
+                          for issue in analysis.scenario.issues)
+        verdict = f"Nash deal among the ratifiable outcomes: {terms}."
+    return (f"<h2>Domestic ratification</h2><p>A deal counts only if every constituency of every party ratifies it: "
+            f"the zone of agreement shrinks from {ratification.zone:,} to {ratification.zone_with_ratification:,} "
+            f"outcomes.</p>{constituencies}{win_sets}<p>{escape(verdict)}</p>")
+
+
 def _parties_table(analysis) -> str:
     rows = []
     for k, party in enumerate(analysis.scenario.parties):
@@ -451,6 +476,7 @@ def render_report(scenario, *, strategies: Sequence[str] | None = None, protocol
     body.append("<h2>Utility space</h2>"
                 f'<div class="plot" data-plot-json="plot-data">{utility_svg(data)}</div>{legend_html(data)}'
                 '<p class="small muted">Hover over the plot to see a deal.</p>')
+    body.append(_ratification_section(analysis))
     body.append("<h2>Parties</h2>" + _parties_table(analysis))
     body.append("<h2>Issues and weights</h2>" + _preferences_table(scenario))
     body.append("<h2>Pareto frontier</h2>" + _frontier_table(analysis))
