@@ -216,3 +216,12 @@ def test_plot_data_points_carry_their_deals():
         outcome = {i.name: i.values[v] for i, v in zip(analysis.scenario.issues, deal["v"])}
         position = analysis.space.position_of(outcome)
         assert list(analysis.utilities[position]) == deal["u"]
+
+
+def test_analysis_reports_the_zone_with_ratification(client):
+    response = client.post("/api/analyze", json={"scenario_id": "japan-russia-2019"})
+    assert response.status_code == 200
+    analysis = response.json()["analysis"]
+    expected = accord.analyze(accord.load("japan-russia-2019")).ratification.zone_with_ratification
+    assert analysis["rational_ratified"] == expected
+    assert analysis["rational_ratified"] <= analysis["rational_outcomes"]

@@ -58,6 +58,8 @@ def analysis_out(analysis: accord.Analysis) -> dict:
         "best": {p: _deal(d) for p, d in zip(scenario.party_names, analysis.best)},
         "worst": {p: _deal(d) for p, d in zip(scenario.party_names, analysis.worst)},
         "notes": list(scenario.notes),
+        "rational_ratified": (analysis.ratification.zone_with_ratification
+                              if analysis.ratification is not None else None),
     }
 
 

@@ -79,6 +79,8 @@ class AnalysisOut(BaseModel):
     best: dict[str, DealOut]
     worst: dict[str, DealOut]
     notes: list[str]
+    rational_ratified: int | None = Field(default=None, description="outcomes in the zone of agreement that every "
+                                          "constituency ratifies (null: no constituencies)")
 
 
 class AnalyzeResponse(BaseModel):

@@ -55,7 +55,9 @@
         (a.zone_of_agreement ? "<b>zone of agreement</b>: " + a.rational_outcomes.toLocaleString("en") +
           " (" + share + "%) at least as good as no deal for every party"
           : "<b>no zone of agreement</b>: no outcome is at least as good as no deal for every party") +
-        "; frontier: " + a.frontier_points + " utility vectors.";
+        "; frontier: " + a.frontier_points + " utility vectors." +
+        (a.rational_ratified === null || a.rational_ratified === undefined ? "" :
+          " With domestic ratification: " + a.rational_ratified.toLocaleString("en") + " outcomes.");
       $("#drawn").textContent = plot.points.length.toLocaleString("en") + " of " +
         plot.n_outcomes.toLocaleString("en") + " outcomes drawn (one per pixel cell)";
       var cells = solutionCells(response), names = ORDER.filter(function (n) { return cells[n]; });
