@@ -163,7 +163,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
     lines += [f"a{k}: &a{k} [*a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, *a{k - 1}, "
               f"*a{k - 1}, *a{k - 1}, *a{k - 1}]" for k in range(1, 9)]
     path = write(tmp_path, "\n".join(lines) + "\n", name="bomb.yaml")
-    assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "bomb.yaml", "expands to more than")
+    assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "bomb.yaml", "expand to more than 1,000,000")
 
 
 def test_deeply_nested_json(tmp_path):
@@ -186,3 +186,8 @@ def test_constraints_that_rule_out_everything(tmp_path):
     path = write(tmp_path, document)
     assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), str(path), "constraints",
                           "rule out every outcome")
+
+
+def test_a_yaml_alias_that_contains_itself_is_refused(tmp_path):
+    path = write(tmp_path, "a: &a [*a]\n", name="self.yaml")
+    assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "self.yaml", "expand to more than")

@@ -50,14 +50,18 @@ def read_json(path: Path, parse_float: Callable[[str], Any] | None = None) -> An
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
-    """How many values a YAML node stands for once every alias is expanded (aliases share node objects)."""
+    """How many values a YAML node stands for once every alias is expanded (aliases share node objects), capped
+    at ``MAX_VALUES + 1``; a node that contains itself expands for ever."""
     key = id(node)
     if key not in memo:
-        memo[key] = 1  # guards against recursive aliases while this node is being counted
+        memo[key] = MAX_VALUES + 1  # still being counted: reaching it again means it contains itself
         if isinstance(node, yaml.SequenceNode):
-            memo[key] = 1 + sum(_expanded_size(child, memo) for child in node.value)
+            total = 1 + sum(_expanded_size(child, memo) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
-            memo[key] = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+            total = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+        else:
+            total = 1
+        memo[key] = min(total, MAX_VALUES + 1)
     return memo[key]
 
 
@@ -69,8 +73,8 @@ def read_yaml(path: Path) -> Any:
         if node is None:
             return None
         if _expanded_size(node, {}) > MAX_VALUES:
-            raise ScenarioError(f"expands to more than {MAX_VALUES:,} values (YAML anchors and aliases)",
-                                source=str(path), fix="write the scenario without repeated aliases")
+            raise ScenarioError(f"YAML anchors and aliases expand to more than {MAX_VALUES:,} values",
+                                source=str(path), fix="write the values out instead of repeating aliases")
         return loader.construct_document(node)
     except RecursionError:
         raise ScenarioError("YAML is nested too deeply", source=str(path),

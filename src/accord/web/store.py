@@ -25,7 +25,6 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_FILES = 32
 MAX_OUTCOMES = 10**7
 MAX_UPLOADS_KEPT = 32
-MAX_YAML_VALUES = 10**6
 
 
 class NotFound(LookupError):
@@ -52,48 +51,6 @@ def check_size(scenario, source: str) -> None:
                             source=source, fix="reduce the issues or options, or use the command line")
 
 
-def _yaml_expansion(text: str) -> int:
-    """How many values a YAML document holds once its aliases are expanded (without expanding them).
-
-    A few lines of anchors and aliases can stand for billions of values; readers that walk the expanded data
-    would take minutes and gigabytes, so uploads whose expansion exceeds ``MAX_YAML_VALUES`` are refused."""
-    import yaml
-
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):
-        return 0  # the reader reports the problem itself
-    sizes: dict[int, int] = {}
-
-    def size(node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        sizes[key] = MAX_YAML_VALUES + 1  # a node that contains itself expands forever
-        if isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
-        else:
-            total = 1
-        sizes[key] = min(total, MAX_YAML_VALUES + 1)
-        return sizes[key]
-
-    try:
-        return size(root) if root is not None else 0
-    except RecursionError:
-        return MAX_YAML_VALUES + 1
-
-
-def _check_yaml(content: bytes, name: str) -> None:
-    if _suffix(name) not in (".yaml", ".yml") or b"*" not in content:
-        return
-    text = content.decode("utf-8-sig", errors="replace")
-    if _yaml_expansion(text) > MAX_YAML_VALUES:
-        raise ScenarioError(f"YAML anchors and aliases expand to more than {MAX_YAML_VALUES:,} values",
-                            source=name, fix="write the values out instead of repeating aliases")
-
-
 def _renamed(scenario, names: dict[str, str]):
     """The scenario with temporary file stems (used by GENIUS/GeniusWeb readers as names) replaced."""
     parties = tuple(dataclasses.replace(p, name=names.get(p.name, p.name)) for p in scenario.parties)
@@ -105,8 +62,6 @@ def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
     if not files:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
     shown = [display_name(name, k) for k, (name, _) in enumerate(files)]
-    for (_, content), name in zip(files, shown):
-        _check_yaml(content, name)
     folder = Path(tempfile.mkdtemp(prefix="accord-upload-"))
     try:
         paths, replacements = [], []
