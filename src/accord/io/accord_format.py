@@ -181,13 +181,20 @@ class _Checker:
     def error(self, where: str, message: str, fix: str = "") -> None:
         self.errors.append(ScenarioError(message, source=self.source, where=where, fix=fix))
 
+    def unique_names(self, specs: list, field: str, noun: str) -> None:
+        """Report every name used a second time in ``specs`` (the list at ``field``)."""
+        seen: set[str] = set()
+        for n, spec in enumerate(specs):
+            if spec.name in seen:
+                self.error(f"{field}[{n}].name", f"duplicate {noun} name '{spec.name}'",
+                           f"give every {noun} its own name")
+            seen.add(spec.name)
+
     def _issues(self) -> tuple[Issue, ...]:
-        issues, seen = [], set()
+        self.unique_names(self.spec.issues, "issues", "issue")
+        issues = []
         for n, spec in enumerate(self.spec.issues):
             where = f"issues[{n}]"
-            if spec.name in seen:
-                self.error(f"{where}.name", f"duplicate issue name '{spec.name}'", "give every issue its own name")
-            seen.add(spec.name)
             if spec.options is not None:
                 if not spec.options:
                     self.error(f"{where}.options", "issue has no options", "list at least one option")
@@ -333,12 +340,10 @@ class _Checker:
         return Constraint(tuple(forbid), spec.reason)
 
     def scenario(self) -> Scenario:
-        parties, names = [], set()
+        self.unique_names(self.spec.parties, "parties", "party")
+        parties = []
         for n, spec in enumerate(self.spec.parties):
             where = f"parties[{n}]"
-            if spec.name in names:
-                self.error(f"{where}.name", f"duplicate party name '{spec.name}'", "give every party its own name")
-            names.add(spec.name)
             constituencies = tuple(
                 Constituency(c.name, self.utility(c.utility, f"{where}.constituencies[{k}].utility"),
                              c.threshold, c.description)
