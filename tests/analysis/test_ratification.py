@@ -34,6 +34,8 @@ def test_ratification_never_enlarges_the_zone_and_its_deals_are_ratified(scenari
     assert ratification.zone_with_ratification <= ratification.zone
     for party in scenario.party_names:
         assert ratification.win_set_with_ratification[party] <= ratification.win_set[party]
+        own = ratification.zone_with_own_ratification[party]
+        assert ratification.zone_with_ratification <= own <= ratification.zone
     for name, position in ratification.solutions.items():
         if ratification.zone_with_ratification == 0:
             assert position is None
@@ -53,3 +55,19 @@ def test_flagship_2019_ratification_empties_the_zone():
     document = analysis.to_json()["ratification"]
     assert document["zone_of_agreement"] == analysis.rational_outcomes
     assert {c["name"] for c in document["constituencies"]} >= {"State Duma"}
+
+
+def test_flagship_2019_russian_public_threshold_moves_russias_own_zone():
+    import accord
+
+    scenario = accord.load("japan-russia-2019")
+    russia = scenario.parties[1]
+    public = russia.constituencies[0]
+    assert public.name == "Russian public"
+    looser = dataclasses.replace(russia, constituencies=(dataclasses.replace(public, threshold=0.6),
+                                                         *russia.constituencies[1:]))
+    edited = dataclasses.replace(scenario, parties=(scenario.parties[0], looser))
+    before, after = analyze(scenario).ratification, analyze(edited).ratification
+    assert before.zone_with_own_ratification["Russia"] == 0
+    assert after.zone_with_own_ratification["Russia"] > 0
+    assert after.zone_with_own_ratification["Japan"] == before.zone_with_own_ratification["Japan"]

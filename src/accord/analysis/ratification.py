@@ -28,13 +28,18 @@ class ConstituencyVerdict:
 
 @dataclass(frozen=True)
 class Ratification:
-    """How domestic ratification shrinks the zone of agreement."""
+    """How domestic ratification shrinks the zone of agreement.
+
+    ``zone_with_own_ratification[party]`` counts the zone's outcomes that the party's own constituencies ratify
+    (whatever the other parties' constituencies say): how much of the zone survives one side's domestic politics.
+    """
 
     constituencies: tuple[ConstituencyVerdict, ...]
     win_set: dict[str, int]
     win_set_with_ratification: dict[str, int]
     zone: int
     zone_with_ratification: int
+    zone_with_own_ratification: dict[str, int]
     solutions: dict[str, int | None]
     ratified: np.ndarray
 
@@ -45,6 +50,7 @@ class Ratification:
             "win_set_with_ratification": self.win_set_with_ratification,
             "zone_of_agreement": self.zone,
             "zone_of_agreement_with_ratification": self.zone_with_ratification,
+            "zone_of_agreement_with_own_ratification": self.zone_with_own_ratification,
             "solutions": {name: (None if p is None else deal_json(p)) for name, p in self.solutions.items()},
         }
 
@@ -74,13 +80,14 @@ def ratify(scenario: Scenario, space: OutcomeSpace, utilities: np.ndarray, reser
         verdicts.append(ConstituencyVerdict(scenario.parties[column].name, constituency.name,
                                             float(constituency.threshold), int(approves.sum()),
                                             int((approves & rational).sum())))
-    win_set, win_set_ratified = {}, {}
+    win_set, win_set_ratified, own_zone = {}, {}, {}
     for column, party in enumerate(scenario.parties):
         own = utilities[:, column] >= reservation[column]
         win_set[party.name] = int(own.sum())
         win_set_ratified[party.name] = int((own & party_ratified[column]).sum())
+        own_zone[party.name] = int((rational & party_ratified[column]).sum())
     candidates = np.flatnonzero(rational & ratified)
     chosen = solve(utilities[candidates], reservation, None, SOLUTIONS)
     solutions = {name: (None if p is None else int(candidates[p])) for name, p in chosen.items()}
     return Ratification(tuple(verdicts), win_set, win_set_ratified, int(rational.sum()), int(candidates.size),
-                        solutions, ratified)
+                        own_zone, solutions, ratified)

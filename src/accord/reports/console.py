@@ -117,10 +117,11 @@ def _win_sets(analysis: Analysis) -> Table:
     ratification = analysis.ratification
     table = Table(show_header=True, header_style="bold", title="Win-sets (outcomes a party can accept)",
                   title_justify="left")
-    for column in ("party", "own reservation only", "and ratified at home"):
+    for column in ("party", "own reservation only", "and ratified at home", "zone of agreement ratified at home"):
         table.add_column(column, justify="left" if column == "party" else "right")
     for party, size in ratification.win_set.items():
-        table.add_row(party, f"{size:,}", f"{ratification.win_set_with_ratification[party]:,}")
+        table.add_row(party, f"{size:,}", f"{ratification.win_set_with_ratification[party]:,}",
+                      f"{ratification.zone_with_own_ratification[party]:,}")
     return table
 
 

@@ -349,8 +349,10 @@ def _ratification_section(analysis) -> str:
             for v in ratification.constituencies]
     constituencies = _table(["party", "constituency", "threshold", "approves (all outcomes)",
                              "approves (in the zone)"], rows, 2)
-    win_sets = _table(["party", "win-set: own reservation only", "and ratified at home"],
-                      [[party, f"{size:,}", f"{ratification.win_set_with_ratification[party]:,}"]
+    win_sets = _table(["party", "win-set: own reservation only", "and ratified at home",
+                       "zone of agreement ratified at home"],
+                      [[party, f"{size:,}", f"{ratification.win_set_with_ratification[party]:,}",
+                        f"{ratification.zone_with_own_ratification[party]:,}"]
                        for party, size in ratification.win_set.items()], 1)
     nash = ratification.solutions["nash"]
     if nash is None:
