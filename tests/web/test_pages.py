@@ -19,10 +19,58 @@ def test_index_lists_scenarios_and_the_upload_form(client):
 def test_workbench_page_has_editable_preferences_and_the_plot(client):
     page = client.get(f"/scenarios/{FLAGSHIP}").text
     scenario = accord.load(FLAGSHIP)
-    assert page.count('data-kind="weight"') == len(scenario.issues) * len(scenario.parties)
+    owners = len(scenario.parties) + sum(len(p.constituencies) for p in scenario.parties)
+    assert page.count('data-kind="weight"') == len(scenario.issues) * owners
     assert page.count('data-kind="reservation"') == len(scenario.parties)
+    assert page.count('data-kind="threshold"') == owners - len(scenario.parties) == 3
+    assert 'data-kind="threshold" data-constituency="1.0"' in page and 'id="ratification"' in page
     assert 'data-kind="value"' in page and 'svg xmlns="http://www.w3.org/2000/svg" class="utility-plot"' in page
     assert 'id="scenario-doc"' in page and 'id="initial-analysis"' in page
+
+
+def uploaded_page(client, name: str, text: str) -> str:
+    response = client.post("/api/scenarios", files={"files": (name, text.encode())})
+    assert response.status_code == 201, response.text
+    return client.get(f"/scenarios/{response.json()['id']}").text
+
+
+def test_workbench_edits_numeric_value_functions(client, mini_yaml):
+    page = uploaded_page(client, "mini.yaml", mini_yaml.decode())
+    # A's fishing: linear 0 at 0 up to 1 at 4, edited by its values at the issue's ends
+    assert ('value="0.0" data-kind="linear" data-end="low" data-low="0" data-high="4" data-party="0" '
+            'data-issue="fishing"') in page
+    assert 'value="1.0" data-kind="linear" data-end="high" data-low="0" data-high="4" data-party="0"' in page
+    for point, value in (("low", "0.0"), ("top", "0.25"), ("high", "1.0")):
+        assert (f'value="{value}" data-kind="triangular" data-point="{point}" data-party="1" '
+                f'data-issue="share"') in page
+    assert 'id="ratification"' not in page and 'data-kind="threshold"' not in page
+
+
+RECTANGLES = """accord: 1
+name: boxes
+issues:
+  - {name: a, integers: {low: 0, high: 3}}
+  - {name: b, options: [x, y]}
+parties:
+  - name: P
+    utility:
+      normalizer: 10
+      rectangles:
+        - {utility: 7, where: {a: [0, 1]}}
+        - {utility: 3, where: {a: [2, 3], b: [1, 1]}}
+  - name: Q
+    utility:
+      weights: {a: 0.5, b: 0.5}
+      values: {a: {constant: 0.5}, b: {x: 1, y: 0}}
+"""
+
+
+def test_workbench_edits_rectangle_utilities(client):
+    page = uploaded_page(client, "boxes.yaml", RECTANGLES)
+    assert 'value="7.0" data-kind="rectangle" data-rectangle="0" data-party="0"' in page
+    assert 'value="10.0" data-kind="normalizer" data-party="0"' in page
+    assert "a 2…3, b 1…1" in page and "their ranges are not" in page
+    assert 'value="0.5" data-kind="constant" data-party="1" data-issue="a"' in page
 
 
 def test_unknown_scenario_page_is_404(client):

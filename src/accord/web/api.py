@@ -60,7 +60,23 @@ def analysis_out(analysis: accord.Analysis) -> dict:
         "notes": list(scenario.notes),
         "rational_ratified": (analysis.ratification.zone_with_ratification
                               if analysis.ratification is not None else None),
+        "ratification": ratification_out(analysis),
     }
+
+
+def ratification_out(analysis: accord.Analysis) -> dict | None:
+    """Constituencies' verdicts, win-sets and the zone of agreement with and without ratification (``None``
+    when no party has constituencies)."""
+    ratification = analysis.ratification
+    if ratification is None:
+        return None
+    nash = ratification.solutions.get("nash")
+    return {"constituencies": [vars(c) for c in ratification.constituencies],
+            "win_set": ratification.win_set, "win_set_with_ratification": ratification.win_set_with_ratification,
+            "zone_of_agreement": ratification.zone,
+            "zone_of_agreement_with_ratification": ratification.zone_with_ratification,
+            "zone_of_agreement_with_own_ratification": ratification.zone_with_own_ratification,
+            "nash": None if nash is None else analysis.deal(nash).to_json()}
 
 
 def _axes(axes: tuple[int, int], n_parties: int) -> tuple[int, int]:

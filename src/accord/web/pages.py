@@ -11,8 +11,9 @@ from fastapi.templating import Jinja2Templates
 
 import accord
 from accord.errors import InputError
-from accord.reports.html import SOLUTION_TITLES, label_of, lines_svg
+from accord.reports.html import SOLUTION_TITLES, lines_svg
 from accord.web import api
+from accord.web.editor import editor
 from accord.web.store import MAX_OUTCOMES, MAX_UPLOAD_BYTES, NotFound
 
 router = APIRouter(include_in_schema=False)
@@ -51,38 +52,6 @@ async def upload(request: Request, files: list[UploadFile] = File(...)):
     return RedirectResponse(f"/scenarios/{sid}", status_code=303)
 
 
-def issue_rows(scenario: accord.Scenario) -> list[dict]:
-    """Per issue: its options (with labels) and, per party, the weight and editable option values."""
-    document = accord.scenario_to_dict(scenario)
-    rows = []
-    for position, issue in enumerate(scenario.issues):
-        parties = []
-        for party, spec in zip(scenario.parties, document["parties"]):
-            utility = spec["utility"]
-            if "weights" not in utility:
-                parties.append({"editable": False, "text": "nonlinear utility"})
-                continue
-            values = utility["values"][issue.name]
-            if issue.kind == "categorical":
-                parties.append({"editable": True, "weight": utility["weights"][issue.name], "values": values})
-            else:
-                kind, spec_ = next(iter(values.items()))
-                text = f"{kind} " + (", ".join(f"{k} {v:g}" for k, v in spec_.items())
-                                     if isinstance(spec_, dict) else f"{spec_:g}")
-                parties.append({"editable": True, "weight": utility["weights"][issue.name], "values": None,
-                                "text": text})
-        if issue.kind == "categorical":
-            options = [{"value": v, "label": label_of(issue, v)} for v in issue.values]
-            shown = ""
-        elif issue.kind == "integer":
-            options, shown = [], f"integers {issue.low}…{issue.high}"
-        else:
-            options, shown = [], f"{issue.low:g}…{issue.high:g} on a {issue.grid}-point grid"
-        rows.append({"name": issue.name, "description": issue.description, "options": options, "shown": shown,
-                     "parties": parties, "position": position})
-    return rows
-
-
 @router.get("/scenarios/{sid}", response_class=HTMLResponse)
 def workbench(request: Request, sid: str) -> HTMLResponse:
     """The scenario with editable preferences, and its analysis with the interactive utility-space plot."""
@@ -91,8 +60,9 @@ def workbench(request: Request, sid: str) -> HTMLResponse:
         initial = api.analyze(request, api.schemas.AnalyzeRequest(scenario_id=sid))
     except InputError as error:
         return _page(request, "error.html", 400, message=error.one_line())
-    return _page(request, "scenario.html", sid=sid, scenario=scenario, issues=issue_rows(scenario),
-                 document=accord.scenario_to_dict(scenario), initial=initial)
+    document = accord.scenario_to_dict(scenario)
+    return _page(request, "scenario.html", sid=sid, scenario=scenario, editor=editor(scenario, document),
+                 document=document, initial=initial)
 
 
 @router.get("/scenarios/{sid}/simulate", response_class=HTMLResponse)

@@ -65,6 +65,27 @@ class PlotOut(BaseModel):
     deals: list[PlotDeal]
 
 
+class ConstituencyOut(BaseModel):
+    party: str
+    name: str
+    threshold: float
+    approves: int = Field(description="outcomes this constituency ratifies")
+    approves_rational: int = Field(description="of those, outcomes in the zone of agreement")
+
+
+class RatificationOut(BaseModel):
+    """Domestic ratification: a deal counts only if every constituency of every party ratifies it."""
+
+    constituencies: list[ConstituencyOut]
+    win_set: dict[str, int] = Field(description="per party, outcomes at least as good as its no deal")
+    win_set_with_ratification: dict[str, int] = Field(description="of those, outcomes its constituencies ratify")
+    zone_of_agreement: int
+    zone_of_agreement_with_ratification: int = Field(description="outcomes in the zone every constituency ratifies")
+    zone_of_agreement_with_own_ratification: dict[str, int] = Field(
+        description="per party, outcomes in the zone its own constituencies ratify")
+    nash: DealOut | None = Field(description="the Nash deal among the ratified outcomes of the zone")
+
+
 class AnalysisOut(BaseModel):
     scenario: str
     title: str
@@ -81,6 +102,7 @@ class AnalysisOut(BaseModel):
     notes: list[str]
     rational_ratified: int | None = Field(default=None, description="outcomes in the zone of agreement that every "
                                           "constituency ratifies (null: no constituencies)")
+    ratification: RatificationOut | None = Field(default=None, description="null: no constituencies")
 
 
 class AnalyzeResponse(BaseModel):

@@ -31,7 +31,7 @@
   function workbench() {
     var doc = JSON.parse($("#scenario-doc").textContent);
     var original = JSON.stringify(doc);
-    var previous = null, sequence = 0;
+    var previous = null, previousFigures = null, sequence = 0;
 
     function solutionCells(response) {
       var plot = response.plot, cells = {};
@@ -82,6 +82,48 @@
       }
       $("#solutions").innerHTML = html;
       previous = cells;
+      renderRatification(a.ratification);
+    }
+
+    /* The ratification figures; each cell carries data-figure, and a figure that moved since the last analysis
+     * is highlighted like a changed solution. */
+    function renderRatification(r) {
+      var box = $("#ratification");
+      if (!box) return;
+      if (!r) { box.innerHTML = ""; return; }
+      var figures = {}, n = function (x) { return x.toLocaleString("en"); };
+      function cell(key, value, extra) {
+        figures[key] = value;
+        var changed = previousFigures && previousFigures[key] !== undefined && previousFigures[key] !== value;
+        return "<td class=\"num" + (changed ? " changed" : "") + "\" data-figure=\"" + esc(key) + "\"" +
+          (extra || "") + ">" + n(value) + "</td>";
+      }
+      var html = "<table class=\"grid\" id=\"zone-table\"><tbody><tr><td>zone of agreement</td>" +
+        cell("zone", r.zone_of_agreement) + "</tr><tr><td><b>ratified by every constituency</b></td>" +
+        cell("zone-ratified", r.zone_of_agreement_with_ratification) + "</tr></tbody></table>";
+      html += "<table class=\"grid\" id=\"constituency-table\"><thead><tr><th>constituency</th><th>threshold</th>" +
+        "<th>ratifies (all outcomes)</th><th>ratifies (in the zone)</th></tr></thead><tbody>";
+      r.constituencies.forEach(function (c, k) {
+        html += "<tr><td>" + esc(c.name) + " <span class=\"muted small\">(" + esc(c.party) + ")</span></td><td class=\"num\">" +
+          c.threshold + "</td>" + cell("approves-" + k, c.approves) + cell("approves-zone-" + k, c.approves_rational) +
+          "</tr>";
+      });
+      html += "</tbody></table><table class=\"grid\" id=\"win-set-table\"><thead><tr><th>party</th><th>win-set</th>" +
+        "<th>ratified at home</th><th>zone ratified at home</th></tr></thead><tbody>";
+      Object.keys(r.win_set).forEach(function (party) {
+        html += "<tr><td>" + esc(party) + "</td>" + cell("win-set-" + party, r.win_set[party]) +
+          cell("win-set-ratified-" + party, r.win_set_with_ratification[party]) +
+          cell("zone-own-" + party, r.zone_of_agreement_with_own_ratification[party]) + "</tr>";
+      });
+      html += "</tbody></table>";
+      if (r.nash) {
+        html += "<p class=\"small\">Nash deal among the ratified outcomes: " + Object.keys(r.nash.outcome).map(
+          function (k) { return esc(k) + " " + esc(r.nash.outcome[k]); }).join(", ") + ".</p>";
+      } else {
+        html += "<p class=\"small\"><b>No deal in the zone of agreement is ratified by every constituency.</b></p>";
+      }
+      box.innerHTML = html;
+      previousFigures = figures;
     }
 
     function axes() {
@@ -105,46 +147,107 @@
       });
     }
 
-    function utilityOf(party) { return doc.parties[party].utility; }
+    /* Every input edits one number of the document. Its owner is a party (data-party="1") or a party's
+     * constituency (data-constituency="1.0": party 1, its first constituency); data-kind says which number. */
+    function ownerOf(input) {
+      if (input.dataset.constituency === undefined) return doc.parties[+input.dataset.party];
+      var at = input.dataset.constituency.split(".");
+      return doc.parties[+at[0]].constituencies[+at[1]];
+    }
 
-    function clamp(value) { return Math.min(1, Math.max(0, isFinite(value) ? value : 0)); }
+    function sameOwner(input) {
+      return input.dataset.constituency === undefined ? "[data-party=\"" + input.dataset.party + "\"]"
+        : "[data-constituency=\"" + input.dataset.constituency + "\"]";
+    }
 
     function round6(x) { return Math.round(x * 1e6) / 1e6; }
 
-    function setWeight(party, issue, value) {
-      var weights = utilityOf(party).weights, others = Object.keys(weights).filter(function (k) { return k !== issue; });
+    /* A linear function as its (unclamped) values at the issue's two ends. */
+    function linearEnds(input) {
+      var f = ownerOf(input).utility.values[input.dataset.issue].linear;
+      var low = +input.dataset.low, high = +input.dataset.high;
+      var origin = f.origin === undefined || f.origin === null ? low : f.origin;
+      return {low: f.offset + f.slope * (low - origin), high: f.offset + f.slope * (high - origin), x0: low, x1: high};
+    }
+
+    function read(input) {
+      var owner = ownerOf(input), utility = owner.utility, kind = input.dataset.kind;
+      if (kind === "reservation") return owner.reservation;
+      if (kind === "threshold") return owner.threshold;
+      if (kind === "weight") return utility.weights[input.dataset.issue];
+      if (kind === "value") return utility.values[input.dataset.issue][input.dataset.option];
+      if (kind === "linear") return round6(linearEnds(input)[input.dataset.end]);
+      if (kind === "triangular") return utility.values[input.dataset.issue].triangular[input.dataset.point];
+      if (kind === "constant") return utility.values[input.dataset.issue].constant;
+      if (kind === "rectangle") return utility.rectangles[+input.dataset.rectangle].utility;
+      if (kind === "normalizer") return utility.normalizer;
+    }
+
+    function setWeight(input, value) {
+      var weights = ownerOf(input).utility.weights, issue = input.dataset.issue;
+      var others = Object.keys(weights).filter(function (k) { return k !== issue; });
       var rest = others.reduce(function (s, k) { return s + weights[k]; }, 0);
       weights[issue] = value;
       others.forEach(function (k) {
         weights[k] = round6(rest > 0 ? weights[k] * (1 - value) / rest : (1 - value) / others.length);
-        var input = document.querySelector("input[data-kind=weight][data-party=\"" + party + "\"][data-issue=\"" +
+        var other = document.querySelector("input[data-kind=weight]" + sameOwner(input) + "[data-issue=\"" +
           CSS.escape(k) + "\"]");
-        if (input) input.value = weights[k];
+        if (other) other.value = weights[k];
       });
     }
 
-    document.querySelectorAll("#preferences input[data-kind]").forEach(function (input) {
-      input.addEventListener("change", function () {
-        var party = +input.dataset.party, value = clamp(parseFloat(input.value));
+    function setLinear(input, value) {
+      var ends = linearEnds(input);
+      ends[input.dataset.end] = value;
+      var span = ends.x1 - ends.x0;
+      var slope = span > 0 ? (ends.high - ends.low) / span : 0;
+      if (value === null) slope = null;  /* sent as typed: the server names the field */
+      ownerOf(input).utility.values[input.dataset.issue] = {linear: {slope: slope, offset: ends.low, origin: ends.x0}};
+    }
+
+    /* Writes the input's number into the document. Numbers with a fixed range (min and max) are clamped to it;
+     * the others are sent as typed and the server says what is wrong with them. */
+    function write(input) {
+      var value = parseFloat(input.value), owner = ownerOf(input), utility = owner.utility, kind = input.dataset.kind;
+      if (input.min !== "" && input.max !== "") {
+        value = Math.min(+input.max, Math.max(+input.min, isFinite(value) ? value : 0));
         input.value = value;
-        if (input.dataset.kind === "reservation") doc.parties[party].reservation = value;
-        else if (input.dataset.kind === "weight") setWeight(party, input.dataset.issue, value);
-        else utilityOf(party).values[input.dataset.issue][input.dataset.option] = value;
+      } else if (!isFinite(value)) {
+        value = null;
+      }
+      if (kind === "reservation") owner.reservation = value;
+      else if (kind === "threshold") owner.threshold = value;
+      else if (kind === "weight") setWeight(input, value);
+      else if (kind === "value") utility.values[input.dataset.issue][input.dataset.option] = value;
+      else if (kind === "linear") setLinear(input, value);
+      else if (kind === "triangular") utility.values[input.dataset.issue].triangular[input.dataset.point] = value;
+      else if (kind === "constant") utility.values[input.dataset.issue].constant = value;
+      else if (kind === "rectangle") utility.rectangles[+input.dataset.rectangle].utility = value;
+      else if (kind === "normalizer") utility.normalizer = value;
+    }
+
+    var inputs = document.querySelectorAll("#preferences input[data-kind]");
+    inputs.forEach(function (input) {
+      input.addEventListener("change", function () {
+        write(input);
         input.classList.add("edited");
         analyze();
       });
     });
+    var toggle = $("#show-constituencies");
+    if (toggle) toggle.addEventListener("change", function () {
+      $("#preferences").classList.toggle("hide-constituencies", !toggle.checked);
+    });
     ["#axis-x", "#axis-y"].forEach(function (id) { if ($(id)) $(id).addEventListener("change", analyze); });
     $("#reset").addEventListener("click", function () {
       doc = JSON.parse(original);
-      document.querySelectorAll("#preferences input[data-kind]").forEach(function (input) {
-        var party = doc.parties[+input.dataset.party];
-        if (input.dataset.kind === "reservation") input.value = party.reservation;
-        else if (input.dataset.kind === "weight") input.value = party.utility.weights[input.dataset.issue];
-        else input.value = party.utility.values[input.dataset.issue][input.dataset.option];
+      inputs.forEach(function (input) {
+        var value = read(input);
+        input.value = value === null || value === undefined ? "" : value;
         input.classList.remove("edited");
       });
       previous = null;
+      previousFigures = null;
       analyze();
     });
     $("#download").addEventListener("click", function () {
