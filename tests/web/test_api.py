@@ -223,3 +223,123 @@ def test_analysis_reports_the_zone_with_ratification(client):
     expected = accord.analyze(accord.load("japan-russia-2019")).ratification.zone_with_ratification
     assert analysis["rational_ratified"] == expected
     assert analysis["rational_ratified"] <= analysis["rational_outcomes"]
+
+
+def mini_document(mini_yaml: bytes) -> dict:
+    import yaml
+
+    return yaml.safe_load(mini_yaml)
+
+
+def nash_of(client, document: dict) -> dict:
+    response = client.post("/api/analyze", json={"scenario": document, "svg": False})
+    assert response.status_code == 200, response.text
+    return response.json()["analysis"]["solutions"]["nash"]
+
+
+def test_what_if_linear_function_moves_nash(client, mini_yaml):
+    document = mini_document(mini_yaml)
+    assert nash_of(client, document)["outcome"]["fishing"] == 0
+    # B no longer minds fishing: its line is 1 at both ends (as the page writes it from the end values)
+    document["parties"][1]["utility"]["values"]["fishing"] = {"linear": {"slope": 0, "offset": 1, "origin": 0}}
+    after = nash_of(client, document)
+    assert after["outcome"]["fishing"] == 4
+    assert after["utilities"][1] > 0.6
+
+
+def test_what_if_triangular_peak_moves_nash(client, mini_yaml):
+    document = mini_document(mini_yaml)
+    assert nash_of(client, document)["outcome"]["share"] == 0.25
+    document["parties"][1]["utility"]["values"]["share"]["triangular"]["top"] = 1.0
+    assert nash_of(client, document)["outcome"]["share"] == 1.0
+
+
+def test_bad_function_edit_reads_like_the_cli(client, mini_yaml, tmp_path, capsys):
+    import yaml
+
+    from accord.cli.main import main
+
+    document = mini_document(mini_yaml)
+    document["parties"][1]["utility"]["values"]["share"]["triangular"]["top"] = 2.0
+    response = client.post("/api/analyze", json={"scenario": document})
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    path = tmp_path / "mini.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    assert main(["analyze", str(path)]) == 2
+    cli = capsys.readouterr().err.strip()
+    assert cli == "error: " + detail.replace("mini: ", f"{path}: ", 1)
+    assert detail == ("mini: parties[1].utility.values.share.triangular: needs low ≤ top ≤ high; "
+                      "reorder the three points")
+
+
+def test_what_if_rectangle_utility_moves_the_analysis(client):
+    document = {"accord": 1, "name": "boxes",
+                "issues": [{"name": "a", "integers": {"low": 0, "high": 3}}],
+                "parties": [{"name": "P", "utility": {"normalizer": 10, "rectangles": [
+                                {"utility": 7, "where": {"a": [0, 1]}}, {"utility": 3, "where": {"a": [2, 3]}}]}},
+                            {"name": "Q", "utility": {"weights": {"a": 1}, "values": {"a": {"linear": {
+                                "slope": 1 / 3, "offset": 0}}}}}]}
+    best = client.post("/api/analyze", json={"scenario": document, "svg": False}).json()["analysis"]["best"]
+    assert best["P"]["outcome"]["a"] in (0, 1)
+    document["parties"][0]["utility"]["rectangles"][1]["utility"] = 9
+    best = client.post("/api/analyze", json={"scenario": document, "svg": False}).json()["analysis"]["best"]
+    assert best["P"]["outcome"]["a"] in (2, 3) and best["P"]["utilities"][0] == 0.9
+
+
+def with_thresholds(document: dict, **thresholds: float) -> dict:
+    """``document`` with the named constituencies' ratification thresholds changed."""
+    document = copy.deepcopy(document)
+    for party in document["parties"]:
+        for constituency in party.get("constituencies", []):
+            constituency["threshold"] = thresholds.get(constituency["name"].replace(" ", "_"),
+                                                       constituency["threshold"])
+    return document
+
+
+def ratification_of(client, document: dict) -> dict:
+    response = client.post("/api/analyze", json={"scenario": document, "svg": False})
+    assert response.status_code == 200, response.text
+    return response.json()["analysis"]["ratification"]
+
+
+def test_russian_public_threshold_moves_the_ratification_figures(client):
+    document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
+    before = ratification_of(client, document)
+    after = ratification_of(client, with_thresholds(document, Russian_public=0.6))
+    public = [c for c in before["constituencies"] if c["name"] == "Russian public"]
+    assert public[0]["threshold"] == 0.86 and public[0]["approves_rational"] == 0
+    public_after = next(c for c in after["constituencies"] if c["name"] == "Russian public")
+    assert public_after["approves_rational"] > 0 and public_after["approves"] > public[0]["approves"]
+    assert after["win_set_with_ratification"]["Russia"] > before["win_set_with_ratification"]["Russia"]
+    assert before["zone_of_agreement_with_own_ratification"]["Russia"] == 0
+    assert after["zone_of_agreement_with_own_ratification"]["Russia"] > 0
+    assert after["zone_of_agreement_with_own_ratification"]["Japan"] == \
+        before["zone_of_agreement_with_own_ratification"]["Japan"]
+    # the Diet and the Duma ratify no common deal of the zone, so the public alone cannot open it
+    assert before["zone_of_agreement_with_ratification"] == after["zone_of_agreement_with_ratification"] == 0
+
+
+def test_russian_public_threshold_resizes_the_zone_with_ratification(client):
+    document = with_thresholds(client.get(f"/api/scenarios/{FLAGSHIP}").json(), National_Diet=0.4, State_Duma=0.6)
+    strict = ratification_of(client, document)
+    looser = ratification_of(client, with_thresholds(document, Russian_public=0.6))
+    loosest = ratification_of(client, with_thresholds(document, Russian_public=0.5))
+    sizes = [r["zone_of_agreement_with_ratification"] for r in (strict, looser, loosest)]
+    assert sizes[0] < sizes[1] < sizes[2] <= strict["zone_of_agreement"]
+    edited = accord.scenario_from_dict(with_thresholds(document, Russian_public=0.6), "x")
+    assert sizes[1] == accord.analyze(edited).ratification.zone_with_ratification
+    nash = looser["nash"]
+    assert nash is not None and looser["zone_of_agreement_with_ratification"] > 0
+
+
+def test_threshold_out_of_range_is_one_line(client):
+    document = with_thresholds(client.get(f"/api/scenarios/{FLAGSHIP}").json(), Russian_public=1.5)
+    response = client.post("/api/analyze", json={"scenario": document})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("japan-russia-2019: parties[1].constituencies[0].threshold: ")
+
+
+def test_no_constituencies_no_ratification(client, mini_yaml):
+    response = client.post("/api/analyze", json={"scenario": mini_document(mini_yaml), "svg": False})
+    assert response.json()["analysis"]["ratification"] is None
