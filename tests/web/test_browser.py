@@ -1,7 +1,8 @@
 """End to end in a real headless browser: Debian's chromium driven by Playwright, against a live uvicorn server.
 
 Loads the flagship scenario page, changes a weight, checks that the Nash deal shown changes, and saves a
-screenshot (kept in pytest's tmp folder; its path is printed).
+screenshot (kept in pytest's tmp folder; its path is printed); changes constituencies' ratification thresholds and
+a numeric value function and checks the figures the page shows.
 """
 
 from __future__ import annotations
@@ -97,6 +98,81 @@ def test_weight_change_moves_the_nash_deal(server, browser, tmp_path):
     assert shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
     assert not errors, errors
+    page.close()
+
+
+def figure(page, key: str) -> str:
+    return page.locator(f'#ratification td[data-figure="{key}"]').inner_text()
+
+
+def edit(page, selector: str, value: str, analysis: int) -> None:
+    field = page.locator(selector)
+    field.fill(value)
+    field.press("Enter")
+    page.wait_for_function(f"document.body.dataset.analysis === '{analysis}'", timeout=10_000)
+
+
+def test_constituency_thresholds_move_the_ratification_figures(server, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/scenarios/{FLAGSHIP}")
+    page.wait_for_selector("#win-set-table")
+    public = 'input[data-kind="threshold"][data-constituency="1.0"]'
+    assert page.locator(public).input_value() == "0.86"
+    assert figure(page, "zone") == "5,054" and figure(page, "zone-ratified") == "0"
+    assert figure(page, "zone-own-Russia") == "0"
+
+    edit(page, public, "0.6", 1)
+    assert int(figure(page, "zone-own-Russia").replace(",", "")) > 0
+    assert page.locator('#ratification td[data-figure="zone-own-Russia"].changed').count() == 1
+    assert page.locator('#ratification td[data-figure="zone-own-Japan"].changed').count() == 0
+    assert figure(page, "zone-ratified") == "0"  # the Diet and the Duma still share no deal of the zone
+
+    edit(page, 'input[data-kind="threshold"][data-constituency="0.0"]', "0.4", 2)
+    edit(page, 'input[data-kind="threshold"][data-constituency="1.1"]', "0.6", 3)
+    with_public_at_06 = int(figure(page, "zone-ratified").replace(",", ""))
+    edit(page, public, "0.5", 4)
+    with_public_at_05 = int(figure(page, "zone-ratified").replace(",", ""))
+    assert 0 < with_public_at_06 < with_public_at_05
+    assert page.locator('#ratification td[data-figure="zone-ratified"].changed').count() == 1
+    assert "Nash deal among the ratified outcomes" in page.locator("#ratification").inner_text()
+
+    page.click("#reset")
+    page.wait_for_function("document.body.dataset.analysis === '5'", timeout=10_000)
+    assert page.locator(public).input_value() == "0.86" and figure(page, "zone-own-Russia") == "0"
+    weight = page.locator('input[data-kind="weight"][data-constituency="1.0"][data-issue="habomai"]')
+    assert weight.is_visible()
+    page.uncheck("#show-constituencies")
+    assert weight.is_hidden()
+    assert page.locator("#error").is_hidden()
+    assert not errors, errors
+    page.close()
+
+
+def test_numeric_value_functions_are_edited_in_the_page(server, browser):
+    import httpx
+
+    mini = (Path(__file__).resolve().parents[1] / "data" / "mini.yaml").read_bytes()
+    uploaded = httpx.post(f"{server}/api/scenarios", files={"files": ("mini.yaml", mini)})
+    assert uploaded.status_code == 201, uploaded.text
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(f"{server}/scenarios/{uploaded.json()['id']}")
+    page.wait_for_selector('#solutions td[data-solution="nash"]')
+    assert nash_column(page)[1:3] == ["0", "0.25"]
+
+    # B's fishing: the line's value at 4 goes from 0 to 1, so B no longer minds fishing
+    edit(page, 'input[data-kind="linear"][data-party="1"][data-issue="fishing"][data-end="high"]', "1", 1)
+    assert nash_column(page)[1] == "4"
+    edit(page, 'input[data-kind="triangular"][data-party="1"][data-issue="share"][data-point="top"]', "1", 2)
+    assert nash_column(page)[2] == "1"
+
+    peak = page.locator('input[data-kind="triangular"][data-party="1"][data-issue="share"][data-point="top"]')
+    peak.fill("2")
+    peak.press("Enter")
+    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    assert page.locator("#error").inner_text() == ("error: mini: parties[1].utility.values.share.triangular: "
+                                                   "needs low ≤ top ≤ high; reorder the three points")
     page.close()
 
 
