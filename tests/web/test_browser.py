@@ -215,3 +215,36 @@ def test_report_hover_shows_a_deal(browser, tmp_path):
     page.wait_for_selector(".plot-tip:not([hidden])", timeout=5_000)
     assert "habomai" in page.locator(".plot-tip").inner_text()
     page.close()
+
+
+BOXES = """accord: 1
+name: boxes
+issues:
+  - {name: a, integers: {low: 0, high: 3}}
+parties:
+  - name: P
+    utility:
+      normalizer: 10
+      rectangles:
+        - {utility: 7, where: {a: [0, 1]}}
+        - {utility: 3, where: {a: [2, 3]}}
+  - name: Q
+    utility: {weights: {a: 1}, values: {a: {constant: 0.5}}}
+"""
+
+
+def test_rectangle_utility_is_edited_in_the_page(server, browser):
+    import httpx
+
+    uploaded = httpx.post(f"{server}/api/scenarios", files={"files": ("boxes.yaml", BOXES.encode())})
+    assert uploaded.status_code == 201, uploaded.text
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/scenarios/{uploaded.json()['id']}")
+    page.wait_for_selector('#solutions td[data-solution="utilitarian"]')
+    assert page.locator('td[data-solution="utilitarian"]').first.inner_text() in ("0", "1")
+    edit(page, 'input[data-kind="rectangle"][data-party="0"][data-rectangle="1"]', "9", 1)
+    assert page.locator('td[data-solution="utilitarian"]').first.inner_text() in ("2", "3")
+    assert page.locator("#error").is_hidden() and not errors, errors
+    page.close()
