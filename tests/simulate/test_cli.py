@@ -75,6 +75,13 @@ def test_errors_are_one_line(args, message):
     assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
+def test_one_party_scenario_is_refused():
+    result = invoke("simulate", "tests/data/solo.yaml", "--strategies", "boulware")
+    assert result.exit_code == 2
+    assert "solo: has 1 party; a negotiation needs two or more" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
 def test_plot(tmp_path):
     pytest.importorskip("matplotlib")
     for name in ("p.png", "p.svg"):

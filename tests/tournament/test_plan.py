@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from accord.errors import OptionError
+from accord.io import load
 from accord.tournament import plan, session_seeds
 from accord.tournament.plan import Settings
 
@@ -61,3 +62,8 @@ def test_settings_change_the_fingerprint(mini):
 def test_bad_plans_are_one_line_errors(mini, strategies, repetitions, fragment):
     with pytest.raises(OptionError, match=fragment):
         plan([mini], strategies, repetitions=repetitions)
+
+
+def test_a_one_party_scenario_is_refused(mini):
+    with pytest.raises(OptionError, match="'solo' has 1 party; a negotiation needs two or more"):
+        plan([mini, load("tests/data/solo.yaml")], ["linear", "boulware"])

@@ -6,7 +6,7 @@ import pytest
 
 import accord
 
-from .conftest import FLAGSHIP
+from .conftest import DATA, FLAGSHIP
 
 
 def test_index_lists_scenarios_and_the_upload_form(client):
@@ -71,6 +71,11 @@ def test_workbench_edits_rectangle_utilities(client):
     assert 'value="10.0" data-kind="normalizer" data-party="0"' in page
     assert "a 2…3, b 1…1" in page and "their ranges are not" in page
     assert 'value="0.5" data-kind="constant" data-party="1" data-issue="a"' in page
+
+
+def test_a_one_party_scenario_plots_its_party_against_itself(client):
+    page = uploaded_page(client, "solo.yaml", (DATA / "solo.yaml").read_text())
+    assert "Cannot show this" not in page and "<svg" in page
 
 
 def test_unknown_scenario_page_is_404(client):

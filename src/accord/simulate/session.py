@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from accord.errors import OptionError
+from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
 from accord.protocols import PROTOCOLS
 from accord.protocols.common import Run, SessionConfig
@@ -79,6 +79,9 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     rounds-only deadline)."""
     prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
     check_options(protocol, rounds, seconds)
+    if prepared.n_parties < 2:
+        raise ScenarioError(f"has {prepared.n_parties} party; a negotiation needs two or more",
+                            source=prepared.scenario.name, fix="add a profile for each other party")
     if protocol == "zeuthen":
         names = [strategies] if isinstance(strategies, str) else list(strategies or [])
         names = [n for spec in names for n in (spec.split(",") if isinstance(spec, str) else [spec])]

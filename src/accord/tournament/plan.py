@@ -131,6 +131,9 @@ def _check(scenarios: Sequence[Scenario], strategies: Sequence, repetitions: int
                           fix="name each strategy once (use --self-play for a strategy against itself)")
     for scenario in scenarios:
         n = len(scenario.parties)
+        if n < 2:
+            raise OptionError(f"scenario '{scenario.name}' has {n} party; a negotiation needs two or more",
+                              source="--scenarios", fix="leave it out or add a profile for each other party")
         if not self_play and len(strategies) < n:
             raise OptionError(f"scenario '{scenario.name}' has {n} parties but only {len(strategies)} "
                               f"strategies were given", source="--strategies",

@@ -80,6 +80,9 @@ def ratification_out(analysis: accord.Analysis) -> dict | None:
 
 
 def _axes(axes: tuple[int, int], n_parties: int) -> tuple[int, int]:
+    """The plot's two party axes; a one-party scenario plots its only party against itself."""
+    if n_parties == 1 and tuple(axes) == (0, 1):
+        return 0, 0
     if any(not 0 <= a < n_parties for a in axes):
         raise OptionError(f"axes {list(axes)} name no party", source="axes",
                           fix=f"use party indices 0..{n_parties - 1}")
