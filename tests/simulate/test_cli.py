@@ -59,6 +59,25 @@ def test_other_protocols(protocol):
     assert json.loads(result.stdout)["protocol"] == protocol
 
 
+def test_zeuthen_with_three_parties_ends_at_the_nash_deal_of_analyze(tmp_path):
+    import yaml
+
+    document = yaml.safe_load(open(MINI, encoding="utf-8"))
+    document["parties"].append({"name": "C", "reservation": 0.2, "utility": {
+        "weights": {"island": 0.2, "fishing": 0.5, "share": 0.3},
+        "values": {"island": {"north": 0.5, "south": 0.2, "shared": 1.0},
+                   "fishing": {"linear": {"slope": 0.25, "offset": 0}},
+                   "share": {"linear": {"slope": -1, "offset": 1}}}}})
+    path = tmp_path / "three.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    result = invoke("simulate", str(path), "--protocol", "zeuthen", "--json")
+    assert result.exit_code == 0, result.stderr
+    session = json.loads(result.stdout)
+    nash = json.loads(invoke("analyze", str(path), "--json").stdout)["solutions"]["nash"]
+    assert session["agreement"] and session["outcome"] == nash["outcome"]
+    assert {row["party"] for row in session["trace"]} == {"A", "B", "C"}
+
+
 @pytest.mark.parametrize("args, message", [
     (["--strategies", "boulware,nope"], "unknown strategy 'nope'"),
     (["--strategies", "boulware"], "got 1 strategies for 2 parties"),

@@ -20,6 +20,7 @@ COMMANDS = {
     "sensitivity": "sensitivity_commands",
     "simulate": "simulate_commands",
     "strategies": "simulate_commands",
+    "rubinstein": "rubinstein_commands",
     "tournament": "tournament_commands",
     "results": "tournament_commands",
     "forecast": "forecast_commands",

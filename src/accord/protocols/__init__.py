@@ -2,7 +2,8 @@
 
 ``PROTOCOLS`` maps a name to a runner ``(strategies, prepared, config, positions, proposers, mediator_seed) ->
 Run`` used by :func:`accord.simulate.run_session`. :func:`rubinstein` (alternating offers over a divisible good)
-stands apart: it negotiates shares of a pie, not outcomes of a scenario.
+stands apart: it negotiates shares of a pie, not outcomes of a scenario (``accord rubinstein`` on the command
+line).
 """
 
 from accord.protocols.common import MEDIATOR, Fault, Run, SessionConfig

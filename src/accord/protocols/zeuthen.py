@@ -1,15 +1,29 @@
-"""Monotonic concession with the Zeuthen strategy (bilateral; Zeuthen 1930, Harsanyi 1956).
+"""Monotonic concession with the Zeuthen strategy (Zeuthen 1930, Harsanyi 1956), for two or more parties.
 
-Each party opens with its best rational Pareto outcome. Every round, a party accepts when the other's offer is
-worth at least its own; otherwise each party's *risk limit* ``(uᵢ(own) − uᵢ(other's)) / (uᵢ(own) − dᵢ)`` is
-compared and the party with the smaller one concedes (both on a tie). A Zeuthen concession is the smallest one
-that makes the other party the one to concede next — equivalently, since ``riskₐ ≤ risk_b`` exactly when the Nash
-product of a's offer is at most that of b's, the conceder moves to the Pareto outcome best for itself whose Nash
-product exceeds that of the other's offer (or accepts the other's offer when none does). Offers only move towards
-the Nash point and never past it, so the process ends at the Nash point.
+Each party opens with its best rational Pareto outcome.
 
-Zeuthen's model assumes complete information: this protocol computes each party's Zeuthen move from both utility
-columns, which is why it runs its own concession rule rather than registry strategies.
+*Two parties.* Every round, a party accepts when the other's offer is worth at least its own; otherwise each
+party's *risk limit* ``(uᵢ(own) − uᵢ(other's)) / (uᵢ(own) − dᵢ)`` is compared and the party with the smaller one
+concedes (both on a tie). A Zeuthen concession is the smallest one that makes the other party the one to concede
+next — equivalently, since ``riskₐ ≤ risk_b`` exactly when the Nash product of a's offer is at most that of b's,
+the conceder moves to the Pareto outcome best for itself whose Nash product exceeds that of the other's offer (or
+accepts the other's offer when none does). Offers only move towards the Nash point and never past it, so the
+process ends at the Nash point.
+
+*Three or more parties* (Harsanyi's multilateral form, with offers compared by Nash product): the rational Pareto
+points are ranked by Nash product, then utility sum, then utility vector — a strict order — except that the
+analysis's Nash point (which breaks near-ties of products by the sum) ranks first. Every round there is agreement
+when some party's offer is worth at least its own offer to every party. Otherwise the party whose offer ranks
+lowest concedes (every party making that offer, on a tie): it moves to the point best for itself among those
+ranking above every other party's offer (ties to the higher rank), or to the Nash point when none does. This ends
+at the analysis's Nash point, exactly: (i) the lowest rank among the offers rises every round, so the process
+ends; (ii) the Nash point is always among a conceder's candidates, so every party's offer is worth at least the
+Nash point to it; (iii) an offer all accept is then worth at least the Nash point to everyone, and only the Nash
+point is (it is Pareto optimal). Own utility never rises, so concessions are monotonic; unlike the bilateral case
+a concession need not give *every* other party more.
+
+Zeuthen's model assumes complete information: this protocol computes each party's Zeuthen move from every utility
+column, which is why it runs its own concession rule rather than registry strategies.
 """
 
 from __future__ import annotations
@@ -18,7 +32,7 @@ from time import perf_counter
 
 import numpy as np
 
-from accord.errors import OptionError
+from accord.analysis import pareto_mask
 from accord.protocols.common import Run, SessionConfig
 
 
@@ -48,10 +62,9 @@ def zeuthen_concession(products: np.ndarray, own: int, other: int, step: int) ->
 
 def run_zeuthen(strategies, prepared, config: SessionConfig, positions: list[int], proposers: list[int],
                 mediator_seed: int) -> Run:
-    """Run monotonic concession with both parties playing the Zeuthen strategy."""
+    """Run monotonic concession with every party playing the Zeuthen strategy."""
     if prepared.n_parties != 2:
-        raise OptionError(f"the zeuthen protocol is bilateral; the scenario has {prepared.n_parties} parties",
-                          source="--protocol", fix="use --protocol sao or single-text")
+        return run_multilateral(prepared, config)
     start = perf_counter()
     run = Run()
     utilities = prepared.utilities
@@ -103,6 +116,89 @@ def run_zeuthen(strategies, prepared, config: SessionConfig, positions: list[int
                 if keep:
                     trace.append((rnd, party, "concede", int(frontier[new[party]]), time))
         index = new
+    run.steps = len(trace)
+    run.rounds = rnd + 1
+    run.time = min(1.0, rnd / limit)
+    run.elapsed = perf_counter() - start
+    return run
+
+
+def rational_points(utilities: np.ndarray, reservations: np.ndarray) -> np.ndarray:
+    """Positions of the distinct rational Pareto points (lowest position per point), any number of parties."""
+    rational = np.flatnonzero((utilities >= reservations).all(axis=1))
+    if rational.size == 0:
+        return rational
+    front = rational[pareto_mask(utilities[rational])]
+    _, first = np.unique(utilities[front], axis=0, return_index=True)
+    return front[np.sort(first)]
+
+
+def nash_order(points: np.ndarray, reservations: np.ndarray, nash: int | None) -> np.ndarray:
+    """Indices of ``points`` from lowest to highest rank: by Nash product, utility sum, then utility vector
+    (first party first), with ``points[nash]`` moved to the top."""
+    gains = points - reservations
+    keys = [points[:, j] for j in range(points.shape[1] - 1, -1, -1)]
+    order = np.lexsort([*keys, points.sum(axis=1), gains.prod(axis=1)])
+    if nash is not None:
+        order = np.concatenate((order[order != nash], [nash]))
+    return order
+
+
+def best_above(values: np.ndarray) -> np.ndarray:
+    """``best[r]``: the rank ``≥ r`` with the largest ``values`` (given in rank order), ties to the higher rank."""
+    n = values.size
+    reverse = values[::-1]
+    running = np.maximum.accumulate(reverse)
+    record = np.ones(n, dtype=bool)
+    record[1:] = reverse[1:] > running[:-1]
+    first = np.maximum.accumulate(np.where(record, np.arange(n), 0))
+    return (n - 1 - first)[::-1]
+
+
+def run_multilateral(prepared, config: SessionConfig) -> Run:
+    """Zeuthen's monotonic concession for three or more parties (see the module docstring)."""
+    start = perf_counter()
+    run = Run()
+    reservations = np.asarray(prepared.reservations)
+    found = rational_points(prepared.utilities, reservations)
+    if found.size == 0:
+        run.ended_by = "no-zone"
+        return run
+    points = prepared.utilities[found]
+    nash = np.flatnonzero((points == prepared.utilities[prepared.nash]).all(axis=1))[0]
+    order = nash_order(points, reservations, int(nash))
+    position, u = found[order], points[order]  # indexed by rank from here on
+    top, n = order.size - 1, u.shape[1]
+    best = [best_above(u[:, k]) for k in range(n)]
+    offer = np.array([b[0] for b in best])
+    limit = config.rounds or 10**9
+    trace, keep = run.trace, config.keep_trace
+    if keep:
+        trace.extend((0, k, "offer", int(position[offer[k]]), 0.0) for k in range(n))
+    rnd = 0
+    while True:
+        time = min(1.0, rnd / limit)
+        table = u[offer]  # row j: every party's utility of party j's offer
+        accepted = np.flatnonzero((table >= np.diag(table)).all(axis=1))
+        if accepted.size:
+            owner = int(accepted[0])
+            run.position = int(position[offer[owner]])
+            run.ended_by = "agreement"
+            if keep:
+                trace.extend((rnd, k, "accept", run.position, time) for k in range(n) if k != owner)
+            break
+        rnd += 1
+        if rnd >= limit:
+            run.ended_by = "deadline"
+            break
+        time = min(1.0, rnd / limit)
+        new = offer.copy()
+        for k in np.flatnonzero(offer == offer.min()):
+            others = np.delete(offer, k).min()
+            new[k] = best[k][others + 1] if others < top else top
+            if keep:
+                trace.append((rnd, int(k), "concede", int(position[new[k]]), time))
+        offer = new
     run.steps = len(trace)
     run.rounds = rnd + 1
     run.time = min(1.0, rnd / limit)
