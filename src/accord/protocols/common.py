@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from time import perf_counter
 
+from accord.protocols.watchdog import IDLE, OverBudget
+
 MEDIATOR = -1
 """The party index the trace uses for a mediator."""
 
@@ -86,18 +88,31 @@ def as_answer(value: object) -> bool | str | None:
     return None
 
 
-def guarded_call(party: int, budget: float, method: Callable, *args) -> tuple[object, Fault | None]:
-    """Call one strategy method; raising or overrunning ``budget`` becomes the party's fault. (The SAOP loop
-    inlines the same checks on its hot path.)"""
-    began = perf_counter()
+def guarded_call(party: int, budget: float, clock: list[float], method: Callable, *args
+                 ) -> tuple[object, Fault | None]:
+    """Call one strategy method; raising or overrunning ``budget`` becomes the party's fault. The call's start is
+    stored in ``clock[0]`` for the watchdog (see :func:`accord.protocols.watchdog.watching`), which interrupts it
+    once it has run for ``budget`` seconds. (The SAOP loop inlines the same checks on its hot path.)"""
+    began = clock[0] = perf_counter()
     try:
         value = method(*args)
     except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+        clock[0] = IDLE
         return None, Fault(party, "raised", describe(error))
+    except OverBudget:
+        return None, interrupted(party, method.__name__, clock, budget)
+    clock[0] = IDLE
     took = perf_counter() - began
     if took > budget:
         return None, Fault(party, "over-budget", f"{method.__name__} took {took:.3g} s (budget {budget:g} s)")
     return value, None
+
+
+def interrupted(party: int, method: str, clock: list[float], budget: float) -> Fault:
+    """The fault of a call the watchdog interrupted; ``clock[0]`` still holds when it began."""
+    took = perf_counter() - clock[0]
+    clock[0] = IDLE  # no further interruption for this call
+    return Fault(party, "over-budget", f"{method} was interrupted after {took:.3g} s (budget {budget:g} s)")
 
 
 def checked_answer(party: int, value: object, method: str, may_end: bool = True) -> tuple[object, Fault | None]:
