@@ -95,31 +95,35 @@ class _Watchdog:
     fork_hook = False
 
     def __init__(self) -> None:
-        self.lock = threading.Condition(threading.Lock())
+        self.mutex = threading.Lock()
+        self.wake = threading.Condition(self.mutex)
         self.watch: _Watch | None = None
         self.wakes_at = IDLE  # when the thread looks next (IDLE: not before it is notified)
         threading.Thread(target=self._run, name="accord-watchdog", daemon=True).start()
 
     def arm(self, watch: _Watch) -> None:
-        with self.lock:
+        with self.mutex:
             watch.outer = self.watch
             self.watch = watch
             if self.wakes_at > perf_counter() + watch.budget:
-                self.lock.notify()
+                self.wake.notify()
 
     def disarm(self, watch: _Watch) -> None:
-        with self.lock:  # the thread sends no signal for this session after this
+        with self.mutex:  # the thread sends no signal for this session after this
             self.watch = watch.outer
 
     def _run(self) -> None:
-        with self.lock:
+        budget, lingering = 1.0, False
+        with self.mutex:
             while True:
                 watch = self.watch
                 now = perf_counter()
-                if watch is None:
-                    self.wakes_at = IDLE
-                    self.lock.wait()
+                if watch is None:  # between sessions: look again after a budget, then sleep until notified
+                    self.wakes_at = IDLE if lingering else now + budget
+                    lingering = not lingering
+                    self.wake.wait(None if self.wakes_at == IDLE else budget)
                     continue
+                budget, lingering = watch.budget, False
                 began = watch.clock[0]
                 if began == IDLE:
                     due = now + watch.budget
@@ -131,7 +135,7 @@ class _Watchdog:
                         signal.pthread_kill(watch.thread, SIGNAL)
                         due = now + watch.budget
                 self.wakes_at = due
-                self.lock.wait(due - now)
+                self.wake.wait(due - now)
 
 
 _current: list[_Watchdog | None] = [None]
