@@ -8,8 +8,9 @@ spent; if ``clock[0]`` still holds the same start then, it sends ``SIGURG`` to t
 such as ``time.sleep`` too. The protocol catches :class:`OverBudget` and records an ``over-budget`` fault.
 
 The handler raises only while ``clock[0]`` still holds the start the watchdog fired for, so a signal that arrives
-after the call has returned, or after the session, is ignored. If the call swallows the exception (a bare
-``except:``) and goes on, the watchdog fires again after another budget.
+once the next call has begun, or after the session, is ignored; one that lands in the protocol's own code just
+after a late call returned is caught by the protocol around its loop and blamed on the same party. If the call
+swallows the exception (a bare ``except:``) and goes on, the watchdog fires again after another budget.
 
 It works in the main thread on POSIX platforms. Elsewhere (other threads: web server workers, Dask threads;
 platforms without ``SIGURG``/``pthread_kill``: Windows) :func:`watching` arms nothing and only the protocols'
@@ -43,15 +44,13 @@ class OverBudget(BaseException):
 class _Watch:
     """One armed session: its clock, its budget and the main thread to signal."""
 
-    __slots__ = ("clock", "budget", "thread", "target", "fired", "previous", "outer")
+    __slots__ = ("clock", "budget", "thread", "target", "fired", "previous", "outer", "dog")
 
     def __init__(self, budget: float) -> None:
         self.clock = [IDLE]
         self.budget = budget
         self.target = None  # the call start the last signal was sent for
         self.fired = -math.inf
-        self.previous = None
-        self.outer = None
         self.thread: int | None = None  # set while armed
 
     def __enter__(self) -> list[float]:
@@ -62,14 +61,18 @@ class _Watch:
         except ValueError:  # not the main thread of the main interpreter: signals cannot reach this thread
             return self.clock
         self.thread = threading.get_ident()
-        _dog().arm(self)
+        dog = self.dog = _current[0] or _start()
+        self.outer = dog.watch
+        dog.watch = self
+        if dog.wakes_at > perf_counter() + self.budget:  # asleep for longer than this session's budget
+            dog.nudge()
         return self.clock
 
     def __exit__(self, *exc) -> None:
         if self.thread is None:
             return
-        self.clock[0] = IDLE
-        _dog().disarm(self)
+        self.clock[0] = IDLE  # from here on a late signal is ignored
+        self.dog.watch = self.outer
         _signal.signal(SIGNAL, self.previous if self.previous is not None else signal.SIG_DFL)
 
 
@@ -90,27 +93,21 @@ def _interrupt(signum, frame) -> None:
 
 
 class _Watchdog:
-    """The per-process watchdog thread; ``watch`` is the session it watches (the innermost, if nested)."""
-
-    fork_hook = False
+    """The per-process watchdog thread. ``watch`` is the session it watches (the innermost, if nested); the main
+    thread swaps it without a lock (one store), and the thread, holding ``mutex`` except while it waits, checks
+    that ``watch`` is still the one it planned for before it waits, so a session armed meanwhile is never missed.
+    """
 
     def __init__(self) -> None:
         self.mutex = threading.Lock()
         self.wake = threading.Condition(self.mutex)
         self.watch: _Watch | None = None
-        self.wakes_at = IDLE  # when the thread looks next (IDLE: not before it is notified)
+        self.wakes_at = IDLE  # when the thread looks next (IDLE: not before it is nudged)
         threading.Thread(target=self._run, name="accord-watchdog", daemon=True).start()
 
-    def arm(self, watch: _Watch) -> None:
+    def nudge(self) -> None:
         with self.mutex:
-            watch.outer = self.watch
-            self.watch = watch
-            if self.wakes_at > perf_counter() + watch.budget:
-                self.wake.notify()
-
-    def disarm(self, watch: _Watch) -> None:
-        with self.mutex:  # the thread sends no signal for this session after this
-            self.watch = watch.outer
+            self.wake.notify()
 
     def _run(self) -> None:
         budget, lingering = 1.0, False
@@ -118,24 +115,24 @@ class _Watchdog:
             while True:
                 watch = self.watch
                 now = perf_counter()
-                if watch is None:  # between sessions: look again after a budget, then sleep until notified
-                    self.wakes_at = IDLE if lingering else now + budget
+                if watch is None:  # between sessions: look again after a budget, then sleep until nudged
+                    due = IDLE if lingering else now + budget
                     lingering = not lingering
-                    self.wake.wait(None if self.wakes_at == IDLE else budget)
-                    continue
-                budget, lingering = watch.budget, False
-                began = watch.clock[0]
-                if began == IDLE:
-                    due = now + watch.budget
                 else:
-                    due = max(began, watch.fired) + watch.budget
-                    if now >= due:
-                        watch.target = began
-                        watch.fired = now
-                        signal.pthread_kill(watch.thread, SIGNAL)
-                        due = now + watch.budget
+                    budget, lingering = watch.budget, False
+                    began = watch.clock[0]
+                    if began == IDLE:
+                        due = now + budget
+                    else:
+                        due = max(began, watch.fired) + budget
+                        if now >= due:
+                            watch.target = began
+                            watch.fired = now
+                            signal.pthread_kill(watch.thread, SIGNAL)
+                            due = now + budget
                 self.wakes_at = due
-                self.wake.wait(due - now)
+                if self.watch is watch:  # else a session was armed meanwhile: plan again
+                    self.wake.wait(None if due == IDLE else due - now)
 
 
 _current: list[_Watchdog | None] = [None]
@@ -145,12 +142,13 @@ def _forget() -> None:
     _current[0] = None
 
 
-def _dog() -> _Watchdog:
-    """The process's watchdog, started on first use (again in a forked child, which inherits no threads)."""
-    dog = _current[0]
-    if dog is None:
-        if not _Watchdog.fork_hook:
-            os.register_at_fork(after_in_child=_forget)
-            _Watchdog.fork_hook = True
-        dog = _current[0] = _Watchdog()
+def _start() -> _Watchdog:
+    """Start the process's watchdog (again in a forked child, which inherits no threads)."""
+    if _current[0] is None and not _hooked:
+        os.register_at_fork(after_in_child=_forget)
+        _hooked.append(True)
+    dog = _current[0] = _Watchdog()
     return dog
+
+
+_hooked: list[bool] = []
