@@ -136,6 +136,7 @@ class _Watchdog:
 
 
 _current: list[_Watchdog | None] = [None]
+_hooked: list[bool] = []
 
 
 def _forget() -> None:
@@ -144,11 +145,8 @@ def _forget() -> None:
 
 def _start() -> _Watchdog:
     """Start the process's watchdog (again in a forked child, which inherits no threads)."""
-    if _current[0] is None and not _hooked:
+    if not _hooked:
         os.register_at_fork(after_in_child=_forget)
         _hooked.append(True)
     dog = _current[0] = _Watchdog()
     return dog
-
-
-_hooked: list[bool] = []
