@@ -63,13 +63,26 @@ class Slow(Strategy, name="t-slow", register=False):
 
 
 class Sleeps(Strategy, name="t-sleeps", register=False):
-    """Never returns (blocked in a sleep): only the wall-clock guard stops it."""
+    """Never returns (blocked in a sleep): the budget watchdog interrupts it in a main thread, the wall-clock
+    guard elsewhere."""
 
     def propose(self, state):
         time.sleep(60)
         return self.best
 
     def respond(self, state, offer):
+        return False
+
+
+class Dawdles(Strategy, name="t-dawdles", register=False):
+    """Every call well within the budget, but the session outlasts the wall-clock guard."""
+
+    def propose(self, state):
+        time.sleep(0.01)
+        return self.best
+
+    def respond(self, state, offer):
+        time.sleep(0.01)
         return False
 
 

@@ -11,11 +11,13 @@ from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run,
 from accord.tournament.executors import DaskExecutor
 from accord.tournament.plan import Settings
 
-from tests.tournament.conftest import Garbage, Raises, Sleeps, Slow, Spins
+from tests.tournament.conftest import Dawdles, Garbage, Raises, Sleeps, Slow, Spins
 
 SETTINGS = Settings(budget=0.1, timeout=0.25)
-EXPECTED = {"t-raises": "raised", "t-garbage": "invalid-offer", "t-slow": "over-budget", "t-sleeps": "hung",
-            "t-spins": "hung"}
+EXPECTED = {"t-raises": "raised", "t-garbage": "invalid-offer", "t-slow": "over-budget",
+            "t-sleeps": "over-budget",  # interrupted by the budget watchdog (sessions in a main thread)
+            "t-dawdles": "hung",  # stopped by the wall-clock guard
+            "t-spins": "hung"}  # on Dask threads the watchdog is off: the wall-clock guard stops it
 
 
 def faults_of(rows):
@@ -43,14 +45,15 @@ def check(rows, strategies):
 
 @pytest.mark.parametrize("executor", ["serial", "processes"])
 def test_faults_are_contained_and_recorded(mini, executor):
-    strategies = ["linear", Raises(), Garbage(), Slow(), Sleeps()]
+    strategies = ["linear", Raises(), Garbage(), Slow(), Sleeps(), Dawdles()]
     tournament = plan([mini], strategies, settings=SETTINGS)
     with Store(":memory:") as store, (SerialExecutor() if executor == "serial" else ProcessExecutor(2)) as pool:
         run(tournament, store, pool)
         rows = store.rows()
-    assert len(rows) == len(tournament) == 20
+    assert len(rows) == len(tournament) == 30
     check(rows, strategies)
-    assert faults_of(rows)[("t-sleeps", "hung")] >= 2
+    assert faults_of(rows)[("t-sleeps", "over-budget")] >= 2
+    assert faults_of(rows)[("t-dawdles", "hung")] >= 2
 
 
 def test_faults_are_contained_on_dask_threads(mini):

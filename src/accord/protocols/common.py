@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from time import perf_counter
 
+from accord.protocols.watchdog import IDLE, OverBudget
+
 MEDIATOR = -1
 """The party index the trace uses for a mediator."""
 
@@ -15,10 +17,27 @@ class SessionConfig:
     """Deadline and limits of one session.
 
     ``rounds``: a round is one turn for every party. ``seconds``: wall-clock deadline (makes the trace depend on
-    the machine). ``budget``: seconds a single strategy call may take; it is checked with ``time.perf_counter``
-    after the call returns, so a call that never returns is not interrupted here (run sessions in worker
-    processes with a timeout for that). ``discounting``: multiply final utilities by δᵗ for parties with a
-    discount factor, ``t`` the relative time of the agreement.
+    the machine). ``discounting``: multiply final utilities by δᵗ for parties with a discount factor, ``t`` the
+    relative time of the agreement.
+
+    ``budget``: seconds a single strategy call (``propose``, ``respond``, ``vote``) may take; overrunning it ends
+    the session as an ``over-budget`` fault of that party. A call that returns late is caught by a
+    ``time.perf_counter`` check after it returns. A call still running after ``budget`` seconds is interrupted
+    (:mod:`accord.protocols.watchdog`: ``SIGURG`` to the main thread, whose handler raises inside the call; a
+    blocking ``time.sleep`` is interrupted too) when the session runs in the main thread of a POSIX process:
+    ``accord simulate``, ``run_session`` called from a script's main thread, the serial tournament executor and
+    tournament process workers. Limits:
+
+    * other threads get only the after-the-fact check, so a call that never returns hangs the session: the web
+      workbench (sessions run on the server's request threads), Dask worker threads (the tournament's
+      ``timeout`` guard stops those), and any ``run_session`` from a thread of your own;
+    * platforms without ``SIGURG`` and ``signal.pthread_kill`` (Windows): the after-the-fact check only;
+    * ``Strategy.setup`` is not under the budget, nor is the ``zeuthen`` protocol (it calls no strategy);
+    * a strategy that catches ``BaseException`` (a bare ``except:``) and carries on is interrupted again after
+      every further ``budget`` seconds, but can keep swallowing it; C code that neither returns to the
+      interpreter nor gives way to signals (a compiled extension's long loop) is stopped only when it returns;
+    * while the session runs, its process's ``SIGURG`` handler is the watchdog's (restored afterwards; a handler
+      the program had installed is still called for ``SIGURG`` signals that are not the watchdog's).
     """
 
     rounds: int | None = 100
@@ -86,18 +105,31 @@ def as_answer(value: object) -> bool | str | None:
     return None
 
 
-def guarded_call(party: int, budget: float, method: Callable, *args) -> tuple[object, Fault | None]:
-    """Call one strategy method; raising or overrunning ``budget`` becomes the party's fault. (The SAOP loop
-    inlines the same checks on its hot path.)"""
-    began = perf_counter()
+def guarded_call(party: int, budget: float, clock: list[float], method: Callable, *args
+                 ) -> tuple[object, Fault | None]:
+    """Call one strategy method; raising or overrunning ``budget`` becomes the party's fault. The call's start is
+    stored in ``clock[0]`` for the watchdog (see :func:`accord.protocols.watchdog.watching`), which interrupts it
+    once it has run for ``budget`` seconds. (The SAOP loop inlines the same checks on its hot path.)"""
+    began = clock[0] = perf_counter()
     try:
         value = method(*args)
     except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+        clock[0] = IDLE
         return None, Fault(party, "raised", describe(error))
+    except OverBudget:
+        return None, interrupted(party, method.__name__, clock, budget)
+    clock[0] = IDLE
     took = perf_counter() - began
     if took > budget:
         return None, Fault(party, "over-budget", f"{method.__name__} took {took:.3g} s (budget {budget:g} s)")
     return value, None
+
+
+def interrupted(party: int, method: str, clock: list[float], budget: float) -> Fault:
+    """The fault of a call the watchdog interrupted; ``clock[0]`` still holds when it began."""
+    took = perf_counter() - clock[0]
+    clock[0] = IDLE  # no further interruption for this call
+    return Fault(party, "over-budget", f"{method} was interrupted after {took:.3g} s (budget {budget:g} s)")
 
 
 def checked_answer(party: int, value: object, method: str, may_end: bool = True) -> tuple[object, Fault | None]:

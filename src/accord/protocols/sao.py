@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from time import perf_counter
 
-from accord.protocols.common import Fault, Run, SessionConfig, as_answer, as_position, describe
+from accord.protocols.common import Fault, Run, SessionConfig, as_answer, as_position, describe, interrupted
+from accord.protocols.watchdog import IDLE, OverBudget, watching
 from accord.strategies.base import END, State, Strategy
 
 
@@ -23,7 +24,14 @@ _new_state = tuple.__new__
 def run_sao(strategies: list[Strategy], n_outcomes: int, config: SessionConfig,
             positions: list[int], proposers: list[int]) -> Run:
     """Run one SAOP session with set-up ``strategies``; ``positions``/``proposers`` are the offer-history lists
-    the strategies' views read (filled here)."""
+    the strategies' views read (filled here). A strategy call still running after ``config.budget`` seconds is
+    interrupted where :mod:`accord.protocols.watchdog` can do it."""
+    with watching(config.budget) as clock:
+        return _negotiate(strategies, n_outcomes, config, positions, proposers, clock)
+
+
+def _negotiate(strategies: list[Strategy], n_outcomes: int, config: SessionConfig, positions: list[int],
+               proposers: list[int], clock: list[float]) -> Run:
     n = len(strategies)
     new_state = _new_state  # builds the State tuple without NamedTuple.__new__'s Python frame
     rounds = config.rounds
@@ -41,81 +49,94 @@ def run_sao(strategies: list[Strategy], n_outcomes: int, config: SessionConfig,
     step = 0
     start = perf_counter()
     time = 0.0
-    while True:
-        now = perf_counter()
-        if total is not None and step >= total:
-            run.ended_by = "deadline"
-            break
-        if seconds is not None:
-            elapsed = (now - start) / seconds
-            if elapsed >= 1.0:
-                run.ended_by = "timeout"
+    party = 0
+    try:
+        while True:
+            now = perf_counter()
+            clock[0] = now  # the watchdog times the next strategy call from here
+            if total is not None and step >= total:
+                run.ended_by = "deadline"
                 break
-            time = step / total if total is not None else 0.0
-            if elapsed > time:
-                time = elapsed
-        else:
-            time = step / total
-        party = step % n
-        rnd = step // n
-        state = new_state(State, (step, rnd, time, len(positions)))
-        strategy = strategies[party]
-        if standing >= 0:
+            if seconds is not None:
+                elapsed = (now - start) / seconds
+                if elapsed >= 1.0:
+                    run.ended_by = "timeout"
+                    break
+                time = step / total if total is not None else 0.0
+                if elapsed > time:
+                    time = elapsed
+            else:
+                time = step / total
+            party = step % n
+            rnd = step // n
+            state = new_state(State, (step, rnd, time, len(positions)))
+            strategy = strategies[party]
+            if standing >= 0:
+                try:
+                    answer = strategy.respond(state, standing)
+                except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+                    run.fault = Fault(party, "raised", describe(error))
+                    break
+                except OverBudget:
+                    run.fault = interrupted(party, "respond", clock, budget)
+                    break
+                took = perf_counter() - now
+                if took > budget:
+                    run.fault = Fault(party, "over-budget", f"respond took {took:.3g} s (budget {budget:g} s)")
+                    break
+                if answer is not True and answer is not False and answer is not END:
+                    answer = as_answer(answer)
+                    if answer is None:
+                        run.fault = Fault(party, "invalid-response", "respond returned something other than "
+                                                                     "True, False or END")
+                        break
+                if answer is True:
+                    accepted += 1
+                    if keep:
+                        record((rnd, party, "accept", standing, time))
+                    step += 1
+                    if accepted == n - 1:
+                        run.position = standing
+                        run.ended_by = "agreement"
+                        break
+                    continue
+                if answer is END:
+                    if keep:
+                        record((rnd, party, "end", -1, time))
+                    run.ended_by = "end"
+                    step += 1
+                    break
+                now = perf_counter()
+                clock[0] = now
             try:
-                answer = strategy.respond(state, standing)
-            except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+                offer = strategy.propose(state)
+            except Exception as error:  # noqa: BLE001
                 run.fault = Fault(party, "raised", describe(error))
+                break
+            except OverBudget:
+                run.fault = interrupted(party, "propose", clock, budget)
                 break
             took = perf_counter() - now
             if took > budget:
-                run.fault = Fault(party, "over-budget", f"respond took {took:.3g} s (budget {budget:g} s)")
+                run.fault = Fault(party, "over-budget", f"propose took {took:.3g} s (budget {budget:g} s)")
                 break
-            if answer is not True and answer is not False and answer is not END:
-                answer = as_answer(answer)
-                if answer is None:
-                    run.fault = Fault(party, "invalid-response", "respond returned something other than "
-                                                                 "True, False or END")
+            if offer.__class__ is not int or not 0 <= offer < n_outcomes:
+                checked = as_position(offer, n_outcomes)
+                if checked is None:
+                    run.fault = Fault(party, "invalid-offer", f"offered {offer!r:.80}, not an outcome position "
+                                                              f"in 0..{n_outcomes - 1}")
                     break
-            if answer is True:
-                accepted += 1
-                if keep:
-                    record((rnd, party, "accept", standing, time))
-                step += 1
-                if accepted == n - 1:
-                    run.position = standing
-                    run.ended_by = "agreement"
-                    break
-                continue
-            if answer is END:
-                if keep:
-                    record((rnd, party, "end", -1, time))
-                run.ended_by = "end"
-                step += 1
-                break
-            now = perf_counter()
-        try:
-            offer = strategy.propose(state)
-        except Exception as error:  # noqa: BLE001
-            run.fault = Fault(party, "raised", describe(error))
-            break
-        took = perf_counter() - now
-        if took > budget:
-            run.fault = Fault(party, "over-budget", f"propose took {took:.3g} s (budget {budget:g} s)")
-            break
-        if offer.__class__ is not int or not 0 <= offer < n_outcomes:
-            checked = as_position(offer, n_outcomes)
-            if checked is None:
-                run.fault = Fault(party, "invalid-offer", f"offered {offer!r:.80}, not an outcome position "
-                                                          f"in 0..{n_outcomes - 1}")
-                break
-            offer = checked
-        standing = offer
-        accepted = 0
-        add_offer(offer)
-        add_proposer(party)
-        if keep:
-            record((rnd, party, "offer", offer, time))
-        step += 1
+                offer = checked
+            standing = offer
+            accepted = 0
+            add_offer(offer)
+            add_proposer(party)
+            if keep:
+                record((rnd, party, "offer", offer, time))
+            step += 1
+    except OverBudget:  # landed just after a late call returned, before the next one began
+        run.fault = interrupted(party, "a strategy call", clock, budget)
+    clock[0] = IDLE
     if run.fault is not None:
         run.ended_by = "error"
         if keep:

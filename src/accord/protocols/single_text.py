@@ -13,6 +13,7 @@ from time import perf_counter
 import numpy as np
 
 from accord.protocols.common import MEDIATOR, Run, SessionConfig, checked_answer, guarded_call
+from accord.protocols.watchdog import watching
 from accord.strategies.base import State
 
 
@@ -50,7 +51,14 @@ class _Mediator:
 
 def run_single_text(strategies, prepared, config: SessionConfig, positions: list[int], proposers: list[int],
                     mediator_seed: int) -> Run:
-    """Run the single-text protocol: the mediator improves the text while no party vetoes."""
+    """Run the single-text protocol: the mediator improves the text while no party vetoes. A strategy call still
+    running after ``config.budget`` seconds is interrupted where :mod:`accord.protocols.watchdog` can do it."""
+    with watching(config.budget) as clock:
+        return _negotiate(strategies, prepared, config, positions, proposers, mediator_seed, clock)
+
+
+def _negotiate(strategies, prepared, config: SessionConfig, positions: list[int], proposers: list[int],
+               mediator_seed: int, clock: list[float]) -> Run:
     start = perf_counter()
     run = Run()
     trace = run.trace
@@ -82,7 +90,7 @@ def run_single_text(strategies, prepared, config: SessionConfig, positions: list
         proposers.append(MEDIATOR)
         vetoed = False
         for party, strategy in enumerate(strategies):
-            vote, run.fault = guarded_call(party, budget, strategy.vote, state, text, proposal)
+            vote, run.fault = guarded_call(party, budget, clock, strategy.vote, state, text, proposal)
             if run.fault is None:
                 vote, run.fault = checked_answer(party, vote, "vote", may_end=False)
             if run.fault is not None:
@@ -103,7 +111,7 @@ def run_single_text(strategies, prepared, config: SessionConfig, positions: list
         state = State(rnd, rnd, 1.0, len(positions))
         accepted = 0
         for party, strategy in enumerate(strategies):
-            answer, run.fault = guarded_call(party, budget, strategy.respond, state, text)
+            answer, run.fault = guarded_call(party, budget, clock, strategy.respond, state, text)
             if run.fault is None:
                 answer, run.fault = checked_answer(party, answer, "respond")
             if run.fault is not None:

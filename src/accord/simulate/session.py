@@ -76,7 +76,9 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     ``protocol`` is ``sao``, ``zeuthen`` or ``single-text``; ``zeuthen`` is a complete-information model in
     which every party (two or more) plays the Zeuthen strategy, so it takes no strategies (or ``zeuthen`` for
     each party). The deadline is ``rounds`` and/or ``seconds``; ``budget`` is the per-call time budget of a
-    strategy. The same ``seed`` gives the same trace (with a rounds-only deadline)."""
+    strategy (a call still running after it is interrupted when this runs in the main thread on POSIX; see
+    :class:`~accord.protocols.SessionConfig`). The same ``seed`` gives the same trace (with a rounds-only
+    deadline)."""
     prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
     check_options(protocol, rounds, seconds)
     if prepared.n_parties < 2:

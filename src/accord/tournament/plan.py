@@ -26,8 +26,10 @@ from accord.strategies.registry import make
 class Settings:
     """How every session of a tournament is run (see :func:`accord.simulate.run_session`).
 
-    ``timeout`` is a wall-clock guard per session (seconds): a session still running after it is stopped and
-    lost by the strategy that was thinking (process workers and the serial executor in the main thread).
+    ``budget`` is the per-call budget (see :class:`accord.protocols.SessionConfig`: in process workers and the
+    serial executor in the main thread a call running past it is interrupted). ``timeout`` is a wall-clock guard
+    per session (seconds): a session still running after it is stopped and lost by the strategy that was
+    thinking (process workers and the serial executor in the main thread).
     """
 
     protocol: str = "sao"

@@ -3,7 +3,9 @@
 Every session runs under a wall-clock guard (``Settings.timeout``): in a process's main thread a ``SIGALRM``
 timer interrupts even a strategy stuck in ``time.sleep``; in other threads (Dask workers) a watchdog raises
 into the running thread between bytecodes (best effort: it cannot interrupt a blocking C call). The party whose
-strategy was thinking when the guard fired loses the session, recorded as a ``hung`` fault.
+strategy was thinking when the guard fired loses the session, recorded as a ``hung`` fault. In a main thread the
+protocols' own budget watchdog (:mod:`accord.protocols.watchdog`) usually acts first: a single call running past
+``Settings.budget`` ends the session as an ``over-budget`` fault, with its trace.
 """
 
 from __future__ import annotations

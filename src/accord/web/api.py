@@ -146,7 +146,10 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
 
 @router.post("/simulate", response_model=schemas.SimulateResponse, responses=ERRORS)
 def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
-    """Run one negotiation session (one strategy per party) and return it with its trace and offer paths."""
+    """Run one negotiation session (one strategy per party) and return it with its trace and offer paths.
+
+    The session runs on this request's server thread, where a strategy call that never returns cannot be
+    interrupted (only a late return is caught; see :class:`accord.protocols.SessionConfig`)."""
     from accord.simulate import run_session
 
     scenario = resolve(request, body)
