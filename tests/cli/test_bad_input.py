@@ -99,6 +99,20 @@ def test_convert_needs_a_known_target(tmp_path):
     assert_one_line_error(result, "--to", "unknown target format")
 
 
+@pytest.mark.parametrize("target", [[], ["--to", "geniusweb"]])
+def test_convert_to_an_unwritable_place(tmp_path, target):
+    blocker = write(tmp_path, "a file, not a folder", name="blocker.txt")
+    out = blocker / ("out.yaml" if not target else "out")
+    result = runner.invoke(app, ["convert", str(DATA / "mini.yaml"), "-o", str(out), *target])
+    assert_one_line_error(result, "blocker.txt", "cannot write", "writable --output")
+
+
+def test_convert_onto_a_folder_named_like_a_file(tmp_path):
+    (tmp_path / "out.yaml").mkdir()
+    result = runner.invoke(app, ["convert", str(DATA / "mini.yaml"), "-o", str(tmp_path / "out.yaml")])
+    assert_one_line_error(result, "out.yaml", "cannot write")
+
+
 def test_too_many_outcomes(tmp_path):
     document = mini()
     document["issues"] = [{"name": f"i{k}", "integers": {"low": 0, "high": 99}} for k in range(5)]
