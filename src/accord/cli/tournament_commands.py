@@ -57,6 +57,18 @@ def _spec_data(args: list[str], strategies: Optional[str], scenarios: Optional[l
     return data, source
 
 
+def _check_export(target: Optional[str], option: str) -> None:
+    """Refuse an export path that cannot be written before the tournament runs rather than after it."""
+    if not target:
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise OptionError("is a folder", source=target, fix=f"name a file for {option}")
+    if not path.parent.is_dir():
+        raise OptionError("folder does not exist", source=str(path.parent),
+                          fix=f"create it or choose another {option} path")
+
+
 def _progress(console: Console) -> Progress:
     return Progress(TextColumn("[bold]sessions"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                     TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
@@ -174,6 +186,8 @@ def tournament_command(
     given = frozenset(k for k, v in flags.items() if v is not None) | (
         frozenset({"strategies"}) if strategies is not None else frozenset())
     spec = build(data, source, given)
+    for target, option in ((spec.csv, "--csv"), (spec.parquet, "--parquet")):
+        _check_export(target, option)
     tournament = spec.plan()
     validate(tournament)
     path = spec.db or DEFAULT_DB
@@ -211,6 +225,8 @@ def results_command(
 
             write_records(store.rows(), COLUMNS, sessions, "--sessions")
         _show(store, as_json, csv, parquet, "Results")
+    if sessions and not as_json:
+        typer.echo(f"wrote {sessions}")
 
 
 def register(app: typer.Typer) -> None:
