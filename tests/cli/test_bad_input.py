@@ -137,6 +137,14 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys):
     assert "No such command" in err[2]
 
 
+def test_missing_argument_reads_as_one_sentence(capsys):
+    from accord.cli.main import main
+
+    assert main(["convert", str(DATA / "mini.yaml")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "error: accord convert: Missing option '-o' / '--output'; see 'accord convert --help'"
+
+
 GENIUS_DOMAIN = """<negotiation_template><utility_space number_of_issues="1">
 <objective index="0" etype="objective" type="objective" name="root">
 <issue index="1" name="price" etype="integer" type="integer" vtype="integer" lowerbound="0"/>
