@@ -186,3 +186,12 @@ def test_a_dask_address_without_a_port_is_one_line(tmp_path):
     result = invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--db", tmp_path / "t.db",
                     "--dask", "nonsense")
     assert_one_line_error(result, "nonsense", "cannot reach the Dask scheduler", "tcp://HOST:8786")
+
+
+def test_a_spec_file_that_does_not_parse_is_named(tmp_path):
+    broken = tmp_path / "league.yaml"
+    broken.write_text("strategies: [linear, boulware\n")
+    assert_one_line_error(invoke("tournament", broken), "league.yaml", "invalid YAML")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    assert_one_line_error(invoke("tournament", empty), "empty.yaml", "must be a mapping")

@@ -46,8 +46,10 @@ def _spec_data(args: list[str], strategies: Optional[str], scenarios: Optional[l
         if data.get("db") is None and flags.get("db") is None:
             data["db"] = str(Path(source).with_suffix(".db"))
     elif extra and strategies is None and scenarios is None and len(extra) == 1 and \
-            Path(extra[0]).suffix.lower() in (".yaml", ".yml") and not Path(extra[0]).is_file():
-        raise OptionError("no such spec file", source=extra[0], fix="check the path")
+            Path(extra[0]).suffix.lower() in (".yaml", ".yml"):
+        if not Path(extra[0]).is_file():
+            raise OptionError("no such spec file", source=extra[0], fix="check the path")
+        read_spec(extra[0])  # a spec that does not parse (or is empty) says so, naming the file
     if strategies is not None:
         data["strategies"] = strategies
     named = list(scenarios or []) + extra
