@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from typer.testing import CliRunner
 
@@ -8,6 +9,7 @@ from accord.analysis import analyze
 from accord.analysis.sensitivity import reservation_grid, weight_noise
 from accord.cli.main import app
 from accord.io import load
+from tests.cli_assertions import assert_one_line_error
 from tests.generators import scenarios
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
@@ -51,3 +53,15 @@ def test_cli_json_and_errors():
     assert bad.exit_code == 2 and "unknown party 'Nobody'" in bad.stderr
     negative = runner.invoke(app, ["sensitivity", str(MINI), "--weight-noise", "-1"])
     assert negative.exit_code == 2 and "--weight-noise" in negative.stderr
+
+
+@pytest.mark.parametrize("args, fragments", [
+    (["--weight-noise", "nan"], ["--weight-noise", "must lie in [0, 10]"]),
+    (["--weight-noise", "1e308"], ["--weight-noise", "must lie in [0, 10]"]),
+    (["--weight-noise", "0.1", "--runs", "2", "--seed", "-1"], ["--seed", "0 or more"]),
+    (["--reservation", "A=0.1:0.2:100000000"], ["--reservation", "at most 10,000", "fewer steps"]),
+    (["--reservation", "A=0.1:0.2:200", "--reservation", "B=0.1:0.2:200"], ["40,000 cells", "fewer steps"]),
+])
+def test_cli_impossible_values_are_one_line(args, fragments):
+    result = CliRunner().invoke(app, ["sensitivity", str(MINI), *args])
+    assert_one_line_error(result, *fragments)

@@ -99,6 +99,20 @@ def test_convert_needs_a_known_target(tmp_path):
     assert_one_line_error(result, "--to", "unknown target format")
 
 
+@pytest.mark.parametrize("target", [[], ["--to", "geniusweb"]])
+def test_convert_to_an_unwritable_place(tmp_path, target):
+    blocker = write(tmp_path, "a file, not a folder", name="blocker.txt")
+    out = blocker / ("out.yaml" if not target else "out")
+    result = runner.invoke(app, ["convert", str(DATA / "mini.yaml"), "-o", str(out), *target])
+    assert_one_line_error(result, "blocker.txt", "cannot write", "writable --output")
+
+
+def test_convert_onto_a_folder_named_like_a_file(tmp_path):
+    (tmp_path / "out.yaml").mkdir()
+    result = runner.invoke(app, ["convert", str(DATA / "mini.yaml"), "-o", str(tmp_path / "out.yaml")])
+    assert_one_line_error(result, "out.yaml", "cannot write")
+
+
 def test_too_many_outcomes(tmp_path):
     document = mini()
     document["issues"] = [{"name": f"i{k}", "integers": {"low": 0, "high": 99}} for k in range(5)]
@@ -121,6 +135,14 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys):
     assert "No such option: --bogus" in err[0] and "accord analyze" in err[0]
     assert "--rows" in err[1]
     assert "No such command" in err[2]
+
+
+def test_missing_argument_reads_as_one_sentence(capsys):
+    from accord.cli.main import main
+
+    assert main(["convert", str(DATA / "mini.yaml")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "error: accord convert: Missing option '-o' / '--output'; see 'accord convert --help'"
 
 
 GENIUS_DOMAIN = """<negotiation_template><utility_space number_of_issues="1">

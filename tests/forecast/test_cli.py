@@ -135,3 +135,11 @@ def test_divide_bad_file(tmp_path: Path):
     path = tmp_path / "bad.yaml"
     path.write_text("parties: [A, B]\nitems: {x: [-1, 1]}\n")
     assert_one_line_error(run("divide", str(path)), "bad.yaml", "items.x", "non-negative")
+
+
+@pytest.mark.parametrize("command", ["forecast", "divide"])
+def test_a_folder_or_a_binary_file_is_one_line(tmp_path: Path, command):
+    assert_one_line_error(run(command, str(tmp_path)), str(tmp_path), "is a folder, not a file", "kurils-divide")
+    binary = tmp_path / "data.yaml"
+    binary.write_bytes(b"\x00\x01\xff\xfe")
+    assert_one_line_error(run(command, str(binary)), "data.yaml", "not UTF-8 text", "save the file as UTF-8")

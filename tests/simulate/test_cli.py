@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.cli.main import app
+from tests.cli_assertions import assert_one_line_error
 
 runner = CliRunner()
 MINI = "tests/data/mini.yaml"
@@ -126,3 +127,20 @@ def test_strategies_command():
     assert names["random"]["stochastic"] is True and names["boulware"]["stochastic"] is False
     table = invoke("strategies")
     assert table.exit_code == 0 and "boulware" in table.stdout
+
+
+@pytest.mark.parametrize("option, value, fragment", [
+    ("--seed", "-1", "seed must be 0 or more"),
+    ("--budget", "nan", "budget must be positive"),
+])
+def test_impossible_values_are_one_line(option, value, fragment):
+    result = invoke("simulate", MINI, "--strategies", "linear,linear", option, value)
+    assert_one_line_error(result, option, fragment)
+
+
+def test_negative_rows_is_a_usage_error(capsys):
+    from accord.cli.main import main
+
+    assert main(["simulate", MINI, "--strategies", "linear,linear", "--rows", "-1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--rows" in err[0] and err[0].startswith("error: accord simulate")

@@ -143,3 +143,55 @@ def test_results_errors(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_text("hello " * 200)
     assert_one_line_error(invoke("results", junk), "not a tournament database")
+
+
+def test_results_leave_an_empty_or_foreign_file_untouched(tmp_path):
+    import sqlite3
+
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    assert_one_line_error(invoke("results", empty), "empty.yaml", "holds no tournament")
+    assert empty.read_bytes() == b""
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+    connection.close()
+    before = other.read_bytes()
+    assert_one_line_error(invoke("results", other), "other.sqlite", "holds no tournament")
+    assert other.read_bytes() == before
+
+
+def test_results_says_where_it_wrote_the_sessions(tmp_path):
+    db = tmp_path / "t.db"
+    assert invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--db", db).exit_code == 0
+    result = invoke("results", db, "--sessions", tmp_path / "rows.csv")
+    assert result.exit_code == 0 and f"wrote {tmp_path / 'rows.csv'}" in result.stdout
+
+
+@pytest.mark.parametrize("option", ["--csv", "--parquet"])
+def test_an_unwritable_export_is_refused_before_the_run(tmp_path, option):
+    db = tmp_path / "t.db"
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    for target, fragments in ((folder, ["taken", "is a folder", option]),
+                              (tmp_path / "missing" / "x.csv", ["missing", "folder does not exist", option])):
+        result = invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--db", db,
+                        option, target)
+        assert_one_line_error(result, *fragments)
+        assert not db.exists()
+
+
+def test_a_dask_address_without_a_port_is_one_line(tmp_path):
+    pytest.importorskip("distributed")
+    result = invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--db", tmp_path / "t.db",
+                    "--dask", "nonsense")
+    assert_one_line_error(result, "nonsense", "cannot reach the Dask scheduler", "tcp://HOST:8786")
+
+
+def test_a_spec_file_that_does_not_parse_is_named(tmp_path):
+    broken = tmp_path / "league.yaml"
+    broken.write_text("strategies: [linear, boulware\n")
+    assert_one_line_error(invoke("tournament", broken), "league.yaml", "invalid YAML")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    assert_one_line_error(invoke("tournament", empty), "empty.yaml", "must be a mapping")

@@ -107,3 +107,17 @@ def test_serve_binds_localhost_by_default(monkeypatch):
     assert local.get("/api/scenarios").status_code == 200
     rebound = TestClient(seen["app"], base_url="http://evil.example:8123")
     assert rebound.get("/api/scenarios").status_code == 400
+
+
+def test_serve_refuses_a_tournament_store_that_is_not_one(tmp_path, capsys, monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: pytest.fail("the server started"))
+    assert main(["serve", "--tournament", str(tmp_path / "missing.db")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing.db: no such tournament database" in err[0]
+    empty = tmp_path / "empty.sqlite"
+    empty.write_text("")
+    assert main(["serve", "--tournament", str(empty)]) == 2
+    assert "empty.sqlite: holds no tournament" in capsys.readouterr().err
+    assert empty.read_bytes() == b""

@@ -24,6 +24,9 @@ from accord.errors import OptionError
 from accord.model import LinearAdditive, Scenario
 from accord.space import scenario_space
 
+MAX_GRID_CELLS = 10_000  # reservation-grid cells in one call (each re-solves the Nash deal)
+MAX_NOISE = 10.0  # log-normal σ; beyond this the factors overflow and the answer means nothing
+
 
 @dataclass(frozen=True)
 class GridCell:
@@ -58,10 +61,14 @@ def reservation_grid(scenario: Scenario, values: dict[str, list[float]]) -> list
         if name not in scenario.party_names:
             raise OptionError(f"unknown party '{name}'", source="--reservation",
                               fix=f"use one of {', '.join(scenario.party_names)}")
+    axes = [values.get(party.name, [party.reservation]) for party in scenario.parties]
+    size = int(np.prod([len(axis) for axis in axes], dtype=float))
+    if size > MAX_GRID_CELLS:
+        raise OptionError(f"the grid has {size:,} cells; at most {MAX_GRID_CELLS:,}", source="--reservation",
+                          fix="give fewer steps")
     space = scenario_space(scenario)
     utilities = rounded_utilities(scenario, space)
     on_front = pareto_mask(utilities)
-    axes = [values.get(party.name, [party.reservation]) for party in scenario.parties]
     cells = []
     for combination in itertools.product(*axes):
         reservation = np.round(np.asarray(combination, dtype=float), DECIMALS)
@@ -91,8 +98,11 @@ def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: 
     """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights."""
     if runs <= 0:
         raise OptionError(f"runs must be positive, got {runs}", source="--runs", fix="give --runs 1 or more")
-    if not scale >= 0:
-        raise OptionError(f"noise scale must be ≥ 0, got {scale}", source="--weight-noise", fix="give e.g. 0.1")
+    if not 0 <= scale <= MAX_NOISE:
+        raise OptionError(f"noise scale must lie in [0, {MAX_NOISE:g}], got {scale:g}", source="--weight-noise",
+                          fix="give e.g. --weight-noise 0.1")
+    if seed < 0:
+        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
     space = scenario_space(scenario)
     reservation = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
     base_utilities = rounded_utilities(scenario, space)

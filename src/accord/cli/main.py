@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo(context.get_help())
             return 0
         command = context.command_path if context is not None else "accord"
-        message = " ".join(error.format_message().split())
+        message = " ".join(error.format_message().split()).removesuffix(".")  # no ".;" before the hint
         typer.echo(f"error: {command}: {message}; see '{command} --help'", err=True)
         return getattr(error, "exit_code", 2) or 2
     return code if isinstance(code, int) else 0

@@ -92,7 +92,11 @@ def convert_command(
 ) -> None:
     """Convert a scenario between Accord YAML/JSON, GENIUS XML and GeniusWeb JSON, saying what is lost."""
     scenario = load(*paths)
-    written, losses = convert(scenario, output, to)
+    try:
+        written, losses = convert(scenario, output, to)
+    except OSError as error:
+        raise OptionError(f"cannot write ({error.strerror or error})", source=str(error.filename or output),
+                          fix="choose a writable --output path") from None
     for path in written:
         typer.echo(f"wrote {path}")
     for loss in losses:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from accord.analysis.sensitivity import reservation_grid, weight_noise
+from accord.analysis.sensitivity import MAX_GRID_CELLS, MAX_NOISE, reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
@@ -27,6 +27,9 @@ def parse_range(text: str) -> tuple[str, list[float]]:
             low, high, steps = values.split(":")
             if int(steps) < 1:
                 raise ValueError
+            if int(steps) > MAX_GRID_CELLS:
+                raise OptionError(f"{int(steps):,} steps in '{text}'; at most {MAX_GRID_CELLS:,}",
+                                  source="--reservation", fix="give fewer steps")
             grid = [round(float(v), 10) for v in np.linspace(float(low), float(high), int(steps))]
         else:
             grid = [float(v) for v in values.split(",")]
@@ -56,9 +59,11 @@ def sensitivity_command(
 ) -> None:
     """Sensitivity: zone of agreement and Nash deal over a grid of reservation values, and the Nash deal's
     robustness to noise in the weights."""
-    if weight_noise_scale < 0:
-        raise OptionError(f"noise scale must be ≥ 0, got {weight_noise_scale:g}", source="--weight-noise",
-                          fix="give e.g. --weight-noise 0.1")
+    if not 0 <= weight_noise_scale <= MAX_NOISE:
+        raise OptionError(f"noise scale must lie in [0, {MAX_NOISE:g}], got {weight_noise_scale:g}",
+                          source="--weight-noise", fix="give e.g. --weight-noise 0.1")
+    if seed < 0:
+        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
     loaded = load_each(paths)
     if len(loaded) != 1:
         raise OptionError("give one scenario", source="PATHS", fix="run the command once per scenario")

@@ -70,7 +70,7 @@ def simulate_command(
     trace_json: Annotated[Optional[Path], typer.Option("--trace-json",
                                                        help="write the trace to this JSON file")] = None,
     plot: Annotated[Optional[Path], typer.Option(help="draw the utility space to FILE.png or FILE.svg")] = None,
-    rows: Annotated[int, typer.Option(help="trace rows to show (0: all)")] = 40,
+    rows: Annotated[int, typer.Option(help="trace rows to show (0: all)", min=0)] = 40,
 ) -> None:
     """Negotiate a scenario once with one strategy per party and show the trace and the result."""
     from accord.io import load
@@ -78,7 +78,7 @@ def simulate_command(
 
     if rounds is not None and rounds <= 0:
         raise OptionError(f"rounds must be positive, got {rounds}", source="--rounds", fix="give --rounds 1 or more")
-    if budget <= 0:
+    if not budget > 0:
         raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
     names = [s.strip() for s in strategies.split(",")] if strategies else None
     scenario = load(*paths)

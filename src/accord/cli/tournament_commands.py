@@ -46,8 +46,10 @@ def _spec_data(args: list[str], strategies: Optional[str], scenarios: Optional[l
         if data.get("db") is None and flags.get("db") is None:
             data["db"] = str(Path(source).with_suffix(".db"))
     elif extra and strategies is None and scenarios is None and len(extra) == 1 and \
-            Path(extra[0]).suffix.lower() in (".yaml", ".yml") and not Path(extra[0]).is_file():
-        raise OptionError("no such spec file", source=extra[0], fix="check the path")
+            Path(extra[0]).suffix.lower() in (".yaml", ".yml"):
+        if not Path(extra[0]).is_file():
+            raise OptionError("no such spec file", source=extra[0], fix="check the path")
+        read_spec(extra[0])  # a spec that does not parse (or is empty) says so, naming the file
     if strategies is not None:
         data["strategies"] = strategies
     named = list(scenarios or []) + extra
@@ -55,6 +57,18 @@ def _spec_data(args: list[str], strategies: Optional[str], scenarios: Optional[l
         data["scenarios"] = list(data.get("scenarios") or []) + named if source else named
     data.update({k: v for k, v in flags.items() if v is not None})
     return data, source
+
+
+def _check_export(target: Optional[str], option: str) -> None:
+    """Refuse an export path that cannot be written before the tournament runs rather than after it."""
+    if not target:
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise OptionError("is a folder", source=target, fix=f"name a file for {option}")
+    if not path.parent.is_dir():
+        raise OptionError("folder does not exist", source=str(path.parent),
+                          fix=f"create it or choose another {option} path")
 
 
 def _progress(console: Console) -> Progress:
@@ -174,6 +188,8 @@ def tournament_command(
     given = frozenset(k for k, v in flags.items() if v is not None) | (
         frozenset({"strategies"}) if strategies is not None else frozenset())
     spec = build(data, source, given)
+    for target, option in ((spec.csv, "--csv"), (spec.parquet, "--parquet")):
+        _check_export(target, option)
     tournament = spec.plan()
     validate(tournament)
     path = spec.db or DEFAULT_DB
@@ -211,6 +227,8 @@ def results_command(
 
             write_records(store.rows(), COLUMNS, sessions, "--sessions")
         _show(store, as_json, csv, parquet, "Results")
+    if sessions and not as_json:
+        typer.echo(f"wrote {sessions}")
 
 
 def register(app: typer.Typer) -> None:

@@ -30,6 +30,10 @@ def serve_command(
     except ImportError:
         raise InputError("the web workbench needs its extra packages", source="serve",
                          fix="pip install 'accord[web]'") from None
+    if tournament is not None:
+        from accord.tournament import open_existing
+
+        open_existing(tournament).close()  # a missing or foreign file is an error now, not a broken page later
     loopback = host in LOOPBACK
     if not loopback:
         typer.echo(f"warning: listening on {host}: anyone who can reach this address can use the workbench",

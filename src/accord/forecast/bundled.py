@@ -31,6 +31,9 @@ def resolve(name: str) -> tuple[str, Traversable | Path]:
     path = Path(name)
     if path.is_file():
         return path.suffix.lower(), path
+    if path.is_dir():
+        raise InputError("is a folder, not a file", source=name,
+                         fix=f"name a file in it, or one of: {', '.join(bundled_names())}")
     folder = bundled_folder()
     for candidate in (name, *(name + suffix for suffix in SUFFIXES)):
         entry = folder / candidate

@@ -41,8 +41,10 @@ def load_divide(name: str) -> DivideProblem:
         raise ScenarioError(f"unknown file type '{suffix}'", source=name, fix="use a .yaml divide file")
     try:
         text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError(f"cannot read the file ({error})", source=name, fix="check the path") from None
+    except UnicodeDecodeError as error:
+        raise ScenarioError(f"not UTF-8 text (byte {error.start})", source=name, fix="save the file as UTF-8") from None
+    except OSError as error:
+        raise ScenarioError(f"cannot read the file ({error.strerror})", source=name, fix="check the path") from None
     return parse_divide(text, source=name)
 
 

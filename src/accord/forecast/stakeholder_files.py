@@ -39,8 +39,10 @@ def load_stakeholders(name: str) -> tuple[Stakeholders, ...]:
 def _read_text(file, name: str) -> str:
     try:
         return file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError(f"cannot read the file ({error})", source=name, fix="check the path") from None
+    except UnicodeDecodeError as error:
+        raise ScenarioError(f"not UTF-8 text (byte {error.start})", source=name, fix="save the file as UTF-8") from None
+    except OSError as error:
+        raise ScenarioError(f"cannot read the file ({error.strerror})", source=name, fix="check the path") from None
 
 
 def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:

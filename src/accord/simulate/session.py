@@ -81,6 +81,10 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     deadline)."""
     prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
     check_options(protocol, rounds, seconds)
+    if int(seed) < 0:
+        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
+    if not budget > 0:
+        raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
     if prepared.n_parties < 2:
         raise ScenarioError(f"has {prepared.n_parties} party; a negotiation needs two or more",
                             source=prepared.scenario.name, fix="add a profile for each other party")

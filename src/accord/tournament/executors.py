@@ -184,7 +184,7 @@ class DaskExecutor(Executor):
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(address, timeout=10)
-        except (OSError, TimeoutError) as error:
+        except (OSError, TimeoutError, ValueError) as error:  # ValueError: an address Dask cannot parse
             if self.cluster is not None:
                 self.cluster.close()
             raise OptionError(f"cannot reach the Dask scheduler ({' '.join(str(error).split())[:160]})",

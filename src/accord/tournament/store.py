@@ -139,8 +139,27 @@ def open_existing(path: str | Path) -> Store:
     """A store that must already hold a tournament (for ``accord results``)."""
     if str(path) != ":memory:" and not Path(path).is_file():
         raise OptionError("no such tournament database", source=str(path), fix="give the --db file of a tournament")
+    if str(path) != ":memory:" and not _holds_tournament(Path(path)):
+        raise OptionError("holds no tournament", source=str(path), fix="give the --db file of a tournament")
     store = Store(path)
     if not store.meta():
         store.close()
         raise OptionError("holds no tournament", source=str(path), fix="give the --db file of a tournament")
     return store
+
+
+def _holds_tournament(path: Path) -> bool:
+    """Whether ``path`` has a tournament's ``meta`` table, looked at read-only: an empty file or another
+    program's database is left exactly as it was (opening it as a ``Store`` would write a schema into it)."""
+    try:
+        probe = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return True  # let Store report what is wrong
+    try:
+        found = probe.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        return found is not None
+    except sqlite3.DatabaseError as error:
+        raise OptionError(f"not a tournament database ({error})", source=str(path),
+                          fix="name a new file or one written by 'accord tournament'") from None
+    finally:
+        probe.close()
