@@ -81,3 +81,10 @@ def test_an_empty_folder_is_a_one_line_error(tmp_path):
     result = runner.invoke(app, ["analyze", str(tmp_path)])
     assert result.exit_code == 2
     assert "folder holds no scenario" in result.stderr
+
+
+def test_scenarios_lists_each_bundled_name_whole_with_its_feasible_outcomes():
+    result = runner.invoke(app, ["scenarios"], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    assert "japan-russia-2019" in result.stdout and "japan-russia-2020" in result.stdout
+    assert "207,360" in result.stdout and "331,776" not in result.stdout  # after the hard constraints

@@ -127,6 +127,8 @@ def test_strategies_command():
     assert names["random"]["stochastic"] is True and names["boulware"]["stochastic"] is False
     table = invoke("strategies")
     assert table.exit_code == 0 and "boulware" in table.stdout
+    assert "window of its target" in names["frequency-model"]["description"]  # plain text, no reST ``markup``
+    assert not any("``" in row["description"] for row in names.values())
 
 
 @pytest.mark.parametrize("option, value, fragment", [

@@ -50,12 +50,17 @@ def analyze_command(
 def scenarios_command() -> None:
     """List the scenarios bundled with Accord."""
     table = Table(show_header=True, header_style="bold")
-    for column in ("name", "title", "parties", "issues", "outcomes"):
-        table.add_column(column)
+    from accord.space import scenario_space
+
+    table.add_column("name", no_wrap=True)  # the name is what the user types: never cut it
+    table.add_column("title")
+    table.add_column("parties")
+    table.add_column("issues", justify="right")
+    table.add_column("feasible outcomes", justify="right", no_wrap=True)
     for name, path in bundled_scenarios().items():
         scenario = load(path)
         table.add_row(name, scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
-                      f"{scenario.cartesian_size:,}")
+                      f"{scenario_space(scenario).size:,}")
     Console().print(table)
 
 

@@ -167,8 +167,8 @@ class Strategy:
         cls.name = name
         if register:
             doc = inspect.getdoc(cls) or ""
-            REGISTRY[name] = StrategyInfo(name, cls, cls.tags, cls.stochastic, doc.split("\n\n")[0].replace("\n", " "),
-                                          source=cls.__module__)
+            summary = doc.split("\n\n")[0].replace("\n", " ").replace("``", "")  # plain text, not reST
+            REGISTRY[name] = StrategyInfo(name, cls, cls.tags, cls.stochastic, summary, source=cls.__module__)
 
     # -- lifecycle ---------------------------------------------------------------------------------------------
     def setup(self, view: PartyView) -> None:
