@@ -85,6 +85,7 @@ def test_zeuthen_with_three_parties_ends_at_the_nash_deal_of_analyze(tmp_path):
     (["--strategies", "boulware,conceder", "--protocol", "bogus"], "unknown protocol 'bogus'"),
     (["--strategies", "boulware,conceder", "--rounds", "0"], "rounds must be positive"),
     (["--strategies", "boulware,conceder", "--rounds", "-3"], "rounds must be positive"),
+    (["--strategies", "boulware,conceder", "--rounds", "100000000000000000000"], "is more than 10,000,000"),
     (["--strategies", "boulware,conceder", "--plot", "x.pdf"], "use a .png or .svg file"),
     ([], "no strategies given"),
 ])

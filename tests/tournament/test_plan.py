@@ -58,6 +58,7 @@ def test_settings_change_the_fingerprint(mini):
     (["linear", "linear"], 1, "named twice"),
     (["linear"], 1, "only 1 strategies"),
     (["linear", "boulware"], 0, "repetitions must be 1 or more"),
+    (["linear", "boulware"], 10**13, "the plan has 20,000,000,000,000 sessions, more than 10,000,000"),
 ])
 def test_bad_plans_are_one_line_errors(mini, strategies, repetitions, fragment):
     with pytest.raises(OptionError, match=fragment):

@@ -37,12 +37,19 @@ def resolve_strategies(strategies: Sequence[str | Strategy], n_parties: int) -> 
     return [make(spec) for spec in strategies]
 
 
+MAX_ROUNDS = 10_000_000
+"""The longest deadline in rounds: the trace of a session that uses it takes a few gigabytes."""
+
+
 def check_options(protocol: str, rounds: int | None, seconds: float | None) -> None:
     if protocol not in PROTOCOLS:
         raise OptionError(f"unknown protocol '{protocol}'", source="--protocol",
                           fix=f"choose from {', '.join(PROTOCOLS)}")
     if rounds is not None and rounds <= 0:
         raise OptionError(f"rounds must be positive, got {rounds}", source="--rounds", fix="give --rounds 1 or more")
+    if rounds is not None and rounds > MAX_ROUNDS:
+        raise OptionError(f"{rounds:,} rounds is more than {MAX_ROUNDS:,}", source="--rounds",
+                          fix="give fewer rounds, or a time limit with --seconds")
     if seconds is not None and not seconds > 0:
         raise OptionError(f"seconds must be positive, got {seconds}", source="--seconds",
                           fix="give a positive time limit")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
@@ -97,6 +98,10 @@ def label_of(spec: str | Strategy) -> str:
     return str(spec).strip()
 
 
+MAX_SESSIONS = 10_000_000
+"""The largest plan: its tasks live in memory (about half a kilobyte each)."""
+
+
 def session_seeds(root: int, n: int) -> list[int]:
     """``n`` session seeds (non-negative, < 2**63) derived from the root seed: the first ``n`` 64-bit words of
     ``SeedSequence(root)``'s entropy pool, drawn in one vectorised call (spawning ``n`` children costs ~20 µs
@@ -131,6 +136,7 @@ def _check(scenarios: Sequence[Scenario], strategies: Sequence, repetitions: int
     if repeated:
         raise OptionError(f"strategy '{repeated[0]}' is named twice", source="--strategies",
                           fix="name each strategy once (use --self-play for a strategy against itself)")
+    sessions = 0
     for scenario in scenarios:
         n = len(scenario.parties)
         if n < 2:
@@ -140,6 +146,11 @@ def _check(scenarios: Sequence[Scenario], strategies: Sequence, repetitions: int
             raise OptionError(f"scenario '{scenario.name}' has {n} parties but only {len(strategies)} "
                               f"strategies were given", source="--strategies",
                               fix=f"give at least {n} strategies or add --self-play")
+        k = len(strategies)
+        sessions += repetitions * (k ** n if self_play else math.perm(k, n))
+    if sessions > MAX_SESSIONS:
+        raise OptionError(f"the plan has {sessions:,} sessions, more than {MAX_SESSIONS:,}", source="--repetitions",
+                          fix="use fewer repetitions, strategies or scenarios, or split it into several tournaments")
     return labels
 
 
