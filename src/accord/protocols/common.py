@@ -25,12 +25,12 @@ class SessionConfig:
     ``time.perf_counter`` check after it returns. A call still running after ``budget`` seconds is interrupted
     (:mod:`accord.protocols.watchdog`: ``SIGURG`` to the main thread, whose handler raises inside the call; a
     blocking ``time.sleep`` is interrupted too) when the session runs in the main thread of a POSIX process:
-    ``accord simulate``, ``run_session`` called from a script's main thread, the serial tournament executor and
-    tournament process workers. Limits:
+    ``accord simulate``, ``run_session`` called from a script's main thread, the serial tournament executor,
+    tournament process workers and the web workbench's worker processes (:mod:`accord.web.sessions`). Limits:
 
-    * other threads get only the after-the-fact check, so a call that never returns hangs the session: the web
-      workbench (sessions run on the server's request threads), Dask worker threads (the tournament's
-      ``timeout`` guard stops those), and any ``run_session`` from a thread of your own;
+    * other threads get only the after-the-fact check, so a call that never returns hangs the session: Dask
+      worker threads (the tournament's ``timeout`` guard stops those), and any ``run_session`` from a thread of
+      your own;
     * platforms without ``SIGURG`` and ``signal.pthread_kill`` (Windows): the after-the-fact check only;
     * ``Strategy.setup`` is not under the budget, nor is the ``zeuthen`` protocol (it calls no strategy);
     * a strategy that catches ``BaseException`` (a bare ``except:``) and carries on is interrupted again after

@@ -12,7 +12,7 @@ once the next call has begun, or after the session, is ignored; one that lands i
 after a late call returned is caught by the protocol around its loop and blamed on the same party. If the call
 swallows the exception (a bare ``except:``) and goes on, the watchdog fires again after another budget.
 
-It works in the main thread on POSIX platforms. Elsewhere (other threads: web server workers, Dask threads;
+It works in the main thread on POSIX platforms. Elsewhere (other threads: Dask threads, a thread of your own;
 platforms without ``SIGURG``/``pthread_kill``: Windows) :func:`watching` arms nothing and only the protocols'
 after-the-fact check applies. ``SIGURG`` is used because its default action is to ignore it: a stray one can
 never kill the process. A handler the program had installed for it is restored after the session and is called

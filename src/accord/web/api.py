@@ -1,7 +1,8 @@
 """The JSON API under ``/api``: scenarios, upload, analyze, simulate, forecast, divide, strategies.
 
 Every user error answers ``{"detail": "<one line>"}``, the same line the command line prints after ``error:``
-(400 for bad input, 404 for an unknown id, 413 for an upload over the size cap, 422 for a malformed request).
+(400 for bad input, 404 for an unknown id, 413 for an upload over the size cap, 422 for a malformed request;
+/api/simulate also 500 when its worker process died, 504 when it ran past its time limit).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 import accord
 from accord.errors import InputError, OptionError, ScenarioError
-from accord.reports.html import label_of, offer_paths, plot_data, project_paths, utility_svg
+from accord.reports.html import label_of, plot_data, project_paths, utility_svg
 from accord.web import schemas
 from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload, summary
 
@@ -144,24 +145,28 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
 
 
-@router.post("/simulate", response_model=schemas.SimulateResponse, responses=ERRORS)
+@router.post("/simulate", response_model=schemas.SimulateResponse, responses={
+    **ERRORS, 500: {"model": schemas.ErrorOut, "description": "the session's worker process died"},
+    504: {"model": schemas.ErrorOut, "description": "the session ran past its time limit and was stopped"}})
 def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
     """Run one negotiation session (one strategy per party) and return it with its trace and offer paths.
 
-    The session runs on this request's server thread, where a strategy call that never returns cannot be
-    interrupted (only a late return is caught; see :class:`accord.protocols.SessionConfig`)."""
-    from accord.simulate import run_session
-
+    The session runs in a worker process, where a strategy call still running after its budget (1 s) is
+    interrupted and the session ends with an ``over-budget`` fault, as on the command line. A worker that does
+    not answer within ``10 s + rounds × parties × 1 s`` (at most 300 s; a call stuck in C code that ignores the
+    interruption) is killed and the request answers 504; one that dies answers 500 (see
+    :mod:`accord.web.sessions`)."""
     scenario = resolve(request, body)
     axes = _axes(body.axes, len(scenario.parties))
-    result = run_session(scenario, body.strategies, protocol=body.protocol, rounds=body.rounds, seed=body.seed)
-    paths = offer_paths(result)
+    session = request.app.state.sessions.run(scenario, body.strategies, protocol=body.protocol,
+                                             rounds=body.rounds, seed=body.seed)
+    paths = session["paths"]
     svg = None
     if body.svg:
         data = plot_data(analysis_of(scenario), axes, 1500)
         svg = utility_svg(data, paths=project_paths(paths, axes))
     labels = {i.name: {str(v): label_of(i, v) for v in i.values} for i in scenario.issues}
-    return {"result": result.to_json(trace=True), "paths": paths, "svg": svg, "labels": labels}
+    return {"result": session["result"], "paths": paths, "svg": svg, "labels": labels}
 
 
 @router.get("/strategies", response_model=list[schemas.StrategyOut])

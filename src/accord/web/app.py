@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 import accord
 from accord.errors import InputError
+from accord.web.sessions import SessionFailed, SessionPool
 from accord.web.store import MAX_UPLOAD_BYTES, ScenarioStore
 
 UPLOAD_PATHS = ("/api/scenarios", "/upload")
@@ -66,8 +68,15 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
                allowed_hosts: list[str] | None = None) -> FastAPI:
     """The workbench. ``tournament`` is a results store (SQLite) chosen by whoever starts the server;
     ``allowed_hosts`` (e.g. ``["127.0.0.1", "localhost"]``) refuses requests for any other Host header, which
-    keeps DNS-rebinding pages from reading a local server."""
+    keeps DNS-rebinding pages from reading a local server. Simulations run in worker processes
+    (``app.state.sessions``, a :class:`~accord.web.sessions.SessionPool`) started on first use and stopped when
+    the app shuts down."""
     from accord.web import api, pages
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.sessions.close()
 
     app = FastAPI(
         title="Accord workbench API",
@@ -77,13 +86,19 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
         redoc_url=None,
+        lifespan=lifespan,
     )
+    app.state.sessions = SessionPool()
     app.state.store = store or ScenarioStore()
     app.state.tournament = Path(tournament) if tournament else None
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, error: InputError) -> JSONResponse:
         return JSONResponse({"detail": error.one_line()}, status_code=400)
+
+    @app.exception_handler(SessionFailed)
+    async def session_failed(request: Request, error: SessionFailed) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=error.status)
 
     app.include_router(api.router)
     app.include_router(pages.router)

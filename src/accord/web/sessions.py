@@ -1,0 +1,180 @@
+"""Simulation sessions for the workbench, run in worker processes.
+
+A session run on a server thread cannot be interrupted: the watchdog (:mod:`accord.protocols.watchdog`) signals
+the main thread only. So ``/api/simulate`` hands each session to a :class:`SessionPool`: a few single-process
+pools (``forkserver``, or ``spawn`` where there is none; never ``fork``, since the server runs threads), created
+on first use and closed with the app. There the session runs in the worker's main thread, and a strategy call
+that never returns ends the session with an ``over-budget`` fault like on the command line.
+
+What the watchdog cannot stop — a call stuck in C code that ignores signals, or a ``setup`` that never returns —
+runs into an outer time limit of ``slack + rounds × parties × budget`` seconds (at most ``cap``); the request then
+gets :class:`SessionFailed` and the worker is killed and replaced. A worker that dies (a strategy that exits
+the process, a crash) is replaced too. Each request holds one worker, so replacing it disturbs no other session.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import signal
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from importlib import import_module
+
+from accord.errors import AccordError, InputError
+
+BUDGET = 1.0
+"""Seconds a strategy call may run in a workbench session (as for ``accord simulate``)."""
+
+
+class SessionFailed(AccordError):
+    """A session's worker ran out of time or died; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Slot:
+    """One worker process (as a one-process pool), created when a request first needs it."""
+
+    def __init__(self) -> None:
+        self.executor: ProcessPoolExecutor | None = None
+
+
+class SessionPool:
+    """``workers`` worker processes running one session at a time each; a request waits for a free one."""
+
+    def __init__(self, workers: int = 2, cap: float = 300.0, slack: float = 10.0) -> None:
+        self.cap, self.slack = cap, slack
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self.slots = [_Slot() for _ in range(workers)]
+        self.free: queue.LifoQueue[_Slot] = queue.LifoQueue()  # the warmest worker first
+        for slot in self.slots:
+            self.free.put(slot)
+        self.lock = threading.Lock()
+        self.closed = False
+
+    def limit(self, rounds: int, parties: int) -> float:
+        """The outer time limit of a session, in seconds."""
+        return min(self.cap, self.slack + rounds * parties * BUDGET)
+
+    def run(self, scenario, strategies: list[str], protocol: str, rounds: int, seed: int) -> dict:
+        """Run one session in a worker: ``{"result": <result JSON with trace>, "paths": <offer paths>}``.
+
+        Raises :class:`~accord.errors.InputError` for bad options (as :func:`accord.simulate.run_session` does)
+        and :class:`SessionFailed` when the worker runs out of time or dies."""
+        modules = _modules_of(strategies)
+        seconds = self.limit(rounds, len(scenario.parties))
+        slot = self.free.get()
+        try:
+            executor = self._executor(slot)
+            future = executor.submit(_session, scenario, strategies, protocol, rounds, seed, modules)
+            try:
+                answer = future.result(timeout=seconds)
+            except TimeoutError:
+                self._replace(slot)
+                raise SessionFailed(f"simulate: the session ran for more than {seconds:g} s and was stopped (a "
+                                    "strategy call ignored its interruption); try other strategies", 504) from None
+            except BrokenProcessPool:
+                self._replace(slot)
+                raise SessionFailed("simulate: the session's worker process stopped (a strategy may have exited "
+                                    "or crashed it); try other strategies", 500) from None
+        finally:
+            self.free.put(slot)
+        if "error" in answer:
+            raise InputError(answer["error"])
+        return answer
+
+    def processes(self) -> list:
+        """The worker processes running now (``multiprocessing`` process objects)."""
+        with self.lock:
+            return [p for slot in self.slots if slot.executor is not None for p in _processes(slot.executor)]
+
+    def close(self, grace: float = 5.0) -> None:
+        """Stop every worker: idle ones exit at once, one still busy after ``grace`` seconds is killed."""
+        with self.lock:
+            self.closed = True
+            running = []
+            for slot in self.slots:
+                if slot.executor is not None:
+                    running += _processes(slot.executor)
+                    slot.executor.shutdown(wait=False, cancel_futures=True)
+                    slot.executor = None
+        for process in running:
+            process.join(grace)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+    def _executor(self, slot: _Slot) -> ProcessPoolExecutor:
+        with self.lock:
+            if self.closed:
+                raise SessionFailed("simulate: the server is shutting down", 503)
+            if slot.executor is None:
+                slot.executor = ProcessPoolExecutor(1, mp_context=self.context, initializer=_start,
+                                                    initargs=(list(sys.path),))
+            return slot.executor
+
+    def _replace(self, slot: _Slot) -> None:
+        """Kill the slot's worker; the next request to use the slot starts a new one."""
+        with self.lock:
+            executor, slot.executor = slot.executor, None
+        if executor is None:
+            return
+        doomed = _processes(executor)
+        for process in doomed:
+            process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in doomed:
+            process.join(5)
+
+
+def _processes(executor: ProcessPoolExecutor) -> list:
+    # the standard library offers no public way to reach (or kill) an executor's processes before Python 3.14
+    return list((getattr(executor, "_processes", None) or {}).values())
+
+
+def _modules_of(strategies: list[str]) -> list[str]:
+    """The modules defining the requested strategies that were registered in this process by importing them
+    (not built in, not entry-point plugins, which a worker finds itself): the worker imports them too."""
+    from accord.strategies import registry
+
+    known = registry()
+    modules = []
+    for name in strategies:
+        info = known.get(str(name).strip())
+        if info is None or ":" in info.source:  # unknown, or an entry point ("module:attribute")
+            continue
+        module = info.cls.__module__
+        if module != "__main__" and not module.startswith("accord.") and module not in modules:
+            modules.append(module)
+    return modules
+
+
+# -- in the worker process -----------------------------------------------------------------------------------------
+def _start(path: list[str]) -> None:
+    """Worker set-up: the server's import path (for strategies registered there), and Ctrl-C left to the server."""
+    sys.path[:0] = [p for p in path if p not in sys.path]
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import accord.simulate  # noqa: F401 - paid once per worker, not by its first request
+    import accord.strategies.builtin  # noqa: F401
+
+
+def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: int, modules: list[str]) -> dict:
+    from accord.reports.html import offer_paths
+    from accord.simulate import run_session
+
+    for module in modules:
+        try:
+            import_module(module)
+        except Exception:  # noqa: BLE001 - the session then reports the strategy as unknown
+            pass
+    try:
+        result = run_session(scenario, strategies, protocol=protocol, rounds=rounds, seed=seed, budget=BUDGET)
+    except InputError as error:
+        return {"error": error.one_line()}
+    return {"result": result.to_json(trace=True), "paths": offer_paths(result)}

@@ -1,0 +1,134 @@
+"""Web sessions run in worker processes: a strategy call that never returns ends the session with an
+``over-budget`` fault, a worker that ignores the interruption or dies is replaced, and the workers stop with the app.
+
+Every request that could stall runs in a thread with a deadline, and the stalling strategies end after 90 s, so a
+regression fails instead of hanging the suite.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import import_module
+
+import pytest
+
+from accord.protocols.watchdog import SIGNAL
+from accord.strategies.base import REGISTRY
+from accord.web.sessions import SessionPool
+from tests.web.conftest import FLAGSHIP
+
+pytestmark = pytest.mark.skipif(SIGNAL is None, reason="the watchdog needs SIGURG and pthread_kill (POSIX)")
+
+
+@pytest.fixture
+def stalling():
+    """The stalling strategies, registered for this test only."""
+    module = import_module("tests.web.stalling")
+    REGISTRY.update(module.REGISTERED)
+    yield module
+    for name in module.NAMES:
+        REGISTRY.pop(name, None)
+
+
+def serve(pool: SessionPool | None = None):
+    from fastapi.testclient import TestClient
+
+    from accord.web import create_app
+
+    app = create_app()
+    if pool is not None:
+        app.state.sessions = pool
+    return app, TestClient(app)
+
+
+def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10):
+    """The response to a simulate request, or a failure if none comes within ``seconds``."""
+    out = {}
+
+    def ask():
+        out["response"] = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": strategies,
+                                                             "rounds": rounds, "svg": False})
+
+    thread = threading.Thread(target=ask, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        pytest.fail(f"no answer to {strategies} within {seconds} s")
+    return out["response"]
+
+
+def test_call_that_never_returns_ends_with_an_over_budget_fault(stalling):
+    app, client = serve()
+    with client:
+        response = answered(client, ["boulware", "t-web-sleeps"])
+        assert response.status_code == 200, response.text
+        result = response.json()["result"]
+        assert result["ended_by"] == "error" and result["breakdown_by"] == "Russia"
+        fault = result["fault"]
+        assert fault["party"] == 1 and fault["kind"] == "over-budget"
+        assert "propose was interrupted after" in fault["message"]
+        worker = app.state.sessions.processes()
+        assert answered(client, ["boulware", "conceder"]).status_code == 200
+        assert app.state.sessions.processes() == worker  # the same worker goes on
+
+
+def test_worker_that_ignores_the_interruption_is_replaced(stalling):
+    app, client = serve(SessionPool(workers=1, cap=3.0))
+    with client:
+        assert answered(client, ["boulware", "conceder"]).status_code == 200  # started, so the limit is the session's
+        [stuck] = app.state.sessions.processes()
+        response = answered(client, ["boulware", "t-web-deaf"])
+        assert response.status_code == 504
+        assert response.json() == {"detail": "simulate: the session ran for more than 3 s and was stopped (a strategy "
+                                             "call ignored its interruption); try other strategies"}
+        assert not stuck.is_alive()
+        assert answered(client, ["boulware", "conceder"]).status_code == 200
+        assert app.state.sessions.processes() != [stuck]
+
+
+def test_worker_that_dies_is_replaced(stalling):
+    app, client = serve(SessionPool(workers=1))
+    with client:
+        response = answered(client, ["boulware", "t-web-exits"])
+        assert response.status_code == 500
+        assert response.json()["detail"].startswith("simulate: the session's worker process stopped")
+        assert "\n" not in response.json()["detail"]
+        assert answered(client, ["boulware", "conceder"]).status_code == 200
+
+
+def test_unknown_strategy_is_still_one_line(stalling):
+    app, client = serve()
+    with client:
+        response = answered(client, ["t-web-nope", "conceder"])
+        assert response.status_code == 400
+        assert response.json()["detail"].startswith("--strategies: unknown strategy 't-web-nope'")
+
+
+def test_workers_stop_with_the_app():
+    app, client = serve()
+    with client:
+        assert answered(client, ["boulware", "conceder"]).status_code == 200
+        workers = app.state.sessions.processes()
+        assert workers and all(p.is_alive() for p in workers)
+    assert not any(p.is_alive() for p in workers)
+    assert app.state.sessions.processes() == []
+
+
+def test_workers_start_on_first_use():
+    app, client = serve()
+    with client:
+        assert app.state.sessions.processes() == []
+        client.get("/api/strategies")
+        assert app.state.sessions.processes() == []
+
+
+def test_time_limit_grows_with_the_session_up_to_the_cap():
+    pool = SessionPool(cap=300.0, slack=10.0)
+    assert pool.limit(rounds=100, parties=2) == 210.0
+    assert pool.limit(rounds=2000, parties=2) == 300.0
+
+
+def test_worker_is_sent_the_modules_of_strategies_registered_by_import(stalling):
+    from accord.web.sessions import _modules_of
+
+    assert _modules_of(["boulware", "t-web-sleeps", "t-web-deaf", "nope"]) == ["tests.web.stalling"]
