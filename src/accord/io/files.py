@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,27 @@ def read_yaml(path: Path) -> Any:
                             fix="fix the YAML syntax (indentation, colons, quotes)") from None
     finally:
         loader.dispose()
+
+
+@dataclass(frozen=True)
+class ScenarioFiles:
+    """The files of one scenario as named by the user: a folder's files (sorted by name) or the files given."""
+
+    files: list[Path]
+    folder: Path | None
+    source: str
+    """How error messages name the scenario: the folder, or the files separated by spaces."""
+
+
+def scenario_files(paths: list[Path], suffix: str) -> ScenarioFiles:
+    """One folder (its files ending in ``suffix``, by name) or a list of files; a mix of both is refused."""
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1 and paths[0].is_dir():
+        folder = paths[0]
+        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == suffix)
+        return ScenarioFiles(files, folder, str(folder))
+    source = " ".join(map(str, paths))
+    if any(p.is_dir() for p in paths):
+        raise ScenarioError("give either one folder or the files of one scenario, not both", source=source,
+                            fix="name the folder alone")
+    return ScenarioFiles(paths, None, source)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.errors import ScenarioError
+from accord.io.files import scenario_files
 from accord.io.xml_safe import XmlDocument, looks_like_xml, parse_xml, read_bytes
 from accord.model import (
     Constant,
@@ -58,23 +59,14 @@ def read_genius(paths: list[Path], *, real_grid: int = DEFAULT_REAL_GRID) -> Sce
 
     Real issues are enumerated on ``real_grid`` evenly spaced points (say so in ``scenario.notes``).
     """
-    paths = [Path(p) for p in paths]
     if real_grid < 2:
         raise ScenarioError(f"real_grid must be at least 2 (got {real_grid})", source="real_grid",
                             fix="pass real_grid=11 or more")
     notes: list[str] = []
-    if len(paths) == 1 and paths[0].is_dir():
-        folder = paths[0]
-        documents = _folder_documents(folder, notes)
-        name = folder.name
-        source = str(folder)
-    else:
-        if any(p.is_dir() for p in paths):
-            raise ScenarioError("give either one folder or the files of one scenario, not both",
-                                source=" ".join(map(str, paths)), fix="name the folder alone")
-        documents = [parse_xml(p) for p in paths]
-        name = None
-        source = " ".join(map(str, paths))
+    given = scenario_files(paths, ".xml")
+    source = given.source
+    name = given.folder.name if given.folder else None
+    documents = _folder_documents(given.files, notes) if given.folder else [parse_xml(p) for p in given.files]
     domains = [d for d in documents if not _is_profile(d)]
     profiles = [d for d in documents if _is_profile(d)]
     if not domains:
@@ -92,9 +84,10 @@ def read_genius(paths: list[Path], *, real_grid: int = DEFAULT_REAL_GRID) -> Sce
     return Scenario(name or domain.path.stem, tuple(i.issue for i in issues), parties, notes=tuple(notes))
 
 
-def _folder_documents(folder: Path, notes: list[str]) -> list[XmlDocument]:
+def _folder_documents(paths: list[Path], notes: list[str]) -> list[XmlDocument]:
+    """A folder's XML documents; files that are not XML are skipped with a note."""
     documents = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".xml"):
+    for path in paths:
         data = read_bytes(path)
         if not looks_like_xml(data):
             notes.append(f"skipped {path.name}: not an XML file")

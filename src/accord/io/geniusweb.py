@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from accord.errors import ScenarioError
-from accord.io.files import read_json
+from accord.io.files import read_json, scenario_files
 from accord.model import Issue, LinearAdditive, Party, Scenario, Table
 
 PROFILE_KEY = "LinearAdditiveUtilitySpace"
@@ -70,19 +70,10 @@ def _kind(data: Any) -> str:
 def read_geniusweb(paths: list[Path]) -> Scenario:
     """Read a GeniusWeb scenario: one folder, or an optional domain file plus profile files (party order =
     file order; in a folder, profiles sorted by file name)."""
-    paths = [Path(p) for p in paths]
     notes: list[str] = []
-    if len(paths) == 1 and paths[0].is_dir():
-        folder = paths[0]
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".json")
-        in_folder = True
-        name = folder.name
-        source = str(folder)
-    else:
-        if any(p.is_dir() for p in paths):
-            raise ScenarioError("give either one folder or the files of one scenario, not both",
-                                source=" ".join(map(str, paths)), fix="name the folder alone")
-        files, in_folder, name, source = paths, False, None, " ".join(map(str, paths))
+    given = scenario_files(paths, ".json")
+    files, in_folder, source = given.files, given.folder is not None, given.source
+    name = given.folder.name if given.folder else None
     domains: list[tuple[Path, Any]] = []
     profiles: list[tuple[Path, Any]] = []
     for path in files:
