@@ -148,6 +148,7 @@ def test_simulate_is_seeded_and_traced(client):
     assert first["result"]["strategies"] == ["boulware", "conceder"]
     assert {p["party"] for p in first["paths"]} == {"Japan", "Russia"}
     assert 'class="offer"' in first["svg"]
+    assert "Japan's offers" in first["svg"] and "Russia's offers" in first["svg"]  # the key to the colours
 
 
 def test_simulate_unknown_strategy_is_one_line(client):

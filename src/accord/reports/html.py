@@ -191,7 +191,7 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     out.append(f'<line x1="{frame.left}" y1="{frame.py(ry)}" x2="{frame.left + frame.w}" y2="{frame.py(ry)}" '
                f'stroke="{PARTY_COLOURS[ax[1] % 8]}" stroke-dasharray="5 4" class="reservation"/>')
     for k, path in enumerate(paths):
-        colour = PARTY_COLOURS[parties.index(path["party"]) % 8 if path["party"] in parties else k % 8]
+        colour = _path_colour(path, k, parties)
         for (x0, y0, _), (x1, y1, step) in zip(path["points"], path["points"][1:]):
             out.append(f'<line x1="{frame.px(x0)}" y1="{frame.py(y0)}" x2="{frame.px(x1)}" y2="{frame.py(y1)}" '
                        f'stroke="{colour}" stroke-opacity="0.55" data-step="{step}" class="offer-step"/>')
@@ -202,9 +202,31 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
         if name in data["solutions"]:
             x, y, _ = data["solutions"][name]
             out.append(_marker(name, frame.px(x), frame.py(y)))
+    out += _offer_key(frame, paths, parties)
     out.append('<circle r="7" fill="none" stroke="#000" stroke-width="2" class="hover-ring" visibility="hidden"/>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _path_colour(path: dict, k: int, parties: Sequence[str]) -> str:
+    """A party's colour: the same for its offers and its reservation line."""
+    return PARTY_COLOURS[parties.index(path["party"]) % 8 if path["party"] in parties else k % 8]
+
+
+def _offer_key(frame: _Frame, paths: Sequence[dict], parties: Sequence[str]) -> list[str]:
+    """Which colour is whose offers, in the plot's lower-left corner (outcomes bad for both rarely lie there)."""
+    if not paths:
+        return []
+    x, y = frame.left + 8, frame.top + frame.h - 8 - 16 * len(paths)
+    width = 16 + 7 * max(len(p["party"]) + 9 for p in paths)
+    out = [f'<g class="offer-key"><rect x="{x - 4}" y="{y - 4}" width="{width}" height="{16 * len(paths) + 6}" '
+           f'fill="#fff" fill-opacity="0.85" stroke="#ccc"/>']
+    for k, path in enumerate(paths):
+        cy = y + 16 * k + 6
+        out.append(f'<circle cx="{x + 5}" cy="{cy}" r="4" fill="{_path_colour(path, k, parties)}"/>'
+                   f'<text x="{x + 14}" y="{cy + 4}" font-size="12">{escape(path["party"])}\'s offers</text>')
+    out.append("</g>")
+    return out
 
 
 def legend_html(data: dict) -> str:
