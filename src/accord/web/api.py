@@ -1,7 +1,8 @@
 """The JSON API under ``/api``: scenarios, upload, analyze, simulate, forecast, divide, strategies.
 
 Every user error answers ``{"detail": "<one line>"}``, the same line the command line prints after ``error:``
-(400 for bad input, 404 for an unknown id, 413 for an upload over the size cap, 422 for a malformed request;
+(400 for bad input, 404 for an unknown id, 413 for an upload over the size cap, 422 for a request that breaks its
+schema, worded by :mod:`accord.web.validation`;
 /api/simulate also 500 when its worker process died, 504 when it ran past its time limit).
 """
 

@@ -7,13 +7,15 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 import accord
 from accord.errors import InputError
 from accord.web.sessions import SessionFailed, SessionPool
 from accord.web.store import MAX_UPLOAD_BYTES, ScenarioStore
+from accord.web.validation import document_one_line_422, one_line
 
 UPLOAD_PATHS = ("/api/scenarios", "/upload")
 FORM_OVERHEAD = 256 * 1024  # multipart headers and boundaries on top of the files themselves
@@ -64,6 +66,18 @@ async def _refuse(send) -> None:
     await response({"type": "http"}, None, send)
 
 
+def _one_line_422_in_openapi(app: FastAPI) -> None:
+    """Make ``app.openapi()`` describe the 422 answers as they are: ``{"detail": "<one line>"}``."""
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_one_line_422(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
 def create_app(store: ScenarioStore | None = None, tournament: str | Path | None = None,
                allowed_hosts: list[str] | None = None) -> FastAPI:
     """The workbench. ``tournament`` is a results store (SQLite) chosen by whoever starts the server;
@@ -96,11 +110,19 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
     async def input_error(request: Request, error: InputError) -> JSONResponse:
         return JSONResponse({"detail": error.one_line()}, status_code=400)
 
+    @app.exception_handler(RequestValidationError)
+    async def malformed(request: Request, error: RequestValidationError) -> Response:
+        message = one_line(error.errors())
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=422)
+        return pages.malformed(request, message)
+
     @app.exception_handler(SessionFailed)
     async def session_failed(request: Request, error: SessionFailed) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=error.status)
 
     app.include_router(api.router)
+    _one_line_422_in_openapi(app)
     app.include_router(pages.router)
     static = resources.files("accord") / "web" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -26,6 +26,14 @@ def _page(request: Request, template: str, status: int = 200, **context) -> HTML
     return templates.TemplateResponse(request, template, context, status_code=status)
 
 
+def malformed(request: Request, message: str) -> HTMLResponse:
+    """A page request that breaks its form or query schema: the one-line message on the page, 422 (the upload
+    form shows it above the form, like its other errors)."""
+    if request.url.path == "/upload":
+        return index(request, error=message, status=422)
+    return _page(request, "error.html", 422, message=message)
+
+
 def _scenario(request: Request, sid: str) -> accord.Scenario:
     try:
         return request.app.state.store.get(sid)
