@@ -80,7 +80,10 @@ def test_a_one_party_scenario_plots_its_party_against_itself(client):
 
 def test_unknown_scenario_page_is_404(client):
     assert client.get("/scenarios/..%2Fetc").status_code == 404
-    assert client.get("/scenarios/nope").status_code == 404
+    page = client.get("/scenarios/nope")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "error: nope: no such scenario; pick one from the list or upload it again" in page.text
+    assert client.get("/scenarios/nope/simulate").status_code == 404
 
 
 def test_simulation_page_offers_every_strategy(client):

@@ -34,11 +34,13 @@ def malformed(request: Request, message: str) -> HTMLResponse:
     return _page(request, "error.html", 422, message=message)
 
 
-def _scenario(request: Request, sid: str) -> accord.Scenario:
+def _scenario(request: Request, sid: str) -> accord.Scenario | HTMLResponse:
+    """The stored scenario, or the error page (404) when no scenario has that id."""
     try:
         return request.app.state.store.get(sid)
     except NotFound:
-        raise HTTPException(404, f"{sid}: no such scenario") from None
+        return _page(request, "error.html", 404,
+                     message=f"{sid}: no such scenario; pick one from the list or upload it again")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -64,6 +66,8 @@ async def upload(request: Request, files: list[UploadFile] = File(...)):
 def workbench(request: Request, sid: str) -> HTMLResponse:
     """The scenario with editable preferences, and its analysis with the interactive utility-space plot."""
     scenario = _scenario(request, sid)
+    if isinstance(scenario, HTMLResponse):
+        return scenario
     try:
         initial = api.analyze(request, api.schemas.AnalyzeRequest(scenario_id=sid))
     except InputError as error:
@@ -77,6 +81,8 @@ def workbench(request: Request, sid: str) -> HTMLResponse:
 def simulation(request: Request, sid: str) -> HTMLResponse:
     """Pick strategies and a protocol, run, watch the offer paths."""
     scenario = _scenario(request, sid)
+    if isinstance(scenario, HTMLResponse):
+        return scenario
     return _page(request, "simulate.html", sid=sid, scenario=scenario, strategies=api.strategies(),
                  defaults=["boulware"] + ["conceder"] * (len(scenario.parties) - 1))
 
