@@ -188,7 +188,8 @@ class DaskExecutor(Executor):
             if self.cluster is not None:
                 self.cluster.close()
             raise OptionError(f"cannot reach the Dask scheduler ({' '.join(str(error).split())[:160]})",
-                              source=address, fix="check the address (tcp://HOST:8786) or use --dask local") from None
+                              source=f"--dask {address}",
+                              fix="check the address (tcp://HOST:8786) or use --dask local") from None
         self.workers = max(1, sum(self.client.nthreads().values()))
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
