@@ -8,11 +8,9 @@ import numpy as np
 
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.ratification import Ratification, ratify
-from accord.analysis.solutions import SOLUTIONS, rational_mask, solve
+from accord.analysis.solutions import DECIMALS, SOLUTIONS, rational_mask, solve
 from accord.model import Scenario
 from accord.space import OutcomeSpace, scenario_space, utility_matrix
-
-DECIMALS = 10
 
 
 @dataclass(frozen=True)
@@ -87,11 +85,16 @@ def rounded_utilities(scenario: Scenario, space: OutcomeSpace | None = None) -> 
     return np.round(utility_matrix(scenario, space), DECIMALS)
 
 
+def rounded_reservations(scenario: Scenario) -> np.ndarray:
+    """The reservation values rounded like the utilities they are compared with."""
+    return np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
+
+
 def analyze(scenario: Scenario) -> Analysis:
     """Analyse ``scenario`` exactly (see the README for the definitions)."""
     space = scenario_space(scenario)
     utilities = rounded_utilities(scenario, space)
-    reservation = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
+    reservation = rounded_reservations(scenario)
 
     def deal(position: int) -> Deal:
         return Deal(position, space.outcome(position), tuple(float(u) for u in utilities[position]))

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.analysis.solutions import SOLUTIONS, solve
+from accord.analysis.solutions import DECIMALS, SOLUTIONS, solve
 from accord.model import Scenario
 from accord.space import OutcomeSpace, utility_column
-
-DECIMALS = 10
 
 
 @dataclass(frozen=True)

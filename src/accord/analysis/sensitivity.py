@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.analysis.analyze import DECIMALS, rounded_utilities
+from accord.analysis.analyze import DECIMALS, rounded_reservations, rounded_utilities
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.solutions import rational_mask, solve
 from accord.errors import OptionError
@@ -104,7 +104,7 @@ def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: 
     if seed < 0:
         raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
     space = scenario_space(scenario)
-    reservation = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
+    reservation = rounded_reservations(scenario)
     base_utilities = rounded_utilities(scenario, space)
     base = _nash(base_utilities, reservation, pareto_mask(base_utilities))
     base_nash = None if base is None else space.outcome(base)

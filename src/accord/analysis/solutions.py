@@ -12,6 +12,8 @@ from collections.abc import Callable
 import numpy as np
 
 SOLUTIONS = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+DECIMALS = 10
+"""Utilities and thresholds are rounded to this many decimals before any comparison."""
 _TIE = 1e-12
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from accord.analysis import pareto_mask, rounded_utilities, solve
-from accord.analysis.analyze import DECIMALS
+from accord.analysis.analyze import rounded_reservations
 from accord.model import Scenario
 from accord.space import OutcomeSpace, scenario_space
 
@@ -93,7 +93,7 @@ def prepare(scenario: Scenario) -> Prepared:
     """The cached, session-independent part of simulating ``scenario``."""
     space = scenario_space(scenario)
     utilities = _readonly(rounded_utilities(scenario, space))
-    reservations = np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)  # as the analysis does
+    reservations = rounded_reservations(scenario)
     columns = tuple(_column(utilities[:, k]) for k in range(utilities.shape[1]))
     on_front = np.flatnonzero(pareto_mask(utilities))
     frontier = _readonly(np.unique(utilities[on_front], axis=0))
