@@ -158,8 +158,9 @@ def test_simulate_unknown_strategy_is_one_line(client):
 
 
 def test_strategies_listed(client):
-    names = {s["name"] for s in client.get("/api/strategies").json()}
-    assert {"boulware", "conceder"} <= names
+    listed = {s["name"]: s for s in client.get("/api/strategies").json()}
+    assert {"boulware", "conceder"} <= set(listed)
+    assert listed["boulware"]["description"].startswith("Time-dependent concession")
 
 
 def test_forecast_bundled_and_text(client):

@@ -176,7 +176,7 @@ def strategies() -> list[dict]:
     from accord.strategies import registry
 
     return [{"name": name, "tags": list(info.tags), "stochastic": bool(info.stochastic),
-             "description": getattr(info, "doc", "") or ""} for name, info in registry().items()]
+             "description": info.description} for name, info in registry().items()]
 
 
 def _bundled_text(name: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
