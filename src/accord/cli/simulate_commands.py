@@ -114,8 +114,7 @@ def strategies_command(
 
     known = registry()
     if as_json:
-        typer.echo(json.dumps([{"name": i.name, "tags": list(i.tags), "stochastic": i.stochastic,
-                                "description": i.description, "source": i.source} for i in known.values()]))
+        typer.echo(json.dumps([info.to_json() for info in known.values()]))
         return
     table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)

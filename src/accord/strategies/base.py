@@ -145,8 +145,19 @@ class StrategyInfo:
     description: str
     source: str = "accord"
 
+    def to_json(self) -> dict:
+        """What ``accord strategies --json`` and ``/api/strategies`` list for the strategy."""
+        return {"name": self.name, "tags": list(self.tags), "stochastic": self.stochastic,
+                "description": self.description, "source": self.source}
+
 
 REGISTRY: dict[str, StrategyInfo] = {}
+
+
+def summary_of(cls: type) -> str:
+    """A strategy's description: the first paragraph of its docstring, on one line, as plain text (not reST)."""
+    doc = inspect.getdoc(cls) or ""
+    return " ".join(doc.split("\n\n")[0].split()).replace("``", "")
 
 
 class Strategy:
@@ -166,9 +177,8 @@ class Strategy:
             return
         cls.name = name
         if register:
-            doc = inspect.getdoc(cls) or ""
-            summary = doc.split("\n\n")[0].replace("\n", " ").replace("``", "")  # plain text, not reST
-            REGISTRY[name] = StrategyInfo(name, cls, cls.tags, cls.stochastic, summary, source=cls.__module__)
+            REGISTRY[name] = StrategyInfo(name, cls, cls.tags, cls.stochastic, summary_of(cls),
+                                          source=cls.__module__)
 
     # -- lifecycle ---------------------------------------------------------------------------------------------
     def setup(self, view: PartyView) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 from accord.errors import OptionError
-from accord.strategies.base import REGISTRY, Strategy, StrategyInfo
+from accord.strategies.base import REGISTRY, Strategy, StrategyInfo, summary_of
 
 ENTRY_POINT_GROUP = "accord.strategies"
 _loaded = {"entry_points": False}
@@ -29,9 +29,8 @@ def load_plugins() -> list[str]:
         except Exception:  # noqa: BLE001 - a broken plugin must not break the registry
             continue
         if isinstance(obj, type) and issubclass(obj, Strategy) and point.name not in REGISTRY:
-            doc = (obj.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-            REGISTRY[point.name] = StrategyInfo(point.name, obj, tuple(obj.tags), bool(obj.stochastic), doc,
-                                                source=point.value)
+            REGISTRY[point.name] = StrategyInfo(point.name, obj, tuple(obj.tags), bool(obj.stochastic),
+                                                summary_of(obj), source=point.value)
             added.append(point.name)
     return added
 

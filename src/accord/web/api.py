@@ -175,8 +175,7 @@ def strategies() -> list[dict]:
     """Strategies a simulation can use."""
     from accord.strategies import registry
 
-    return [{"name": name, "tags": list(info.tags), "stochastic": bool(info.stochastic),
-             "description": info.description} for name, info in registry().items()]
+    return [info.to_json() for info in registry().values()]
 
 
 def _bundled_text(name: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
