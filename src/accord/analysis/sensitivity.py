@@ -94,15 +94,20 @@ def _perturbed(scenario: Scenario, rng: np.random.Generator, scale: float) -> Sc
     return dataclasses.replace(scenario, parties=tuple(parties))
 
 
-def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: int = 0) -> WeightSensitivity:
-    """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights."""
-    if runs <= 0:
-        raise OptionError(f"runs must be positive, got {runs}", source="--runs", fix="give --runs 1 or more")
+def check_noise(scale: float, seed: int) -> None:
+    """An ``OptionError`` unless ``scale`` lies in [0, MAX_NOISE] and ``seed`` is 0 or more."""
     if not 0 <= scale <= MAX_NOISE:
         raise OptionError(f"noise scale must lie in [0, {MAX_NOISE:g}], got {scale:g}", source="--weight-noise",
                           fix="give e.g. --weight-noise 0.1")
     if seed < 0:
         raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
+
+
+def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: int = 0) -> WeightSensitivity:
+    """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights."""
+    if runs <= 0:
+        raise OptionError(f"runs must be positive, got {runs}", source="--runs", fix="give --runs 1 or more")
+    check_noise(scale, seed)
     space = scenario_space(scenario)
     reservation = rounded_reservations(scenario)
     base_utilities = rounded_utilities(scenario, space)

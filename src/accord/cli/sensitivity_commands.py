@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from accord.analysis.sensitivity import MAX_GRID_CELLS, MAX_NOISE, reservation_grid, weight_noise
+from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
@@ -59,11 +59,7 @@ def sensitivity_command(
 ) -> None:
     """Sensitivity: zone of agreement and Nash deal over a grid of reservation values, and the Nash deal's
     robustness to noise in the weights."""
-    if not 0 <= weight_noise_scale <= MAX_NOISE:
-        raise OptionError(f"noise scale must lie in [0, {MAX_NOISE:g}], got {weight_noise_scale:g}",
-                          source="--weight-noise", fix="give e.g. --weight-noise 0.1")
-    if seed < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
+    check_noise(weight_noise_scale, seed)  # before loading, and even when the noise is skipped
     loaded = load_each(paths)
     if len(loaded) != 1:
         raise OptionError("give one scenario", source="PATHS", fix="run the command once per scenario")
