@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
-from accord.errors import InputError, OptionError
+from accord.errors import InputError
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 
@@ -75,11 +75,9 @@ def simulate_command(
     """Negotiate a scenario once with one strategy per party and show the trace and the result."""
     from accord.io import load
     from accord.simulate import prepare, run_session
+    from accord.simulate.session import check_options
 
-    if rounds is not None and rounds <= 0:
-        raise OptionError(f"rounds must be positive, got {rounds}", source="--rounds", fix="give --rounds 1 or more")
-    if not budget > 0:
-        raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
+    check_options(protocol, rounds, seconds, budget, seed)  # before loading the scenario
     names = [s.strip() for s in strategies.split(",")] if strategies else None
     scenario = load(*paths)
     try:

@@ -41,7 +41,9 @@ MAX_ROUNDS = 10_000_000
 """The longest deadline in rounds: the trace of a session that uses it takes a few gigabytes."""
 
 
-def check_options(protocol: str, rounds: int | None, seconds: float | None) -> None:
+def check_options(protocol: str, rounds: int | None, seconds: float | None, budget: float = 1.0,
+                  seed: int = 0) -> None:
+    """An ``OptionError`` for the first session option a session cannot run with."""
     if protocol not in PROTOCOLS:
         raise OptionError(f"unknown protocol '{protocol}'", source="--protocol",
                           fix=f"choose from {', '.join(PROTOCOLS)}")
@@ -55,6 +57,10 @@ def check_options(protocol: str, rounds: int | None, seconds: float | None) -> N
                           fix="give a positive time limit")
     if rounds is None and seconds is None:
         raise OptionError("no deadline", source="--rounds", fix="give --rounds and/or --seconds")
+    if int(seed) < 0:
+        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
+    if not budget > 0:
+        raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
 
 
 def views(prepared: Prepared, seeds: list[int], config: SessionConfig, positions: list[int],
@@ -87,11 +93,7 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     :class:`~accord.protocols.SessionConfig`). The same ``seed`` gives the same trace (with a rounds-only
     deadline)."""
     prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
-    check_options(protocol, rounds, seconds)
-    if int(seed) < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
-    if not budget > 0:
-        raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
+    check_options(protocol, rounds, seconds, budget, seed)
     if prepared.n_parties < 2:
         raise ScenarioError(f"has {prepared.n_parties} party; a negotiation needs two or more",
                             source=prepared.scenario.name, fix="add a profile for each other party")
