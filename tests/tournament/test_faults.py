@@ -65,3 +65,22 @@ def test_faults_are_contained_on_dask_threads(mini):
         rows = store.rows()
     assert len(rows) == len(tournament)
     check(rows, strategies)
+
+
+def test_the_alarm_guard_stops_a_session_inside_a_strategy_not_between_calls():
+    import signal
+    import sys
+
+    from accord.tournament.worker import RETRY, SessionHung, _AlarmGuard
+
+    class Thinking(Dawdles):
+        def propose(self, state):
+            return sys._getframe()
+
+    guard = _AlarmGuard(timeout=60)
+    with guard:
+        guard._fire(signal.SIGALRM, sys._getframe())  # between calls: look again shortly, do not stop yet
+        assert guard.retries == 1 and 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= RETRY
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        with pytest.raises(SessionHung):
+            guard._fire(signal.SIGALRM, Thinking().propose(None))

@@ -3,9 +3,10 @@
 Every session runs under a wall-clock guard (``Settings.timeout``): in a process's main thread a ``SIGALRM``
 timer interrupts even a strategy stuck in ``time.sleep``; in other threads (Dask workers) a watchdog raises
 into the running thread between bytecodes (best effort: it cannot interrupt a blocking C call). The party whose
-strategy was thinking when the guard fired loses the session, recorded as a ``hung`` fault. In a main thread the
-protocols' own budget watchdog (:mod:`accord.protocols.watchdog`) usually acts first: a single call running past
-``Settings.budget`` ends the session as an ``over-budget`` fault, with its trace.
+strategy was thinking when the guard fired loses the session, recorded as a ``hung`` fault (in a main thread,
+a guard that fires between two strategy calls looks again a millisecond later, so it stops a strategy). In a
+main thread the protocols' own budget watchdog (:mod:`accord.protocols.watchdog`) usually acts first: a single
+call running past ``Settings.budget`` ends the session as an ``over-budget`` fault, with its trace.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import signal
 import threading
 import time
 from dataclasses import dataclass
-from types import TracebackType
+from types import FrameType, TracebackType
 
 import numpy as np
 
@@ -111,21 +112,43 @@ def _blamed(traceback: TracebackType | None, strategies: list) -> int | None:
     return None
 
 
+RETRY = 0.001
+"""Seconds before the SIGALRM guard looks again when it fired between two strategy calls."""
+RETRIES = 200
+"""How often it looks again before it stops the session wherever it is (protocol code that never ends)."""
+
+
+def _in_strategy(frame: FrameType | None) -> bool:
+    """Whether ``frame`` or a frame that called it runs a strategy's method."""
+    while frame is not None:
+        if isinstance(frame.f_locals.get("self"), Strategy):
+            return True
+        frame = frame.f_back
+    return False
+
+
 class _AlarmGuard:
-    """Per-session SIGALRM timer (main thread only)."""
+    """Per-session SIGALRM timer (main thread only). A signal that lands between two strategy calls (a loaded
+    machine can keep the main thread from running right after a call returns) looks again ``RETRY`` seconds
+    later, so the session is stopped inside the strategy that is using the time and blamed on it."""
 
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
+        self.retries = 0
 
     def __enter__(self) -> "_AlarmGuard":
         self.previous = signal.signal(signal.SIGALRM, self._fire)
         return self
 
-    @staticmethod
-    def _fire(signum, frame) -> None:
+    def _fire(self, signum, frame) -> None:
+        if self.retries < RETRIES and not _in_strategy(frame):
+            self.retries += 1
+            signal.setitimer(signal.ITIMER_REAL, RETRY)
+            return
         raise SessionHung()
 
     def start(self) -> None:
+        self.retries = 0
         signal.setitimer(signal.ITIMER_REAL, self.timeout)
 
     def stop(self) -> None:
