@@ -18,7 +18,7 @@ from synthetic import accord_scenario, negmas_scenario, synthetic_spec  # noqa: 
 
 from accord.analysis import analyze  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "domains" / "genius" / "Energy"
+SHARED = Path(__file__).resolve().parents[1] / "src" / "accord" / "scenarios" / "library" / "genius" / "Energy"
 
 
 def best_of(repeat: int, function) -> tuple[float, object]:

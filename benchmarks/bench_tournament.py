@@ -18,7 +18,7 @@ Usage::
     python benchmarks/bench_tournament.py --scale 20000   # also Accord alone: serial vs 2 workers, 20,000 sessions
     python benchmarks/bench_tournament.py --skip-negmas --scale 20000
 
-Needs the shared GENIUS domains (``shared/domains/genius`` beside the repository) and, for the NegMAS side, the
+Uses the GENIUS domains of the bundled library (``src/accord/scenarios/library/genius``) and, for the NegMAS side, the
 bench extra (``pip install -e ".[bench]"``).
 """
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from accord.io import load
 from accord.tournament import Settings, Store, make_executor, plan, run, summarize
 
-GENIUS = Path(__file__).resolve().parents[1].parent / "shared" / "domains" / "genius"
+GENIUS = Path(__file__).resolve().parents[1] / "src" / "accord" / "scenarios" / "library" / "genius"
 SCENARIOS = ("Laptop", "ItexvsCypress", "Grocery")
 ACCORD_STRATEGIES = ("linear", "boulware", "conceder", "tit-for-tat")
 ROUNDS = 100

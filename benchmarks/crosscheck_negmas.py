@@ -27,7 +27,7 @@ import numpy as np
 
 import accord
 
-ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "domains"
+ROOT = Path(__file__).resolve().parents[1] / "src" / "accord" / "scenarios" / "library"
 TOL = 1e-9
 
 

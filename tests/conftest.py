@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from accord.io.load import library_dir
+
 # Timings are never asserted (benchmarks measure speed): a loaded CI machine must not fail a property test.
 # The default profile is derandomised, so CI and every fresh clone draw the same examples; explore new ones with
 # ``pytest --hypothesis-profile=explore`` (random seeds, ten times the examples) and pin what it finds as a test.
@@ -14,13 +16,13 @@ settings.register_profile("accord", deadline=None, derandomize=True, database=No
 settings.register_profile("explore", deadline=None, max_examples=1000)
 settings.load_profile("accord")
 
-# The research scenarios live beside the repository (``<repo>/../shared/domains``), here and in CI.
-SHARED_DOMAINS = Path(__file__).resolve().parents[1].parent / "shared" / "domains"
+# The research scenarios ship inside the package (``accord/scenarios/library``); their independent reference
+# figures are test data (``tests/data/reference``).
+SHARED_DOMAINS = library_dir()
+REFERENCE = Path(__file__).resolve().parent / "data" / "reference"
 
 
 @pytest.fixture(scope="session")
 def shared_domains() -> Path:
-    """The shared scenario collection (``shared/domains`` beside the repository)."""
-    if not SHARED_DOMAINS.is_dir():
-        pytest.skip(f"shared scenario data not found at {SHARED_DOMAINS} (expected shared/ beside the repository)")
+    """The research scenario library bundled with Accord (``genius/``, ``geniusweb/``, ``genius-large/``)."""
     return SHARED_DOMAINS

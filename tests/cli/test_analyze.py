@@ -5,6 +5,7 @@ import yaml
 from typer.testing import CliRunner
 
 from accord.cli.main import app
+from tests.cli_assertions import assert_one_line_error
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 runner = CliRunner()
@@ -88,3 +89,25 @@ def test_scenarios_lists_each_bundled_name_whole_with_its_feasible_outcomes():
     assert result.exit_code == 0, result.output
     assert "japan-russia-2019" in result.stdout and "japan-russia-2020" in result.stdout
     assert "207,360" in result.stdout and "331,776" not in result.stdout  # after the hard constraints
+
+
+def test_a_library_name_is_the_bundled_research_scenario(shared_domains):
+    by_name = json.loads(runner.invoke(app, ["analyze", "genius/Laptop", "--json"]).stdout)
+    by_path = json.loads(runner.invoke(app, ["analyze", str(shared_domains / "genius" / "Laptop"), "--json"]).stdout)
+    assert by_name == by_path and by_name["n_outcomes"] == 27
+
+
+def test_a_library_collection_name_is_each_of_its_scenarios():
+    result = runner.invoke(app, ["analyze", "geniusweb", "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 15
+
+
+def test_an_unknown_name_lists_the_bundled_names_and_the_library():
+    result = runner.invoke(app, ["analyze", "genius/Laptopp"])
+    assert_one_line_error(result, "genius/Laptopp", "japan-russia-2019", "genius/NAME", "geniusweb/NAME")
+
+
+def test_a_library_name_cannot_climb_out_of_the_library():
+    result = runner.invoke(app, ["analyze", "genius/../../scenarios"])
+    assert_one_line_error(result, "no such file or bundled scenario")

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled EU10 data (always present) and the shared data folder (present beside the repo)."""
+"""Shared fixtures: the bundled EU10 data and the published data sets kept as test data (tests/data/forecast)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from accord.forecast import Stakeholders, load_stakeholders
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "forecast"
+SHARED = Path(__file__).resolve().parents[1] / "data" / "forecast"
 
 HONDURAS_NICARAGUA = """Stakeholder,Resources,Position,Salience
 Nicaragua,0.0001958,1,1
@@ -20,12 +20,8 @@ Dominican Republic,0.0005362,0.5,0.3
 
 
 def eu10_sources() -> list[str]:
-    """The bundled EU10 copy, plus the shared original when it is beside the repository."""
-    sources = ["eu10-car-emissions"]
-    shared = SHARED / "eu10-car-emissions.csv"
-    if shared.is_file():
-        sources.append(str(shared))
-    return sources
+    """The bundled EU10 copy and the published original (test data)."""
+    return ["eu10-car-emissions", str(SHARED / "eu10-car-emissions.csv")]
 
 
 @pytest.fixture(params=eu10_sources())

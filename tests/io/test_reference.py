@@ -1,4 +1,4 @@
-"""Every scenario in ``shared/domains/reference.json`` is reproduced by loading its files and analysing it.
+"""Every scenario in ``tests/data/reference/domains.json`` is reproduced by loading its files and analysing it.
 
 The reference was computed by an independent brute-force implementation (see its ``about`` field).
 Files are loaded as the reference says: the domain file, then the profiles in the reference's party order.
@@ -14,7 +14,7 @@ import pytest
 from accord.analysis import analyze
 from accord.io.genius import read_genius
 from accord.io.geniusweb import read_geniusweb
-from tests.conftest import SHARED_DOMAINS
+from tests.conftest import REFERENCE as REFERENCE_FIGURES
 
 TOLERANCE = 1e-9
 SOLUTIONS = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
@@ -23,8 +23,8 @@ NOT_SCENARIO_FILES = {"pareto.xml", "specials.json"}
 
 
 def _reference() -> dict:
-    path = SHARED_DOMAINS / "reference.json"
-    return json.loads(path.read_text(encoding="utf-8"))["scenarios"] if path.is_file() else {}
+    path = REFERENCE_FIGURES / "domains.json"
+    return json.loads(path.read_text(encoding="utf-8"))["scenarios"]
 
 
 REFERENCE = _reference()

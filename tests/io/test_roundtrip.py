@@ -32,11 +32,13 @@ def _same(before: Scenario, after: Scenario) -> None:
     np.testing.assert_allclose(b, a, atol=1e-12, rtol=0)
 
 
-@pytest.mark.parametrize("folder", _folders("genius"))
+SAMPLED = "ANAC2014_10issuesDiscountedwithRV"  # 10^10 outcomes: its round trip is sampled (below)
+
+
+@pytest.mark.parametrize("folder", [name for name in _folders("genius") if name != SAMPLED])
 def test_genius_round_trip(shared_domains, tmp_path, folder):
     before = load(shared_domains / "genius" / folder)
-    if before.cartesian_size > MAX_OUTCOMES:
-        pytest.skip(f"{before.cartesian_size} outcomes; covered by the sampled round trip below")
+    assert before.cartesian_size <= MAX_OUTCOMES
     assert write_genius(before, tmp_path) == []
     domain = tmp_path / f"{before.name}-domain.xml"
     profiles = [tmp_path / f"{before.name}-{name}.xml" for name in before.party_names]

@@ -47,23 +47,37 @@ def analyze_command(
 
 
 @reports_user_errors
-def scenarios_command() -> None:
+def scenarios_command(
+    everything: Annotated[bool, typer.Option("--all", help="also list the research library (GENIUS, GeniusWeb, "
+                                                          "large GENIUS domains) with where each comes from")] = False,
+) -> None:
     """List the scenarios bundled with Accord."""
-    table = Table(show_header=True, header_style="bold")
-    from accord.space import scenario_space
+    from accord.io.files import read_yaml
+    from accord.io.load import library_dir, library_scenarios
+    from accord.space import feasible_size
 
+    table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)  # the name is what the user types: never cut it
-    table.add_column("title")
+    table.add_column("title" if not everything else "title / source")
     table.add_column("parties")
     table.add_column("issues", justify="right")
     table.add_column("feasible outcomes", justify="right", no_wrap=True)
-    for name, path in bundled_scenarios().items():
+    rows = [(name, path, None) for name, path in bundled_scenarios().items()]
+    if everything:
+        provenance = read_yaml(library_dir() / "provenance.yaml")
+        rows += [(name, path, provenance.get(name.split("/")[0], {}).get("title"))
+                 for name, path in library_scenarios().items()]
+    for name, path, source in rows:
         scenario = load(path)
-        table.add_row(name, scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
-                      f"{scenario_space(scenario).size:,}")
+        table.add_row(name, source or scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
+                      f"{feasible_size(scenario):,}")
     Console().print(table)
+    if everything:
+        for collection, entry in read_yaml(library_dir() / "provenance.yaml").items():
+            Console().print(f"[bold]{collection}/[/bold]: {entry['source']}")
 
 
+@reports_user_errors
 def validate_command(
     paths: Annotated[list[str], typer.Argument(help="scenario files or folders to check, each on its own",
                                                show_default=False)],

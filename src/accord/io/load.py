@@ -26,6 +26,19 @@ def bundled_scenarios() -> dict[str, Path]:
     return {path.stem: path for path in sorted(bundled_dir().glob("*.yaml"))}
 
 
+def library_dir() -> Path:
+    """The research scenario library shipped with Accord: ``genius/``, ``geniusweb/`` and ``genius-large/``."""
+    return bundled_dir() / "library"
+
+
+def library_scenarios() -> dict[str, Path]:
+    """Library scenario names (``collection/folder``, e.g. ``genius/Laptop``) → folders, sorted by name."""
+    root = library_dir()
+    return {f"{collection.name}/{folder.name}": folder
+            for collection in sorted(p for p in root.iterdir() if p.is_dir())
+            for folder in sorted(p for p in collection.iterdir() if p.is_dir())}
+
+
 def sniff(path: Path) -> Format:
     """The format of one file or folder, judged by its name and content."""
     if path.is_dir():
@@ -65,9 +78,14 @@ def resolve(name: str) -> Path:
     bundled = bundled_scenarios()
     if name in bundled:
         return bundled[name]
+    library = library_dir() / name
+    if name and not Path(name).is_absolute() and ".." not in Path(name).parts and library.is_dir():
+        return library
     known = ", ".join(bundled) or "none"
+    collections = ", ".join(f"{p.name}/NAME" for p in sorted(library_dir().iterdir()) if p.is_dir())
     raise ScenarioError("no such file or bundled scenario", source=name,
-                        fix=f"check the path; bundled scenarios: {known}")
+                        fix=f"check the path; bundled scenarios: {known}; research library: {collections} "
+                            "(the scenarios command lists them all)")
 
 
 def load(*names: str | Path) -> Scenario:

@@ -97,6 +97,14 @@ class OutcomeSpace:
         return position
 
 
+def feasible_size(scenario: Scenario) -> int:
+    """How many outcomes of ``scenario`` its constraints allow (exact; without constraints, the product of the
+    issue sizes, however large)."""
+    if not scenario.constraints:
+        return scenario.cartesian_size
+    return scenario_space(scenario).size
+
+
 def scenario_space(scenario: Scenario) -> OutcomeSpace:
     """The feasible outcomes of ``scenario``; a clear error when there are too many to enumerate or none."""
     if scenario.cartesian_size > MAX_OUTCOMES:
