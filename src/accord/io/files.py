@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,41 +16,119 @@ import yaml
 from accord.errors import ScenarioError
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; a clear error when it is missing, a folder or unreadable."""
-    if not path.exists():
-        raise ScenarioError("no such file", source=str(path), fix="check the path (or run 'accord scenarios')")
-    if path.is_dir():
-        raise ScenarioError("is a folder, not a file", source=str(path), fix="name a file inside it")
+MAX_FILE_BYTES = 16 * 2**20
+"""The largest file Accord reads (16 MiB): every scenario, stakeholder, divide, record and spec file."""
+MAX_VALUES = 1_000_000
+"""The most values a YAML document may stand for once its aliases are expanded."""
+MAX_NUMBER_DIGITS = 100
+"""The longest number (in digits) a YAML or JSON file may hold."""
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes; a clear error when it is missing, a folder, not a regular file (a FIFO, a device), larger
+    than ``limit`` or unreadable. Nothing is read before the checks, and never more than ``limit`` bytes."""
+    path = Path(path)
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block the open
+    except FileNotFoundError:
+        raise ScenarioError("no such file", source=str(path), fix="check the path (or run 'accord scenarios')") from None
+    except IsADirectoryError:
+        raise ScenarioError("is a folder, not a file", source=str(path), fix="name a file inside it") from None
     except OSError as error:
         raise ScenarioError(f"cannot read the file ({error.strerror})", source=str(path)) from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise ScenarioError("is a folder, not a file", source=str(path), fix="name a file inside it")
+        raise ScenarioError("is not a regular file (a pipe, device or socket)", source=str(path),
+                            fix="save the data to a file and name that file")
+    with os.fdopen(descriptor, "rb") as file:
+        try:
+            data = file.read(limit + 1)
+        except OSError as error:
+            raise ScenarioError(f"cannot read the file ({error.strerror})", source=str(path)) from None
+    if len(data) > limit:
+        raise ScenarioError(f"file is larger than the limit of {limit:,} bytes", source=str(path),
+                            fix="shrink or split the file (docs/limits.md lists Accord's limits)")
+    return data
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """UTF-8 text (a byte-order mark is dropped); a clear error for other encodings and for NUL bytes."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ScenarioError(f"not UTF-8 text (byte {error.start})", source=source,
+                            fix="save the file as UTF-8") from None
+    if "\x00" in text:
+        raise ScenarioError(f"holds a NUL character (character {text.index(chr(0))})", source=source,
+                            fix="save the file as plain UTF-8 text")
+    return text
 
 
 def read_text(path: Path) -> str:
-    """The file's text; a clear error when it is missing, a folder, unreadable or not UTF-8."""
-    data = read_bytes(path)
+    """The file's text; a clear error when it is missing, a folder, unreadable, too large or not UTF-8."""
+    return decode_text(read_bytes(path), str(path))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _number(source: str, value: str, convert: Callable[[str], Any]) -> Any:
+    digits = sum(ch.isdigit() for ch in value)
+    if digits > MAX_NUMBER_DIGITS:
+        raise ScenarioError(f"a number has {digits:,} digits", source=source,
+                            fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
+    number = convert(value)
+    if not math.isfinite(float(number)):
+        raise ScenarioError(f"the number {value} is not finite", source=source, fix="write a finite number")
+    return number
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def parse_json(text: str, source: str, parse_float: Callable[[str], Any] | None = None) -> Any:
+    """Parsed JSON: a syntax error names the line and column; duplicate keys, non-finite numbers (NaN, Infinity,
+    1e400) and numbers of more than ``MAX_NUMBER_DIGITS`` digits are refused."""
+
+    def refuse_constant(name: str) -> Any:
+        raise ScenarioError(f"{name} is not a number Accord accepts", source=source, fix="write a finite number")
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ScenarioError(f"not UTF-8 text (byte {error.start})", source=str(path),
-                            fix="save the file as UTF-8") from None
-
-
-MAX_VALUES = 1_000_000
+        return json.loads(text, object_pairs_hook=_unique_object, parse_constant=refuse_constant,
+                          parse_float=lambda v: _number(source, v, parse_float or float),
+                          parse_int=lambda v: _number(source, v, int))
+    except json.JSONDecodeError as error:
+        raise ScenarioError(f"invalid JSON: {error.msg}", source=source,
+                            where=f"line {error.lineno}, column {error.colno}", fix="fix the JSON syntax") from None
+    except _DuplicateKey as duplicate:
+        quoted = json.dumps(duplicate.key)
+        lines = [_line_of(text, i) for i in range(len(text)) if text.startswith(quoted, i)][:2]
+        where = " and ".join(f"line {line}" for line in lines)
+        raise ScenarioError(f"the key {quoted} appears twice in one object ({where})", source=source,
+                            fix="keep one of them") from None
+    except RecursionError:
+        raise ScenarioError("JSON is nested too deeply", source=source,
+                            fix="a scenario needs only a few levels of nesting") from None
 
 
 def read_json(path: Path, parse_float: Callable[[str], Any] | None = None) -> Any:
-    """Parsed JSON; a syntax error names the line and column."""
-    try:
-        return json.loads(read_text(path), parse_float=parse_float)
-    except json.JSONDecodeError as error:
-        raise ScenarioError(f"invalid JSON: {error.msg}", source=str(path),
-                            where=f"line {error.lineno}, column {error.colno}", fix="fix the JSON syntax") from None
-    except RecursionError:
-        raise ScenarioError("JSON is nested too deeply", source=str(path),
-                            fix="a scenario needs only a few levels of nesting") from None
+    """Parsed JSON from a file (see :func:`parse_json`)."""
+    return parse_json(read_text(path), str(path), parse_float)
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -66,28 +147,82 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
-def read_yaml(path: Path) -> Any:
-    """Parsed YAML; a syntax error names the line and column."""
-    loader = yaml.SafeLoader(read_text(path))
+_FLOAT = "tag:yaml.org,2002:float"
+_INT = "tag:yaml.org,2002:int"
+
+
+def _finite_yaml_float(text: str) -> bool:
+    """Whether a YAML float (``.nan``, ``.inf``, ``1.0e400``, ``1_000.5``, sexagesimal ``1:30.5``) is finite."""
+    value = text.lower().replace("_", "")
+    if "nan" in value or "inf" in value:
+        return False
+    return ":" in value or math.isfinite(float(value))
+
+
+def _check_nodes(root: yaml.Node, source: str) -> None:
+    """Refuse duplicate mapping keys (naming both lines), non-finite floats and over-long numbers."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        where = f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}"
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_FLOAT, _INT):
+            digits = sum(ch.isdigit() for ch in node.value)
+            if digits > MAX_NUMBER_DIGITS:
+                raise ScenarioError(f"a number has {digits:,} digits", source=source, where=where,
+                                    fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
+            if node.tag == _FLOAT and not _finite_yaml_float(node.value):
+                raise ScenarioError(f"'{node.value}' is not a finite number", source=source, where=where,
+                                    fix="write a finite number")
+        elif isinstance(node, yaml.MappingNode):
+            first: dict[object, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    label = (key.tag, key.value)
+                    if label in first:
+                        line = first[label].start_mark.line + 1
+                        raise ScenarioError(
+                            f"the key '{key.value}' appears twice (line {line} and line {key.start_mark.line + 1})",
+                            source=source, where=where, fix="keep one of them")
+                    first[label] = key
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """Parsed YAML with the limits every Accord file gets: aliases may expand to at most ``MAX_VALUES`` values,
+    keys are unique, numbers are finite and of at most ``MAX_NUMBER_DIGITS`` digits; a syntax error names the
+    line and column."""
+    loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
         if _expanded_size(node, {}) > MAX_VALUES:
             raise ScenarioError(f"YAML anchors and aliases expand to more than {MAX_VALUES:,} values",
-                                source=str(path), fix="write the values out instead of repeating aliases")
+                                source=source, fix="write the values out instead of repeating aliases")
+        _check_nodes(node, source)
         return loader.construct_document(node)
     except RecursionError:
-        raise ScenarioError("YAML is nested too deeply", source=str(path),
+        raise ScenarioError("YAML is nested too deeply", source=source,
                             fix="a scenario needs only a few levels of nesting") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or "malformed YAML"
-        raise ScenarioError(f"invalid YAML: {problem}", source=str(path), where=where,
+        raise ScenarioError(f"invalid YAML: {problem}", source=source, where=where,
                             fix="fix the YAML syntax (indentation, colons, quotes)") from None
     finally:
         loader.dispose()
+
+
+def read_yaml(path: Path) -> Any:
+    """Parsed YAML from a file (see :func:`parse_yaml`)."""
+    return parse_yaml(read_text(path), str(path))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,116 @@
+"""The one reader every Accord file goes through: limits and refusals before any work is done."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from accord.errors import ScenarioError
+from accord.io.files import MAX_FILE_BYTES, parse_json, parse_yaml, read_bytes, read_json, read_text, read_yaml
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "scenario.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ScenarioError, match="not a regular file"):
+        read_yaml(fifo)
+
+
+def test_a_link_to_a_device_is_refused(tmp_path):
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(ScenarioError, match="not a regular file"):
+        read_bytes(link)
+
+
+def test_a_file_over_the_limit_is_refused_after_reading_at_most_the_limit(tmp_path):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(ScenarioError, match="larger than the limit of 16,777,216 bytes"):
+        read_text(big)
+    with pytest.raises(ScenarioError, match="larger than"):
+        read_bytes(big, limit=10)
+
+
+def test_missing_files_and_folders_are_named(tmp_path):
+    with pytest.raises(ScenarioError, match="no such file"):
+        read_bytes(tmp_path / "nope.yaml")
+    with pytest.raises(ScenarioError, match="is a folder"):
+        read_bytes(tmp_path)
+
+
+def test_a_nul_byte_is_refused(tmp_path):
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(b"accord: 1\nname: a\x00b\n")
+    with pytest.raises(ScenarioError, match="NUL"):
+        read_yaml(path)
+
+
+@pytest.mark.parametrize("text", ["w: .nan", "w: .inf", "w: -.Inf", "w: 1.0e+400", "w: [1.0, .NaN]"])
+def test_yaml_non_finite_numbers_are_refused_with_their_place(text):
+    with pytest.raises(ScenarioError, match="not a finite number") as caught:
+        parse_yaml(text, "s.yaml")
+    assert caught.value.where.startswith("line 1, column")
+
+
+@pytest.mark.parametrize("text", ['{"w": NaN}', '{"w": Infinity}', '{"w": -Infinity}', '{"w": 1e400}'])
+def test_json_non_finite_numbers_are_refused(text):
+    with pytest.raises(ScenarioError, match="not (a number Accord accepts|finite)"):
+        parse_json(text, "s.json")
+
+
+def test_json_non_finite_numbers_are_refused_with_a_custom_float_parser_too():
+    from decimal import Decimal
+
+    with pytest.raises(ScenarioError, match="not finite"):
+        parse_json('{"w": 1e400000}', "s.json", parse_float=Decimal)
+
+
+def test_overlong_numbers_are_refused():
+    digits = "9" * 5000
+    with pytest.raises(ScenarioError, match="5,000 digits"):
+        parse_yaml(f"high: {digits}", "s.yaml")
+    with pytest.raises(ScenarioError, match="5,000 digits"):
+        parse_json(f'{{"high": {digits}}}', "s.json")
+
+
+def test_duplicate_yaml_keys_name_both_lines():
+    with pytest.raises(ScenarioError, match=r"the key 'north' appears twice \(line 2 and line 3\)") as caught:
+        parse_yaml("values:\n  north: 1.0\n  north: 0.0\n", "s.yaml")
+    assert "keep one" in str(caught.value)
+
+
+def test_duplicate_json_keys_name_both_lines():
+    with pytest.raises(ScenarioError, match=r'"north" appears twice in one object \(line 2 and line 3\)'):
+        parse_json('{\n"north": 1.0,\n"north": 0.0}', "s.json")
+
+
+def test_the_same_key_in_different_mappings_is_fine():
+    assert parse_yaml("a: {x: 1}\nb: {x: 2}\n", "s.yaml") == {"a": {"x": 1}, "b": {"x": 2}}
+    assert parse_json('{"a": {"x": 1}, "b": {"x": 2}}', "s.json") == {"a": {"x": 1}, "b": {"x": 2}}
+
+
+def test_an_alias_bomb_is_refused():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
+    with pytest.raises(ScenarioError, match="aliases expand"):
+        parse_yaml("\n".join(lines), "bomb.yaml")
+
+
+def test_deep_nesting_is_refused():
+    with pytest.raises(ScenarioError, match="nested too deeply"):
+        parse_json("[" * 100_000 + "]" * 100_000, "deep.json")
+    with pytest.raises(ScenarioError, match="nested too deeply|invalid YAML"):
+        parse_yaml("[" * 100_000 + "]" * 100_000, "deep.yaml")
+
+
+def test_ordinary_files_read_as_before(tmp_path):
+    path = tmp_path / "ok.json"
+    path.write_text('{"a": [1, 2.5, "x"], "b": null}', encoding="utf-8")
+    assert read_json(path) == {"a": [1, 2.5, "x"], "b": None}
+    path = tmp_path / "ok.yaml"
+    path.write_text("a: [1, 2.5, x]\nb: 1_000\nc: 1:30\n", encoding="utf-8")
+    assert read_yaml(path) == {"a": [1, 2.5, "x"], "b": 1000, "c": 90}
