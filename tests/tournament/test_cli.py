@@ -185,7 +185,8 @@ def test_a_dask_address_without_a_port_is_one_line(tmp_path):
     pytest.importorskip("distributed")
     result = invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--db", tmp_path / "t.db",
                     "--dask", "nonsense")
-    assert_one_line_error(result, "--dask nonsense", "cannot reach the Dask scheduler", "tcp://HOST:8786")
+    assert_one_line_error(result, "error: --dask: cannot reach the Dask scheduler at nonsense", "tcp://HOST:8786",
+                          "or use --dask local")
 
 
 def test_a_spec_file_that_does_not_parse_is_named(tmp_path):
