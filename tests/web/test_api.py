@@ -345,3 +345,16 @@ def test_threshold_out_of_range_is_one_line(client):
 def test_no_constituencies_no_ratification(client, mini_yaml):
     response = client.post("/api/analyze", json={"scenario": mini_document(mini_yaml), "svg": False})
     assert response.json()["analysis"]["ratification"] is None
+
+
+def test_the_api_and_the_cli_name_the_same_core_error_in_their_own_words(client):
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+
+    answer = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": ["nope", "conceder"]})
+    printed = CliRunner().invoke(app, ["simulate", FLAGSHIP, "--strategies", "nope,conceder"])
+    detail = answer.json()["detail"]
+    assert answer.status_code == 400 and printed.exit_code == 2
+    assert detail.startswith("body.strategies: unknown strategy 'nope'; choose from ") and "boulware" in detail
+    assert printed.stderr.strip() == "error: --strategies: " + detail.removeprefix("body.strategies: ")
