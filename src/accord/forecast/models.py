@@ -30,7 +30,8 @@ class ModelConfig:
 
     def __post_init__(self) -> None:
         if self.model not in MODELS:
-            raise OptionError(f"unknown model '{self.model}'", parameter="model", fix=f"use one of: {', '.join(MODELS)}")
+            raise OptionError(f"unknown model '{self.model}'", parameter="model",
+                              fix=f"use one of: {', '.join(MODELS)}")
         if self.rounds < 0:
             raise OptionError(f"rounds must be >= 0, not {self.rounds}", parameter="rounds", fix="use 0 or more")
         for name, value in (("q", self.q), ("t", self.t)):

@@ -139,13 +139,13 @@ class _Transaction:
 def open_existing(path: str | Path) -> Store:
     """A store that must already hold a tournament (for ``accord results``)."""
     if str(path) != ":memory:" and not Path(path).is_file():
-        raise OptionError("no such tournament database", source=str(path), fix="give a database written by a tournament")
+        raise OptionError("no such tournament database", source=str(path), fix="give the database of a tournament")
     if str(path) != ":memory:" and not _holds_tournament(Path(path)):
-        raise OptionError("holds no tournament", source=str(path), fix="give a database written by a tournament")
+        raise OptionError("holds no tournament", source=str(path), fix="give the database of a tournament")
     store = Store(path)
     if not store.meta():
         store.close()
-        raise OptionError("holds no tournament", source=str(path), fix="give a database written by a tournament")
+        raise OptionError("holds no tournament", source=str(path), fix="give the database of a tournament")
     return store
 
 
