@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.options import names
 from accord.errors import OptionError
 from accord.tournament.executors import make_executor
 from accord.tournament.runner import run, validate
@@ -52,7 +53,7 @@ def _spec_data(args: list[str], strategies: Optional[str], scenarios: Optional[l
             raise OptionError("no such spec file", source=extra[0], fix="check the path")
         read_spec(extra[0])  # a spec that does not parse (or is empty) says so, naming the file
     if strategies is not None:
-        data["strategies"] = [name.strip() for name in strategies.split(",") if name.strip()]
+        data["strategies"] = names(strategies)
     named = list(scenarios or []) + extra
     if named:
         data["scenarios"] = list(data.get("scenarios") or []) + named if source else named
