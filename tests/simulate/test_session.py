@@ -148,7 +148,9 @@ def test_bad_strategies():
     with pytest.raises(OptionError, match="unknown strategy"):
         run_session(line(), ["boulware", "nope"])
     with pytest.raises(OptionError, match="got 3 strategies for 2 parties"):
-        run_session(line(), "boulware,conceder,linear")
+        run_session(line(), ["boulware", "conceder", "linear"])
+    with pytest.raises(TypeError, match="strategies is a list"):
+        run_session(line(), "boulware,conceder")
 
 
 def test_seconds_deadline():

@@ -127,8 +127,11 @@ def test_bad_spec_files_are_one_line_errors(tmp_path):
                           "spec.yaml", "unknown key 'repetitons'")
     assert_one_line_error(invoke("tournament", write_spec(tmp_path, repetitions="many")),
                           "spec.yaml", "repetitions")
+    assert_one_line_error(invoke("tournament", write_spec(tmp_path, strategies=["linear", 3])),
+                          "spec.yaml: strategies[1]: input should be a valid string (got 3)")
     assert_one_line_error(invoke("tournament", write_spec(tmp_path), "--repetitions", 0),
-                          "--repetitions")
+                          "error: --repetitions: input should be greater than or equal to 1 (got 0); "
+                          "see 'accord tournament --help'")
 
 
 def test_a_different_tournament_in_the_same_db_is_refused(tmp_path):
@@ -185,7 +188,8 @@ def test_a_dask_address_without_a_port_is_one_line(tmp_path):
     pytest.importorskip("distributed")
     result = invoke("tournament", "--strategies", "linear,boulware", "--scenarios", MINI, "--db", tmp_path / "t.db",
                     "--dask", "nonsense")
-    assert_one_line_error(result, "--dask nonsense", "cannot reach the Dask scheduler", "tcp://HOST:8786")
+    assert_one_line_error(result, "error: --dask: cannot reach the Dask scheduler at nonsense", "tcp://HOST:8786",
+                          "or use --dask local")
 
 
 def test_a_spec_file_that_does_not_parse_is_named(tmp_path):

@@ -138,7 +138,7 @@ def test_request_needs_exactly_one_scenario(client):
 
 def test_axes_out_of_range(client):
     response = client.post("/api/analyze", json={"scenario_id": FLAGSHIP, "axes": [0, 5]})
-    assert response.status_code == 400 and response.json()["detail"].startswith("axes: axes [0, 5] name no party")
+    assert response.status_code == 400 and response.json()["detail"].startswith("body.axes: axes [0, 5] name no party")
 
 
 def test_simulate_is_seeded_and_traced(client):
@@ -154,7 +154,7 @@ def test_simulate_is_seeded_and_traced(client):
 def test_simulate_unknown_strategy_is_one_line(client):
     response = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": ["nope", "conceder"]})
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("--strategies: unknown strategy 'nope'")
+    assert response.json()["detail"].startswith("body.strategies: unknown strategy 'nope'; choose from ")
 
 
 def test_strategies_listed(client):
@@ -345,3 +345,16 @@ def test_threshold_out_of_range_is_one_line(client):
 def test_no_constituencies_no_ratification(client, mini_yaml):
     response = client.post("/api/analyze", json={"scenario": mini_document(mini_yaml), "svg": False})
     assert response.json()["analysis"]["ratification"] is None
+
+
+def test_the_api_and_the_cli_name_the_same_core_error_in_their_own_words(client):
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+
+    answer = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": ["nope", "conceder"]})
+    printed = CliRunner().invoke(app, ["simulate", FLAGSHIP, "--strategies", "nope,conceder"])
+    detail = answer.json()["detail"]
+    assert answer.status_code == 400 and printed.exit_code == 2
+    assert detail.startswith("body.strategies: unknown strategy 'nope'; choose from ") and "boulware" in detail
+    assert printed.stderr.strip() == "error: --strategies: " + detail.removeprefix("body.strategies: ")

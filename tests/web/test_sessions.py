@@ -101,7 +101,7 @@ def test_unknown_strategy_is_still_one_line(stalling):
     with client:
         response = answered(client, ["t-web-nope", "conceder"])
         assert response.status_code == 400
-        assert response.json()["detail"].startswith("--strategies: unknown strategy 't-web-nope'")
+        assert response.json()["detail"].startswith("body.strategies: unknown strategy 't-web-nope'")
 
 
 def test_workers_stop_with_the_app():

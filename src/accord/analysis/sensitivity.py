@@ -59,12 +59,12 @@ def reservation_grid(scenario: Scenario, values: dict[str, list[float]]) -> list
     theirs)."""
     for name in values:
         if name not in scenario.party_names:
-            raise OptionError(f"unknown party '{name}'", source="--reservation",
+            raise OptionError(f"unknown party '{name}'", parameter="reservation",
                               fix=f"use one of {', '.join(scenario.party_names)}")
     axes = [values.get(party.name, [party.reservation]) for party in scenario.parties]
     size = int(np.prod([len(axis) for axis in axes], dtype=float))
     if size > MAX_GRID_CELLS:
-        raise OptionError(f"the grid has {size:,} cells; at most {MAX_GRID_CELLS:,}", source="--reservation",
+        raise OptionError(f"the grid has {size:,} cells; at most {MAX_GRID_CELLS:,}", parameter="reservation",
                           fix="give fewer steps")
     space = scenario_space(scenario)
     utilities = rounded_utilities(scenario, space)
@@ -86,7 +86,7 @@ def _perturbed(scenario: Scenario, rng: np.random.Generator, scale: float) -> Sc
         utility = party.utility
         if not isinstance(utility, LinearAdditive):
             raise OptionError(f"party '{party.name}' has a constraint-based utility without weights",
-                              source="--weight-noise", fix="use weight noise on linear-additive scenarios only")
+                              parameter="scale", fix="use weight noise on linear-additive scenarios only")
         weights = np.asarray(utility.weights) * rng.lognormal(0.0, scale, len(utility.weights))
         total = sum(utility.weights)
         weights = weights / weights.sum() * total
@@ -97,16 +97,16 @@ def _perturbed(scenario: Scenario, rng: np.random.Generator, scale: float) -> Sc
 def check_noise(scale: float, seed: int) -> None:
     """An ``OptionError`` unless ``scale`` lies in [0, MAX_NOISE] and ``seed`` is 0 or more."""
     if not 0 <= scale <= MAX_NOISE:
-        raise OptionError(f"noise scale must lie in [0, {MAX_NOISE:g}], got {scale:g}", source="--weight-noise",
-                          fix="give e.g. --weight-noise 0.1")
+        raise OptionError(f"noise scale must lie in [0, {MAX_NOISE:g}], got {scale:g}", parameter="scale",
+                          fix="give e.g. 0.1")
     if seed < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
+        raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
 
 
 def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: int = 0) -> WeightSensitivity:
     """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights."""
     if runs <= 0:
-        raise OptionError(f"runs must be positive, got {runs}", source="--runs", fix="give --runs 1 or more")
+        raise OptionError(f"runs must be positive, got {runs}", parameter="runs", fix="give 1 or more")
     check_noise(scale, seed)
     space = scenario_space(scenario)
     reservation = rounded_reservations(scenario)

@@ -1,10 +1,15 @@
-"""How the CLI reports user errors: one line on stderr, exit code 2, no traceback."""
+"""How the CLI reports user errors: one line on stderr, exit code 2, no traceback.
+
+Core errors name parameters (``strategies``, ``self_play``); the line names the command's flags instead
+(``--strategies``, ``--self-play``), with a per-command map where a flag is named otherwise (``scale`` is
+``--weight-noise`` for ``accord sensitivity``).
+"""
 
 from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 import typer
@@ -22,17 +27,32 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(USER_ERROR_EXIT)
 
 
-def reports_user_errors(command: F) -> F:
-    """Wrap a command so that an ``InputError`` becomes one line on stderr and exit code 2."""
+def flag_of(parameter: str, flags: Mapping[str, str] | None = None) -> str:
+    """The flag that sets a core ``parameter``: ``flags[parameter]``, else ``--`` and its name with dashes."""
+    return (flags or {}).get(parameter) or "--" + parameter.replace("_", "-")
+
+
+def error_line(error: InputError, flags: Mapping[str, str] | None = None) -> str:
+    """``error`` as one line naming flags, not parameters."""
+    return error.one_line(lambda parameter: flag_of(parameter, flags))
+
+
+def reports_user_errors(command: F | None = None, *, flags: Mapping[str, str] | None = None):
+    """Wrap a command so that an ``InputError`` becomes one line on stderr (naming flags) and exit code 2.
+
+    Use it bare (``@reports_user_errors``) or with the parameters whose flag has another name
+    (``@reports_user_errors(flags={"scale": "--weight-noise"})``)."""
+    if command is None:
+        return functools.partial(reports_user_errors, flags=flags)
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except InputError as error:
-            raise fail(error.one_line()) from None
+            raise fail(error_line(error, flags)) from None
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             sys.exit(130)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.analysis import analyze
-from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
+from accord.cli.errors import USER_ERROR_EXIT, error_line, reports_user_errors
 from accord.errors import OptionError, ScenarioError
 from accord.io import bundled_scenarios, load
 from accord.io.load import load_each
@@ -90,11 +90,11 @@ def validate_command(
         except ScenarioError as error:
             failed = True
             for problem in error.all_errors or (error,):
-                typer.echo(f"error: {problem.one_line()}", err=True)
+                typer.echo(f"error: {error_line(problem)}", err=True)
             continue
         except OptionError as error:
             failed = True
-            typer.echo(f"error: {error.one_line()}", err=True)
+            typer.echo(f"error: {error_line(error)}", err=True)
             continue
         typer.echo(f"ok: {name}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
                    f"{scenario.cartesian_size:,} outcomes before constraints")

@@ -45,7 +45,7 @@ def _compact(outcome: dict | None) -> str:
     return "—" if outcome is None else ", ".join(f"{k}={v}" for k, v in outcome.items())
 
 
-@reports_user_errors
+@reports_user_errors(flags={"scale": "--weight-noise"})
 def sensitivity_command(
     paths: Annotated[list[str], typer.Argument(help="a scenario (anything `accord analyze` accepts)",
                                                show_default=False)],

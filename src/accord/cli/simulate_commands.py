@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.options import names
 from accord.errors import InputError
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
@@ -78,13 +79,12 @@ def simulate_command(
     from accord.simulate.session import check_options
 
     check_options(protocol, rounds, seconds, budget, seed)  # before loading the scenario
-    names = [s.strip() for s in strategies.split(",")] if strategies else None
     scenario = load(*paths)
     try:
         prepared = prepare(scenario)
     except InputError as error:
         raise error.located(" ".join(paths), replacing=scenario.name) from None
-    result = run_session(prepared, names, protocol=protocol, rounds=rounds, seconds=seconds, seed=seed,
+    result = run_session(prepared, names(strategies), protocol=protocol, rounds=rounds, seconds=seconds, seed=seed,
                          budget=budget)
     for target, write in ((trace_csv, result.trace_csv), (trace_json, result.trace_json)):
         if target is not None:

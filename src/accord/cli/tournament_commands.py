@@ -16,14 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.options import names
 from accord.errors import OptionError
 from accord.tournament.executors import make_executor
 from accord.tournament.runner import run, validate
-from accord.tournament.spec import build, is_spec_file, read_spec
+from accord.tournament.spec import TournamentSpec, build, is_spec_file, read_spec
 from accord.tournament.stats import StrategyStats, summarize, write_csv, write_parquet
 from accord.tournament.store import Store, open_existing
 
 DEFAULT_DB = "tournament.db"
+HELP = "see 'accord tournament --help'"
 
 
 class RateColumn(ProgressColumn):
@@ -51,12 +53,23 @@ def _spec_data(args: list[str], strategies: Optional[str], scenarios: Optional[l
             raise OptionError("no such spec file", source=extra[0], fix="check the path")
         read_spec(extra[0])  # a spec that does not parse (or is empty) says so, naming the file
     if strategies is not None:
-        data["strategies"] = strategies
+        data["strategies"] = names(strategies)
     named = list(scenarios or []) + extra
     if named:
         data["scenarios"] = list(data.get("scenarios") or []) + named if source else named
     data.update({k: v for k, v in flags.items() if v is not None})
     return data, source
+
+
+def _build(data: dict, source: str, flags: frozenset[str]) -> TournamentSpec:
+    """The validated spec; a bad value given as a flag (in ``flags``) is named by its flag, not by the file."""
+    try:
+        return build(data, source)
+    except OptionError as error:
+        from_flag = error.parameter in flags
+        raise OptionError(error.message, source="" if from_flag else error.source,
+                          where="" if from_flag else error.where, parameter=error.parameter,
+                          fix=error.fix or HELP) from None
 
 
 def _check_export(target: Optional[str], option: str) -> None:
@@ -187,7 +200,7 @@ def tournament_command(
                           fix="give SPEC.yaml, or --strategies a,b --scenarios X Y")
     given = frozenset(k for k, v in flags.items() if v is not None) | (
         frozenset({"strategies"}) if strategies is not None else frozenset())
-    spec = build(data, source, given)
+    spec = _build(data, source, given)
     for target, option in ((spec.csv, "--csv"), (spec.parquet, "--parquet")):
         _check_export(target, option)
     tournament = spec.plan()
@@ -225,7 +238,7 @@ def results_command(
             from accord.tournament.stats import write_records
             from accord.tournament.worker import COLUMNS
 
-            write_records(store.rows(), COLUMNS, sessions, "--sessions")
+            write_records(store.rows(), COLUMNS, sessions, "sessions")
         _show(store, as_json, csv, parquet, "Results")
     if sessions and not as_json:
         typer.echo(f"wrote {sessions}")

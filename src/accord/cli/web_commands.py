@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.options import names
 from accord.errors import InputError, OptionError
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -69,9 +70,8 @@ def report_command(
     scenario = accord.load(*paths)
     if stakeholders is None and scenario.name in bundled_names():
         stakeholders = scenario.name
-    chosen = [s.strip() for s in strategies.split(",")] if strategies else None
     command = "accord report " + " ".join(shlex.quote(p) for p in paths) + f" -o {shlex.quote(output.name)}"
-    text = render_report(scenario, strategies=chosen, protocol=protocol, rounds=rounds, seed=seed,
+    text = render_report(scenario, strategies=names(strategies), protocol=protocol, rounds=rounds, seed=seed,
                          stakeholders=stakeholders, command=command)
     try:
         output.write_text(text, encoding="utf-8")

@@ -30,12 +30,13 @@ class ModelConfig:
 
     def __post_init__(self) -> None:
         if self.model not in MODELS:
-            raise OptionError(f"unknown model '{self.model}'", source="--model", fix=f"use one of: {', '.join(MODELS)}")
+            raise OptionError(f"unknown model '{self.model}'", parameter="model",
+                              fix=f"use one of: {', '.join(MODELS)}")
         if self.rounds < 0:
-            raise OptionError(f"rounds must be >= 0, not {self.rounds}", source="--rounds", fix="use 0 or more")
+            raise OptionError(f"rounds must be >= 0, not {self.rounds}", parameter="rounds", fix="use 0 or more")
         for name, value in (("q", self.q), ("t", self.t)):
             if not 0 <= value <= 1:
-                raise OptionError(f"{name.upper()} must be in [0, 1], not {value:g}", source=f"--{name}", fix="use 0-1")
+                raise OptionError(f"{name.upper()} must be in [0, 1], not {value:g}", parameter=name, fix="use 0-1")
 
 
 @dataclass(frozen=True)

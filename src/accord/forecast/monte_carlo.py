@@ -68,7 +68,7 @@ def run_task(task: RunTask) -> float:
 def plan(stakeholders: Stakeholders, config: ModelConfig, runs: int, seed: int | None) -> list[RunTask]:
     """Return the ``runs`` tasks, each with a child of ``SeedSequence(seed)``."""
     if runs < 0:
-        raise OptionError(f"runs must be >= 0, not {runs}", source="--runs", fix="use 0 or more")
+        raise OptionError(f"runs must be >= 0, not {runs}", parameter="runs", fix="use 0 or more")
     children = np.random.SeedSequence(seed).spawn(runs)
     values = tuple(
         tuple(float(v) for v in getattr(stakeholders, name))
@@ -86,7 +86,7 @@ def monte_carlo(
 ) -> MonteCarloSummary:
     """Run the model ``runs`` times on perturbed values and summarise the final forecasts."""
     if runs < 1:
-        raise OptionError(f"runs must be >= 1, not {runs}", source="--runs", fix="use 1 or more")
+        raise OptionError(f"runs must be >= 1, not {runs}", parameter="runs", fix="use 1 or more")
     finals = tuple(float(f) for f in map_fn(run_task, plan(stakeholders, config, runs, seed)))
     p5, median, p95 = np.percentile(finals, [5, 50, 95])
     return MonteCarloSummary(finals, float(median), float(p5), float(p95), seed)

@@ -15,14 +15,14 @@ def plot_rounds(forecasts: Sequence[Forecast], path: str | Path) -> Path:
     """Save one panel per forecast (issue): each actor's position by round and the forecast as a dashed line."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise OptionError(f"cannot draw '{path.suffix or path.name}'", source="--plot", fix="use a .png or .svg file")
+        raise OptionError(f"cannot draw '{path.suffix or path.name}'", parameter="plot", fix="use a .png or .svg file")
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise InputError("plotting needs matplotlib", source="--plot", fix="pip install accord[plots]") from None
+        raise InputError("plotting needs matplotlib", parameter="plot", fix="pip install accord[plots]") from None
     figure, axes = plt.subplots(len(forecasts), 1, figsize=(8, 4.5 * len(forecasts)), squeeze=False)
     for ax, result in zip(axes[:, 0], forecasts):
         ax.set_prop_cycle(color=plt.get_cmap("tab20").colors)

@@ -16,12 +16,12 @@ TARGETS = ("accord", "genius", "geniusweb")
 def _target_for(output: Path, to: str | None) -> str:
     if to is not None:
         if to not in TARGETS:
-            raise OptionError(f"unknown target format '{to}'", source="--to", fix=f"use one of {', '.join(TARGETS)}")
+            raise OptionError(f"unknown target format '{to}'", parameter="to", fix=f"use one of {', '.join(TARGETS)}")
         return to
     if output.suffix.lower() in (".yaml", ".yml", ".json"):
         return "accord"
-    raise OptionError(f"cannot tell the target format from '{output}'", source="--output",
-                      fix="name a .yaml/.json file, or give --to genius|geniusweb with a folder")
+    raise OptionError(f"cannot tell the target format from '{output}'", parameter="output",
+                      fix="name a .yaml/.json file, or give `to` genius|geniusweb with a folder")
 
 
 def write_accord(scenario: Scenario, output: Path) -> list[Path]:
@@ -42,11 +42,11 @@ def convert(scenario: Scenario, output: Path, to: str | None = None) -> tuple[li
     target = _target_for(output, to)
     if target == "accord":
         if output.suffix.lower() not in (".yaml", ".yml", ".json"):
-            raise OptionError("an Accord scenario is written to a .yaml or .json file", source="--output",
+            raise OptionError("an Accord scenario is written to a .yaml or .json file", parameter="output",
                               fix="end the output name in .yaml or .json")
         return write_accord(scenario, output), []
     if output.exists() and not output.is_dir():
-        raise OptionError(f"'{output}' is a file; {target} scenarios are written to a folder", source="--output",
+        raise OptionError(f"'{output}' is a file; {target} scenarios are written to a folder", parameter="output",
                           fix="name a folder")
     output.mkdir(parents=True, exist_ok=True)
     before = set(output.iterdir())

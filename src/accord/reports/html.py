@@ -453,8 +453,8 @@ def _simulation_section(analysis, data: dict, strategies, protocol: str, rounds:
 
 def _forecast_section(stakeholders: str | None) -> str:
     if not stakeholders:
-        return ('<h2>Forecast</h2><p class="muted">No stakeholder file was given for this scenario '
-                "(<code>accord report SCENARIO --stakeholders FILE</code>).</p>")
+        return ('<h2>Forecast</h2><p class="muted">No stakeholder file was given for this scenario; name one to '
+                "forecast its stakeholders.</p>")
     from accord.forecast import ModelConfig, forecast, load_stakeholders
 
     parts = [f"<h2>Forecast</h2><p>Expected-utility model over the stakeholder file "

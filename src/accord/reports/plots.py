@@ -23,7 +23,7 @@ def _pyplot():
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise InputError("plotting needs matplotlib", source="--plot", fix='pip install "accord[plots]"') from None
+        raise InputError("plotting needs matplotlib", parameter="plot", fix='pip install "accord[plots]"') from None
     return plt
 
 
@@ -32,7 +32,7 @@ def plot_session(result, prepared, path: str | Path, seed: int = 0) -> Path:
     (``.png`` or ``.svg``)."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise OptionError(f"cannot draw '{path.suffix or path.name}'", source="--plot", fix="use a .png or .svg file")
+        raise OptionError(f"cannot draw '{path.suffix or path.name}'", parameter="plot", fix="use a .png or .svg file")
     plt = _pyplot()
     utilities = prepared.utilities
     names = prepared.scenario.party_names

@@ -29,11 +29,9 @@ def party_seeds(seed: int, n: int) -> list[int]:
 
 def resolve_strategies(strategies: Sequence[str | Strategy], n_parties: int) -> list[Strategy]:
     """Fresh strategy instances, one per party; names are looked up in the registry."""
-    if isinstance(strategies, str):
-        strategies = [s for s in strategies.split(",") if s.strip()]
     if len(strategies) != n_parties:
-        raise OptionError(f"got {len(strategies)} strategies for {n_parties} parties", source="--strategies",
-                          fix=f"give one strategy per party ({n_parties}), comma-separated")
+        raise OptionError(f"got {len(strategies)} strategies for {n_parties} parties", parameter="strategies",
+                          fix=f"give one strategy per party ({n_parties})")
     return [make(spec) for spec in strategies]
 
 
@@ -45,22 +43,22 @@ def check_options(protocol: str, rounds: int | None, seconds: float | None, budg
                   seed: int = 0) -> None:
     """An ``OptionError`` for the first session option a session cannot run with."""
     if protocol not in PROTOCOLS:
-        raise OptionError(f"unknown protocol '{protocol}'", source="--protocol",
+        raise OptionError(f"unknown protocol '{protocol}'", parameter="protocol",
                           fix=f"choose from {', '.join(PROTOCOLS)}")
     if rounds is not None and rounds <= 0:
-        raise OptionError(f"rounds must be positive, got {rounds}", source="--rounds", fix="give --rounds 1 or more")
+        raise OptionError(f"rounds must be positive, got {rounds}", parameter="rounds", fix="give 1 or more")
     if rounds is not None and rounds > MAX_ROUNDS:
-        raise OptionError(f"{rounds:,} rounds is more than {MAX_ROUNDS:,}", source="--rounds",
-                          fix="give fewer rounds, or a time limit with --seconds")
+        raise OptionError(f"{rounds:,} rounds is more than {MAX_ROUNDS:,}", parameter="rounds",
+                          fix="give fewer rounds, or a time limit with `seconds`")
     if seconds is not None and not seconds > 0:
-        raise OptionError(f"seconds must be positive, got {seconds}", source="--seconds",
+        raise OptionError(f"seconds must be positive, got {seconds}", parameter="seconds",
                           fix="give a positive time limit")
     if rounds is None and seconds is None:
-        raise OptionError("no deadline", source="--rounds", fix="give --rounds and/or --seconds")
+        raise OptionError("no deadline", parameter="rounds", fix="give `rounds` and/or `seconds`")
     if int(seed) < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", source="--seed", fix="give --seed 0 or more")
+        raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
     if not budget > 0:
-        raise OptionError(f"budget must be positive, got {budget}", source="--budget", fix="give a positive budget")
+        raise OptionError(f"budget must be positive, got {budget}", parameter="budget", fix="give a positive budget")
 
 
 def views(prepared: Prepared, seeds: list[int], config: SessionConfig, positions: list[int],
@@ -92,22 +90,22 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     strategy (a call still running after it is interrupted when this runs in the main thread on POSIX; see
     :class:`~accord.protocols.SessionConfig`). The same ``seed`` gives the same trace (with a rounds-only
     deadline)."""
+    if isinstance(strategies, str):
+        raise TypeError("strategies is a list, one name or Strategy per party (split 'a,b' before the call)")
     prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
     check_options(protocol, rounds, seconds, budget, seed)
     if prepared.n_parties < 2:
         raise ScenarioError(f"has {prepared.n_parties} party; a negotiation needs two or more",
                             source=prepared.scenario.name, fix="add a profile for each other party")
     if protocol == "zeuthen":
-        names = [strategies] if isinstance(strategies, str) else list(strategies or [])
-        names = [n for spec in names for n in (spec.split(",") if isinstance(spec, str) else [spec])]
-        if any(n != "zeuthen" for n in names):
+        if any(name != "zeuthen" for name in strategies or []):
             raise OptionError("the zeuthen protocol plays the Zeuthen strategy for every party",
-                              source="--strategies", fix="leave out --strategies or give 'zeuthen' for each party")
+                              parameter="strategies", fix="leave them out or give 'zeuthen' for each party")
         players: list[Strategy] = []
     else:
         if not strategies:
-            raise OptionError("no strategies given", source="--strategies",
-                              fix=f"give one strategy per party ({prepared.n_parties}), comma-separated")
+            raise OptionError("no strategies given", parameter="strategies",
+                              fix=f"give one strategy per party ({prepared.n_parties})")
         players = resolve_strategies(strategies, prepared.n_parties)
     config = SessionConfig(rounds=rounds, seconds=seconds, budget=budget, discounting=discounting,
                            keep_trace=keep_trace)

@@ -146,7 +146,7 @@ class StrategyInfo:
     source: str = "accord"
 
     def to_json(self) -> dict:
-        """What ``accord strategies --json`` and ``/api/strategies`` list for the strategy."""
+        """What the command line's JSON listing of strategies and ``/api/strategies`` give for the strategy."""
         return {"name": self.name, "tags": list(self.tags), "stochastic": self.stochastic,
                 "description": self.description, "source": self.source}
 

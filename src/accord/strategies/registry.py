@@ -56,6 +56,5 @@ def make(spec: str | Strategy) -> Strategy:
     known = registry()
     name = str(spec).strip()
     if name not in known:
-        raise OptionError(f"unknown strategy '{name}'", source="--strategies",
-                          fix=f"choose from {', '.join(known)} (see 'accord strategies')")
+        raise OptionError(f"unknown strategy '{name}'", parameter="strategies", fix=f"choose from {', '.join(known)}")
     return known[name].cls()

@@ -111,8 +111,8 @@ class ProcessExecutor(Executor):
 
     def __init__(self, workers: int) -> None:
         if workers < 1:
-            raise OptionError(f"workers must be 1 or more, got {workers}", source="--workers",
-                              fix="give --workers 1 or more")
+            raise OptionError(f"workers must be 1 or more, got {workers}", parameter="workers",
+                              fix="give 1 or more")
         self.workers = workers
         method = "fork" if sys.platform.startswith("linux") else None
         self.context = multiprocessing.get_context(method)
@@ -174,7 +174,7 @@ class DaskExecutor(Executor):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
-            raise OptionError("Dask is not installed", source="--dask",
+            raise OptionError("Dask is not installed", parameter="dask",
                               fix="pip install 'accord[distributed]'") from None
         self.cluster = None
         try:
@@ -187,9 +187,9 @@ class DaskExecutor(Executor):
         except (OSError, TimeoutError, ValueError) as error:  # ValueError: an address Dask cannot parse
             if self.cluster is not None:
                 self.cluster.close()
-            raise OptionError(f"cannot reach the Dask scheduler ({' '.join(str(error).split())[:160]})",
-                              source=f"--dask {address}",
-                              fix="check the address (tcp://HOST:8786) or use --dask local") from None
+            raise OptionError(f"cannot reach the Dask scheduler at {address} ({' '.join(str(error).split())[:160]})",
+                              parameter="dask",
+                              fix="check the address (tcp://HOST:8786) or use `dask` local") from None
         self.workers = max(1, sum(self.client.nthreads().values()))
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
@@ -244,8 +244,8 @@ def make_executor(workers: int | None = None, dask: str | None = None, dask_proc
     if dask:
         return DaskExecutor(dask, workers, processes=dask_processes)
     if workers is not None and workers < 1:
-        raise OptionError(f"workers must be 1 or more, got {workers}", source="--workers",
-                          fix="give --workers 1 or more")
+        raise OptionError(f"workers must be 1 or more, got {workers}", parameter="workers",
+                          fix="give 1 or more")
     if workers and workers > 1:
         return ProcessExecutor(workers)
     return SerialExecutor()

@@ -121,35 +121,35 @@ def assignments(n_strategies: int, n_parties: int, self_play: bool) -> Iterator[
 def _check(scenarios: Sequence[Scenario], strategies: Sequence, repetitions: int, seed: int,
            self_play: bool) -> tuple[str, ...]:
     if not scenarios:
-        raise OptionError("no scenario given", source="--scenarios", fix="name at least one scenario")
+        raise OptionError("no scenario given", parameter="scenarios", fix="name at least one scenario")
     if not strategies:
-        raise OptionError("no strategy given", source="--strategies", fix="name at least two strategies")
+        raise OptionError("no strategy given", parameter="strategies", fix="name at least two strategies")
     if repetitions < 1:
-        raise OptionError(f"repetitions must be 1 or more, got {repetitions}", source="--repetitions",
-                          fix="give --repetitions 1 or more")
+        raise OptionError(f"repetitions must be 1 or more, got {repetitions}", parameter="repetitions",
+                          fix="give 1 or more")
     if seed < 0:
-        raise OptionError(f"seed must be non-negative, got {seed}", source="--seed", fix="give --seed 0 or more")
+        raise OptionError(f"seed must be non-negative, got {seed}", parameter="seed", fix="give 0 or more")
     for spec in strategies:
         make(spec)  # unknown names fail here, once, with the list of known ones
     labels = tuple(label_of(spec) for spec in strategies)
     repeated = sorted({name for name in labels if labels.count(name) > 1})
     if repeated:
-        raise OptionError(f"strategy '{repeated[0]}' is named twice", source="--strategies",
-                          fix="name each strategy once (use --self-play for a strategy against itself)")
+        raise OptionError(f"strategy '{repeated[0]}' is named twice", parameter="strategies",
+                          fix="name each strategy once (use `self_play` for a strategy against itself)")
     sessions = 0
     for scenario in scenarios:
         n = len(scenario.parties)
         if n < 2:
             raise OptionError(f"scenario '{scenario.name}' has {n} party; a negotiation needs two or more",
-                              source="--scenarios", fix="leave it out or add a profile for each other party")
+                              parameter="scenarios", fix="leave it out or add a profile for each other party")
         if not self_play and len(strategies) < n:
             raise OptionError(f"scenario '{scenario.name}' has {n} parties but only {len(strategies)} "
-                              f"strategies were given", source="--strategies",
-                              fix=f"give at least {n} strategies or add --self-play")
+                              f"strategies were given", parameter="strategies",
+                              fix=f"give at least {n} strategies or add `self_play`")
         k = len(strategies)
         sessions += repetitions * (k ** n if self_play else math.perm(k, n))
     if sessions > MAX_SESSIONS:
-        raise OptionError(f"the plan has {sessions:,} sessions, more than {MAX_SESSIONS:,}", source="--repetitions",
+        raise OptionError(f"the plan has {sessions:,} sessions, more than {MAX_SESSIONS:,}", parameter="repetitions",
                           fix="use fewer repetitions, strategies or scenarios, or split it into several tournaments")
     return labels
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from accord.errors import OptionError
 from accord.io import load, load_many
@@ -54,13 +54,6 @@ class TournamentSpec(BaseModel):
     parquet: str | None = None
     batch: int | None = Field(None, ge=1)
 
-    @field_validator("strategies", mode="before")
-    @classmethod
-    def _split(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return [part.strip() for part in value.split(",") if part.strip()]
-        return value
-
     def settings(self) -> Settings:
         return Settings(protocol=self.protocol, rounds=self.rounds, seconds=self.seconds, budget=self.budget,
                         discounting=self.discounting, timeout=self.timeout)
@@ -78,33 +71,33 @@ class TournamentSpec(BaseModel):
                     self_play=self.self_play, settings=self.settings())
 
 
-def _option(loc: tuple) -> str:
-    return "--" + str(loc[0]).replace("_", "-") if loc else "spec"
+def place(loc: tuple) -> str:
+    """A key's place in the spec, e.g. ``strategies[2]`` or ``scenarios[0][1]``."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
 
 
-def build(data: dict, source: str = "", flags: frozenset[str] = frozenset()) -> TournamentSpec:
-    """A validated spec from plain data; the first problem becomes a one-line :class:`OptionError`
-    (``source`` names the spec file; a problem with a value from the command line (``flags``), or without a
-    spec file, is named by its command-line option)."""
+def build(data: dict, source: str = "") -> TournamentSpec:
+    """A validated spec from plain data (``source`` names the spec file it was read from, if any).
+
+    The first problem becomes a one-line :class:`OptionError` whose ``parameter`` is the key at fault; with a
+    ``source`` it is located in the file (``league.yaml: strategies[2]: ...``)."""
     try:
         return TournamentSpec.model_validate(data)
     except ValidationError as error:
         problem = error.errors()[0]
         loc = tuple(problem.get("loc", ()))
-        message = problem.get("msg", "invalid value")
+        key = str(loc[0]) if loc else ""
         if problem.get("type") == "extra_forbidden":
             known = ", ".join(TournamentSpec.model_fields)
-            where = ".".join(map(str, loc))
-            raise OptionError(f"unknown key '{where}'", source=source or "spec", fix=f"use only {known}") from None
+            raise OptionError(f"unknown key '{place(loc)}'", source=source or "spec", fix=f"use only {known}") \
+                from None
         if problem.get("type") == "missing":
-            raise OptionError("no " + str(loc[0]) + " given", source=source or _option(loc),
-                              fix=f"give {_option(loc)}" + (" or add it to the spec" if source else "")) from None
-        if loc and loc[0] in flags:
-            source = ""
-        where = ".".join(map(str, loc))
-        raise OptionError(f"{message.lower()} (got {problem.get('input')!r:.60})",
-                          source=source or _option(loc), where=where if source else "",
-                          fix="see 'accord tournament --help'") from None
+            raise OptionError(f"no {key} given", source=source, parameter=key,
+                              fix=f"give `{key}` or add it to the spec" if source else "name at least one") from None
+        message = problem.get("msg", "invalid value").lower()
+        where = place(loc) if source or len(loc) > 1 else ""
+        raise OptionError(f"{message} (got {problem.get('input')!r:.60})", source=source, where=where,
+                          parameter=key) from None
 
 
 def is_spec_file(path: str) -> bool:

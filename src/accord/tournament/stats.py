@@ -127,10 +127,10 @@ def summarize(rows: Iterable[dict]) -> list[StrategyStats]:
     return sorted(stats, key=lambda s: (-s.mean_utility if not math.isnan(s.mean_utility) else math.inf, s.name))
 
 
-def write_records(records: Sequence[dict], columns: Sequence[str], path: str | Path, option: str,
+def write_records(records: Sequence[dict], columns: Sequence[str], path: str | Path, parameter: str,
                   kind: str | None = None) -> Path:
-    """Records as ``kind`` ("csv" or "parquet"; by default from the file's suffix). List values become JSON
-    text in CSV and lists in Parquet."""
+    """Records as ``kind`` ("csv" or "parquet"; by default from the file's suffix), to ``path``, the value of
+    ``parameter`` (named in errors). List values become JSON text in CSV and lists in Parquet."""
     path = Path(path)
     kind = kind or path.suffix.lower().lstrip(".")
     if kind == "parquet":
@@ -138,17 +138,17 @@ def write_records(records: Sequence[dict], columns: Sequence[str], path: str | P
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError:
-            raise OptionError("Parquet export needs pyarrow", source=option,
+            raise OptionError("Parquet export needs pyarrow", parameter=parameter,
                               fix="pip install 'accord[distributed]' or write a .csv file") from None
         table = pa.table({column: [record[column] for record in records] for column in columns})
         try:
             pq.write_table(table, str(path))
         except OSError as error:
-            raise OptionError(f"cannot write ({error})", source=str(path), fix=f"choose a writable {option} path") \
-                from None
+            raise OptionError(f"cannot write ({error})", source=str(path), parameter=parameter,
+                              fix=f"choose a writable `{parameter}` path") from None
         return path
     if kind != "csv":
-        raise OptionError(f"cannot tell the format of '{path.name}'", source=option,
+        raise OptionError(f"cannot tell the format of '{path.name}'", parameter=parameter,
                           fix="end the file name in .csv or .parquet")
     try:
         with path.open("w", newline="", encoding="utf-8") as handle:
@@ -158,8 +158,8 @@ def write_records(records: Sequence[dict], columns: Sequence[str], path: str | P
                 writer.writerow([json.dumps(v) if isinstance(v, (list, tuple)) else v
                                  for v in (record[column] for column in columns)])
     except OSError as error:
-        raise OptionError(f"cannot write ({error.strerror})", source=str(path),
-                          fix=f"choose a writable {option} path") from None
+        raise OptionError(f"cannot write ({error.strerror})", source=str(path), parameter=parameter,
+                          fix=f"choose a writable `{parameter}` path") from None
     return path
 
 
@@ -169,9 +169,9 @@ def _ranking_records(stats: Sequence[StrategyStats]) -> list[dict]:
 
 def write_csv(stats: Sequence[StrategyStats], path: str | Path) -> Path:
     """The ranking as CSV, one row per strategy."""
-    return write_records(_ranking_records(stats), FIELDS, path, "--csv", kind="csv")
+    return write_records(_ranking_records(stats), FIELDS, path, "csv", kind="csv")
 
 
 def write_parquet(stats: Sequence[StrategyStats], path: str | Path) -> Path:
     """The ranking as a Parquet file (needs pyarrow)."""
-    return write_records(_ranking_records(stats), FIELDS, path, "--parquet", kind="parquet")
+    return write_records(_ranking_records(stats), FIELDS, path, "parquet", kind="parquet")

@@ -42,7 +42,8 @@ class Store:
         if self.path != ":memory:":
             parent = Path(self.path).parent
             if not parent.is_dir():
-                raise OptionError("folder does not exist", source=str(parent), fix="create it or choose another --db")
+                raise OptionError("folder does not exist", source=str(parent), parameter="db",
+                                  fix="create it or choose another `db`")
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -63,8 +64,8 @@ class Store:
         if stored:
             if stored.get("fingerprint") != fingerprint:
                 raise OptionError("holds a different tournament (strategies, scenarios, repetitions, seed or "
-                                  "settings differ)", source=self.path,
-                                  fix="rerun with the same spec to resume, or choose another --db")
+                                  "settings differ)", source=self.path, parameter="db",
+                                  fix="rerun with the same spec to resume, or choose another `db`")
             return self.done()
         with self.transaction():
             self.db.executemany("INSERT INTO meta VALUES (?, ?)", [
@@ -138,13 +139,13 @@ class _Transaction:
 def open_existing(path: str | Path) -> Store:
     """A store that must already hold a tournament (for ``accord results``)."""
     if str(path) != ":memory:" and not Path(path).is_file():
-        raise OptionError("no such tournament database", source=str(path), fix="give the --db file of a tournament")
+        raise OptionError("no such tournament database", source=str(path), fix="give the database of a tournament")
     if str(path) != ":memory:" and not _holds_tournament(Path(path)):
-        raise OptionError("holds no tournament", source=str(path), fix="give the --db file of a tournament")
+        raise OptionError("holds no tournament", source=str(path), fix="give the database of a tournament")
     store = Store(path)
     if not store.meta():
         store.close()
-        raise OptionError("holds no tournament", source=str(path), fix="give the --db file of a tournament")
+        raise OptionError("holds no tournament", source=str(path), fix="give the database of a tournament")
     return store
 
 

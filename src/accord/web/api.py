@@ -86,7 +86,7 @@ def _axes(axes: tuple[int, int], n_parties: int) -> tuple[int, int]:
     if n_parties == 1 and tuple(axes) == (0, 1):
         return 0, 0
     if any(not 0 <= a < n_parties for a in axes):
-        raise OptionError(f"axes {list(axes)} name no party", source="axes",
+        raise OptionError(f"axes {list(axes)} name no party", parameter="axes",
                           fix=f"use party indices 0..{n_parties - 1}")
     return axes
 
@@ -246,11 +246,11 @@ def divide(body: schemas.DivideRequest) -> dict:
         parties, items = body.parties, [i.name for i in body.items]
         a, b = [i.points[0] for i in body.items], [i.points[1] for i in body.items]
         if len(set(items)) != len(items):
-            raise OptionError("duplicate item name", source="items", fix="name every item once")
+            raise OptionError("duplicate item name", parameter="items", fix="name every item once")
     try:
         division = adjusted_winner(a, b)
     except ValueError as error:
-        raise OptionError(str(error), source="items", fix="give non-negative points with a positive total "
+        raise OptionError(str(error), parameter="items", fix="give non-negative points with a positive total "
                                                           "for each party") from None
     return {"parties": list(parties), "items": list(items),
             "shares": {k: float(s) for k, s in zip(items, division.shares)},

@@ -108,7 +108,7 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, error: InputError) -> JSONResponse:
-        return JSONResponse({"detail": error.one_line()}, status_code=400)
+        return JSONResponse({"detail": error.one_line(lambda parameter: f"body.{parameter}")}, status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def malformed(request: Request, error: RequestValidationError) -> Response:

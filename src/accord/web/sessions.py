@@ -86,7 +86,7 @@ class SessionPool:
         finally:
             self.free.put(slot)
         if "error" in answer:
-            raise InputError(answer["error"])
+            raise answer["error"]
         return answer
 
     def processes(self) -> list:
@@ -176,5 +176,5 @@ def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: 
     try:
         result = run_session(scenario, strategies, protocol=protocol, rounds=rounds, seed=seed, budget=BUDGET)
     except InputError as error:
-        return {"error": error.one_line()}
+        return {"error": error}  # pickled with its parameter, which the API names as a field of the body
     return {"result": result.to_json(trace=True), "paths": offer_paths(result)}

@@ -1,0 +1,10 @@
+"""Reading option values the command line writes as text; the core takes lists and typed values."""
+
+from __future__ import annotations
+
+
+def names(text: str | None) -> list[str] | None:
+    """A comma-separated list (``"a, b"``) as its names, blanks dropped; ``None`` when the option was not given."""
+    if text is None:
+        return None
+    return [name.strip() for name in text.split(",") if name.strip()]
