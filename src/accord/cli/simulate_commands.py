@@ -116,11 +116,14 @@ def strategies_command(
         return
     table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)
-    table.add_column("tags")
+    table.add_column("concedes on", no_wrap=True)
     table.add_column("stochastic")
+    table.add_column("opponent model")
     table.add_column("description", ratio=1)
     for info in known.values():
-        table.add_row(info.name, ", ".join(info.tags), "yes" if info.stochastic else "no", info.description)
+        kind = info.classifier
+        table.add_row(info.name, kind.concession, "yes" if kind.stochastic else "no",
+                      "yes" if kind.opponent_model else "no", info.description)
     Console().print(table)
 
 

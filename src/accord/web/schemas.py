@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from accord.strategies.base import Concession
+
 MAX_ROUNDS = 2000
 
 
@@ -129,11 +131,19 @@ class SimulateResponse(BaseModel):
     labels: dict[str, dict[str, str]] = Field(description="per issue, how each value is shown to a reader")
 
 
+class ClassifierOut(BaseModel):
+    """What a strategy's behaviour depends on (see ``accord.strategies.Classifier``)."""
+
+    stochastic: bool = Field(description="its offers depend on the session seed")
+    opponent_model: bool = Field(description="it models the opponent's preferences from its offers")
+    concession: Concession = Field(description="what drives its concessions")
+
+
 class StrategyOut(BaseModel):
     name: str
-    tags: list[str]
-    stochastic: bool
+    classifier: ClassifierOut
     description: str
+    source: str
 
 
 class ForecastRequest(_Request):
