@@ -12,6 +12,7 @@ from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
 from accord.errors import InputError
+from accord.protocols.registry import protocol_names
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 
@@ -59,7 +60,7 @@ def simulate_command(
     paths: Annotated[list[str], typer.Argument(help=SCENARIO_HELP, show_default=False)],
     strategies: Annotated[Optional[str], typer.Option(
         help="one strategy per party, comma-separated (see 'accord strategies')")] = None,
-    protocol: Annotated[str, typer.Option(help="sao, zeuthen or single-text")] = "sao",
+    protocol: Annotated[str, typer.Option(help=", ".join(protocol_names()))] = "sao",
     rounds: Annotated[Optional[int], typer.Option(help="deadline in rounds (a round is one turn per party)")] = 100,
     seconds: Annotated[Optional[float], typer.Option(help="deadline in seconds (the trace then depends on the "
                                                           "machine)")] = None,
