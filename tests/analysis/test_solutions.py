@@ -54,3 +54,14 @@ def test_mini_scenario_figures():
     assert analysis.solutions["nash"].utilities == (0.55, 0.6)
     mask = pareto_mask(analysis.utilities)
     assert mask.sum() == analysis.pareto_outcomes == 31
+
+
+def test_solve_defaults_to_every_declared_solution_and_scores_by_declaration():
+    from accord.analysis import SOLUTIONS, solution_names, solution_titles
+
+    utilities = np.array([[0.9, 0.2], [0.6, 0.6], [0.5, 0.75], [0.2, 0.95]])
+    chosen = solve(utilities, np.zeros(2))
+    assert tuple(chosen) == solution_names() == tuple(s.name for s in SOLUTIONS)
+    assert list(solution_titles().values()) == [s.title for s in SOLUTIONS]
+    # by hand: products .18 .36 .375 .19; minima .2 .6 .5 .2; sums 1.1 1.2 1.25 1.15
+    assert chosen["nash"] == 2 and chosen["egalitarian"] == 1 and chosen["utilitarian"] == 2

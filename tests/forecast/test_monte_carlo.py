@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.errors import OptionError
-from accord.forecast import MODELS, ModelConfig, forecast, monte_carlo, run_model, run_task
+from accord.forecast import ModelConfig, forecast, model_names, monte_carlo, run_model, run_task
 from accord.forecast.monte_carlo import perturb, plan
 
 
@@ -19,7 +19,7 @@ def noisy(issue, sd=1.0):
     return replace(issue, position_sd=np.full(n, sd), salience_sd=np.full(n, 0.1), capability_sd=np.full(n, 0.02))
 
 
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("model", model_names())
 def test_zero_noise_equals_the_deterministic_forecast(eu10, model):
     config = ModelConfig(model=model, rounds=3)
     summary = monte_carlo(eu10, config, runs=5, seed=7)
@@ -32,7 +32,7 @@ def test_zero_noise_equals_the_deterministic_forecast(eu10, model):
 @given(
     st.lists(st.tuples(st.integers(0, 20), st.floats(0.05, 1), st.floats(0.05, 5)), min_size=2, max_size=7),
     st.integers(0, 2**32),
-    st.sampled_from(MODELS),
+    st.sampled_from(model_names()),
 )
 def test_zero_noise_equals_deterministic_on_random_inputs(rows, seed, model):
     from accord.forecast.stakeholders import table_to_stakeholders

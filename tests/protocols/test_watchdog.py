@@ -38,7 +38,7 @@ import time
 from accord.strategies import Strategy
 
 
-class Hangs(Strategy, register=False):
+class Hangs(Strategy):
     """Stalls in ``where`` (propose from its second offer on, respond, vote): ``how`` is sleep, spin, catch
     (sleeps in a loop that catches Exception) or swallow (swallows the first interruption, then spins)."""
 
@@ -187,7 +187,7 @@ def test_cli_prints_the_breakdown_and_goes_on(plugin):
 
 
 # -- in process: nothing here can hang ---------------------------------------------------------------------------
-class Interrupts(Strategy, register=False):
+class Interrupts(Strategy):
     """Raises KeyboardInterrupt (as Ctrl-C would) in its first proposal."""
 
     def propose(self, state):
@@ -197,7 +197,7 @@ class Interrupts(Strategy, register=False):
         return False
 
 
-class Naps(Strategy, register=False):
+class Naps(Strategy):
     def propose(self, state):
         time.sleep(0.05)
         return self.best

@@ -15,13 +15,13 @@ def line(reservation_a: float = 0.0, reservation_b: float = 0.0, steps: int = 10
     return Scenario("line", (x,), (Party("A", a, reservation_a), Party("B", b, reservation_b)))
 
 
-def price_colour() -> Scenario:
+def price_colour(b_likes: str = "blue") -> Scenario:
     """price 0..4 and colour red/blue (position = 2·price + colour). A cares only about a high price; B wants a
-    low price and blue, equally."""
+    low price and blue (or ``b_likes`` red), equally."""
     price = Issue.integer("price", 0, 4)
     colour = Issue.categorical("colour", ["red", "blue"])
     a = LinearAdditive((1.0, 0.0), (Linear(0.25, 0.0), Table((0.0, 0.0))))
-    b = LinearAdditive((0.5, 0.5), (Linear(-0.25, 1.0), Table((0.0, 1.0))))
+    b = LinearAdditive((0.5, 0.5), (Linear(-0.25, 1.0), Table((0.0, 1.0) if b_likes == "blue" else (1.0, 0.0))))
     return Scenario("price-colour", (price, colour), (Party("A", a), Party("B", b)))
 
 

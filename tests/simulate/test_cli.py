@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.cli.main import app
+from accord.strategies import BUILTINS
 from tests.cli_assertions import assert_one_line_error
 
 runner = CliRunner()
@@ -99,7 +100,7 @@ def test_errors_are_one_line(args, message):
 def test_one_party_scenario_is_refused():
     result = invoke("simulate", "tests/data/solo.yaml", "--strategies", "boulware")
     assert result.exit_code == 2
-    assert "solo: has 1 party; a negotiation needs two or more" in result.stderr
+    assert "solo: has 1 party; a negotiation needs 2 or more" in result.stderr
     assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
@@ -123,11 +124,13 @@ def test_strategies_command():
     result = invoke("strategies", "--json")
     assert result.exit_code == 0
     names = {row["name"]: row for row in json.loads(result.stdout)}
-    assert {"boulware", "conceder", "linear", "hardliner", "random", "tit-for-tat", "nash-seeking",
-            "accept-above-reservation", "frequency-model"} <= set(names)
-    assert names["random"]["stochastic"] is True and names["boulware"]["stochastic"] is False
+    assert {cls.name for cls in BUILTINS} <= set(names)
+    assert names["random"]["classifier"] == {"stochastic": True, "opponent_model": False, "concession": "none"}
+    assert names["frequency-model"]["classifier"] == {"stochastic": False, "opponent_model": True,
+                                                      "concession": "time"}
     table = invoke("strategies")
     assert table.exit_code == 0 and "boulware" in table.stdout
+    assert "behaviour" in table.stdout  # the tit-for-tat rows' concession
     assert "window of its target" in names["frequency-model"]["description"]  # plain text, no reST ``markup``
     assert not any("``" in row["description"] for row in names.values())
 

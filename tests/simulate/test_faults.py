@@ -13,7 +13,7 @@ from accord.strategies import Boulware, Strategy
 from tests.simulate.scenarios import line
 
 
-class Raises(Strategy, register=False):
+class Raises(Strategy):
     def __init__(self, where: str = "propose") -> None:
         self.where = where
 
@@ -28,7 +28,7 @@ class Raises(Strategy, register=False):
         return False
 
 
-class Sleeps(Strategy, register=False):
+class Sleeps(Strategy):
     def __init__(self, seconds: float = 0.05) -> None:
         self.seconds = seconds
 
@@ -40,7 +40,7 @@ class Sleeps(Strategy, register=False):
         return False
 
 
-class Returns(Strategy, register=False):
+class Returns(Strategy):
     def __init__(self, offer: object = None, answer: object = False) -> None:
         self.offer = offer
         self.answer = answer
@@ -52,7 +52,7 @@ class Returns(Strategy, register=False):
         return self.answer
 
 
-class SetupFails(Boulware, register=False):
+class SetupFails(Boulware):
     def setup(self, view):
         raise ValueError("cannot start")
 

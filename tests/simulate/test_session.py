@@ -31,7 +31,7 @@ def test_bilateral_agreement_fields():
     assert last["action"] == "accept" and last["offer"] == result.outcome
 
 
-class Fixed(Strategy, register=False):
+class Fixed(Strategy):
     """Always offers ``offer``; accepts everything or nothing."""
 
     def __init__(self, offer: int = 0, accept: bool = False) -> None:

@@ -1,7 +1,8 @@
 """The contract every built-in strategy honours, plus exact offer sequences on hand-made scenarios.
 
 Each strategy gets a test class inheriting :class:`StrategyContract`; a guard test fails when a registered
-built-in has no such class.
+built-in has no such class. The contract checks the strategy's declared :class:`Classifier` against its behaviour,
+in both directions (a declaration that is false fails).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pickle
 
 import pytest
 
-from accord.strategies import Strategy, make, registry
+from accord.strategies import BUILTINS, Strategy, make, registry
 from accord.simulate import run_session
 from tests.simulate.scenarios import line, price_colour, three_party
 
@@ -19,6 +20,12 @@ OPPONENTS = ("boulware", "random", "hardliner")
 
 def offers(result, party: str) -> list[int]:
     return [row["position"] for row in result.trace if row["party"] == party and row["action"] == "offer"]
+
+
+def differ(first: list[int], second: list[int]) -> bool:
+    """Whether two offer sequences differ where both go (a session that ended sooner is a shorter prefix)."""
+    n = min(len(first), len(second))
+    return first[:n] != second[:n]
 
 
 class StrategyContract:
@@ -61,6 +68,43 @@ class StrategyContract:
         assert result.fault is None
         assert result.rounds <= 20
 
+    def classifier(self):
+        return registry()[self.name].classifier
+
+    @pytest.mark.parametrize("opponent", ["hardliner", "conceder"])
+    def test_declared_stochastic_exactly_when_the_seed_changes_offers(self, opponent):
+        runs = {tuple(offers(run_session(line(reservation_a=0.3), [self.name, opponent], rounds=20, seed=seed),
+                             "A")) for seed in range(6)}
+        if self.classifier().stochastic:
+            assert len(runs) > 1, "declared stochastic, yet every seed gave the same offers"
+        else:
+            assert len(runs) == 1, "declared deterministic, yet the seed changed its offers"
+
+    def test_declared_time_concession_exactly_when_the_clock_changes_offers(self):
+        # against a hardliner (always the same offer), only the clock can change what it offers at a given step
+        short, long = (offers(run_session(line(), [self.name, "hardliner"], rounds=rounds, seed=1), "A")
+                       for rounds in (10, 40))
+        assert differ(short, long) == (self.classifier().concession == "time")
+
+    def test_declared_behaviour_concession_when_the_opponent_strategy_changes_offers(self):
+        # a behaviour-based strategy offers differently to a hardliner and to a conceder; one that concedes on time
+        # or not at all, and models nobody, offers the same to both
+        kind = self.classifier()
+        against = [offers(run_session(price_colour(), [self.name, opponent], rounds=20, seed=1), "A")
+                   for opponent in ("hardliner", "conceder")]
+        if kind.concession == "behaviour":
+            assert differ(*against)
+        elif not kind.opponent_model:
+            assert not differ(*against)
+
+    @pytest.mark.parametrize("opponent", ["hardliner", "linear"])
+    def test_declared_opponent_model_exactly_when_the_opponent_preferences_change_offers(self, opponent):
+        # the same opponent strategy, wanting blue or red (a colour worth nothing to this party): only a strategy
+        # that models the opponent's preferences from the values it offers can tell the two apart
+        against = [offers(run_session(price_colour(b_likes), [self.name, opponent], rounds=20, seed=1), "A")
+                   for b_likes in ("blue", "red")]
+        assert differ(*against) == self.classifier().opponent_model
+
     def test_instance_is_not_mutated(self):
         strategy = make(self.name)
         before = strategy.params()
@@ -70,8 +114,7 @@ class StrategyContract:
 
 def test_every_builtin_has_a_contract_test():
     covered = {cls.name for cls in StrategyContract.__subclasses__()}
-    builtins = {name for name, info in registry().items() if info.source.startswith("accord.")}
-    assert builtins <= covered, builtins - covered
+    assert {cls.name for cls in BUILTINS} == covered
 
 
 class TestTimeDependent(StrategyContract):
@@ -153,13 +196,6 @@ class TestTitForTat(StrategyContract):
         assert result.position == 8 and result.trace[-1]["party"] == "B"
 
 
-class TestTitForTatRelative(StrategyContract):
-    name = "tit-for-tat-relative"
-
-    def test_sequence(self):
-        assert offers(run_session(line(), ["tit-for-tat-relative", "conceder"], rounds=5), "A") == [10, 10, 9, 8]
-
-
 class TestTitForTatAbsolute(StrategyContract):
     name = "tit-for-tat-absolute"
 
@@ -168,6 +204,12 @@ class TestTitForTatAbsolute(StrategyContract):
         result = run_session(line(), ["tit-for-tat-absolute", "conceder"], rounds=5)
         assert offers(result, "A") == [10, 10, 8]
         assert result.position == 7 and result.trace[-1]["party"] == "A"
+
+    def test_differs_from_relative_tit_for_tat(self):
+        # the same opponent moves (x 3 → 5 → 7): the relative mode offers 9 where the absolute one offers 8
+        relative, absolute = (offers(run_session(line(), [name, "conceder"], rounds=5), "A")
+                              for name in ("tit-for-tat", "tit-for-tat-absolute"))
+        assert relative[:3] == [10, 10, 9] and absolute[:3] == [10, 10, 8]
 
 
 class TestFrequencyModel(StrategyContract):

@@ -31,7 +31,7 @@ def comparable(rows: list[dict]) -> list[dict]:
 
 
 # -- test-only strategies: instances with names, never added to the registry ------------------------------------
-class Raises(Strategy, name="t-raises", register=False):
+class Raises(Strategy, name="t-raises"):
     """Raises on every proposal."""
 
     def propose(self, state):
@@ -41,7 +41,7 @@ class Raises(Strategy, name="t-raises", register=False):
         return False
 
 
-class Garbage(Strategy, name="t-garbage", register=False):
+class Garbage(Strategy, name="t-garbage"):
     """Offers something that is not an outcome."""
 
     def propose(self, state):
@@ -51,7 +51,7 @@ class Garbage(Strategy, name="t-garbage", register=False):
         return False
 
 
-class Slow(Strategy, name="t-slow", register=False):
+class Slow(Strategy, name="t-slow"):
     """Overruns its per-call budget (then returns normally)."""
 
     def propose(self, state):
@@ -62,7 +62,7 @@ class Slow(Strategy, name="t-slow", register=False):
         return False
 
 
-class Sleeps(Strategy, name="t-sleeps", register=False):
+class Sleeps(Strategy, name="t-sleeps"):
     """Never returns (blocked in a sleep): the budget watchdog interrupts it in a main thread, the wall-clock
     guard elsewhere."""
 
@@ -74,7 +74,7 @@ class Sleeps(Strategy, name="t-sleeps", register=False):
         return False
 
 
-class Dawdles(Strategy, name="t-dawdles", register=False):
+class Dawdles(Strategy, name="t-dawdles"):
     """Every call well within the budget, but the session outlasts the wall-clock guard."""
 
     def propose(self, state):
@@ -86,7 +86,7 @@ class Dawdles(Strategy, name="t-dawdles", register=False):
         return False
 
 
-class Spins(Strategy, name="t-spins", register=False):
+class Spins(Strategy, name="t-spins"):
     """Never returns (a busy loop)."""
 
     def propose(self, state):
@@ -97,7 +97,7 @@ class Spins(Strategy, name="t-spins", register=False):
         return False
 
 
-class DiesOnce(LinearConcession, name="t-dies-once", register=False):
+class DiesOnce(LinearConcession, name="t-dies-once"):
     """Plays like ``linear`` but kills its worker process the first time it runs (marker file)."""
 
     def __init__(self, marker: str = "") -> None:
@@ -112,7 +112,7 @@ class DiesOnce(LinearConcession, name="t-dies-once", register=False):
         os._exit(3)
 
 
-class Kills(Strategy, name="t-kills", register=False):
+class Kills(Strategy, name="t-kills"):
     """Kills its worker process every time."""
 
     def propose(self, state):

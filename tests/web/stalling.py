@@ -1,6 +1,6 @@
 """Strategies that stall or kill the worker process of a web session (test support; not collected).
 
-Importing this module registers them. The server sends the worker the module of each requested strategy that was
+Importing this module registers them (``register`` at the end). The server sends the worker the module of each requested strategy that was
 registered this way, and the worker imports it by name, so it must be importable (``tests.web.stalling``).
 """
 
@@ -10,8 +10,8 @@ import os
 import signal
 import time
 
-from accord.strategies import Strategy
-from accord.strategies.base import REGISTRY
+from accord.strategies import Strategy, register
+from accord.strategies.registry import REGISTERED as REGISTRY
 
 STALL = 90.0
 """Seconds a stalling call sleeps: far past any budget, yet finite, so that a regression that runs the session on
@@ -50,6 +50,7 @@ class Exits(_Stalls, name="t-web-exits"):
         os._exit(3)
 
 
+register(Sleeps, Deaf, Exits)
 NAMES = (Sleeps.name, Deaf.name, Exits.name)
 REGISTERED = {name: REGISTRY[name] for name in NAMES}
 """What importing this module added to the registry (a test puts it back after removing it)."""

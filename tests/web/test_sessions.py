@@ -13,7 +13,7 @@ from importlib import import_module
 import pytest
 
 from accord.protocols.watchdog import SIGNAL
-from accord.strategies.base import REGISTRY
+from accord.strategies.registry import REGISTERED as REGISTRY
 from accord.web.sessions import SessionPool
 from tests.web.conftest import FLAGSHIP
 

@@ -2,7 +2,7 @@
 
 from accord.analysis.analyze import Analysis, Deal, analyze, rounded_utilities
 from accord.analysis.pareto import pareto_mask, pareto_points
-from accord.analysis.solutions import SOLUTIONS, rational_mask, solve
+from accord.analysis.solutions import SOLUTIONS, Solution, rational_mask, solution_names, solution_titles, solve
 
-__all__ = ["SOLUTIONS", "Analysis", "Deal", "analyze", "pareto_mask", "pareto_points", "rational_mask",
-           "rounded_utilities", "solve"]
+__all__ = ["SOLUTIONS", "Analysis", "Deal", "Solution", "analyze", "pareto_mask", "pareto_points", "rational_mask",
+           "rounded_utilities", "solution_names", "solution_titles", "solve"]

@@ -8,7 +8,7 @@ import numpy as np
 
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.ratification import Ratification, ratify
-from accord.analysis.solutions import DECIMALS, SOLUTIONS, rational_mask, solve
+from accord.analysis.solutions import DECIMALS, rational_mask, solve
 from accord.model import Scenario
 from accord.space import OutcomeSpace, scenario_space, utility_matrix
 
@@ -107,7 +107,7 @@ def analyze(scenario: Scenario) -> Analysis:
     # well and has a larger sum), so solving over frontier ∩ rational gives the same deals, much faster.
     candidates = np.flatnonzero(on_front & rational)
     chosen = {name: (None if p is None else int(candidates[p])) for name, p in
-              solve(utilities[candidates], reservation, None, SOLUTIONS).items()}
+              solve(utilities[candidates], reservation).items()}
     sums = np.add.reduce([utilities[:, j] for j in range(utilities.shape[1])])
     best, worst = [], []
     for column in range(utilities.shape[1]):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.analysis.solutions import DECIMALS, SOLUTIONS, solve
+from accord.analysis.solutions import DECIMALS, solve
 from accord.model import Scenario
 from accord.space import OutcomeSpace, utility_column
 
@@ -85,7 +85,7 @@ def ratify(scenario: Scenario, space: OutcomeSpace, utilities: np.ndarray, reser
         win_set_ratified[party.name] = int((own & party_ratified[column]).sum())
         own_zone[party.name] = int((rational & party_ratified[column]).sum())
     candidates = np.flatnonzero(rational & ratified)
-    chosen = solve(utilities[candidates], reservation, None, SOLUTIONS)
+    chosen = solve(utilities[candidates], reservation)
     solutions = {name: (None if p is None else int(candidates[p])) for name, p in chosen.items()}
     return Ratification(tuple(verdicts), win_set, win_set_ratified, int(rational.sum()), int(candidates.size),
                         own_zone, solutions, ratified)

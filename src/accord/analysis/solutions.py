@@ -1,6 +1,8 @@
 """Bargaining solutions over the rational outcomes (uᵢ ≥ dᵢ for every party, d = reservation values).
 
-Each solver returns the position (row) of the chosen outcome, or ``None`` when no outcome is rational.
+:data:`SOLUTIONS` declares them, one :class:`Solution` record each (name, title, score over the gains);
+:func:`solve` returns the position (row) of each chosen outcome, or ``None`` when no outcome is rational. The
+reports and the web read names and titles from the declarations.
 Ties are broken towards the largest utility sum, then the lexicographically largest utility vector (first
 party's utility first), then the lowest position.
 """
@@ -8,10 +10,10 @@ party's utility first), then the lowest position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
-SOLUTIONS = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
 DECIMALS = 10
 """Utilities and thresholds are rounded to this many decimals before any comparison."""
 _TIE = 1e-12
@@ -55,17 +57,43 @@ def _utilitarian(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
     return gains.sum(axis=1)
 
 
-_SCORES: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
-    "nash": _nash,
-    "kalai_smorodinsky": _kalai_smorodinsky,
-    "egalitarian": _egalitarian,
-    "utilitarian": _utilitarian,
-}
+@dataclass(frozen=True)
+class Solution:
+    """One bargaining solution: ``score(gains, reach)`` scores each rational outcome from its gains over the
+    reservation values (``(n, parties)``) and each party's largest gain (``reach``); the best score wins."""
+
+    name: str
+    title: str
+    score: Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "title": self.title}
+
+
+SOLUTIONS: tuple[Solution, ...] = (
+    Solution("nash", "Nash", _nash),
+    Solution("kalai_smorodinsky", "Kalai–Smorodinsky", _kalai_smorodinsky),
+    Solution("egalitarian", "egalitarian", _egalitarian),
+    Solution("utilitarian", "utilitarian", _utilitarian),
+)
+_BY_NAME = {solution.name: solution for solution in SOLUTIONS}
+
+
+def solution_names() -> tuple[str, ...]:
+    """The names of the declared solutions, in declaration order."""
+    return tuple(_BY_NAME)
+
+
+def solution_titles() -> dict[str, str]:
+    """Each declared solution's title, by name, in declaration order."""
+    return {solution.name: solution.title for solution in SOLUTIONS}
 
 
 def solve(utilities: np.ndarray, reservation: np.ndarray, rational: np.ndarray | None = None,
-          which: tuple[str, ...] = SOLUTIONS) -> dict[str, int | None]:
-    """Positions of the requested solutions (``None`` for each when no outcome is rational)."""
+          which: tuple[str, ...] | None = None) -> dict[str, int | None]:
+    """Positions of the requested solutions, by name (every declared one when ``which`` is ``None``; ``None``
+    for each when no outcome is rational)."""
+    which = solution_names() if which is None else which
     reservation = np.asarray(reservation, dtype=float)
     if rational is None:
         rational = rational_mask(utilities, reservation)
@@ -76,4 +104,4 @@ def solve(utilities: np.ndarray, reservation: np.ndarray, rational: np.ndarray |
     gains = chosen - reservation[None, :]
     reach = gains.max(axis=0)
     sums = chosen.sum(axis=1)
-    return {name: int(candidates[_best(_SCORES[name](gains, reach), sums, chosen)]) for name in which}
+    return {name: int(candidates[_best(_BY_NAME[name].score(gains, reach), sums, chosen)]) for name in which}

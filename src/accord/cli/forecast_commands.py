@@ -13,7 +13,6 @@ from rich.table import Table
 from accord.cli.errors import reports_user_errors
 from accord.errors import OptionError
 from accord.forecast import (
-    MODELS,
     Division,
     DivideProblem,
     Forecast,
@@ -25,6 +24,7 @@ from accord.forecast import (
     forecast,
     load_divide,
     load_stakeholders,
+    model_names,
     monte_carlo,
 )
 
@@ -34,7 +34,7 @@ FILE_HELP = "stakeholder file (.csv/.yaml) or the name of a bundled one"
 @reports_user_errors
 def forecast_command(
     file: Annotated[str, typer.Argument(help=FILE_HELP, show_default=False)],
-    model: Annotated[str, typer.Option(help=f"model: {', '.join(MODELS)}")] = "eu",
+    model: Annotated[str, typer.Option(help=f"model: {', '.join(model_names())}")] = "eu",
     rounds: Annotated[int, typer.Option(help="rounds of the eu model")] = 10,
     runs: Annotated[int, typer.Option(help="Monte Carlo runs over the stated uncertainty (0 = none)")] = 0,
     seed: Annotated[int, typer.Option(help="seed of the Monte Carlo runs")] = 0,

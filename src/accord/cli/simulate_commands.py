@@ -13,6 +13,7 @@ from rich.table import Table
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import names
 from accord.errors import InputError
+from accord.protocols.registry import protocol_names
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 
@@ -60,7 +61,7 @@ def simulate_command(
     paths: Annotated[list[str], typer.Argument(help=SCENARIO_HELP, show_default=False)],
     strategies: Annotated[Optional[str], typer.Option(
         help="one strategy per party, comma-separated (see 'accord strategies')")] = None,
-    protocol: Annotated[str, typer.Option(help="sao, zeuthen or single-text")] = "sao",
+    protocol: Annotated[str, typer.Option(help=", ".join(protocol_names()))] = "sao",
     rounds: Annotated[Optional[int], typer.Option(help="deadline in rounds (a round is one turn per party)")] = 100,
     seconds: Annotated[Optional[float], typer.Option(help="deadline in seconds (the trace then depends on the "
                                                           "machine)")] = None,
@@ -116,11 +117,14 @@ def strategies_command(
         return
     table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)
-    table.add_column("tags")
+    table.add_column("concedes on", no_wrap=True)
     table.add_column("stochastic")
+    table.add_column("opponent model")
     table.add_column("description", ratio=1)
     for info in known.values():
-        table.add_row(info.name, ", ".join(info.tags), "yes" if info.stochastic else "no", info.description)
+        kind = info.classifier
+        table.add_row(info.name, kind.concession, "yes" if kind.stochastic else "no",
+                      "yes" if kind.opponent_model else "no", info.description)
     Console().print(table)
 
 

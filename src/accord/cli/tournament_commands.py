@@ -18,6 +18,7 @@ from rich.text import Text
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import names
 from accord.errors import OptionError
+from accord.protocols.registry import protocol_names
 from accord.tournament.executors import make_executor
 from accord.tournament.runner import run, validate
 from accord.tournament.spec import TournamentSpec, build, is_spec_file, read_spec
@@ -172,7 +173,7 @@ def tournament_command(
     self_play: Annotated[Optional[bool], typer.Option("--self-play/--no-self-play",
                                                       help="also pair each strategy with itself",
                                                       show_default=False)] = None,
-    protocol: Annotated[Optional[str], typer.Option(help="sao, zeuthen or single-text [sao]",
+    protocol: Annotated[Optional[str], typer.Option(help=f"{', '.join(protocol_names())} [sao]",
                                                     show_default=False)] = None,
     budget: Annotated[Optional[float], typer.Option(help="seconds a strategy call may take [1]",
                                                     show_default=False)] = None,

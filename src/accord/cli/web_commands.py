@@ -11,6 +11,7 @@ import typer
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import names
 from accord.errors import InputError, OptionError
+from accord.protocols.registry import protocol_names
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
@@ -52,7 +53,7 @@ def report_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")],
     strategies: Annotated[Optional[str], typer.Option(help="simulation strategies, one per party, comma-separated "
                                                            "(default: boulware, then conceder)")] = None,
-    protocol: Annotated[str, typer.Option(help="simulation protocol: sao, zeuthen or single-text")] = "sao",
+    protocol: Annotated[str, typer.Option(help=f"simulation protocol: {', '.join(protocol_names())}")] = "sao",
     rounds: Annotated[int, typer.Option(help="simulation rounds", min=1)] = 100,
     seed: Annotated[int, typer.Option(help="simulation seed", min=0)] = 0,
     stakeholders: Annotated[Optional[str], typer.Option(

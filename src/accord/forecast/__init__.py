@@ -5,7 +5,7 @@ from accord.forecast.bundled import bundled_names
 from accord.forecast.compromise import weighted_mean, weighted_median
 from accord.forecast.divide_files import DivideProblem, load_divide, parse_divide
 from accord.forecast.expected_utility import Move, RoundOutcome, eu_round
-from accord.forecast.models import MODELS, Forecast, ModelConfig, Round, forecast, run_model
+from accord.forecast.models import MODELS, Forecast, Model, ModelConfig, Round, forecast, model_names, run_model
 from accord.forecast.monte_carlo import MonteCarloSummary, RunTask, monte_carlo, run_task
 from accord.forecast.stakeholder_files import load_stakeholders, parse_csv, parse_yaml
 from accord.forecast.stakeholders import Stakeholders
@@ -15,6 +15,7 @@ __all__ = [
     "DivideProblem",
     "Division",
     "Forecast",
+    "Model",
     "ModelConfig",
     "MonteCarloSummary",
     "Move",
@@ -28,6 +29,7 @@ __all__ = [
     "forecast",
     "load_divide",
     "load_stakeholders",
+    "model_names",
     "monte_carlo",
     "normalise",
     "parse_csv",

@@ -1,12 +1,13 @@
 """Run a forecasting model over stakeholder arrays and collect the rounds.
 
-Models: ``eu`` (expected utility, round by round), ``compromise`` (weighted mean) and ``median`` (weighted median).
-Round 0 is always the input; the compromise and median models have no further rounds.
+:data:`MODELS` declares the models, one :class:`Model` record each: ``eu`` (expected utility, round by round),
+``compromise`` (weighted mean) and ``median`` (weighted median). Round 0 is always the input; the compromise and
+median models have no further rounds. The front ends list and validate model names from the declarations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,9 +16,6 @@ from accord.errors import OptionError
 from accord.forecast.compromise import weighted_mean, weighted_median
 from accord.forecast.expected_utility import eu_round
 from accord.forecast.stakeholders import Stakeholders
-
-MODELS = ("eu", "compromise", "median")
-
 
 @dataclass(frozen=True)
 class ModelConfig:
@@ -29,9 +27,9 @@ class ModelConfig:
     t: float = 1.0
 
     def __post_init__(self) -> None:
-        if self.model not in MODELS:
+        if self.model not in model_names():
             raise OptionError(f"unknown model '{self.model}'", parameter="model",
-                              fix=f"use one of: {', '.join(MODELS)}")
+                              fix=f"use one of: {', '.join(model_names())}")
         if self.rounds < 0:
             raise OptionError(f"rounds must be >= 0, not {self.rounds}", parameter="rounds", fix="use 0 or more")
         for name, value in (("q", self.q), ("t", self.t)):
@@ -66,6 +64,62 @@ class Forecast:
         return self.rounds[-1].forecast
 
 
+def _median(x: np.ndarray, c: np.ndarray, s: np.ndarray, config: ModelConfig, actors: tuple[str, ...],
+            issue: str) -> Forecast:
+    return Forecast(config.model, issue, actors, (Round(0, tuple(x.tolist()), (), weighted_median(x, c, s)),))
+
+
+def _compromise(x: np.ndarray, c: np.ndarray, s: np.ndarray, config: ModelConfig, actors: tuple[str, ...],
+                issue: str) -> Forecast:
+    return Forecast(config.model, issue, actors, (Round(0, tuple(x.tolist()), (), weighted_mean(x, c, s)),))
+
+
+def _expected_utility(x: np.ndarray, c: np.ndarray, s: np.ndarray, config: ModelConfig, actors: tuple[str, ...],
+                      issue: str) -> Forecast:
+    delta = float(x.max() - x.min())
+    rounds = [Round(0, tuple(x.tolist()), (), weighted_mean(x, c, s))]
+    for number in range(1, config.rounds + 1):
+        outcome = eu_round(x, c, s, delta, config.q, config.t)
+        if outcome.converged:
+            return Forecast(config.model, issue, actors, tuple(rounds), converged_at=number)
+        x = outcome.positions
+        events = tuple(move.describe(actors) for move in outcome.moves)
+        risk = tuple(outcome.risk.tolist())
+        rounds.append(Round(number, tuple(x.tolist()), events, weighted_mean(x, c, s), risk))
+    return Forecast(config.model, issue, actors, tuple(rounds))
+
+
+@dataclass(frozen=True)
+class Model:
+    """One forecasting model. ``run(x, c, s, config, actors, issue) -> Forecast`` runs it on arrays of positions,
+    capabilities and saliences; ``rounds`` says whether it plays rounds (and reads ``rounds``, ``q`` and ``t``)."""
+
+    name: str
+    run: Callable[[np.ndarray, np.ndarray, np.ndarray, ModelConfig, tuple[str, ...], str], Forecast]
+    description: str
+    rounds: bool = False
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "description": self.description, "rounds": self.rounds}
+
+
+MODELS: tuple[Model, ...] = (
+    Model("eu", _expected_utility, "expected utility: actors challenge and give way, round by round", rounds=True),
+    Model("compromise", _compromise, "the capability- and salience-weighted mean position"),
+    Model("median", _median, "the capability- and salience-weighted median position"),
+)
+
+
+def model_names() -> tuple[str, ...]:
+    """The names of the declared models, in declaration order."""
+    return tuple(model.name for model in MODELS)
+
+
+def model_named(name: str) -> Model:
+    """The declared model called ``name`` (``ModelConfig`` has checked it)."""
+    return next(model for model in MODELS if model.name == name)
+
+
 def forecast(stakeholders: Stakeholders, config: ModelConfig = ModelConfig()) -> Forecast:
     """Run ``config.model`` on one issue's stakeholders."""
     return run_model(
@@ -90,26 +144,4 @@ def run_model(
     """Run ``config.model`` on plain arrays of positions, capabilities and saliences."""
     x, c, s = (np.asarray(a, dtype=float) for a in (x, c, s))
     actors = tuple(names) if names is not None else tuple(f"actor {i + 1}" for i in range(x.size))
-    if config.model == "median":
-        start = Round(0, tuple(x.tolist()), (), weighted_median(x, c, s))
-        return Forecast(config.model, issue, actors, (start,))
-    start = Round(0, tuple(x.tolist()), (), weighted_mean(x, c, s))
-    if config.model == "compromise":
-        return Forecast(config.model, issue, actors, (start,))
-    return _expected_utility(x, c, s, config, actors, issue, start)
-
-
-def _expected_utility(
-    x: np.ndarray, c: np.ndarray, s: np.ndarray, config: ModelConfig, actors: tuple[str, ...], issue: str, start: Round
-) -> Forecast:
-    delta = float(x.max() - x.min())
-    rounds = [start]
-    for number in range(1, config.rounds + 1):
-        outcome = eu_round(x, c, s, delta, config.q, config.t)
-        if outcome.converged:
-            return Forecast(config.model, issue, actors, tuple(rounds), converged_at=number)
-        x = outcome.positions
-        events = tuple(move.describe(actors) for move in outcome.moves)
-        risk = tuple(outcome.risk.tolist())
-        rounds.append(Round(number, tuple(x.tolist()), events, weighted_mean(x, c, s), risk))
-    return Forecast(config.model, issue, actors, tuple(rounds))
+    return model_named(config.model).run(x, c, s, config, actors, issue)

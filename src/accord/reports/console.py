@@ -6,15 +6,8 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 
-from accord.analysis import Analysis
+from accord.analysis import SOLUTIONS, Analysis
 from accord.model import Scenario
-
-SOLUTION_TITLES = {
-    "nash": "Nash",
-    "kalai_smorodinsky": "Kalai–Smorodinsky",
-    "egalitarian": "egalitarian",
-    "utilitarian": "utilitarian",
-}
 
 
 def _label(scenario: Scenario, issue_name: str, value: object) -> str:
@@ -31,9 +24,9 @@ def _solutions(analysis: Analysis) -> Table:
                   caption="d = reservation values; ties go to the deal with the largest utility sum",
                   caption_justify="left")
     table.add_column("issue")
-    deals = [analysis.solutions[name] for name in SOLUTION_TITLES]
-    for title in SOLUTION_TITLES.values():
-        table.add_column(title)
+    deals = [analysis.solutions[solution.name] for solution in SOLUTIONS]
+    for solution in SOLUTIONS:
+        table.add_column(solution.title)
     for issue in scenario.issues:
         table.add_row(issue.name, *(_label(scenario, issue.name, deal.outcome[issue.name]) for deal in deals))
     table.add_section()

@@ -20,8 +20,9 @@ from importlib import resources
 
 import numpy as np
 
-SOLUTION_TITLES = {"nash": "Nash", "kalai_smorodinsky": "Kalai–Smorodinsky", "egalitarian": "egalitarian",
-                   "utilitarian": "utilitarian"}
+from accord.analysis.solutions import solution_titles
+
+SOLUTION_TITLES = solution_titles()
 SOLUTION_COLOURS = {"nash": "#d62728", "kalai_smorodinsky": "#7b3fb5", "egalitarian": "#2a9d2a",
                     "utilitarian": "#e07b00"}
 PARTY_COLOURS = ("#1f77b4", "#d62728", "#2a9d2a", "#7b3fb5", "#e07b00", "#8c564b", "#e377c2", "#17becf")

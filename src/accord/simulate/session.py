@@ -13,8 +13,8 @@ import numpy as np
 
 from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
-from accord.protocols import PROTOCOLS
 from accord.protocols.common import Run, SessionConfig
+from accord.protocols.registry import Protocol, protocol_named
 from accord.simulate.prepare import Prepared, prepare
 from accord.simulate.result import SessionResult
 from accord.strategies.base import OfferHistory, PartyView, Strategy
@@ -42,9 +42,7 @@ MAX_ROUNDS = 10_000_000
 def check_options(protocol: str, rounds: int | None, seconds: float | None, budget: float = 1.0,
                   seed: int = 0) -> None:
     """An ``OptionError`` for the first session option a session cannot run with."""
-    if protocol not in PROTOCOLS:
-        raise OptionError(f"unknown protocol '{protocol}'", parameter="protocol",
-                          fix=f"choose from {', '.join(PROTOCOLS)}")
+    protocol_named(protocol)
     if rounds is not None and rounds <= 0:
         raise OptionError(f"rounds must be positive, got {rounds}", parameter="rounds", fix="give 1 or more")
     if rounds is not None and rounds > MAX_ROUNDS:
@@ -84,9 +82,9 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     """Negotiate ``scenario`` once, one strategy per party, and return the result with its trace.
 
     ``strategies`` are registry names or :class:`Strategy` instances (instances are cloned, never mutated).
-    ``protocol`` is ``sao``, ``zeuthen`` or ``single-text``; ``zeuthen`` is a complete-information model in
-    which every party (two or more) plays the Zeuthen strategy, so it takes no strategies (or ``zeuthen`` for
-    each party). The deadline is ``rounds`` and/or ``seconds``; ``budget`` is the per-call time budget of a
+    ``protocol`` is the name of a declared protocol (:data:`accord.protocols.PROTOCOLS`); one that plays its own
+    strategy for every party (``zeuthen``, a complete-information model) takes no strategies (or that strategy's
+    name for each party). The deadline is ``rounds`` and/or ``seconds``; ``budget`` is the per-call time budget of a
     strategy (a call still running after it is interrupted when this runs in the main thread on POSIX; see
     :class:`~accord.protocols.SessionConfig`). The same ``seed`` gives the same trace (with a rounds-only
     deadline)."""
@@ -94,13 +92,15 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
         raise TypeError("strategies is a list, one name or Strategy per party (split 'a,b' before the call)")
     prepared = scenario if isinstance(scenario, Prepared) else prepare(scenario)
     check_options(protocol, rounds, seconds, budget, seed)
-    if prepared.n_parties < 2:
-        raise ScenarioError(f"has {prepared.n_parties} party; a negotiation needs two or more",
+    declared = protocol_named(protocol)
+    if prepared.n_parties < declared.min_parties:
+        raise ScenarioError(f"has {prepared.n_parties} party; a negotiation needs {declared.min_parties} or more",
                             source=prepared.scenario.name, fix="add a profile for each other party")
-    if protocol == "zeuthen":
-        if any(name != "zeuthen" for name in strategies or []):
-            raise OptionError("the zeuthen protocol plays the Zeuthen strategy for every party",
-                              parameter="strategies", fix="leave them out or give 'zeuthen' for each party")
+    if not declared.needs_strategies:
+        if any(name != declared.plays for name in strategies or []):
+            raise OptionError(f"the {declared.name} protocol plays the {declared.plays} strategy for every party",
+                              parameter="strategies",
+                              fix=f"leave them out or give '{declared.plays}' for each party")
         players: list[Strategy] = []
     else:
         if not strategies:
@@ -124,8 +124,8 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     if fault is not None:
         run = Run(ended_by="error", fault=fault)
     else:
-        run = PROTOCOLS[protocol](players, prepared, config, positions, proposers, seeds[-1])
-    return finish(prepared, protocol, players, seed, config, run)
+        run = declared.run(players, prepared, config, positions, proposers, seeds[-1])
+    return finish(prepared, declared, players, seed, config, run)
 
 
 def rejections(prepared: Prepared, position: int) -> tuple[str, ...]:
@@ -143,7 +143,7 @@ def rejections(prepared: Prepared, position: int) -> tuple[str, ...]:
     return tuple(rejected)
 
 
-def finish(prepared: Prepared, protocol: str, players: list[Strategy], seed: int, config: SessionConfig,
+def finish(prepared: Prepared, protocol: Protocol, players: list[Strategy], seed: int, config: SessionConfig,
            run: Run) -> SessionResult:
     """Turn a protocol's raw record into a :class:`SessionResult`."""
     scenario = prepared.scenario
@@ -172,8 +172,9 @@ def finish(prepared: Prepared, protocol: str, players: list[Strategy], seed: int
         trace_values = prepared.space.value_indices(safe)
         trace_utilities = utilities[safe]
     return SessionResult(
-        scenario=scenario.name, protocol=protocol, parties=scenario.party_names,
-        strategies=tuple(p.name or type(p).__name__ for p in players) or ("zeuthen",) * prepared.n_parties, seed=int(seed), agreement=agreement,
+        scenario=scenario.name, protocol=protocol.name, parties=scenario.party_names,
+        strategies=tuple(p.name or type(p).__name__ for p in players) or (protocol.plays,) * prepared.n_parties,
+        seed=int(seed), agreement=agreement,
         position=run.position, outcome=outcome, utilities=tuple(float(u) for u in got), rounds=run.rounds,
         steps=run.steps, time=float(run.time), ended_by=run.ended_by, fault=run.fault,
         pareto_distance=pareto_distance, nash_distance=nash_distance, nash_utilities=nash, elapsed=run.elapsed,

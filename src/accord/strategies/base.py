@@ -14,12 +14,15 @@ During the session the protocol calls::
 ``state`` is a :class:`State`: an immutable tuple of the step, round, relative time and how many offers the
 history buffers hold. Offers are outcome *positions* (ints); utilities are plain Python floats.
 
-Every concrete strategy is registered where it is defined by subclassing with metadata::
+Every concrete strategy declares its name and :class:`Classifier` where it is defined::
 
-    class Stubborn(Strategy, name="stubborn", tags=("toy",), stochastic=False):
+    class Stubborn(Strategy, name="stubborn", classifier=Classifier(concession="none")):
         \"\"\"Always asks for its best outcome.\"\"\"
         def propose(self, state): return self.best
         def respond(self, state, offer): return self.u[offer] >= self.u[self.best]
+
+Defining a class registers nothing: the registry (:mod:`accord.strategies.registry`) reads the declared tuple of
+built-ins, the ``accord.strategies`` entry points and what was passed to ``register``.
 
 Constructor parameters are explicit keywords, stored under the same names, so ``repr``, ``clone`` and pickling
 come for free.
@@ -31,7 +34,7 @@ import inspect
 from bisect import bisect_left
 from dataclasses import dataclass
 from collections.abc import Sequence
-from typing import Any, Callable, ClassVar, NamedTuple
+from typing import Any, Callable, ClassVar, Literal, NamedTuple, get_args
 
 import numpy as np
 
@@ -134,24 +137,51 @@ class OfferHistory:
         return tuple(p for p, who in zip(self._positions[start:], self._proposers[start:]) if who != party)
 
 
+Concession = Literal["time", "behaviour", "none"]
+"""What drives a strategy's concessions: the clock, the opponent's moves, or nothing."""
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """What a strategy's behaviour depends on, declared with the strategy and checked by its contract tests.
+
+    ``stochastic``: its offers depend on the session seed. ``opponent_model``: it models the opponent's
+    preferences from the offers it sees. ``concession``: what drives its concessions — ``time`` (its offers depend
+    on the relative time), ``behaviour`` (on the opponent's offers) or ``none``.
+    """
+
+    stochastic: bool = False
+    opponent_model: bool = False
+    concession: Concession = "none"
+
+    def __post_init__(self) -> None:
+        if self.concession not in get_args(Concession):
+            raise ValueError(f"concession must be one of {', '.join(get_args(Concession))}, not {self.concession!r}")
+
+    def to_json(self) -> dict:
+        return {"stochastic": self.stochastic, "opponent_model": self.opponent_model, "concession": self.concession}
+
+
 @dataclass(frozen=True)
 class StrategyInfo:
     """Registry metadata of one strategy."""
 
     name: str
     cls: type
-    tags: tuple[str, ...]
-    stochastic: bool
+    classifier: Classifier
     description: str
     source: str = "accord"
 
+    @classmethod
+    def of(cls, strategy: type["Strategy"], name: str | None = None, source: str | None = None) -> "StrategyInfo":
+        """The metadata a strategy class declares (``name`` and ``source`` may be given by an entry point)."""
+        return cls(name or strategy.name, strategy, strategy.classifier, summary_of(strategy),
+                   source=source or strategy.__module__)
+
     def to_json(self) -> dict:
         """What the command line's JSON listing of strategies and ``/api/strategies`` give for the strategy."""
-        return {"name": self.name, "tags": list(self.tags), "stochastic": self.stochastic,
-                "description": self.description, "source": self.source}
-
-
-REGISTRY: dict[str, StrategyInfo] = {}
+        return {"name": self.name, "classifier": self.classifier.to_json(), "description": self.description,
+                "source": self.source}
 
 
 def summary_of(cls: type) -> str:
@@ -161,24 +191,18 @@ def summary_of(cls: type) -> str:
 
 
 class Strategy:
-    """Base class of every strategy; subclass with ``name=..., tags=..., stochastic=...`` to register."""
+    """Base class of every strategy; subclass with ``name=...`` and ``classifier=...`` to declare it (a subclass
+    without a classifier inherits its parent's)."""
 
     name: ClassVar[str] = ""
-    tags: ClassVar[tuple[str, ...]] = ()
-    stochastic: ClassVar[bool] = False
+    classifier: ClassVar[Classifier] = Classifier()
 
-    def __init_subclass__(cls, name: str | None = None, tags: tuple[str, ...] = (), stochastic: bool = False,
-                          register: bool = True, **kwargs: Any) -> None:
+    def __init_subclass__(cls, name: str | None = None, classifier: Classifier | None = None,
+                          **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.tags = tuple(tags) or tuple(getattr(cls, "tags", ()))
-        cls.stochastic = bool(stochastic)
-        if name is None:
-            cls.name = ""
-            return
-        cls.name = name
-        if register:
-            REGISTRY[name] = StrategyInfo(name, cls, cls.tags, cls.stochastic, summary_of(cls),
-                                          source=cls.__module__)
+        cls.name = name or ""
+        if classifier is not None:
+            cls.classifier = classifier
 
     # -- lifecycle ---------------------------------------------------------------------------------------------
     def setup(self, view: PartyView) -> None:

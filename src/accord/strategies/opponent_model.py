@@ -12,7 +12,8 @@ from bisect import bisect_left, bisect_right
 
 import numpy as np
 
-from accord.strategies.base import PartyView, State, Strategy
+from accord.strategies.base import Classifier, PartyView, State, Strategy
+from accord.strategies.time_dependent import TimeDependent
 
 
 class FrequencyModel:
@@ -65,9 +66,10 @@ class _Modelling(Strategy):
             self.model.observe(self._values[position])
 
 
-class FrequencyOpponentModel(_Modelling, name="frequency-model", tags=("opponent-model", "time-dependent")):
+class FrequencyOpponentModel(_Modelling, name="frequency-model",
+                             classifier=Classifier(opponent_model=True, concession="time")):
     """Boulware-paced concession; among offers within ``window`` of its target, picks the one the frequency model
-    says the opponent likes best."""
+    says the opponent likes best. The target is :meth:`TimeDependent.target` with exponent ``e``."""
 
     def __init__(self, e: float = 0.2, window: float = 0.05, learning_rate: float = 0.2,
                  max_candidates: int = 2000) -> None:
@@ -78,11 +80,12 @@ class FrequencyOpponentModel(_Modelling, name="frequency-model", tags=("opponent
 
     def setup(self, view: PartyView) -> None:
         super().setup(view)
-        self._top = view.max_utility
-        self._floor = max(view.reservation, view.sorted_utility[0])
+        self._pace = TimeDependent(self.e)
+        self._pace.setup(view)
 
     def target(self, t: float) -> float:
-        return self._floor + (self._top - self._floor) * (1.0 - t ** (1.0 / self.e))
+        """The aspiration at relative time ``t``: the time-dependent one (see :class:`TimeDependent`)."""
+        return self._pace.target(t)
 
     def respond(self, state: State, offer: int) -> bool:
         return self.u[offer] >= self.target(state.time)
@@ -101,7 +104,8 @@ class FrequencyOpponentModel(_Modelling, name="frequency-model", tags=("opponent
         return int(candidates[int(np.argmax(scores))])
 
 
-class NashSeeking(_Modelling, name="nash-seeking", tags=("opponent-model",)):
+class NashSeeking(_Modelling, name="nash-seeking",
+                  classifier=Classifier(opponent_model=True, concession="none")):
     """Offers its estimate of the Nash point — the outcome maximising (own gain over reservation) × (modelled
     opponent utility) — and accepts any offer worth at least that to it (anything above its reservation value
     once ``patience`` of the time has passed); opens with its best outcome."""

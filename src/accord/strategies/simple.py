@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from bisect import bisect_left
 
-from accord.strategies.base import PartyView, State, Strategy
+from accord.strategies.base import Classifier, PartyView, State, Strategy
 
 
-class Hardliner(Strategy, name="hardliner", tags=("fixed",)):
+class Hardliner(Strategy, name="hardliner", classifier=Classifier(concession="none")):
     """Always offers its best outcome and accepts only an outcome as good for it."""
 
     def __init__(self) -> None:
@@ -21,7 +21,7 @@ class Hardliner(Strategy, name="hardliner", tags=("fixed",)):
         return self.u[offer] >= self.u[self.best]
 
 
-class AcceptAboveReservation(Strategy, name="accept-above-reservation", tags=("fixed",)):
+class AcceptAboveReservation(Strategy, name="accept-above-reservation", classifier=Classifier(concession="none")):
     """Offers its best outcome; accepts any offer at least as good as its reservation value."""
 
     def __init__(self) -> None:
@@ -34,7 +34,7 @@ class AcceptAboveReservation(Strategy, name="accept-above-reservation", tags=("f
         return self.u[offer] >= self.reservation
 
 
-class RandomStrategy(Strategy, name="random", tags=("random",), stochastic=True):
+class RandomStrategy(Strategy, name="random", classifier=Classifier(stochastic=True, concession="none")):
     """Draws a random outcome it prefers to no deal each turn; accepts an offer at least as good as that draw.
 
     Seeded per session from the session seed, so the same seed gives the same trace."""

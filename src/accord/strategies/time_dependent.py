@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from accord.strategies.base import PartyView, State, Strategy
+from accord.strategies.base import Classifier, PartyView, State, Strategy
 
 
-class TimeDependent(Strategy, name="time-dependent", tags=("time-dependent",)):
+class TimeDependent(Strategy, name="time-dependent", classifier=Classifier(concession="time")):
     """Concedes along r + (max − r)(1 − t^(1/e)); e < 1 Boulware, e = 1 linear, e > 1 Conceder."""
 
     def __init__(self, e: float = 1.0) -> None:
@@ -33,29 +33,28 @@ class TimeDependent(Strategy, name="time-dependent", tags=("time-dependent",)):
         return self._floor + (self._top - self._floor) * (1.0 - t ** self._inverse)
 
     def propose(self, state: State) -> int:
-        target = self._floor + (self._top - self._floor) * (1.0 - state.time ** self._inverse)
-        i = bisect_left(self._sorted, target)
+        i = bisect_left(self._sorted, self.target(state.time))
         return self._order[i if i <= self._last else self._last]
 
     def respond(self, state: State, offer: int) -> bool:
-        return self.u[offer] >= self._floor + (self._top - self._floor) * (1.0 - state.time ** self._inverse)
+        return self.u[offer] >= self.target(state.time)
 
 
-class Boulware(TimeDependent, name="boulware", tags=("time-dependent",)):
+class Boulware(TimeDependent, name="boulware"):
     """Time-dependent concession with e = 0.2: holds out, concedes near the deadline."""
 
     def __init__(self, e: float = 0.2) -> None:
         super().__init__(e)
 
 
-class LinearConcession(TimeDependent, name="linear", tags=("time-dependent",)):
+class LinearConcession(TimeDependent, name="linear"):
     """Time-dependent concession with e = 1: concedes at a constant rate."""
 
     def __init__(self, e: float = 1.0) -> None:
         super().__init__(e)
 
 
-class Conceder(TimeDependent, name="conceder", tags=("time-dependent",)):
+class Conceder(TimeDependent, name="conceder"):
     """Time-dependent concession with e = 2: concedes early."""
 
     def __init__(self, e: float = 2.0) -> None:

@@ -12,12 +12,12 @@ with the lowest own utility that meets the target and accepts any offer that mee
 
 from __future__ import annotations
 
+from accord.strategies.base import Classifier, PartyView, State, Strategy
 
-from accord.strategies.base import PartyView, State, Strategy
 
-
-class TitForTat(Strategy, name="tit-for-tat", tags=("behaviour-dependent",)):
-    """Concedes as much (absolute) or as proportionally (relative) as the opponent's last concession."""
+class TitForTat(Strategy, name="tit-for-tat", classifier=Classifier(concession="behaviour")):
+    """Concedes in the same proportion as the opponent's last concession (``mode="relative"``, the default) or by
+    the same amount of own utility (``mode="absolute"``, registered as ``tit-for-tat-absolute``)."""
 
     def __init__(self, mode: str = "relative") -> None:
         if mode not in ("relative", "absolute"):
@@ -53,15 +53,9 @@ class TitForTat(Strategy, name="tit-for-tat", tags=("behaviour-dependent",)):
         return self.view.at_least(self.target)
 
 
-class AbsoluteTitForTat(TitForTat, name="tit-for-tat-absolute", tags=("behaviour-dependent",)):
+class AbsoluteTitForTat(TitForTat, name="tit-for-tat-absolute"):
     """Tit-for-tat that concedes the same amount of own utility the opponent conceded."""
 
     def __init__(self, mode: str = "absolute") -> None:
         super().__init__(mode)
 
-
-class RelativeTitForTat(TitForTat, name="tit-for-tat-relative", tags=("behaviour-dependent",)):
-    """Tit-for-tat that concedes in the same proportion the opponent conceded."""
-
-    def __init__(self, mode: str = "relative") -> None:
-        super().__init__(mode)

@@ -11,7 +11,9 @@ from fastapi.templating import Jinja2Templates
 
 import accord
 from accord.errors import InputError
-from accord.reports.html import SOLUTION_TITLES, lines_svg
+from accord.forecast.models import model_names
+from accord.analysis.solutions import solution_titles
+from accord.reports.html import lines_svg
 from accord.web import api
 from accord.web.editor import editor
 from accord.web.store import MAX_OUTCOMES, MAX_UPLOAD_BYTES, NotFound
@@ -19,7 +21,7 @@ from accord.web.store import MAX_OUTCOMES, MAX_UPLOAD_BYTES, NotFound
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("accord") / "web" / "templates"))
 templates.env.filters["tojson_safe"] = lambda data: json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-templates.env.globals.update(version=accord.__version__, solution_titles=SOLUTION_TITLES)
+templates.env.globals.update(version=accord.__version__, solution_titles=solution_titles())
 
 
 def _page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
@@ -120,7 +122,7 @@ def forecast_page(request: Request, name: str = Query("japan-russia-2019", max_l
         issues.append({**result, "svg": lines_svg(series, xs, f"positions over rounds: {result['issue']}",
                                                   "position", dashed=("forecast",)), "series": series})
     return _page(request, "forecast.html", 400 if error else 200, names=names, name=name, model=model,
-                 rounds=rounds, issues=issues, error=error, models=("eu", "compromise", "median"))
+                 rounds=rounds, issues=issues, error=error, models=model_names())
 
 
 @router.get("/divide", response_class=HTMLResponse)

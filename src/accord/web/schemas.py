@@ -6,6 +6,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from accord.forecast.models import model_names
+from accord.protocols.registry import protocol_names
+from accord.strategies.base import Concession
+
+ProtocolName = Literal[protocol_names()]  # type: ignore[valid-type] - built from the declared protocols
+ModelName = Literal[model_names()]  # type: ignore[valid-type] - built from the declared forecast models
+
 MAX_ROUNDS = 2000
 
 
@@ -115,7 +122,7 @@ class AnalyzeResponse(BaseModel):
 class SimulateRequest(ScenarioRef):
     strategies: list[str] = Field(min_length=1, max_length=16, description="one registered strategy per party",
                                   examples=[["boulware", "conceder"]])
-    protocol: Literal["sao", "zeuthen", "single-text"] = "sao"
+    protocol: ProtocolName = "sao"
     rounds: int = Field(default=100, ge=1, le=MAX_ROUNDS)
     seed: int = Field(default=0, ge=0, le=2**62)
     axes: Axes = (0, 1)
@@ -129,11 +136,19 @@ class SimulateResponse(BaseModel):
     labels: dict[str, dict[str, str]] = Field(description="per issue, how each value is shown to a reader")
 
 
+class ClassifierOut(BaseModel):
+    """What a strategy's behaviour depends on (see ``accord.strategies.Classifier``)."""
+
+    stochastic: bool = Field(description="its offers depend on the session seed")
+    opponent_model: bool = Field(description="it models the opponent's preferences from its offers")
+    concession: Concession = Field(description="what drives its concessions")
+
+
 class StrategyOut(BaseModel):
     name: str
-    tags: list[str]
-    stochastic: bool
+    classifier: ClassifierOut
     description: str
+    source: str
 
 
 class ForecastRequest(_Request):
@@ -142,7 +157,7 @@ class ForecastRequest(_Request):
     name: str | None = Field(default=None, max_length=200, examples=["japan-russia-2019"])
     text: str | None = Field(default=None, max_length=1_000_000)
     format: Literal["yaml", "csv"] = "yaml"
-    model: Literal["eu", "compromise", "median"] = "eu"
+    model: ModelName = "eu"
     rounds: int = Field(default=10, ge=0, le=200)
     q: float = Field(default=1.0, ge=0, le=1)
     t: float = Field(default=1.0, ge=0, le=1)

@@ -139,8 +139,9 @@ def _processes(executor: ProcessPoolExecutor) -> list:
 
 
 def _modules_of(strategies: list[str]) -> list[str]:
-    """The modules defining the requested strategies that were registered in this process by importing them
-    (not built in, not entry-point plugins, which a worker finds itself): the worker imports them too."""
+    """The modules defining the requested strategies that were registered in this process with ``register`` (not
+    built in, not entry-point plugins, which a worker finds itself): the worker imports them, and they register
+    their strategies again there."""
     from accord.strategies import registry
 
     known = registry()
