@@ -346,3 +346,57 @@ def test_threshold_out_of_range_is_one_line(client):
 def test_no_constituencies_no_ratification(client, mini_yaml):
     response = client.post("/api/analyze", json={"scenario": mini_document(mini_yaml), "svg": False})
     assert response.json()["ratification"] is None
+
+
+# -- one document per result: the CLI's --json and the API's answer (minus "view") are equal -----------------------
+def cli_document(*args: str) -> dict:
+    import json
+
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def api_document(client, path: str, body: dict) -> dict:
+    response = client.post(path, json=body)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_analysis_document_is_the_cli_one(client):
+    answer = api_document(client, "/api/analyze", {"scenario_id": FLAGSHIP, "svg": False})
+    assert set(answer.pop("view")) == {"plot", "svg", "elapsed_ms"}
+    assert answer == cli_document("analyze", FLAGSHIP)
+    assert answer["ratification"]["solutions"].keys() == answer["solutions"].keys()
+
+
+def test_session_document_is_the_cli_one(client):
+    answer = api_document(client, "/api/simulate", {"scenario_id": FLAGSHIP, "strategies": ["boulware", "conceder"],
+                                                    "rounds": 40, "seed": 7, "svg": False})
+    assert set(answer.pop("view")) == {"paths", "svg", "labels"}
+    assert answer == cli_document("simulate", FLAGSHIP, "--strategies", "boulware,conceder", "--rounds", "40",
+                                  "--seed", "7")
+    assert answer["trace"] and answer["seed"] == 7
+
+
+@pytest.mark.parametrize("model", ["eu", "compromise", "median"])
+def test_forecast_document_is_the_cli_one(client, model):
+    answer = api_document(client, "/api/forecast", {"name": FLAGSHIP, "model": model, "rounds": 3})
+    assert answer == cli_document("forecast", FLAGSHIP, "--model", model, "--rounds", "3")
+    assert [i["issue"] for i in answer["issues"]] == ["transfer", "wwii_clause"]
+    first = answer["issues"][0]
+    assert set(first["rounds"][0]["positions"]) == {a["actor"] for a in first["actors"]}
+
+
+def test_division_document_is_the_cli_one(client, tmp_path):
+    assert api_document(client, "/api/divide", {"name": "kurils-divide"}) == cli_document("divide", "kurils-divide")
+    path = tmp_path / "two.yaml"
+    path.write_text("parties: [A, B]\nitems:\n  x: [6, 4]\n  y: [4, 6]\n")
+    body = {"parties": ["A", "B"], "items": [{"name": "x", "points": [6, 4]}, {"name": "y", "points": [4, 6]}]}
+    answer = api_document(client, "/api/divide", body)
+    assert answer == cli_document("divide", str(path))
+    assert answer["normalised"] is True and answer["item_points"] == {"x": [60.0, 40.0], "y": [40.0, 60.0]}
