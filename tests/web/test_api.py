@@ -400,3 +400,9 @@ def test_division_document_is_the_cli_one(client, tmp_path):
     answer = api_document(client, "/api/divide", body)
     assert answer == cli_document("divide", str(path))
     assert answer["normalised"] is True and answer["item_points"] == {"x": [60.0, 40.0], "y": [40.0, 60.0]}
+
+
+def test_strategies_document_is_the_cli_one(client):
+    response = client.get("/api/strategies")
+    assert response.status_code == 200
+    assert response.json() == cli_document("strategies")

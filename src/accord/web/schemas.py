@@ -193,10 +193,13 @@ class SimulateResponse(SessionOut):
 
 
 class StrategyOut(BaseModel):
+    """One strategy, as ``accord strategies --json`` lists it (docs/json.md, "Strategies")."""
+
     name: str
     tags: list[str]
     stochastic: bool
     description: str
+    source: str = Field(description="where it comes from: its module, or its entry point ('module:attribute')")
 
 
 class ForecastRequest(_Request):
