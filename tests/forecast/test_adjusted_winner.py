@@ -136,6 +136,7 @@ def test_division_document_defaults_and_normalising():
     assert document["parties"] == ["A", "B"] and document["items"] == ["item 1", "item 2"]
     assert document["normalised"] is True and document["item_points"] == {"item 1": [25.0, 75.0],
                                                                           "item 2": [75.0, 25.0]}
-    assert document["explanation"] == "A receives Item 2 outright; B receives Item 1 outright; both end with 75.0 points."
+    assert document["explanation"] == ("A receives Item 2 outright; B receives Item 1 outright; "
+                                       "both end with 75.0 points.")
     with pytest.raises(ValueError):
         adjusted_winner([1, 3], [3, 1], items=("only one",))
