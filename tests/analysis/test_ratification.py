@@ -71,3 +71,22 @@ def test_flagship_2019_russian_public_threshold_moves_russias_own_zone():
     assert before.zone_with_own_ratification["Russia"] == 0
     assert after.zone_with_own_ratification["Russia"] > 0
     assert after.zone_with_own_ratification["Japan"] == before.zone_with_own_ratification["Japan"]
+
+
+def test_ratification_document_names_every_figure_and_solution():
+    from accord.analysis import SOLUTIONS
+    from accord.io import load
+
+    analysis = analyze(load("japan-russia-2019"))
+    ratification = analysis.ratification
+    document = ratification.to_json(lambda p: analysis.deal(p).to_json())
+    assert document == analysis.to_json()["ratification"]
+    assert document["zone_of_agreement"] == ratification.zone == analysis.rational_outcomes
+    assert document["zone_of_agreement_with_ratification"] == ratification.zone_with_ratification
+    assert document["win_set"] == ratification.win_set
+    assert [(c["party"], c["name"]) for c in document["constituencies"]] == [
+        (c.party, c.name) for c in ratification.constituencies]
+    assert set(document["solutions"]) == set(SOLUTIONS)
+    for name, position in ratification.solutions.items():
+        expected = None if position is None else analysis.deal(position).to_json()
+        assert document["solutions"][name] == expected

@@ -115,3 +115,28 @@ def test_whole_transfer_that_equalises_splits_nothing():
     division = adjusted_winner([10, 20, 70], [20, 80, 0])
     assert division.shares == (1, 0, 1) and division.split is None
     assert division.points == (80, 80)
+
+
+def test_division_document_names_items_and_parties():
+    division = adjusted_winner(CAROL, BOB, parties=("Carol", "Bob"),
+                               items=("retirement", "home", "cottage", "investments", "other"))
+    document = division.to_json()
+    assert document["parties"] == ["Carol", "Bob"] and document["split"] == "retirement"
+    assert document["shares"] == {"retirement": 5 / 6, "home": 0.0, "cottage": 1.0, "investments": 0.0,
+                                  "other": 0.0}
+    assert document["shares_exact"]["retirement"] == "5/6" and document["points_exact"] == ["170/3", "170/3"]
+    assert document["item_points"]["home"] == [20.0, 30.0] and document["normalised"] is False
+    assert document["explanation"] == division.explain() == (
+        "Carol receives Cottage outright; Bob receives Home, Investments and Other outright; "
+        "Retirement is split: Carol 0.83, Bob 0.17; both end with 56.7 points.")
+
+
+def test_division_document_defaults_and_normalising():
+    document = adjusted_winner([1, 3], [3, 1]).to_json()
+    assert document["parties"] == ["A", "B"] and document["items"] == ["item 1", "item 2"]
+    assert document["normalised"] is True and document["item_points"] == {"item 1": [25.0, 75.0],
+                                                                          "item 2": [75.0, 25.0]}
+    assert document["explanation"] == ("A receives Item 2 outright; B receives Item 1 outright; "
+                                       "both end with 75.0 points.")
+    with pytest.raises(ValueError):
+        adjusted_winner([1, 3], [3, 1], items=("only one",))

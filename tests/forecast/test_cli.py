@@ -19,7 +19,7 @@ def run(*args: str):
 def test_forecast_json_shape_and_round_one():
     result = run("forecast", "eu10-car-emissions", "--rounds", "2", "--json")
     assert result.exit_code == 0, result.output
-    document = json.loads(result.stdout)
+    (document,) = json.loads(result.stdout)["issues"]
     assert document["model"] == "eu" and document["issue"] == "eu10-car-emissions"
     rounds = document["rounds"]
     assert [r["round"] for r in rounds] == [0, 1, 2]
@@ -27,12 +27,13 @@ def test_forecast_json_shape_and_round_one():
     assert rounds[1]["events"] == ["Luxembourg loses confrontation to France", "Ireland compromises with France"]
     assert rounds[1]["forecast"] == pytest.approx(7.444520171019051, abs=1e-9)
     assert rounds[1]["positions"]["Luxembourg"] == 10
-    assert "monte_carlo" not in document
+    assert rounds[0]["risk"] is None and set(rounds[1]["risk"]) == set(rounds[1]["positions"])
+    assert document["monte_carlo"] is None
 
 
 @pytest.mark.parametrize("model, expected", [("compromise", 7.389955686853767), ("median", 7.0)])
 def test_forecast_other_models(model, expected):
-    document = json.loads(run("forecast", "eu10-car-emissions", "--model", model, "--json").stdout)
+    (document,) = json.loads(run("forecast", "eu10-car-emissions", "--model", model, "--json").stdout)["issues"]
     assert document["forecast"] == pytest.approx(expected, abs=1e-9)
     assert len(document["rounds"]) == 1
 
@@ -40,16 +41,16 @@ def test_forecast_other_models(model, expected):
 def test_forecast_monte_carlo_and_issue_selection():
     result = run("forecast", "japan-russia-2019", "--issue", "transfer", "--runs", "30", "--seed", "5", "--json")
     assert result.exit_code == 0, result.output
-    document = json.loads(result.stdout)
+    (document,) = json.loads(result.stdout)["issues"]
     band = document["monte_carlo"]
     assert band["runs"] == 30 and band["p5"] <= band["median"] <= band["p95"]
     again = json.loads(run("forecast", "japan-russia-2019", "--issue", "transfer", "--runs", "30", "--seed", "5",
-                           "--json").stdout)
+                           "--json").stdout)["issues"][0]
     assert again["monte_carlo"] == band
 
 
-def test_forecast_every_issue_gives_a_list():
-    documents = json.loads(run("forecast", "japan-russia-2019", "--rounds", "1", "--json").stdout)
+def test_forecast_every_issue_is_in_the_list():
+    documents = json.loads(run("forecast", "japan-russia-2019", "--rounds", "1", "--json").stdout)["issues"]
     assert [d["issue"] for d in documents] == ["transfer", "wwii_clause"]
 
 
@@ -68,7 +69,7 @@ def test_forecast_reports_convergence(tmp_path: Path):
     path.write_text(HONDURAS_NICARAGUA)
     result = run("forecast", str(path))
     assert result.exit_code == 0 and "Converged in round 2" in result.stdout
-    assert json.loads(run("forecast", str(path), "--json").stdout)["converged_at"] == 2
+    assert json.loads(run("forecast", str(path), "--json").stdout)["issues"][0]["converged_at"] == 2
 
 
 @pytest.mark.parametrize(

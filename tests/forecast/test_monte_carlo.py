@@ -86,3 +86,11 @@ def test_runs_must_be_positive(eu10):
 def test_run_model_matches_forecast(eu10):
     config = ModelConfig(rounds=2)
     assert run_model(eu10.position, eu10.capability, eu10.salience, config).final == forecast(eu10, config).final
+
+
+def test_summary_document_says_whether_uncertainty_was_stated(eu10):
+    quiet = monte_carlo(eu10, ModelConfig(model="compromise"), runs=3, seed=4).to_json()
+    assert quiet == {"runs": 3, "seed": 4, "median": quiet["p5"], "p5": quiet["p5"], "p95": quiet["p5"],
+                     "uncertainty_stated": False}
+    loud = monte_carlo(noisy(eu10), ModelConfig(model="compromise"), runs=20, seed=4).to_json()
+    assert loud["uncertainty_stated"] is True and loud["p5"] < loud["p95"]

@@ -58,25 +58,25 @@ def test_analyze_matches_the_library(client):
     assert response.status_code == 200
     body = response.json()
     expected = accord.analyze(accord.load(FLAGSHIP))
-    assert body["analysis"]["n_outcomes"] == expected.n_outcomes == 207360
-    assert body["analysis"]["frontier_points"] == len(expected.pareto_points)
+    assert body["n_outcomes"] == expected.n_outcomes == 207360
+    assert len(body["pareto"]["points"]) == len(expected.pareto_points)
     for name, deal in expected.solutions.items():
-        assert body["analysis"]["solutions"][name] == deal.to_json()
-    plot = body["plot"]
+        assert body["solutions"][name] == deal.to_json()
+    plot = body["view"]["plot"]
     assert len(plot["points"]) <= 3000
     nash = plot["solutions"]["nash"]
     assert nash[:2] == list(expected.solutions["nash"].utilities)
     deal = plot["deals"][nash[2]]
     labels = {i["name"]: i["values"][v] for i, v in zip(plot["issues"], deal["v"])}
     assert labels["habomai"] == "Japanese sovereignty"
-    assert body["svg"].startswith("<svg") and 'data-solution="nash"' in body["svg"]
+    assert body["view"]["svg"].startswith("<svg") and 'data-solution="nash"' in body["view"]["svg"]
 
 
 def test_what_if_weight_moves_nash(client):
     document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
-    before = client.post("/api/analyze", json={"scenario": document}).json()["analysis"]["solutions"]["nash"]
+    before = client.post("/api/analyze", json={"scenario": document}).json()["solutions"]["nash"]
     edited = reweighted(document, 0, "kunashir", 0.5)
-    after = client.post("/api/analyze", json={"scenario": edited}).json()["analysis"]["solutions"]["nash"]
+    after = client.post("/api/analyze", json={"scenario": edited}).json()["solutions"]["nash"]
     assert before["outcome"]["kunashir"] == "russia" and after["outcome"]["kunashir"] == "japan"
 
 
@@ -84,9 +84,9 @@ def test_what_if_reservation_can_close_the_zone(client):
     document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
     document["parties"][1]["reservation"] = 1.0
     body = client.post("/api/analyze", json={"scenario": document}).json()
-    assert body["analysis"]["zone_of_agreement"] is False
-    assert all(deal is None for deal in body["analysis"]["solutions"].values())
-    assert body["plot"]["solutions"] == {}
+    assert body["zone_of_agreement"] is False
+    assert all(deal is None for deal in body["solutions"].values())
+    assert body["view"]["plot"]["solutions"] == {}
 
 
 def test_edited_scenario_errors_read_like_the_cli(client):
@@ -111,10 +111,10 @@ def test_what_if_at_1e5_outcomes_moves_the_nash_deal(client):
                        for i in issues}}}
 
     document = {"accord": 1, "name": "big", "issues": issues, "parties": [party("A"), party("B")]}
-    before = client.post("/api/analyze", json={"scenario": document}).json()["analysis"]
+    before = client.post("/api/analyze", json={"scenario": document}).json()
     response = client.post("/api/analyze", json={"scenario": reweighted(document, 0, "i0", 0.9)})
     assert response.status_code == 200
-    after = response.json()["analysis"]
+    after = response.json()
     assert after["n_outcomes"] == 10**5
     assert after["solutions"]["nash"] != before["solutions"]["nash"]
 
@@ -144,11 +144,12 @@ def test_axes_out_of_range(client):
 def test_simulate_is_seeded_and_traced(client):
     request = {"scenario_id": FLAGSHIP, "strategies": ["boulware", "conceder"], "rounds": 50, "seed": 3}
     first, second = (client.post("/api/simulate", json=request).json() for _ in range(2))
-    assert first["result"]["trace"] == second["result"]["trace"]
-    assert first["result"]["strategies"] == ["boulware", "conceder"]
-    assert {p["party"] for p in first["paths"]} == {"Japan", "Russia"}
-    assert 'class="offer"' in first["svg"]
-    assert "Japan's offers" in first["svg"] and "Russia's offers" in first["svg"]  # the key to the colours
+    assert first["trace"] == second["trace"]
+    assert first["strategies"] == ["boulware", "conceder"]
+    assert {p["party"] for p in first["view"]["paths"]} == {"Japan", "Russia"}
+    assert 'class="offer"' in first["view"]["svg"]
+    svg = first["view"]["svg"]
+    assert "Japan's offers" in svg and "Russia's offers" in svg  # the key to the colours
 
 
 def test_simulate_unknown_strategy_is_one_line(client):
@@ -221,10 +222,10 @@ def test_plot_data_points_carry_their_deals():
 def test_analysis_reports_the_zone_with_ratification(client):
     response = client.post("/api/analyze", json={"scenario_id": "japan-russia-2019"})
     assert response.status_code == 200
-    analysis = response.json()["analysis"]
+    analysis = response.json()
     expected = accord.analyze(accord.load("japan-russia-2019")).ratification.zone_with_ratification
-    assert analysis["rational_ratified"] == expected
-    assert analysis["rational_ratified"] <= analysis["rational_outcomes"]
+    ratified = analysis["ratification"]["zone_of_agreement_with_ratification"]
+    assert ratified == expected <= analysis["rational_outcomes"]
 
 
 def mini_document(mini_yaml: bytes) -> dict:
@@ -236,7 +237,7 @@ def mini_document(mini_yaml: bytes) -> dict:
 def nash_of(client, document: dict) -> dict:
     response = client.post("/api/analyze", json={"scenario": document, "svg": False})
     assert response.status_code == 200, response.text
-    return response.json()["analysis"]["solutions"]["nash"]
+    return response.json()["solutions"]["nash"]
 
 
 def test_what_if_linear_function_moves_nash(client, mini_yaml):
@@ -282,10 +283,10 @@ def test_what_if_rectangle_utility_moves_the_analysis(client):
                                 {"utility": 7, "where": {"a": [0, 1]}}, {"utility": 3, "where": {"a": [2, 3]}}]}},
                             {"name": "Q", "utility": {"weights": {"a": 1}, "values": {"a": {"linear": {
                                 "slope": 1 / 3, "offset": 0}}}}}]}
-    best = client.post("/api/analyze", json={"scenario": document, "svg": False}).json()["analysis"]["best"]
+    best = client.post("/api/analyze", json={"scenario": document, "svg": False}).json()["best"]
     assert best["P"]["outcome"]["a"] in (0, 1)
     document["parties"][0]["utility"]["rectangles"][1]["utility"] = 9
-    best = client.post("/api/analyze", json={"scenario": document, "svg": False}).json()["analysis"]["best"]
+    best = client.post("/api/analyze", json={"scenario": document, "svg": False}).json()["best"]
     assert best["P"]["outcome"]["a"] in (2, 3) and best["P"]["utilities"][0] == 0.9
 
 
@@ -302,7 +303,7 @@ def with_thresholds(document: dict, **thresholds: float) -> dict:
 def ratification_of(client, document: dict) -> dict:
     response = client.post("/api/analyze", json={"scenario": document, "svg": False})
     assert response.status_code == 200, response.text
-    return response.json()["analysis"]["ratification"]
+    return response.json()["ratification"]
 
 
 def test_russian_public_threshold_moves_the_ratification_figures(client):
@@ -331,7 +332,7 @@ def test_russian_public_threshold_resizes_the_zone_with_ratification(client):
     assert sizes[0] < sizes[1] < sizes[2] <= strict["zone_of_agreement"]
     edited = accord.scenario_from_dict(with_thresholds(document, Russian_public=0.6), "x")
     assert sizes[1] == accord.analyze(edited).ratification.zone_with_ratification
-    nash = looser["nash"]
+    nash = looser["solutions"]["nash"]
     assert nash is not None and looser["zone_of_agreement_with_ratification"] > 0
 
 
@@ -344,7 +345,67 @@ def test_threshold_out_of_range_is_one_line(client):
 
 def test_no_constituencies_no_ratification(client, mini_yaml):
     response = client.post("/api/analyze", json={"scenario": mini_document(mini_yaml), "svg": False})
-    assert response.json()["analysis"]["ratification"] is None
+    assert response.json()["ratification"] is None
+
+
+# -- one document per result: the CLI's --json and the API's answer (minus "view") are equal -----------------------
+def cli_document(*args: str) -> dict:
+    import json
+
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def api_document(client, path: str, body: dict) -> dict:
+    response = client.post(path, json=body)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_analysis_document_is_the_cli_one(client):
+    answer = api_document(client, "/api/analyze", {"scenario_id": FLAGSHIP, "svg": False})
+    assert set(answer.pop("view")) == {"plot", "svg", "elapsed_ms"}
+    assert answer == cli_document("analyze", FLAGSHIP)
+    assert answer["ratification"]["solutions"].keys() == answer["solutions"].keys()
+
+
+def test_session_document_is_the_cli_one(client):
+    answer = api_document(client, "/api/simulate", {"scenario_id": FLAGSHIP, "strategies": ["boulware", "conceder"],
+                                                    "rounds": 40, "seed": 7, "svg": False})
+    assert set(answer.pop("view")) == {"paths", "svg", "labels"}
+    assert answer == cli_document("simulate", FLAGSHIP, "--strategies", "boulware,conceder", "--rounds", "40",
+                                  "--seed", "7")
+    assert answer["trace"] and answer["seed"] == 7
+
+
+@pytest.mark.parametrize("model", ["eu", "compromise", "median"])
+def test_forecast_document_is_the_cli_one(client, model):
+    answer = api_document(client, "/api/forecast", {"name": FLAGSHIP, "model": model, "rounds": 3})
+    assert answer == cli_document("forecast", FLAGSHIP, "--model", model, "--rounds", "3")
+    assert [i["issue"] for i in answer["issues"]] == ["transfer", "wwii_clause"]
+    first = answer["issues"][0]
+    assert set(first["rounds"][0]["positions"]) == {a["actor"] for a in first["actors"]}
+
+
+def test_division_document_is_the_cli_one(client, tmp_path):
+    assert api_document(client, "/api/divide", {"name": "kurils-divide"}) == cli_document("divide", "kurils-divide")
+    path = tmp_path / "two.yaml"
+    path.write_text("parties: [A, B]\nitems:\n  x: [6, 4]\n  y: [4, 6]\n")
+    body = {"parties": ["A", "B"], "items": [{"name": "x", "points": [6, 4]}, {"name": "y", "points": [4, 6]}]}
+    answer = api_document(client, "/api/divide", body)
+    assert answer == cli_document("divide", str(path))
+    assert answer["normalised"] is True and answer["item_points"] == {"x": [60.0, 40.0], "y": [40.0, 60.0]}
+
+
+def test_strategies_document_is_the_cli_one(client):
+    response = client.get("/api/strategies")
+    assert response.status_code == 200
+    assert response.json() == cli_document("strategies")
 
 
 def test_the_api_and_the_cli_name_the_same_core_error_in_their_own_words(client):

@@ -122,6 +122,8 @@ def test_constituency_thresholds_move_the_ratification_figures(server, browser):
     assert page.locator(public).input_value() == "0.86"
     assert figure(page, "zone") == "5,054" and figure(page, "zone-ratified") == "0"
     assert figure(page, "zone-own-Russia") == "0"
+    summary = page.locator("#summary").inner_text()
+    assert "frontier: 158 utility vectors. With domestic ratification: 0 outcomes." in summary
 
     edit(page, public, "0.6", 1)
     assert int(figure(page, "zone-own-Russia").replace(",", "")) > 0
@@ -194,6 +196,7 @@ def test_simulation_page_runs_and_plays(server, browser):
     page.click("#run")
     page.wait_for_selector("#sim-plot svg circle.offer")
     assert "Agreement" in page.locator("#sim-summary").inner_text()
+    assert "utility: Japan" in page.locator("#sim-offer").inner_text()  # the last offer, from the document's trace
     page.locator("#step").fill("3")
     hidden = page.locator('#sim-plot svg circle.offer[visibility="hidden"]').count()
     assert hidden > 0

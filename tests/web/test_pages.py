@@ -136,6 +136,6 @@ def test_three_parties_pick_their_axes(client, mini_yaml):
     document["parties"].append(third)
     response = client.post("/api/analyze", json={"scenario": document, "axes": [0, 2]})
     assert response.status_code == 200, response.text
-    plot = response.json()["plot"]
+    plot = response.json()["view"]["plot"]
     assert plot["axes"] == [0, 2] and plot["frontier_is_curve"] is False
-    assert "utility of C" in response.json()["svg"]
+    assert "utility of C" in response.json()["view"]["svg"]

@@ -62,7 +62,7 @@ def test_call_that_never_returns_ends_with_an_over_budget_fault(stalling):
     with client:
         response = answered(client, ["boulware", "t-web-sleeps"])
         assert response.status_code == 200, response.text
-        result = response.json()["result"]
+        result = response.json()
         assert result["ended_by"] == "error" and result["breakdown_by"] == "Russia"
         fault = result["fault"]
         assert fault["party"] == 1 and fault["kind"] == "over-budget"

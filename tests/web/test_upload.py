@@ -37,7 +37,7 @@ def test_accord_yaml_upload_then_analyze(client, mini_yaml):
     assert summary["id"].startswith("upload-")
     listed = {s["id"] for s in client.get("/api/scenarios").json()}
     assert summary["id"] in listed
-    analysis = client.post("/api/analyze", json={"scenario_id": summary["id"]}).json()["analysis"]
+    analysis = client.post("/api/analyze", json={"scenario_id": summary["id"]}).json()
     assert analysis["parties"] == ["A", "B"]
     assert client.get(f"/scenarios/{summary['id']}").status_code == 200
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 from typing import Annotated, Optional
 
 import typer
@@ -27,6 +26,7 @@ from accord.forecast import (
     model_names,
     monte_carlo,
 )
+from accord.forecast.adjusted_winner import item_label
 
 FILE_HELP = "stakeholder file (.csv/.yaml) or the name of a bundled one"
 
@@ -65,8 +65,8 @@ def forecast_command(
 
         plot_rounds(results, plot)
     if as_json:
-        documents = [_forecast_json(g, r, m, config) for g, r, m in zip(groups, results, summaries)]
-        typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))
+        documents = [result.to_json(summary) for result, summary in zip(results, summaries)]
+        typer.echo(json.dumps({"issues": documents}, indent=2))
         return
     console = Console()
     for group, result, summary in zip(groups, results, summaries):
@@ -83,46 +83,6 @@ def _select(groups: tuple[Stakeholders, ...], issue: str | None, file: str) -> t
         names = ", ".join(g.issue for g in groups)
         raise OptionError(f"no issue '{issue}' in {file}", source="--issue", fix=f"use one of: {names}")
     return chosen
-
-
-def _forecast_json(
-    group: Stakeholders, result: Forecast, summary: MonteCarloSummary | None, config: ModelConfig
-) -> dict:
-    rounds = []
-    for r in result.rounds:
-        entry: dict = {
-            "round": r.number,
-            "positions": dict(zip(result.actors, r.positions)),
-            "events": list(r.events),
-            "forecast": r.forecast,
-        }
-        if r.risk is not None:
-            entry["risk"] = dict(zip(result.actors, r.risk))
-        rounds.append(entry)
-    document: dict = {
-        "model": result.model,
-        "issue": result.issue,
-        "scale": group.scale,
-        "parameters": {"rounds": config.rounds, "q": config.q, "t": config.t},
-        "actors": [
-            {"actor": a, "position": x, "salience": s, "capability": c}
-            for a, x, s, c in zip(group.actors, group.position.tolist(), group.salience.tolist(),
-                                  group.capability.tolist())
-        ],
-        "rounds": rounds,
-        "forecast": result.final,
-        "converged_at": result.converged_at,
-    }
-    if summary is not None:
-        document["monte_carlo"] = {
-            "runs": len(summary.finals),
-            "seed": summary.seed,
-            "median": summary.median,
-            "p5": summary.p5,
-            "p95": summary.p95,
-            "uncertainty_stated": group.uncertain,
-        }
-    return document
 
 
 def _render_forecast(
@@ -166,65 +126,11 @@ def divide_command(
 ) -> None:
     """Divide items between two parties by Adjusted Winner: equitable, envy-free, at most one item split."""
     problem = load_divide(file)
-    division = adjusted_winner(problem.points_a, problem.points_b)
+    division = adjusted_winner(problem.points_a, problem.points_b, parties=problem.parties, items=problem.items)
     if as_json:
-        typer.echo(json.dumps(_divide_json(problem, division), indent=2))
+        typer.echo(json.dumps(division.to_json(), indent=2))
         return
     _render_divide(Console(), problem, division)
-
-
-def explain(problem: DivideProblem, division: Division) -> str:
-    """Say who gets what in one plain-English sentence."""
-    a, b = problem.parties
-    label = [_label(item) for item in problem.items]
-    whole_a = [label[k] for k, share in enumerate(division.shares) if share == 1]
-    whole_b = [label[k] for k, share in enumerate(division.shares) if share == 0]
-    parts = []
-    if whole_a:
-        parts.append(f"{a} receives {_join(whole_a)} outright")
-    if whole_b:
-        parts.append(f"{b} receives {_join(whole_b)} outright")
-    if division.split is not None:
-        share = division.shares[division.split]
-        parts.append(f"{label[division.split]} is split: {a} {float(share):.2f}, {b} {float(1 - share):.2f}")
-    total_a, total_b = division.points
-    ending = (
-        f"both end with {float(total_a):.1f} points"
-        if total_a == total_b
-        else f"{a} ends with {float(total_a):.1f} points, {b} with {float(total_b):.1f}"
-    )
-    return "; ".join(parts) + f"; {ending}."
-
-
-def _label(item: str) -> str:
-    text = item.replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _normalised(problem: DivideProblem) -> bool:
-    return sum(problem.points_a) != 100 or sum(problem.points_b) != 100
-
-
-def _divide_json(problem: DivideProblem, division: Division) -> dict:
-    def exact(value: Fraction) -> str:
-        return str(value)
-
-    return {
-        "parties": list(problem.parties),
-        "items": list(problem.items),
-        "points_given": {item: [a, b] for item, a, b in zip(problem.items, problem.points_a, problem.points_b)},
-        "normalised": _normalised(problem),
-        "shares": {item: float(share) for item, share in zip(problem.items, division.shares)},
-        "shares_exact": {item: exact(share) for item, share in zip(problem.items, division.shares)},
-        "split": problem.items[division.split] if division.split is not None else None,
-        "points": [float(p) for p in division.points],
-        "points_exact": [exact(p) for p in division.points],
-        "explanation": explain(problem, division),
-    }
 
 
 def _render_divide(console: Console, problem: DivideProblem, division: Division) -> None:
@@ -235,15 +141,15 @@ def _render_divide(console: Console, problem: DivideProblem, division: Division)
         table.add_column(column, justify=justify)
     for k, item in enumerate(problem.items):
         share = division.shares[k]
-        table.add_row(_label(item), f"{float(division.points_a[k]):.4g}", f"{float(division.points_b[k]):.4g}",
+        table.add_row(item_label(item), f"{float(division.points_a[k]):.4g}", f"{float(division.points_b[k]):.4g}",
                       f"{float(share):.4g}", f"{float(1 - share):.4g}")
     table.add_row("[bold]total[/bold]", "100", "100", "", "")
     table.add_row("[bold]points received[/bold]", f"[bold]{float(division.points[0]):.4g}[/bold]",
                   f"[bold]{float(division.points[1]):.4g}[/bold]", "", "")
     console.print(table)
-    if _normalised(problem):
+    if division.normalised:
         console.print("Points were normalised so that each party's total is 100.")
-    console.print(explain(problem, division))
+    console.print(division.explain())
 
 
 def register(app: typer.Typer) -> None:

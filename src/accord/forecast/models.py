@@ -8,7 +8,8 @@ median models have no further rounds. The front ends list and validate model nam
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,6 +17,10 @@ from accord.errors import OptionError
 from accord.forecast.compromise import weighted_mean, weighted_median
 from accord.forecast.expected_utility import eu_round
 from accord.forecast.stakeholders import Stakeholders
+
+if TYPE_CHECKING:
+    from accord.forecast.monte_carlo import MonteCarloSummary
+
 
 @dataclass(frozen=True)
 class ModelConfig:
@@ -50,18 +55,42 @@ class Round:
 
 @dataclass(frozen=True)
 class Forecast:
-    """Every round of one model run; ``converged_at`` is the round in which every actor faced the same danger."""
+    """Every round of one model run; ``converged_at`` is the round in which every actor faced the same danger.
+
+    ``config``, ``salience``, ``capability`` and ``scale`` record what the run started from (for its document).
+    """
 
     model: str
     issue: str
     actors: tuple[str, ...]
     rounds: tuple[Round, ...]
     converged_at: int | None = None
+    config: ModelConfig = ModelConfig()
+    salience: tuple[float, ...] = ()
+    capability: tuple[float, ...] = ()
+    scale: str = ""
 
     @property
     def final(self) -> float:
         """Return the forecast after the last round played."""
         return self.rounds[-1].forecast
+
+    def to_json(self, monte_carlo: MonteCarloSummary | None = None) -> dict:
+        """The forecast document (``docs/json.md``), with a Monte Carlo summary when one is given."""
+        return {
+            "model": self.model,
+            "issue": self.issue,
+            "scale": self.scale,
+            "parameters": {"rounds": self.config.rounds, "q": self.config.q, "t": self.config.t},
+            "actors": [{"actor": a, "position": x, "salience": s, "capability": c} for a, x, s, c in
+                       zip(self.actors, self.rounds[0].positions, self.salience, self.capability)],
+            "rounds": [{"round": r.number, "positions": dict(zip(self.actors, r.positions)),
+                        "events": list(r.events), "forecast": r.forecast,
+                        "risk": None if r.risk is None else dict(zip(self.actors, r.risk))} for r in self.rounds],
+            "forecast": self.final,
+            "converged_at": self.converged_at,
+            "monte_carlo": None if monte_carlo is None else monte_carlo.to_json(),
+        }
 
 
 def _median(x: np.ndarray, c: np.ndarray, s: np.ndarray, config: ModelConfig, actors: tuple[str, ...],
@@ -122,7 +151,7 @@ def model_named(name: str) -> Model:
 
 def forecast(stakeholders: Stakeholders, config: ModelConfig = ModelConfig()) -> Forecast:
     """Run ``config.model`` on one issue's stakeholders."""
-    return run_model(
+    result = run_model(
         stakeholders.position,
         stakeholders.capability,
         stakeholders.salience,
@@ -130,6 +159,7 @@ def forecast(stakeholders: Stakeholders, config: ModelConfig = ModelConfig()) ->
         names=stakeholders.actors,
         issue=stakeholders.issue,
     )
+    return replace(result, scale=stakeholders.scale)
 
 
 def run_model(
@@ -144,4 +174,5 @@ def run_model(
     """Run ``config.model`` on plain arrays of positions, capabilities and saliences."""
     x, c, s = (np.asarray(a, dtype=float) for a in (x, c, s))
     actors = tuple(names) if names is not None else tuple(f"actor {i + 1}" for i in range(x.size))
-    return model_named(config.model).run(x, c, s, config, actors, issue)
+    result = model_named(config.model).run(x, c, s, config, actors, issue)
+    return replace(result, config=config, salience=tuple(s.tolist()), capability=tuple(c.tolist()))

@@ -34,13 +34,19 @@ class RunTask:
 
 @dataclass(frozen=True)
 class MonteCarloSummary:
-    """The final forecast of every run, with its median and 5th/95th percentiles."""
+    """The final forecast of every run, with its median and 5th/95th percentiles; ``uncertain`` says whether the
+    stakeholders stated any uncertainty (without it every run equals the forecast)."""
 
     finals: tuple[float, ...]
     median: float
     p5: float
     p95: float
     seed: int | None
+    uncertain: bool = True
+
+    def to_json(self) -> dict:
+        return {"runs": len(self.finals), "seed": self.seed, "median": self.median, "p5": self.p5, "p95": self.p95,
+                "uncertainty_stated": self.uncertain}
 
 
 def perturb(task: RunTask) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -89,4 +95,4 @@ def monte_carlo(
         raise OptionError(f"runs must be >= 1, not {runs}", parameter="runs", fix="use 1 or more")
     finals = tuple(float(f) for f in map_fn(run_task, plan(stakeholders, config, runs, seed)))
     p5, median, p95 = np.percentile(finals, [5, 50, 95])
-    return MonteCarloSummary(finals, float(median), float(p5), float(p95), seed)
+    return MonteCarloSummary(finals, float(median), float(p5), float(p95), seed, stakeholders.uncertain)

@@ -45,42 +45,6 @@ def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
     return scenario
 
 
-def _deal(deal: accord.Deal | None) -> dict | None:
-    return None if deal is None else deal.to_json()
-
-
-def analysis_out(analysis: accord.Analysis) -> dict:
-    scenario = analysis.scenario
-    return {
-        "scenario": scenario.name, "title": scenario.title, "parties": list(scenario.party_names),
-        "n_outcomes": analysis.n_outcomes, "reservation": [float(r) for r in scenario.reservations],
-        "rational_outcomes": analysis.rational_outcomes, "zone_of_agreement": analysis.has_zone_of_agreement,
-        "frontier_points": int(len(analysis.pareto_points)), "frontier_outcomes": analysis.pareto_outcomes,
-        "solutions": {name: _deal(deal) for name, deal in analysis.solutions.items()},
-        "best": {p: _deal(d) for p, d in zip(scenario.party_names, analysis.best)},
-        "worst": {p: _deal(d) for p, d in zip(scenario.party_names, analysis.worst)},
-        "notes": list(scenario.notes),
-        "rational_ratified": (analysis.ratification.zone_with_ratification
-                              if analysis.ratification is not None else None),
-        "ratification": ratification_out(analysis),
-    }
-
-
-def ratification_out(analysis: accord.Analysis) -> dict | None:
-    """Constituencies' verdicts, win-sets and the zone of agreement with and without ratification (``None``
-    when no party has constituencies)."""
-    ratification = analysis.ratification
-    if ratification is None:
-        return None
-    nash = ratification.solutions.get("nash")
-    return {"constituencies": [vars(c) for c in ratification.constituencies],
-            "win_set": ratification.win_set, "win_set_with_ratification": ratification.win_set_with_ratification,
-            "zone_of_agreement": ratification.zone,
-            "zone_of_agreement_with_ratification": ratification.zone_with_ratification,
-            "zone_of_agreement_with_own_ratification": ratification.zone_with_own_ratification,
-            "nash": None if nash is None else analysis.deal(nash).to_json()}
-
-
 def _axes(axes: tuple[int, int], n_parties: int) -> tuple[int, int]:
     """The plot's two party axes; a one-party scenario plots its only party against itself."""
     if n_parties == 1 and tuple(axes) == (0, 1):
@@ -135,22 +99,25 @@ async def collect(files: list[UploadFile]) -> list[tuple[str | None, bytes]]:
 
 @router.post("/analyze", response_model=schemas.AnalyzeResponse, responses=ERRORS)
 def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
-    """Analyse a scenario: zone of agreement, frontier, Nash / Kalai–Smorodinsky / egalitarian / utilitarian,
-    and the utility-space plot (a subsample of the outcomes, at most ``max_points``)."""
+    """Analyse a scenario: the document of ``accord analyze --json`` (zone of agreement, frontier, Nash /
+    Kalai–Smorodinsky / egalitarian / utilitarian, ratification) and, under ``view``, the utility-space plot (a
+    subsample of the outcomes, at most ``max_points``)."""
     started = time.perf_counter()
     scenario = resolve(request, body)
     axes = _axes(body.axes, len(scenario.parties))
     analysis = analysis_of(scenario)
     data = plot_data(analysis, axes, body.max_points)
-    return {"analysis": analysis_out(analysis), "plot": data, "svg": utility_svg(data) if body.svg else None,
+    view = {"plot": data, "svg": utility_svg(data) if body.svg else None,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
+    return {**analysis.to_json(), "view": view}
 
 
 @router.post("/simulate", response_model=schemas.SimulateResponse, responses={
     **ERRORS, 500: {"model": schemas.ErrorOut, "description": "the session's worker process died"},
     504: {"model": schemas.ErrorOut, "description": "the session ran past its time limit and was stopped"}})
 def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
-    """Run one negotiation session (one strategy per party) and return it with its trace and offer paths.
+    """Run one negotiation session (one strategy per party): the document of ``accord simulate --json`` (with
+    its trace) and, under ``view``, the offer paths, the plot and how each issue value is shown.
 
     The session runs in a worker process, where a strategy call still running after its budget (1 s) is
     interrupted and the session ends with an ``over-budget`` fault, as on the command line. A worker that does
@@ -167,7 +134,7 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
         data = plot_data(analysis_of(scenario), axes, 1500)
         svg = utility_svg(data, paths=project_paths(paths, axes))
     labels = {i.name: {str(v): label_of(i, v) for v in i.values} for i in scenario.issues}
-    return {"result": session["result"], "paths": paths, "svg": svg, "labels": labels}
+    return {**session["result"], "view": {"paths": paths, "svg": svg, "labels": labels}}
 
 
 @router.get("/strategies", response_model=list[schemas.StrategyOut])
@@ -191,18 +158,11 @@ def _bundled_text(name: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
 
 
 def run_forecast(groups, model: str, rounds: int, q: float = 1.0, t: float = 1.0) -> list[dict]:
+    """Every issue's forecast document (as ``accord forecast --json`` prints under ``issues``)."""
     from accord.forecast import ModelConfig, forecast
 
     config = ModelConfig(model=model, rounds=rounds, q=q, t=t)
-    out = []
-    for group in groups:
-        result = forecast(group, config)
-        out.append({"issue": result.issue, "scale": group.scale, "model": result.model,
-                    "actors": list(result.actors),
-                    "rounds": [{"round": r.number, "positions": list(r.positions), "forecast": r.forecast,
-                                "events": list(r.events)} for r in result.rounds],
-                    "forecast": result.final, "converged_at": result.converged_at})
-    return out
+    return [forecast(group, config).to_json() for group in groups]
 
 
 def stakeholders_named(name: str):
@@ -215,7 +175,7 @@ def stakeholders_named(name: str):
 @router.post("/forecast", response_model=schemas.ForecastResponse, responses=ERRORS)
 def forecast(body: schemas.ForecastRequest) -> dict:
     """Forecast multi-stakeholder issues: stakeholder positions over rounds (expected utility) or the compromise
-    / weighted-median point."""
+    / weighted-median point; the document of ``accord forecast --json``."""
     from accord.forecast import parse_csv, parse_yaml
 
     if body.name is not None:
@@ -236,7 +196,8 @@ def divide_problem(name: str):
 
 @router.post("/divide", response_model=schemas.DivideResponse, responses=ERRORS)
 def divide(body: schemas.DivideRequest) -> dict:
-    """Divide items between two parties by Adjusted Winner (equitable, envy-free, at most one item split)."""
+    """Divide items between two parties by Adjusted Winner (equitable, envy-free, at most one item split); the
+    document of ``accord divide --json``."""
     from accord.forecast import adjusted_winner
 
     if body.name is not None:
@@ -248,15 +209,11 @@ def divide(body: schemas.DivideRequest) -> dict:
         if len(set(items)) != len(items):
             raise OptionError("duplicate item name", parameter="items", fix="name every item once")
     try:
-        division = adjusted_winner(a, b)
+        division = adjusted_winner(a, b, parties=parties, items=items)
     except ValueError as error:
         raise OptionError(str(error), parameter="items", fix="give non-negative points with a positive total "
                                                           "for each party") from None
-    return {"parties": list(parties), "items": list(items),
-            "shares": {k: float(s) for k, s in zip(items, division.shares)},
-            "shares_exact": {k: str(s) for k, s in zip(items, division.shares)},
-            "split": items[division.split] if division.split is not None else None,
-            "points": [float(p) for p in division.points]}
+    return division.to_json()
 
 
-__all__ = ["ScenarioError", "analysis_of", "analysis_out", "router"]
+__all__ = ["ScenarioError", "analysis_of", "router"]

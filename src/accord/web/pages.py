@@ -117,7 +117,7 @@ def forecast_page(request: Request, name: str = Query("japan-russia-2019", max_l
         error, results = error_.one_line(), []
     for result in results:
         xs = [r["round"] for r in result["rounds"]]
-        series = {actor: [r["positions"][k] for r in result["rounds"]] for k, actor in enumerate(result["actors"])}
+        series = {a["actor"]: [r["positions"][a["actor"]] for r in result["rounds"]] for a in result["actors"]}
         series["forecast"] = [r["forecast"] for r in result["rounds"]]
         issues.append({**result, "svg": lines_svg(series, xs, f"positions over rounds: {result['issue']}",
                                                   "position", dashed=("forecast",)), "series": series})

@@ -90,33 +90,49 @@ class RatificationOut(BaseModel):
     zone_of_agreement_with_ratification: int = Field(description="outcomes in the zone every constituency ratifies")
     zone_of_agreement_with_own_ratification: dict[str, int] = Field(
         description="per party, outcomes in the zone its own constituencies ratify")
-    nash: DealOut | None = Field(description="the Nash deal among the ratified outcomes of the zone")
+    solutions: dict[str, DealOut | None] = Field(description="each solution among the ratified outcomes of the zone")
+
+
+class IssueOut(BaseModel):
+    name: str
+    kind: Literal["categorical", "integer", "real"]
+    values: list[Any]
+
+
+class ParetoOut(BaseModel):
+    points: list[list[float]] = Field(description="distinct utility vectors on the frontier, ascending")
+    n_outcomes: int = Field(description="outcomes attaining them (ties kept)")
 
 
 class AnalysisOut(BaseModel):
+    """The analysis document, as ``accord analyze --json`` prints it (docs/json.md, "Analysis")."""
+
     scenario: str
     title: str
     parties: list[str]
+    issues: list[IssueOut]
     n_outcomes: int
     reservation: list[float]
     rational_outcomes: int
     zone_of_agreement: bool
-    frontier_points: int = Field(description="distinct utility vectors on the Pareto frontier")
-    frontier_outcomes: int
+    pareto: ParetoOut
     solutions: dict[str, DealOut | None]
     best: dict[str, DealOut]
     worst: dict[str, DealOut]
     notes: list[str]
-    rational_ratified: int | None = Field(default=None, description="outcomes in the zone of agreement that every "
-                                          "constituency ratifies (null: no constituencies)")
-    ratification: RatificationOut | None = Field(default=None, description="null: no constituencies")
+    ratification: RatificationOut | None = Field(description="null: no constituencies")
 
 
-class AnalyzeResponse(BaseModel):
-    analysis: AnalysisOut
+class AnalyzeView(BaseModel):
+    """What the workbench draws: the plot data, the plot as SVG and the time taken."""
+
     plot: PlotOut
     svg: str | None = None
     elapsed_ms: float
+
+
+class AnalyzeResponse(AnalysisOut):
+    view: AnalyzeView
 
 
 class SimulateRequest(ScenarioRef):
@@ -129,11 +145,58 @@ class SimulateRequest(ScenarioRef):
     svg: bool = True
 
 
-class SimulateResponse(BaseModel):
-    result: dict[str, Any] = Field(description="the session: agreement, outcome, utilities, ending and trace")
+class TraceRowOut(BaseModel):
+    round: int
+    party: str
+    action: str
+    offer: dict[str, Any] | None
+    position: int | None
+    time: float
+    utilities: list[float] = Field(description="every party's utility of the offer (empty when there is none)")
+
+
+class FaultOut(BaseModel):
+    party: int
+    kind: str
+    message: str
+
+
+class SessionOut(BaseModel):
+    """The session document, as ``accord simulate --json`` prints it (docs/json.md, "Simulation")."""
+
+    scenario: str
+    protocol: str
+    parties: list[str]
+    strategies: list[str]
+    seed: int
+    agreement: bool
+    outcome: dict[str, Any] | None
+    position: int | None
+    utilities: list[float]
+    rounds: int
+    steps: int
+    time: float
+    ended_by: str
+    breakdown_by: str | None
+    fault: FaultOut | None
+    pareto_distance: float | None
+    nash_distance: float | None
+    nash_utilities: list[float] | None
+    ratified: bool | None
+    rejected_by: list[str]
+    trace: list[TraceRowOut]
+
+
+class SimulateView(BaseModel):
+    """What the workbench draws: offer paths, the plot as SVG and how each issue value is shown."""
+
     paths: list[dict[str, Any]] = Field(description="offer paths per party: [[u_1, ..., u_n, step], ...]")
     svg: str | None = None
     labels: dict[str, dict[str, str]] = Field(description="per issue, how each value is shown to a reader")
+
+
+class SimulateResponse(SessionOut):
+    view: SimulateView
 
 
 class ClassifierOut(BaseModel):
@@ -145,10 +208,12 @@ class ClassifierOut(BaseModel):
 
 
 class StrategyOut(BaseModel):
+    """One strategy, as ``accord strategies --json`` lists it (docs/json.md, "Strategies")."""
+
     name: str
     classifier: ClassifierOut
     description: str
-    source: str
+    source: str = Field(description="where it comes from: its module, or its entry point ('module:attribute')")
 
 
 class ForecastRequest(_Request):
@@ -171,23 +236,52 @@ class ForecastRequest(_Request):
 
 class RoundOut(BaseModel):
     round: int
-    positions: list[float]
-    forecast: float
+    positions: dict[str, float] = Field(description="each actor's position after the round")
     events: list[str]
+    forecast: float
+    risk: dict[str, float] | None = Field(description="each actor's risk exponent (eu model, rounds ≥ 1)")
 
 
-class ForecastIssueOut(BaseModel):
+class ActorOut(BaseModel):
+    actor: str
+    position: float
+    salience: float
+    capability: float
+
+
+class ParametersOut(BaseModel):
+    rounds: int
+    q: float
+    t: float
+
+
+class MonteCarloOut(BaseModel):
+    runs: int
+    seed: int | None
+    median: float
+    p5: float
+    p95: float
+    uncertainty_stated: bool
+
+
+class ForecastOut(BaseModel):
+    """One issue's forecast document (docs/json.md, "Forecast")."""
+
+    model: str
     issue: str
     scale: str
-    model: str
-    actors: list[str]
+    parameters: ParametersOut
+    actors: list[ActorOut] = Field(description="the stated stakeholders")
     rounds: list[RoundOut]
     forecast: float
     converged_at: int | None
+    monte_carlo: MonteCarloOut | None = Field(description="null unless Monte Carlo runs were asked for")
 
 
 class ForecastResponse(BaseModel):
-    issues: list[ForecastIssueOut]
+    """The document of ``accord forecast --json``: one forecast per issue."""
+
+    issues: list[ForecastOut]
 
 
 class Item(_Request):
@@ -212,12 +306,18 @@ class DivideRequest(_Request):
 
 
 class DivideResponse(BaseModel):
+    """The division document, as ``accord divide --json`` prints it (docs/json.md, "Division")."""
+
     parties: list[str]
     items: list[str]
+    item_points: dict[str, list[float]] = Field(description="each item's points, normalised to 100 per party")
+    normalised: bool = Field(description="whether the points given had to be rescaled to sum to 100")
     shares: dict[str, float] = Field(description="fraction of each item going to the first party")
     shares_exact: dict[str, str]
     split: str | None
     points: list[float] = Field(description="each party's total on its normalised 100-point scale")
+    points_exact: list[str]
+    explanation: str
 
 
 class ScenarioSummary(BaseModel):

@@ -34,7 +34,7 @@
     var previous = null, previousFigures = null, sequence = 0;
 
     function solutionCells(response) {
-      var plot = response.plot, cells = {};
+      var plot = response.view.plot, cells = {};
       ORDER.forEach(function (name) {
         var s = plot.solutions[name];
         if (!s) return;
@@ -45,19 +45,20 @@
       return cells;
     }
 
+    /* The response is the analysis document (docs/json.md) with the plot under "view". */
     function render(response) {
-      var a = response.analysis, plot = response.plot;
+      var a = response, plot = response.view.plot, r = a.ratification;
       var container = $("#plot");
-      container.innerHTML = response.svg;
+      container.innerHTML = response.view.svg;
       window.AccordPlot.attach(container, plot);
       var share = a.n_outcomes ? (100 * a.rational_outcomes / a.n_outcomes).toFixed(2) : "0";
       $("#summary").innerHTML = a.n_outcomes.toLocaleString("en") + " feasible outcomes; " +
         (a.zone_of_agreement ? "<b>zone of agreement</b>: " + a.rational_outcomes.toLocaleString("en") +
           " (" + share + "%) at least as good as no deal for every party"
           : "<b>no zone of agreement</b>: no outcome is at least as good as no deal for every party") +
-        "; frontier: " + a.frontier_points + " utility vectors." +
-        (a.rational_ratified === null || a.rational_ratified === undefined ? "" :
-          " With domestic ratification: " + a.rational_ratified.toLocaleString("en") + " outcomes.");
+        "; frontier: " + a.pareto.points.length + " utility vectors." +
+        (!r ? "" : " With domestic ratification: " +
+          r.zone_of_agreement_with_ratification.toLocaleString("en") + " outcomes.");
       $("#drawn").textContent = plot.points.length.toLocaleString("en") + " of " +
         plot.n_outcomes.toLocaleString("en") + " outcomes drawn (one per pixel cell)";
       var cells = solutionCells(response), names = ORDER.filter(function (n) { return cells[n]; });
@@ -116,9 +117,10 @@
           cell("zone-own-" + party, r.zone_of_agreement_with_own_ratification[party]) + "</tr>";
       });
       html += "</tbody></table>";
-      if (r.nash) {
-        html += "<p class=\"small\">Nash deal among the ratified outcomes: " + Object.keys(r.nash.outcome).map(
-          function (k) { return esc(k) + " " + esc(r.nash.outcome[k]); }).join(", ") + ".</p>";
+      var nash = r.solutions.nash;
+      if (nash) {
+        html += "<p class=\"small\">Nash deal among the ratified outcomes: " + Object.keys(nash.outcome).map(
+          function (k) { return esc(k) + " " + esc(nash.outcome[k]); }).join(", ") + ".</p>";
       } else {
         html += "<p class=\"small\"><b>No deal in the zone of agreement is ratified by every constituency.</b></p>";
       }
@@ -305,9 +307,9 @@
       $("#run").disabled = true;
       post("/api/simulate", body).then(function (response) {
         showError("");
-        result = response.result;
-        labels = response.labels || {};
-        $("#sim-plot").innerHTML = response.svg;
+        result = response;  /* the session document (docs/json.md); what to draw is under "view" */
+        labels = response.view.labels || {};
+        $("#sim-plot").innerHTML = response.view.svg;
         var s = result.agreement
           ? "Agreement after " + result.rounds + " rounds: " + result.parties.map(function (p, i) {
               return esc(p) + " " + result.utilities[i].toFixed(4); }).join(", ") +
