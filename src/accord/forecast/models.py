@@ -8,7 +8,7 @@ median models have no further rounds. The front ends list and validate model nam
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -65,7 +65,7 @@ class Forecast:
     actors: tuple[str, ...]
     rounds: tuple[Round, ...]
     converged_at: int | None = None
-    config: ModelConfig = ModelConfig()
+    config: ModelConfig = field(default_factory=ModelConfig)
     salience: tuple[float, ...] = ()
     capability: tuple[float, ...] = ()
     scale: str = ""
