@@ -56,7 +56,7 @@ def forecast_command(
     results = [forecast(group, config) for group in groups]
     summaries = [None] * len(groups)
     if runs:
-        from accord.tournament.executors import make_executor
+        from accord.executors import make_executor
 
         with make_executor(workers, dask) as executor:
             summaries = [monte_carlo(group, config, runs, seed, map_fn=executor.map_plain) for group in groups]
