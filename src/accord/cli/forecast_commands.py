@@ -11,19 +11,16 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
+from accord.divide import Division, DivideProblem, adjusted_winner, load_divide
 from accord.errors import OptionError
 from accord.forecast import (
     MODELS,
-    Division,
-    DivideProblem,
     Forecast,
     ModelConfig,
     MonteCarloSummary,
     Stakeholders,
-    adjusted_winner,
     bundled_names,
     forecast,
-    load_divide,
     load_stakeholders,
     monte_carlo,
 )

@@ -228,7 +228,7 @@ def forecast(body: schemas.ForecastRequest) -> dict:
 
 
 def divide_problem(name: str):
-    from accord.forecast import parse_divide
+    from accord.divide import parse_divide
 
     text, _ = _bundled_text(name, (".yaml", ".yml"))
     return parse_divide(text, source=name)
@@ -237,7 +237,7 @@ def divide_problem(name: str):
 @router.post("/divide", response_model=schemas.DivideResponse, responses=ERRORS)
 def divide(body: schemas.DivideRequest) -> dict:
     """Divide items between two parties by Adjusted Winner (equitable, envy-free, at most one item split)."""
-    from accord.forecast import adjusted_winner
+    from accord.divide import adjusted_winner
 
     if body.name is not None:
         problem = divide_problem(body.name)
