@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from tests.cli_assertions import assert_one_line_error
+from tests.yaml_bombs import REFUSAL, alias_bomb
 
 
 def run(*args: str):
@@ -44,3 +45,9 @@ def test_divide_bad_file(tmp_path: Path):
     path = tmp_path / "bad.yaml"
     path.write_text("parties: [A, B]\nitems: {x: [-1, 1]}\n")
     assert_one_line_error(run("divide", str(path)), "bad.yaml", "items.x", "non-negative")
+
+
+def test_divide_refuses_an_alias_bomb_with_one_line(tmp_path: Path):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(f"parties: [A, B]\nitems:\n  x: {alias_bomb()}\n")
+    assert_one_line_error(run("divide", str(path)), "bomb.yaml", REFUSAL)

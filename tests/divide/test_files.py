@@ -6,6 +6,7 @@ import pytest
 
 from accord.divide import adjusted_winner, load_divide, parse_divide
 from accord.errors import ScenarioError
+from tests.yaml_bombs import REFUSAL, alias_bomb
 
 
 def test_bundled_kurils_divide():
@@ -36,3 +37,17 @@ def test_bad_divide_files(text, fragment):
 def test_divide_descriptions():
     problem = parse_divide("parties: [A, B]\nitems: {x: {points: [3, 1], description: an x}, y: [1, 3]}", source="d")
     assert problem.descriptions == ("an x", "") and problem.points_a == (3, 1)
+
+
+def test_an_alias_bomb_is_refused_with_one_line():
+    with pytest.raises(ScenarioError) as caught:
+        parse_divide(f"parties: [A, B]\nitems:\n  x: {alias_bomb()}\n", source="bomb.yaml")
+    assert str(caught.value).startswith(f"bomb.yaml: {REFUSAL}") and "\n" not in str(caught.value)
+
+
+def test_a_web_request_names_bundled_files_only(tmp_path):
+    with pytest.raises(ScenarioError, match="no bundled file of that name"):
+        load_divide(str(tmp_path / "d.yaml"), paths=False)
+    with pytest.raises(ScenarioError, match="unknown file type"):
+        load_divide("eu10-car-emissions", paths=False)
+    assert load_divide("kurils-divide.yaml", paths=False) == load_divide("kurils-divide")

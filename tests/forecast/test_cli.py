@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from tests.cli_assertions import assert_one_line_error
+from tests.yaml_bombs import REFUSAL, alias_bomb
 
 runner = CliRunner()
 
@@ -113,3 +114,9 @@ def test_a_folder_or_a_binary_file_is_one_line(tmp_path: Path, command):
     binary = tmp_path / "data.yaml"
     binary.write_bytes(b"\x00\x01\xff\xfe")
     assert_one_line_error(run(command, str(binary)), "data.yaml", "not UTF-8 text", "save the file as UTF-8")
+
+
+def test_forecast_refuses_an_alias_bomb_with_one_line(tmp_path: Path):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(f"issues:\n  t:\n    actors: {alias_bomb()}\n")
+    assert_one_line_error(run("forecast", str(path)), "bomb.yaml", REFUSAL)

@@ -68,23 +68,29 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 def read_yaml(path: Path) -> Any:
     """Parsed YAML; a syntax error names the line and column."""
-    loader = yaml.SafeLoader(read_text(path))
+    return parse_yaml_text(read_text(path), str(path))
+
+
+def parse_yaml_text(text: str, source: str) -> Any:
+    """Parsed YAML text (errors name ``source``), refused when its aliases expand to more than ``MAX_VALUES``
+    values or it nests too deeply; a syntax error names the line and column."""
+    loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
         if _expanded_size(node, {}) > MAX_VALUES:
             raise ScenarioError(f"YAML anchors and aliases expand to more than {MAX_VALUES:,} values",
-                                source=str(path), fix="write the values out instead of repeating aliases")
+                                source=source, fix="write the values out instead of repeating aliases")
         return loader.construct_document(node)
     except RecursionError:
-        raise ScenarioError("YAML is nested too deeply", source=str(path),
+        raise ScenarioError("YAML is nested too deeply", source=source,
                             fix="a scenario needs only a few levels of nesting") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or "malformed YAML"
-        raise ScenarioError(f"invalid YAML: {problem}", source=str(path), where=where,
+        raise ScenarioError(f"invalid YAML: {problem}", source=source, where=where,
                             fix="fix the YAML syntax (indentation, colons, quotes)") from None
     finally:
         loader.dispose()

@@ -4,26 +4,16 @@ files or folder, GeniusWeb JSON files or folder."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from accord.errors import ScenarioError
+from accord.io.bundled import bundled_scenarios, resolve
 from accord.io.files import read_json, read_text, read_yaml
 from accord.model import Scenario
 
 Format = Literal["accord", "genius", "geniusweb"]
 ACCORD_SUFFIXES = (".yaml", ".yml")
-
-
-def bundled_dir() -> Path:
-    """The folder of scenarios shipped with Accord."""
-    return Path(str(resources.files("accord") / "scenarios"))
-
-
-def bundled_scenarios() -> dict[str, Path]:
-    """Bundled scenario names → files."""
-    return {path.stem: path for path in sorted(bundled_dir().glob("*.yaml"))}
 
 
 def sniff(path: Path) -> Format:
@@ -57,19 +47,6 @@ def load_accord(path: Path) -> Scenario:
     return scenario_from_dict(data, str(path))
 
 
-def resolve(name: str) -> Path:
-    """A path the user typed, or the file of a bundled scenario of that name."""
-    path = Path(name)
-    if path.exists():
-        return path
-    bundled = bundled_scenarios()
-    if name in bundled:
-        return bundled[name]
-    known = ", ".join(bundled) or "none"
-    raise ScenarioError("no such file or bundled scenario", source=name,
-                        fix=f"check the path; bundled scenarios: {known}")
-
-
 def load(*names: str | Path) -> Scenario:
     """Load one scenario from one or more paths (or a bundled scenario's name).
 
@@ -77,7 +54,7 @@ def load(*names: str | Path) -> Scenario:
     """
     if not names:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
-    paths = [resolve(str(name)) for name in names]
+    paths = [resolve(str(name), bundled_scenarios(), "scenario") for name in names]
     formats = {sniff(path) for path in paths}
     if len(formats) > 1:
         raise ScenarioError(f"mixes formats ({', '.join(sorted(formats))})", source=" ".join(map(str, paths)),
@@ -114,7 +91,7 @@ def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
     """Several scenarios with the name the user gave each: every argument is one scenario, except that the
     files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario), and a folder of
     Accord files or of scenario folders stands for each of them."""
-    paths = [resolve(name) for name in names]
+    paths = [resolve(name, bundled_scenarios(), "scenario") for name in names]
     if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
         return [(" ".join(map(str, names)), load(*paths))]
     loaded = []
