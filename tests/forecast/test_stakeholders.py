@@ -134,3 +134,9 @@ def test_a_web_request_names_bundled_files_only(tmp_path):
         load_stakeholders(str(tmp_path / "mine.csv"), paths=False)
     by_name = load_stakeholders("japan-russia-2019", paths=False)
     assert [g.issue for g in by_name] == [g.issue for g in load_stakeholders("japan-russia-2019")]
+
+
+def test_a_control_character_is_invalid_yaml_in_one_line():
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml("\x1f", source="f.yaml")
+    assert str(caught.value).startswith("f.yaml: invalid YAML: special characters are not allowed")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import accord
-from accord.reports.html import plot_data, sample_positions
+from accord.reports.plot_data import plot_data, sample_positions
 
 from .conftest import FLAGSHIP
 

@@ -15,7 +15,8 @@ from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 import accord
 from accord.errors import InputError, OptionError, ScenarioError
-from accord.reports.html import label_of, plot_data, project_paths, utility_svg
+from accord.reports.plot_data import label_of, plot_data, project_paths
+from accord.reports.svg import utility_svg
 from accord.web import schemas
 from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload, summary
 

@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 import accord
 from accord.errors import InputError
-from accord.reports.html import SOLUTION_TITLES, lines_svg
+from accord.reports.svg import SOLUTION_TITLES, lines_svg
 from accord.web import api
 from accord.web.editor import editor
 from accord.web.store import MAX_OUTCOMES, MAX_UPLOAD_BYTES, NotFound
