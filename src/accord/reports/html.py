@@ -36,10 +36,6 @@ def json_script(element_id: str, data) -> str:
     return f'<script type="application/json" id="{escape(element_id)}">{text}</script>'
 
 
-# ----------------------------------------------------------------------------------------------------------
-# The report
-# ----------------------------------------------------------------------------------------------------------
-
 REPORT_CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;max-width:1060px;
 margin:0 auto;padding:24px 28px 60px;background:#fbfbfd}

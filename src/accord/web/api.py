@@ -14,7 +14,7 @@ from functools import lru_cache
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 import accord
-from accord.errors import InputError, OptionError, ScenarioError
+from accord.errors import OptionError, ScenarioError
 from accord.reports.plot_data import label_of, plot_data, project_paths
 from accord.reports.svg import utility_svg
 from accord.web import schemas
