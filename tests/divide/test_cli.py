@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from tests.cli_assertions import assert_one_line_error
-from tests.yaml_bombs import REFUSAL, alias_bomb
+from tests.yaml_bombs import DIVIDE_BOMB, REFUSAL
 
 
 def run(*args: str):
@@ -49,5 +49,5 @@ def test_divide_bad_file(tmp_path: Path):
 
 def test_divide_refuses_an_alias_bomb_with_one_line(tmp_path: Path):
     path = tmp_path / "bomb.yaml"
-    path.write_text(f"parties: [A, B]\nitems:\n  x: {alias_bomb()}\n")
+    path.write_text(DIVIDE_BOMB)
     assert_one_line_error(run("divide", str(path)), "bomb.yaml", REFUSAL)

@@ -6,7 +6,7 @@ import pytest
 
 from accord.divide import adjusted_winner, load_divide, parse_divide
 from accord.errors import ScenarioError
-from tests.yaml_bombs import REFUSAL, alias_bomb
+from tests.yaml_bombs import DIVIDE_BOMB, REFUSAL
 
 
 def test_bundled_kurils_divide():
@@ -41,7 +41,7 @@ def test_divide_descriptions():
 
 def test_an_alias_bomb_is_refused_with_one_line():
     with pytest.raises(ScenarioError) as caught:
-        parse_divide(f"parties: [A, B]\nitems:\n  x: {alias_bomb()}\n", source="bomb.yaml")
+        parse_divide(DIVIDE_BOMB, source="bomb.yaml")
     assert str(caught.value).startswith(f"bomb.yaml: {REFUSAL}") and "\n" not in str(caught.value)
 
 

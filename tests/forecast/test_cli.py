@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from tests.cli_assertions import assert_one_line_error
-from tests.yaml_bombs import REFUSAL, alias_bomb
+from tests.yaml_bombs import REFUSAL, STAKEHOLDER_BOMB
 
 runner = CliRunner()
 
@@ -118,5 +118,5 @@ def test_a_folder_or_a_binary_file_is_one_line(tmp_path: Path, command):
 
 def test_forecast_refuses_an_alias_bomb_with_one_line(tmp_path: Path):
     path = tmp_path / "bomb.yaml"
-    path.write_text(f"issues:\n  t:\n    actors: {alias_bomb()}\n")
+    path.write_text(STAKEHOLDER_BOMB)
     assert_one_line_error(run("forecast", str(path)), "bomb.yaml", REFUSAL)

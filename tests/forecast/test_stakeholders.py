@@ -7,7 +7,7 @@ import yaml
 from accord.errors import ScenarioError
 from accord.forecast import bundled_names, load_stakeholders, parse_csv, parse_yaml
 
-from tests.yaml_bombs import REFUSAL, alias_bomb
+from tests.yaml_bombs import REFUSAL, STAKEHOLDER_BOMB
 
 from .conftest import SHARED
 
@@ -121,7 +121,7 @@ def test_shared_data_sets_load(name):
 
 
 def test_an_alias_bomb_is_refused_with_one_line():
-    text = f"issues:\n  t:\n    actors: {alias_bomb()}\n"
+    text = STAKEHOLDER_BOMB
     with pytest.raises(ScenarioError) as caught:
         parse_yaml(text, source="bomb.yaml")
     assert str(caught.value).startswith(f"bomb.yaml: {REFUSAL}") and "\n" not in str(caught.value)
