@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from accord.io.load import library_dir
+from accord.io.bundled import library_dir
 
 # Timings are never asserted (benchmarks measure speed): a loaded CI machine must not fail a property test.
 # The default profile is derandomised, so CI and every fresh clone draw the same examples; explore new ones with

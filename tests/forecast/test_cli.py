@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from tests.cli_assertions import assert_one_line_error
+from tests.yaml_bombs import REFUSAL, STAKEHOLDER_BOMB
 
 runner = CliRunner()
 
@@ -108,39 +109,15 @@ def test_forecast_unknown_file():
     assert_one_line_error(run("forecast", "no-such-file.csv"), "no-such-file.csv", "japan-russia-2019")
 
 
-def test_divide_json_and_explanation(tmp_path: Path):
-    path = tmp_path / "divorce.yaml"
-    path.write_text(
-        "parties: [Carol, Bob]\nitems:\n  retirement: [50, 40]\n  home: [20, 30]\n  cottage: [15, 10]\n"
-        "  investments: [10, 10]\n  other: [5, 10]\n"
-    )
-    result = run("divide", str(path), "--json")
-    assert result.exit_code == 0, result.output
-    document = json.loads(result.stdout)
-    assert document["shares"]["retirement"] == pytest.approx(5 / 6, abs=1e-12)
-    assert document["shares"]["cottage"] == 1 and document["shares"]["home"] == 0
-    assert document["points"] == pytest.approx([170 / 3, 170 / 3], abs=1e-12)
-    assert document["points_exact"] == ["170/3", "170/3"] and document["split"] == "retirement"
-    text = run("divide", str(path)).stdout
-    assert "Retirement is split: Carol 0.83, Bob 0.17" in " ".join(text.split())
-    assert "both end with 56.7 points" in " ".join(text.split())
-
-
-def test_divide_bundled():
-    document = json.loads(run("divide", "kurils-divide", "--json").stdout)
-    assert set(document["shares"]) >= {"habomai", "shikotan", "kunashir", "iturup"}
-    assert document["points"][0] == pytest.approx(document["points"][1], abs=1e-12)
-
-
-def test_divide_bad_file(tmp_path: Path):
-    path = tmp_path / "bad.yaml"
-    path.write_text("parties: [A, B]\nitems: {x: [-1, 1]}\n")
-    assert_one_line_error(run("divide", str(path)), "bad.yaml", "items.x", "non-negative")
-
-
 @pytest.mark.parametrize("command", ["forecast", "divide"])
 def test_a_folder_or_a_binary_file_is_one_line(tmp_path: Path, command):
     assert_one_line_error(run(command, str(tmp_path)), str(tmp_path), "is a folder, not a file", "kurils-divide")
     binary = tmp_path / "data.yaml"
     binary.write_bytes(b"\x00\x01\xff\xfe")
     assert_one_line_error(run(command, str(binary)), "data.yaml", "not UTF-8 text", "save the file as UTF-8")
+
+
+def test_forecast_refuses_an_alias_bomb_with_one_line(tmp_path: Path):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(STAKEHOLDER_BOMB)
+    assert_one_line_error(run("forecast", str(path)), "bomb.yaml", REFUSAL)

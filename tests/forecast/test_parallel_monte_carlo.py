@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.forecast import ModelConfig, load_stakeholders, monte_carlo
-from accord.tournament.executors import make_executor
+from accord.executors import make_executor
 
 
 def _group():

@@ -7,6 +7,8 @@ import yaml
 from accord.errors import ScenarioError
 from accord.forecast import bundled_names, load_stakeholders, parse_csv, parse_yaml
 
+from tests.yaml_bombs import REFUSAL, STAKEHOLDER_BOMB
+
 from .conftest import SHARED
 
 
@@ -72,7 +74,7 @@ def test_bad_csv_names_file_place_and_fix(text, fragments):
         ("issues: {a: {actors: [{actor: A, position: 1, salience: 1}]}}", ["issues.a.actors[0]", "capability"]),
         ("issues: {a: {actors: [{actor: A, position: x, salience: 1, capability: 1}]}}", ["position is not a number"]),
         ("issues: {a: {actors: []}}", ["no actors"]),
-        ("issues: [", ["not valid YAML"]),
+        ("issues: [", ["invalid YAML", "line 1"]),
     ],
 )
 def test_bad_yaml_names_place(text, fragments):
@@ -90,9 +92,9 @@ def test_bundled_files_are_listed_and_load():
 
 
 def test_every_bundled_japan_russia_actor_states_its_assumption():
-    from accord.forecast.bundled import bundled_folder
+    from accord.io.bundled import bundled_data
 
-    document = yaml.safe_load((bundled_folder() / "japan-russia-2019.yaml").read_text(encoding="utf-8"))
+    document = yaml.safe_load(bundled_data()["japan-russia-2019"].read_text(encoding="utf-8"))
     for issue in document["issues"].values():
         for actor in issue["actors"]:
             assert "ASSUMPTION" in actor["note"] and "[" in actor["note"], actor["actor"]
@@ -112,3 +114,25 @@ def test_shared_data_sets_load(name):
     path = SHARED / name
     (issue,) = load_stakeholders(str(path))
     assert issue.salience.max() <= 1 and issue.capability.min() >= 0
+
+
+def test_an_alias_bomb_is_refused_with_one_line():
+    text = STAKEHOLDER_BOMB
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml(text, source="bomb.yaml")
+    assert str(caught.value).startswith(f"bomb.yaml: {REFUSAL}") and "\n" not in str(caught.value)
+
+
+def test_a_web_request_names_bundled_files_only(tmp_path):
+    (tmp_path / "mine.csv").write_text("actor,position,salience,capability\nA,1,1,1\n")
+    assert load_stakeholders(str(tmp_path / "mine.csv"))[0].actors == ("A",)
+    with pytest.raises(ScenarioError, match="no bundled file of that name"):
+        load_stakeholders(str(tmp_path / "mine.csv"), paths=False)
+    by_name = load_stakeholders("japan-russia-2019", paths=False)
+    assert [g.issue for g in by_name] == [g.issue for g in load_stakeholders("japan-russia-2019")]
+
+
+def test_a_control_character_is_invalid_yaml_in_one_line():
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml("\x1f", source="f.yaml")
+    assert str(caught.value).startswith("f.yaml: invalid YAML: special characters are not allowed")

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run, summarize
-from accord.tournament.executors import DaskExecutor
+from accord.executors import DaskExecutor
 from accord.tournament.plan import Settings
 
 from tests.tournament.conftest import Dawdles, Garbage, Raises, Sleeps, Slow, Spins

@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 import accord
-from accord.reports.html import plot_data, sample_positions
 
 from .conftest import FLAGSHIP
 
@@ -197,26 +196,6 @@ def test_openapi_document_names_the_endpoints(client):
     for path in ("/api/analyze", "/api/simulate", "/api/forecast", "/api/divide", "/api/scenarios"):
         assert path in paths
     assert not any(not p.startswith("/api") for p in paths)
-
-
-def test_sample_keeps_one_point_per_cell_and_the_extremes():
-    rng = np.random.default_rng(0)
-    utilities = np.round(rng.random((50_000, 2)), 10)
-    chosen = sample_positions(utilities, (0, 1), max_points=10**6)
-    cells = {(round(x * 320), round(y * 320)) for x, y in utilities}
-    assert len(chosen) == len(cells)
-    assert len(sample_positions(utilities, (0, 1), max_points=500)) == 500
-
-
-def test_plot_data_points_carry_their_deals():
-    analysis = accord.analyze(accord.load(FLAGSHIP))
-    data = plot_data(analysis)
-    for x, y, k in data["points"][:50] + data["frontier"][:50]:
-        deal = data["deals"][k]
-        assert [x, y] == deal["u"][:2]
-        outcome = {i.name: i.values[v] for i, v in zip(analysis.scenario.issues, deal["v"])}
-        position = analysis.space.position_of(outcome)
-        assert list(analysis.utilities[position]) == deal["u"]
 
 
 def test_analysis_reports_the_zone_with_ratification(client):

@@ -205,10 +205,10 @@ def test_simulation_page_runs_and_plays(server, browser):
 
 def test_report_hover_shows_a_deal(browser, tmp_path):
     import accord
-    from accord.reports.html import render_report
+    from accord.cli.web_commands import build_report
 
     path = tmp_path / "report.html"
-    path.write_text(render_report(accord.load(FLAGSHIP)), encoding="utf-8")
+    path.write_text(build_report(accord.load(FLAGSHIP)), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(path.as_uri())
     plot = page.locator("div.plot[data-plot-json] svg.utility-plot")

@@ -139,3 +139,11 @@ def test_three_parties_pick_their_axes(client, mini_yaml):
     plot = response.json()["view"]["plot"]
     assert plot["axes"] == [0, 2] and plot["frontier_is_curve"] is False
     assert "utility of C" in response.json()["view"]["svg"]
+
+
+def test_the_plot_script_is_served_from_the_report_assets(client):
+    from accord.reports.html import plot_script
+
+    response = client.get("/assets/plot.js")
+    assert response.status_code == 200 and response.text == plot_script()
+    assert '<script src="/assets/plot.js"></script>' in client.get("/").text

@@ -9,7 +9,7 @@ import pytest
 
 import accord
 from accord.cli.main import main
-from accord.reports.html import render_report
+from accord.cli.web_commands import build_report
 
 from .conftest import FLAGSHIP
 
@@ -55,13 +55,13 @@ def test_report_has_every_section(flagship_report):
 
 def test_report_is_deterministic():
     scenario = accord.load(FLAGSHIP)
-    assert render_report(scenario, stakeholders=FLAGSHIP) == render_report(scenario, stakeholders=FLAGSHIP)
+    assert build_report(scenario, stakeholders=FLAGSHIP) == build_report(scenario, stakeholders=FLAGSHIP)
 
 
 def test_report_escapes_scenario_text(tmp_path):
     document = accord.scenario_to_dict(accord.load(FLAGSHIP))
     document["title"] = "<script>alert(1)</script>"
-    text = render_report(accord.scenario_from_dict(document, "x"))
+    text = build_report(accord.scenario_from_dict(document, "x"))
     assert "<script>alert(1)</script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 

@@ -10,23 +10,20 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
+from accord.divide import Division, DivideProblem, adjusted_winner, load_divide
 from accord.errors import OptionError
 from accord.forecast import (
-    Division,
-    DivideProblem,
     Forecast,
     ModelConfig,
     MonteCarloSummary,
     Stakeholders,
-    adjusted_winner,
     bundled_names,
     forecast,
-    load_divide,
     load_stakeholders,
     model_names,
     monte_carlo,
 )
-from accord.forecast.adjusted_winner import item_label
+from accord.divide.adjusted_winner import item_label
 
 FILE_HELP = "stakeholder file (.csv/.yaml) or the name of a bundled one"
 
@@ -56,7 +53,7 @@ def forecast_command(
     results = [forecast(group, config) for group in groups]
     summaries = [None] * len(groups)
     if runs:
-        from accord.tournament.executors import make_executor
+        from accord.executors import make_executor
 
         with make_executor(workers, dask) as executor:
             summaries = [monte_carlo(group, config, runs, seed, map_fn=executor.map_plain) for group in groups]

@@ -53,7 +53,7 @@ def scenarios_command(
 ) -> None:
     """List the scenarios bundled with Accord."""
     from accord.io.files import read_yaml
-    from accord.io.load import library_dir, library_scenarios
+    from accord.io.bundled import library_dir, library_scenarios
     from accord.space import feasible_size
 
     table = Table(show_header=True, header_style="bold")

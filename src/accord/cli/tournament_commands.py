@@ -18,8 +18,8 @@ from rich.text import Text
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import names
 from accord.errors import OptionError
+from accord.executors import make_executor
 from accord.protocols.registry import protocol_names
-from accord.tournament.executors import make_executor
 from accord.tournament.runner import run, validate
 from accord.tournament.spec import TournamentSpec, build, is_spec_file, read_spec
 from accord.tournament.stats import StrategyStats, summarize, write_csv, write_parquet

@@ -18,31 +18,22 @@ import csv
 import io
 from pathlib import PurePath
 
-import yaml
-
 from accord.errors import ScenarioError
-from accord.forecast.bundled import resolve
 from accord.forecast.stakeholders import Row, Stakeholders, table_to_stakeholders
+from accord.io.bundled import bundled_data, resolve
+from accord.io import files
 
 
-def load_stakeholders(name: str) -> tuple[Stakeholders, ...]:
-    """Load a stakeholder file given by path or by bundled name (e.g. ``"japan-russia-2019"``)."""
-    suffix, file = resolve(name)
-    text = _read_text(file, name)
+def load_stakeholders(name: str, *, paths: bool = True) -> tuple[Stakeholders, ...]:
+    """Load a stakeholder file given by path or by bundled name (e.g. ``"japan-russia-2019"``); with ``paths``
+    false only a bundled name is accepted (a web request names no file)."""
+    file = resolve(name, bundled_data(), "stakeholder file", paths=paths, folders=False)
+    suffix = file.suffix.lower()
     if suffix == ".csv":
-        return parse_csv(text, source=name)
+        return parse_csv(read_text(file), source=name)
     if suffix in (".yaml", ".yml"):
-        return parse_yaml(text, source=name)
+        return parse_yaml(read_text(file), source=name)
     raise ScenarioError(f"unknown file type '{suffix}'", source=name, fix="use a .csv or .yaml stakeholder file")
-
-
-def _read_text(file, name: str) -> str:
-    try:
-        return file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ScenarioError(f"not UTF-8 text (byte {error.start})", source=name, fix="save the file as UTF-8") from None
-    except OSError as error:
-        raise ScenarioError(f"cannot read the file ({error.strerror})", source=name, fix="check the path") from None
 
 
 def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
@@ -72,12 +63,7 @@ def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
 
 def parse_yaml(text: str, *, source: str) -> tuple[Stakeholders, ...]:
     """Parse YAML stakeholder text (``issues:`` mapping, or top-level ``actors:``)."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        raise ScenarioError("not valid YAML", source=source, where=where, fix="check indentation and quoting") from None
+    data = files.parse_yaml(text, source)
     if data is None:
         raise ScenarioError("the file is empty", source=source, fix="add an 'issues:' mapping")
     if not isinstance(data, dict):

@@ -1,6 +1,7 @@
 """File formats: Accord YAML/JSON, GENIUS XML, GeniusWeb JSON — adapters beside the model."""
 
-from accord.io.load import bundled_scenarios, load, load_many
+from accord.io.bundled import bundled_scenarios
+from accord.io.load import load, load_many
 
 __all__ = ["bundled_scenarios", "load", "load_many", "scenario_from_dict", "scenario_to_dict"]
 

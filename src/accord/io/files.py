@@ -197,8 +197,9 @@ def parse_yaml(text: str, source: str) -> Any:
     """Parsed YAML with the limits every Accord file gets: aliases may expand to at most ``MAX_VALUES`` values,
     keys are unique, numbers are finite and of at most ``MAX_NUMBER_DIGITS`` digits; a syntax error names the
     line and column."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)  # refuses control characters already
         node = loader.get_single_node()
         if node is None:
             return None
@@ -213,11 +214,12 @@ def parse_yaml(text: str, source: str) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or "malformed YAML"
+        problem = getattr(error, "problem", None) or getattr(error, "reason", None) or "malformed YAML"
         raise ScenarioError(f"invalid YAML: {problem}", source=source, where=where,
                             fix="fix the YAML syntax (indentation, colons, quotes)") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_yaml(path: Path) -> Any:

@@ -4,39 +4,16 @@ files or folder, GeniusWeb JSON files or folder."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from accord.errors import ScenarioError
+from accord.io.bundled import resolve, scenario_listing, scenario_names
 from accord.io.files import read_json, read_text, read_yaml
 from accord.model import Scenario
 
 Format = Literal["accord", "genius", "geniusweb"]
 ACCORD_SUFFIXES = (".yaml", ".yml")
-
-
-def bundled_dir() -> Path:
-    """The folder of scenarios shipped with Accord."""
-    return Path(str(resources.files("accord") / "scenarios"))
-
-
-def bundled_scenarios() -> dict[str, Path]:
-    """Bundled scenario names → files."""
-    return {path.stem: path for path in sorted(bundled_dir().glob("*.yaml"))}
-
-
-def library_dir() -> Path:
-    """The research scenario library shipped with Accord: ``genius/``, ``geniusweb/`` and ``genius-large/``."""
-    return bundled_dir() / "library"
-
-
-def library_scenarios() -> dict[str, Path]:
-    """Library scenario names (``collection/folder``, e.g. ``genius/Laptop``) → folders, sorted by name."""
-    root = library_dir()
-    return {f"{collection.name}/{folder.name}": folder
-            for collection in sorted(p for p in root.iterdir() if p.is_dir())
-            for folder in sorted(p for p in collection.iterdir() if p.is_dir())}
 
 
 def sniff(path: Path) -> Format:
@@ -70,24 +47,6 @@ def load_accord(path: Path) -> Scenario:
     return scenario_from_dict(data, str(path))
 
 
-def resolve(name: str) -> Path:
-    """A path the user typed, or the file of a bundled scenario of that name."""
-    path = Path(name)
-    if path.exists():
-        return path
-    bundled = bundled_scenarios()
-    if name in bundled:
-        return bundled[name]
-    library = library_dir() / name
-    if name and not Path(name).is_absolute() and ".." not in Path(name).parts and library.is_dir():
-        return library
-    known = ", ".join(bundled) or "none"
-    collections = ", ".join(f"{p.name}/NAME" for p in sorted(library_dir().iterdir()) if p.is_dir())
-    raise ScenarioError("no such file or bundled scenario", source=name,
-                        fix=f"check the path; bundled scenarios: {known}; research library: {collections} "
-                            "(the scenarios command lists them all)")
-
-
 def load(*names: str | Path) -> Scenario:
     """Load one scenario from one or more paths (or a bundled scenario's name).
 
@@ -95,7 +54,7 @@ def load(*names: str | Path) -> Scenario:
     """
     if not names:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
-    paths = [resolve(str(name)) for name in names]
+    paths = [resolve(str(name), scenario_names(), "scenario", listing=scenario_listing()) for name in names]
     formats = {sniff(path) for path in paths}
     if len(formats) > 1:
         raise ScenarioError(f"mixes formats ({', '.join(sorted(formats))})", source=" ".join(map(str, paths)),
@@ -132,7 +91,7 @@ def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
     """Several scenarios with the name the user gave each: every argument is one scenario, except that the
     files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario), and a folder of
     Accord files or of scenario folders stands for each of them."""
-    paths = [resolve(name) for name in names]
+    paths = [resolve(name, scenario_names(), "scenario", listing=scenario_listing()) for name in names]
     if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
         return [(" ".join(map(str, names)), load(*paths))]
     loaded = []

@@ -5,7 +5,7 @@
 stores one row per session; ``summarize(store.rows())`` ranks the strategies with confidence intervals.
 """
 
-from accord.tournament.executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor, make_executor
+from accord.executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor, make_executor
 from accord.tournament.plan import Plan, Settings, Task, plan, session_seeds
 from accord.tournament.runner import run
 from accord.tournament.spec import TournamentSpec, load_spec

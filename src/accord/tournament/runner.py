@@ -8,9 +8,10 @@ from collections.abc import Callable
 from accord.errors import ScenarioError
 from accord.simulate import prepare
 from accord.simulate.session import check_options
-from accord.tournament.executors import Executor, SerialExecutor
+from accord.executors import Executor, SerialExecutor
 from accord.tournament.plan import Plan
 from accord.tournament.store import Store
+from accord.tournament.work import SESSIONS
 from accord.tournament.worker import batches
 
 MAX_BATCH = 256
@@ -51,7 +52,7 @@ def run(plan: Plan, store: Store, executor: Executor | None = None, size: int | 
     executor = executor or SerialExecutor()
     size = size or batch_size(len(todo), executor.workers)
     ran = 0
-    for rows in executor.map(batches(plan, todo, size)):
+    for rows in executor.map(SESSIONS, batches(plan, todo, size)):
         added = store.add(rows)
         finished += added
         ran += added

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import time
 from functools import lru_cache
-from importlib import resources
 
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
 import accord
-from accord.errors import InputError, OptionError, ScenarioError
-from accord.reports.html import label_of, plot_data, project_paths, utility_svg
+from accord.errors import OptionError, ScenarioError
+from accord.reports.plot_data import label_of, plot_data, project_paths
+from accord.reports.svg import utility_svg
 from accord.web import schemas
 from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload, summary
 
@@ -145,18 +145,6 @@ def strategies() -> list[dict]:
     return [info.to_json() for info in registry().values()]
 
 
-def _bundled_text(name: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
-    """The text and suffix of a bundled stakeholder/divide file, by name only (never a path)."""
-    folder = resources.files("accord") / "scenarios" / "stakeholders"
-    for entry in folder.iterdir():
-        stem, _, suffix = entry.name.rpartition(".")
-        if stem == name and "." + suffix in suffixes:
-            return entry.read_text(encoding="utf-8-sig"), "." + suffix
-    from accord.forecast import bundled_names
-
-    raise InputError("no bundled file of that name", source=name, fix=f"use one of: {', '.join(bundled_names())}")
-
-
 def run_forecast(groups, model: str, rounds: int, q: float = 1.0, t: float = 1.0) -> list[dict]:
     """Every issue's forecast document (as ``accord forecast --json`` prints under ``issues``)."""
     from accord.forecast import ModelConfig, forecast
@@ -166,10 +154,10 @@ def run_forecast(groups, model: str, rounds: int, q: float = 1.0, t: float = 1.0
 
 
 def stakeholders_named(name: str):
-    from accord.forecast import parse_csv, parse_yaml
+    """The stakeholders of a bundled file, by name only (never a path)."""
+    from accord.forecast import load_stakeholders
 
-    text, suffix = _bundled_text(name, (".yaml", ".yml", ".csv"))
-    return parse_csv(text, source=name) if suffix == ".csv" else parse_yaml(text, source=name)
+    return load_stakeholders(name, paths=False)
 
 
 @router.post("/forecast", response_model=schemas.ForecastResponse, responses=ERRORS)
@@ -188,17 +176,17 @@ def forecast(body: schemas.ForecastRequest) -> dict:
 
 
 def divide_problem(name: str):
-    from accord.forecast import parse_divide
+    """The divide problem of a bundled file, by name only (never a path)."""
+    from accord.divide import load_divide
 
-    text, _ = _bundled_text(name, (".yaml", ".yml"))
-    return parse_divide(text, source=name)
+    return load_divide(name, paths=False)
 
 
 @router.post("/divide", response_model=schemas.DivideResponse, responses=ERRORS)
 def divide(body: schemas.DivideRequest) -> dict:
     """Divide items between two parties by Adjusted Winner (equitable, envy-free, at most one item split); the
     document of ``accord divide --json``."""
-    from accord.forecast import adjusted_winner
+    from accord.divide import adjusted_winner
 
     if body.name is not None:
         problem = divide_problem(body.name)

@@ -126,6 +126,8 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
     app.include_router(pages.router)
     static = resources.files("accord") / "web" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    assets = resources.files("accord") / "reports" / "assets"  # the plot script, shared with the HTML report
+    app.mount("/assets", StaticFiles(directory=str(assets)), name="assets")
     app.add_middleware(UploadLimit)
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import accord
-from accord.reports.html import label_of
+from accord.reports.plot_data import label_of
 
 OPEN_RECTANGLES = 20
 

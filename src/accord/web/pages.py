@@ -13,7 +13,7 @@ import accord
 from accord.errors import InputError
 from accord.forecast.models import model_names
 from accord.analysis.solutions import solution_titles
-from accord.reports.html import lines_svg
+from accord.reports.svg import lines_svg
 from accord.web import api
 from accord.web.editor import editor
 from accord.web.store import MAX_OUTCOMES, MAX_UPLOAD_BYTES, NotFound

@@ -166,7 +166,7 @@ def _start(path: list[str]) -> None:
 
 
 def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: int, modules: list[str]) -> dict:
-    from accord.reports.html import offer_paths
+    from accord.reports.plot_data import offer_paths
     from accord.simulate import run_session
 
     for module in modules:

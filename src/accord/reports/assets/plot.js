@@ -1,5 +1,5 @@
 /* Accord utility-space plot: hover shows the deal under the pointer.
- * Works on the SVG drawn by accord.reports.html.utility_svg and the JSON of plot_data.
+ * Works on the SVG drawn by accord.reports.svg.utility_svg and the JSON of plot_data.
  * Used by the web workbench and inlined into the one-file HTML report. No dependencies. */
 (function () {
   "use strict";

@@ -1,13 +1,54 @@
-"""Serial, process-pool and Dask runs give identical rows; a dead worker's sessions are run again."""
+"""Serial, process-pool and Dask runs give identical results; a dead worker's units are run again."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run
-from accord.tournament.executors import DaskExecutor, make_executor
+from accord.executors import DaskExecutor, ProcessExecutor, SerialExecutor, Work, make_executor
+from accord.tournament import Store, plan, run
 
-from tests.tournament.conftest import DiesOnce, Kills, comparable
+from tests.tournament.conftest import DiesOnce, Kills, comparable, laptop, mini  # noqa: F401 - fixtures
+
+DEADLY = 13
+
+
+def squares(unit: tuple[int, ...]) -> list:
+    """Toy work: the squares of a unit's numbers; the number 13 kills the worker running it."""
+    if DEADLY in unit and os.getpid() != PARENT:
+        os._exit(1)
+    return [x * x for x in unit]
+
+
+def singles(unit: tuple[int, ...]) -> list[tuple[int, ...]]:
+    return [(x,) for x in unit]
+
+
+def lost(unit: tuple[int, ...], message: str) -> list:
+    return [("lost", unit[0], message)]
+
+
+PARENT = os.getpid()
+TOY = Work(run=squares, split=singles, lost=lost)
+
+
+def test_serial_map_runs_every_batch_in_order():
+    assert list(SerialExecutor().map(TOY, [(1, 2), (3,)])) == [[1, 4], [9]]
+
+
+def test_a_unit_that_kills_its_worker_is_split_out_and_lost_alone():
+    with ProcessExecutor(2) as pool:
+        results = [r for rows in pool.map(TOY, [(1, 2), (3, DEADLY), (4,)]) for r in rows]
+    died = [r for r in results if isinstance(r, tuple)]
+    assert sorted(r for r in results if not isinstance(r, tuple)) == [1, 4, 9, 16]
+    assert len(died) == 1 and died[0][:2] == ("lost", DEADLY) and "died" in died[0][2]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_plain_keeps_the_order_of_items(workers):
+    with make_executor(workers) as executor:
+        assert executor.map_plain(abs, range(-20, 5)) == [abs(x) for x in range(-20, 5)]
 
 STRATEGIES = ["linear", "boulware", "conceder", "tit-for-tat", "random"]
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import yaml
-
 from accord.errors import ScenarioError
-from accord.forecast.bundled import resolve
+from accord.io.bundled import bundled_data, resolve
+from accord.io.files import parse_yaml, read_text
 
 
 @dataclass(frozen=True)
@@ -34,26 +33,19 @@ class DivideProblem:
     title: str = ""
 
 
-def load_divide(name: str) -> DivideProblem:
-    """Load a divide file given by path or by bundled name (e.g. ``"kurils-divide"``)."""
-    suffix, file = resolve(name)
+def load_divide(name: str, *, paths: bool = True) -> DivideProblem:
+    """Load a divide file given by path or by bundled name (e.g. ``"kurils-divide"``); with ``paths`` false only
+    a bundled name is accepted (a web request names no file)."""
+    file = resolve(name, bundled_data(), "divide file", paths=paths, folders=False)
+    suffix = file.suffix.lower()
     if suffix not in (".yaml", ".yml"):
         raise ScenarioError(f"unknown file type '{suffix}'", source=name, fix="use a .yaml divide file")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ScenarioError(f"not UTF-8 text (byte {error.start})", source=name, fix="save the file as UTF-8") from None
-    except OSError as error:
-        raise ScenarioError(f"cannot read the file ({error.strerror})", source=name, fix="check the path") from None
-    return parse_divide(text, source=name)
+    return parse_divide(read_text(file), source=name)
 
 
 def parse_divide(text: str, *, source: str) -> DivideProblem:
     """Parse and validate divide-file text."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        raise ScenarioError("not valid YAML", source=source, fix="check indentation and quoting") from None
+    data = parse_yaml(text, source)
     if not isinstance(data, dict):
         raise ScenarioError("expected a mapping with 'parties' and 'items'", source=source, fix="see the docs")
     if "parties" not in data and ("issues" in data or "actors" in data):

@@ -1,13 +1,14 @@
-"""Executors: where batches of sessions run. One small interface, three implementations.
+"""Executors: where units of work run. One small interface, three implementations; tournaments and the
+forecast's Monte Carlo both use them.
 
-``executor.map(batches)`` yields the rows of each batch as it finishes (in any order); ``executor.workers`` says
-how many batches run at once. ``executor.map_plain(fn, items)`` runs any picklable top-level function over plain
+``executor.map(work, batches)`` yields ``work.run(batch)`` for each batch as it finishes (in any order);
+``executor.workers`` says how many batches run at once. ``executor.map_plain(fn, items)`` runs any picklable top-level function over plain
 items on the same workers, in chunks, results in order (the forecast's Monte Carlo uses it). ``SerialExecutor`` runs them in this process, ``ProcessExecutor`` in a local
 process pool, ``DaskExecutor`` on a Dask cluster (an existing scheduler, or a LocalCluster it starts).
 
 A worker process that dies takes its batches with it; they are run again. A batch that keeps killing workers is
-run alone, then split into single sessions; a session that kills its worker on its own is recorded as lost
-(``worker-died``) instead of being retried for ever.
+run alone, then ``work.split`` into single units; a unit that kills its worker on its own gives ``work.lost``
+(a tournament records its session as ``worker-died``) instead of being retried for ever.
 """
 
 from __future__ import annotations
@@ -18,13 +19,24 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
 
 from accord.errors import OptionError
-from accord.simulate import prepare
-from accord.tournament.worker import Batch, lost_row, run_batch
 
 MAX_IN_FLIGHT_PER_WORKER = 2
 CHUNKS_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Work:
+    """What :meth:`Executor.map` runs: ``run(batch)`` gives the batch's results (a list); ``split(batch)`` cuts a
+    batch whose worker died into single units; ``lost(unit, message)`` are the results of a unit that kills its
+    worker on its own. All three are top-level functions, so they pickle to any worker."""
+
+    run: Callable[[Any], list]
+    split: Callable[[Any], list]
+    lost: Callable[[Any, str], list]
 
 
 def apply_chunk(fn: Callable, chunk: Sequence) -> list:
@@ -39,12 +51,12 @@ def chunked(items: Sequence, workers: int) -> list[Sequence]:
 
 
 class Executor:
-    """Runs batches of sessions; subclasses implement :meth:`map` (and :meth:`map_chunks` to run anything)."""
+    """Runs batches of work; subclasses implement :meth:`map` (and :meth:`map_chunks` to run anything)."""
 
     workers: int = 1
     name: str = "executor"
 
-    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:  # pragma: no cover - abstract
+    def map(self, work: Work, batches: Iterable) -> Iterator[list]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def map_chunks(self, fn: Callable, chunks: list[Sequence]) -> list[list]:
@@ -71,36 +83,26 @@ class SerialExecutor(Executor):
 
     name = "serial"
 
-    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
+    def map(self, work: Work, batches: Iterable) -> Iterator[list]:
         for batch in batches:
-            yield run_batch(batch)
-
-
-def _split(batch: Batch) -> list[Batch]:
-    return [Batch(batch.settings, {t.scenario: batch.scenarios[t.scenario]}, batch.strategies, batch.labels, (t,))
-            for t in batch.tasks]
-
-
-def _lost(batch: Batch, message: str) -> list[tuple]:
-    task = batch.tasks[0]
-    labels = [batch.labels[k] for k in task.strategies]
-    return [lost_row(task, labels, prepare(batch.scenarios[task.scenario]), None, "worker-died", message)]
+            yield work.run(batch)
 
 
 class _Retries:
     """The bookkeeping of batches whose worker died: suspects run alone, then one session at a time."""
 
-    def __init__(self) -> None:
-        self.suspects: deque[Batch] = deque()
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.suspects: deque = deque()
 
-    def failed(self, batch: Batch, alone: bool) -> list[tuple] | None:
-        """Note a failure; returns the lost rows when a single session killed its worker on its own."""
+    def failed(self, batch: Any, alone: bool) -> list | None:
+        """Note a failure; returns the lost results when a single unit killed its worker on its own."""
         if not alone:
             self.suspects.append(batch)
-        elif len(batch.tasks) > 1:
-            self.suspects.extendleft(reversed(_split(batch)))
+        elif len(parts := self.work.split(batch)) > 1:
+            self.suspects.extendleft(reversed(parts))
         else:
-            return _lost(batch, "the worker process running this session died")
+            return self.work.lost(batch, "the worker process running this session died")
         return None
 
 
@@ -123,20 +125,20 @@ class ProcessExecutor(Executor):
         wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
         return pool
 
-    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
+    def map(self, work: Work, batches: Iterable) -> Iterator[list]:
         pending = deque(batches)
-        retries = _Retries()
+        retries = _Retries(work)
         in_flight: dict = {}
         limit = self.workers * MAX_IN_FLIGHT_PER_WORKER
         while pending or in_flight or retries.suspects:
             if retries.suspects:
                 if not in_flight:  # a suspect runs alone, so a death is unambiguous
                     batch = retries.suspects.popleft()
-                    in_flight[self.pool.submit(run_batch, batch)] = (batch, True)
+                    in_flight[self.pool.submit(work.run, batch)] = (batch, True)
             else:
                 while pending and len(in_flight) < limit:
                     batch = pending.popleft()
-                    in_flight[self.pool.submit(run_batch, batch)] = (batch, False)
+                    in_flight[self.pool.submit(work.run, batch)] = (batch, False)
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             broken = False
             for future in finished:
@@ -192,7 +194,7 @@ class DaskExecutor(Executor):
                               fix="check the address (tcp://HOST:8786) or use `dask` local") from None
         self.workers = max(1, sum(self.client.nthreads().values()))
 
-    def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
+    def map(self, work: Work, batches: Iterable) -> Iterator[list]:
         from distributed import as_completed
         from distributed.client import FutureCancelledError
         from distributed.scheduler import KilledWorker
@@ -202,8 +204,8 @@ class DaskExecutor(Executor):
         running = as_completed()
         owner: dict = {}
 
-        def submit(batch: Batch, retried: bool) -> None:
-            future = self.client.submit(run_batch, batch, pure=False)
+        def submit(batch: Any, retried: bool) -> None:
+            future = self.client.submit(work.run, batch, pure=False)
             owner[future.key] = (batch, retried)
             running.add(future)
 
@@ -214,13 +216,13 @@ class DaskExecutor(Executor):
             try:
                 rows = future.result()
             except (KilledWorker, FutureCancelledError):
-                if len(batch.tasks) > 1:
-                    for single in _split(batch):
+                if len(parts := work.split(batch)) > 1:
+                    for single in parts:
                         submit(single, True)
                 elif not retried:
                     submit(batch, True)
                 else:
-                    yield _lost(batch, "the Dask worker running this session died")
+                    yield work.lost(batch, "the Dask worker running this session died")
                 continue
             finally:
                 future.release()

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from accord.errors import ScenarioError
-from accord.forecast import adjusted_winner, load_divide, normalise, parse_divide
+from accord.divide import adjusted_winner, normalise
 
 CAROL = [50, 20, 15, 10, 5]  # retirement, home, cottage, investments, other
 BOB = [40, 30, 10, 10, 10]
@@ -78,36 +77,6 @@ def test_efficient_no_swap_helps_both(data):
     held_b = [na[k] / nb[k] for k, s in enumerate(division.shares) if s < 1]
     if held_a and held_b:
         assert min(held_a) >= max(held_b)
-
-
-def test_bundled_kurils_divide():
-    problem = load_divide("kurils-divide")
-    assert problem.parties == ("Japan", "Russia")
-    assert sum(problem.points_a) == sum(problem.points_b) == 100
-    division = adjusted_winner(problem.points_a, problem.points_b)
-    assert division.points[0] == division.points[1]
-
-
-@pytest.mark.parametrize(
-    "text, fragment",
-    [
-        ("parties: [A]\nitems: {x: [1, 1]}", "two parties"),
-        ("parties: [A, B]\nitems: {}", "no items"),
-        ("parties: [A, B]\nitems: {x: [1]}", "items.x"),
-        ("parties: [A, B]\nitems: {x: [-1, 1]}", "non-negative"),
-        ("parties: [A, B]\nitems: {x: [a, 1]}", "non-negative numbers"),
-        ("parties: [A, B]\nitems: {x: [0, 1]}", "A gives no item any points"),
-    ],
-)
-def test_bad_divide_files(text, fragment):
-    with pytest.raises(ScenarioError) as caught:
-        parse_divide(text, source="d.yaml")
-    assert "d.yaml" in str(caught.value) and fragment in str(caught.value)
-
-
-def test_divide_descriptions():
-    problem = parse_divide("parties: [A, B]\nitems: {x: {points: [3, 1], description: an x}, y: [1, 3]}", source="d")
-    assert problem.descriptions == ("an x", "") and problem.points_a == (3, 1)
 
 
 def test_whole_transfer_that_equalises_splits_nothing():

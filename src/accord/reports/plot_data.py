@@ -1,0 +1,104 @@
+"""The utility-space plot as plain, JSON-ready data, shared by the HTML report and the web workbench.
+
+:func:`plot_data` turns an analysis into a subsample of the outcome cloud (one point per occupied pixel cell, at
+most ``max_points``), the frontier, reservation values and the solutions, each point carrying its deal for hover;
+:func:`offer_paths` and :func:`project_paths` give a simulation's offers on the plot's axes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+MAX_POINTS = 3000
+MAX_FRONTIER = 2000
+GRID_CELLS = 320
+
+
+def label_of(issue, value) -> str:
+    """How a value of ``issue`` is shown to a reader (its label when the scenario gives one)."""
+    if issue.kind == "categorical":
+        if issue.labels:
+            return str(issue.labels[issue.values.index(value)])
+        return str(value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _cells(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    qx = np.clip(np.round(x * GRID_CELLS), 0, GRID_CELLS).astype(np.int64)
+    qy = np.clip(np.round(y * GRID_CELLS), 0, GRID_CELLS).astype(np.int64)
+    return qx * (GRID_CELLS + 1) + qy
+
+
+def sample_positions(utilities: np.ndarray, axes: tuple[int, int], max_points: int = MAX_POINTS) -> np.ndarray:
+    """Outcome positions to draw: one per occupied pixel cell of the plot, then a seeded subsample if there are
+    still more than ``max_points``. The cloud keeps its shape while the drawing stays small."""
+    if utilities.shape[0] == 0:
+        return np.empty(0, dtype=np.int64)
+    _, first = np.unique(_cells(utilities[:, axes[0]], utilities[:, axes[1]]), return_index=True)
+    if first.size > max_points:
+        first = np.random.default_rng(0).choice(first, size=max_points, replace=False)
+    return np.sort(first)
+
+
+def plot_data(analysis, axes: Sequence[int] = (0, 1), max_points: int = MAX_POINTS) -> dict:
+    """JSON-ready data for the utility-space plot of ``analysis`` on two parties' axes."""
+    scenario = analysis.scenario
+    n_parties = len(scenario.parties)
+    ax = (min(int(axes[0]), n_parties - 1), min(int(axes[1]), n_parties - 1))
+    utilities = analysis.utilities
+    cloud = sample_positions(utilities, ax, max_points)
+    frontier = np.asarray(analysis.frontier_positions, dtype=np.int64)
+    if frontier.size:
+        # one position per distinct projected point, in order along the x axis
+        _, first = np.unique(utilities[frontier][:, list(ax)], axis=0, return_index=True)
+        frontier = frontier[np.sort(first)]
+        frontier = frontier[np.lexsort((-utilities[frontier, ax[1]], utilities[frontier, ax[0]]))]
+        if frontier.size > MAX_FRONTIER:
+            frontier = frontier[np.linspace(0, frontier.size - 1, MAX_FRONTIER).round().astype(int)]
+    chosen = [d.position for d in analysis.solutions.values() if d is not None]
+    positions = np.unique(np.concatenate([cloud, frontier, np.asarray(chosen, dtype=np.int64)]))
+    index = {int(p): k for k, p in enumerate(positions)}
+    values = analysis.space.value_indices(positions) if positions.size else np.empty((0, len(scenario.issues)))
+    deals = [{"u": utilities[p].tolist(), "v": row} for p, row in zip(positions, values.tolist())]
+
+    def point(position: int) -> list:
+        return [float(utilities[position, ax[0]]), float(utilities[position, ax[1]]), index[int(position)]]
+
+    solutions = {}
+    for name, deal in analysis.solutions.items():
+        if deal is not None:
+            solutions[name] = point(deal.position)
+    return {
+        "scenario": scenario.name,
+        "parties": list(scenario.party_names),
+        "axes": list(ax),
+        "issues": [{"name": i.name, "values": [label_of(i, v) for v in i.values]} for i in scenario.issues],
+        "reservation": [float(r) for r in scenario.reservations],
+        "n_outcomes": int(analysis.n_outcomes),
+        "points": [point(p) for p in cloud],
+        "frontier": [point(p) for p in frontier],
+        "frontier_is_curve": n_parties == 2,
+        "solutions": solutions,
+        "deals": deals,
+    }
+
+
+def offer_paths(result) -> list[dict]:
+    """Offer paths of a simulation result, per proposing party: ``[[u_x, u_y, step], ...]`` (both axes)."""
+    paths: dict[str, list] = {}
+    for step, row in enumerate(result.trace):
+        if row["offer"] is None or not row["utilities"] or row["party"] not in result.parties:
+            continue
+        paths.setdefault(row["party"], []).append([*row["utilities"], step])
+    return [{"party": party, "points": points} for party, points in paths.items()]
+
+
+def project_paths(paths: list[dict], axes: Sequence[int]) -> list[dict]:
+    """Offer paths on the plot's two axes."""
+    return [{"party": p["party"], "points": [[pt[axes[0]], pt[axes[1]], pt[-1]] for pt in p["points"]]}
+            for p in paths]
+
+
+__all__ = ["label_of", "offer_paths", "plot_data", "project_paths", "sample_positions"]

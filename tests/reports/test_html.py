@@ -1,0 +1,49 @@
+"""The HTML report draws the results it is given and computes none (the full report is tested with
+``accord report`` in tests/web/test_report.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import accord
+from accord.forecast import ModelConfig, forecast, load_stakeholders
+from accord.reports.html import json_script, render_report
+from accord.simulate import run_session
+
+FLAGSHIP = "japan-russia-2019"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return accord.analyze(accord.load(FLAGSHIP))
+
+
+def test_the_report_runs_nothing_itself(analysis, monkeypatch):
+    import accord.forecast.models
+    import accord.simulate
+    import accord.simulate.session
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the report computed a result itself")
+
+    monkeypatch.setattr(accord.simulate, "run_session", refuse)
+    monkeypatch.setattr(accord.simulate.session, "run_session", refuse)
+    monkeypatch.setattr(accord.forecast.models, "run_model", refuse)
+    text = render_report(analysis)
+    assert "<h2>Simulation</h2>" not in text and "No stakeholder file was given" in text
+    assert "<h2>Bargaining solutions</h2>" in text
+
+
+def test_the_report_shows_the_simulation_and_forecasts_it_is_given(analysis):
+    result = run_session(analysis.scenario, ["linear", "conceder"], rounds=40, seed=7)
+    groups = load_stakeholders(FLAGSHIP)
+    forecasts = [(g, forecast(g, ModelConfig(model="eu", rounds=3))) for g in groups]
+    text = render_report(analysis, simulation=result, max_rounds=40, forecasts=forecasts, stakeholders=FLAGSHIP)
+    assert f"Protocol <b>{result.protocol}</b>, 40 rounds, seed 7" in text
+    assert f"{result.parties[0]}: linear, {result.parties[1]}: conceder" in text
+    assert text.count('class="lines-plot"') == len(groups)
+    assert "Forecast after 3 rounds" in text
+
+
+def test_json_script_cannot_close_its_element():
+    assert "</script>" not in json_script("x", {"a": "</script><script>alert(1)"})[:-len("</script>")]

@@ -1,0 +1,56 @@
+"""SVG drawings: round ticks that cover the data, and plots that escape every label."""
+
+from __future__ import annotations
+
+import math
+from xml.etree import ElementTree
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accord.reports.svg import SOLUTION_TITLES, lines_svg, nice_ticks, utility_svg
+
+NICE = {1.0, 2.0, 2.5, 5.0, 10.0}
+
+
+@given(st.floats(-1e6, 1e6), st.floats(1e-3, 1e6))
+def test_ticks_are_round_evenly_spaced_and_cover_the_range(low, span):
+    high = low + span
+    ticks = nice_ticks(low, high)
+    slack = 1e-9 * max(1.0, abs(low), abs(high))  # ticks are rounded to 10 decimals
+    assert ticks[0] <= low + slack and ticks[-1] >= high - slack
+    steps = {round(b - a, 9) for a, b in zip(ticks, ticks[1:])}
+    step = ticks[1] - ticks[0]
+    assert max(steps) - min(steps) <= 1e-6 * step
+    mantissa = step / 10 ** math.floor(math.log10(step))
+    assert any(mantissa == pytest.approx(m) for m in NICE)
+    assert len(ticks) <= 12
+
+
+def test_equal_ends_still_give_a_range():
+    assert nice_ticks(3.0, 3.0)[0] < 3.0 < nice_ticks(3.0, 3.0)[-1]
+
+
+def data(**changes) -> dict:
+    plot = {"axes": [0, 1], "parties": ["A <b>", "B"], "reservation": [0.2, 0.3], "n_outcomes": 3,
+            "points": [[0.1, 0.9, 0], [0.9, 0.1, 1]], "frontier": [[0.1, 0.9, 0], [0.9, 0.1, 1]],
+            "frontier_is_curve": True, "solutions": {"nash": [0.5, 0.5, 2]}}
+    return {**plot, **changes}
+
+
+def test_utility_plot_is_well_formed_and_escapes_labels():
+    paths = [{"party": "A <b>", "points": [[0.1, 0.9, 0], [0.4, 0.6, 2]]}]
+    svg = utility_svg(data(), paths=paths)
+    root = ElementTree.fromstring(svg)  # well-formed XML: every label escaped
+    assert "A <b>" not in svg and "utility of A &lt;b&gt;" in svg
+    assert [c.get("data-step") for c in root.iter("{http://www.w3.org/2000/svg}circle")
+            if c.get("class") == "offer"] == ["0", "2"]
+    assert svg.count('class="solution"') == 1 and set(SOLUTION_TITLES) >= {"nash"}
+
+
+def test_lines_plot_draws_one_line_per_series():
+    svg = lines_svg({"x <1>": [1, 2, 3], "forecast": [2, 2, 2]}, [0, 1, 2], "t", "position", dashed=("forecast",))
+    root = ElementTree.fromstring(svg)
+    lines = list(root.iter("{http://www.w3.org/2000/svg}polyline"))
+    assert len(lines) == 2 and lines[1].get("stroke-dasharray") == "6 4"
