@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from accord.analysis import SOLUTIONS, analyze
+from accord.analysis import analyze
+from accord.analysis.solutions import solution_names
 from accord.io import load
 
 KEYS = {"scenario", "title", "parties", "issues", "n_outcomes", "reservation", "rational_outcomes", "pareto",
@@ -19,7 +20,7 @@ def test_analysis_document_follows_the_schema():
     assert [i["name"] for i in document["issues"]] == list(analysis.scenario.issue_names)
     assert {i["kind"] for i in document["issues"]} == {"categorical", "integer", "real"}
     assert document["pareto"] == {"points": analysis.pareto_points.tolist(), "n_outcomes": analysis.pareto_outcomes}
-    assert set(document["solutions"]) == set(SOLUTIONS)
+    assert set(document["solutions"]) == set(solution_names())
     assert document["solutions"]["nash"] == {"outcome": {"island": "north", "fishing": 0, "share": 0.25},
                                              "utilities": [0.55, 0.6]}
     assert set(document["best"]) == set(document["worst"]) == {"A", "B"}

@@ -74,7 +74,7 @@ def test_flagship_2019_russian_public_threshold_moves_russias_own_zone():
 
 
 def test_ratification_document_names_every_figure_and_solution():
-    from accord.analysis import SOLUTIONS
+    from accord.analysis.solutions import solution_names
     from accord.io import load
 
     analysis = analyze(load("japan-russia-2019"))
@@ -86,7 +86,7 @@ def test_ratification_document_names_every_figure_and_solution():
     assert document["win_set"] == ratification.win_set
     assert [(c["party"], c["name"]) for c in document["constituencies"]] == [
         (c.party, c.name) for c in ratification.constituencies]
-    assert set(document["solutions"]) == set(SOLUTIONS)
+    assert set(document["solutions"]) == set(solution_names())
     for name, position in ratification.solutions.items():
         expected = None if position is None else analysis.deal(position).to_json()
         assert document["solutions"][name] == expected

@@ -30,9 +30,9 @@ def load_stakeholders(name: str, *, paths: bool = True) -> tuple[Stakeholders, .
     file = resolve(name, bundled_data(), "stakeholder file", paths=paths, folders=False)
     suffix = file.suffix.lower()
     if suffix == ".csv":
-        return parse_csv(read_text(file), source=name)
+        return parse_csv(files.read_text(file), source=name)
     if suffix in (".yaml", ".yml"):
-        return parse_yaml(read_text(file), source=name)
+        return parse_yaml(files.read_text(file), source=name)
     raise ScenarioError(f"unknown file type '{suffix}'", source=name, fix="use a .csv or .yaml stakeholder file")
 
 

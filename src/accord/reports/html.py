@@ -170,8 +170,8 @@ def _simulation_section(analysis, data: dict, result: SessionResult, max_rounds:
 
 def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeholders, Forecast]]) -> str:
     if not stakeholders:
-        return ('<h2>Forecast</h2><p class="muted">No stakeholder file was given for this scenario '
-                "(<code>accord report SCENARIO --stakeholders FILE</code>).</p>")
+        return ('<h2>Forecast</h2><p class="muted">No stakeholder file was given for this scenario; name one to '
+                "forecast its stakeholders.</p>")
     parts = [f"<h2>Forecast</h2><p>Expected-utility model over the stakeholder file "
              f"<code>{escape(stakeholders)}</code>; every number in it is an assumption.</p>"]
     for group, result in forecasts:
