@@ -223,7 +223,7 @@ def results_command(
     with open_existing(database) as store:
         if sessions:
             from accord.tournament.stats import write_records
-            from accord.tournament.worker import COLUMNS
+            from accord.tournament.rows import COLUMNS
 
             write_records(store.rows(), COLUMNS, sessions, "--sessions")
         _show(store, as_json, csv, parquet, "Results")

@@ -15,6 +15,7 @@ from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
 from accord.protocols import PROTOCOLS
 from accord.protocols.common import Run, SessionConfig
+from accord.protocols.watchdog import blame
 from accord.simulate.prepare import Prepared, prepare
 from accord.simulate.result import SessionResult
 from accord.strategies.base import OfferHistory, PartyView, Strategy
@@ -123,6 +124,9 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
 
             fault = Fault(k, "raised", "setup: " + describe(error))
             break
+        except BaseException as error:  # a guard stopped the session (or the user did): blame this party
+            blame(error, k)
+            raise
     if fault is not None:
         run = Run(ended_by="error", fault=fault)
     else:
