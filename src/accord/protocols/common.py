@@ -154,11 +154,16 @@ def guarded_call(party: int, budget: float, clock: list, method: Callable, *args
     return value, None
 
 
-def checked_answer(party: int, value: object, method: str, may_end: bool = True) -> tuple[object, Fault | None]:
-    """``value`` as ``True``/``False`` (or ``END`` when ``may_end``), or an ``invalid-response`` fault."""
+def guarded_answer(party: int, budget: float, clock: list, method: Callable, *args, may_end: bool = True
+                   ) -> tuple[object, Fault | None]:
+    """:func:`guarded_call` of a method that answers: ``True``/``False`` (or ``END`` when ``may_end``), else an
+    ``invalid-response`` fault."""
+    value, fault = guarded_call(party, budget, clock, method, *args)
+    if fault is not None:
+        return None, fault
     if value is True or value is False:
         return value, None
     answer = as_answer(value)
     if answer is None or (answer is not True and answer is not False and not may_end):
-        return None, invalid_response(party, method, may_end)
+        return None, invalid_response(party, method.__name__, may_end)
     return answer, None

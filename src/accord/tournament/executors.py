@@ -42,7 +42,6 @@ class Executor:
     """Runs batches of sessions; subclasses implement :meth:`map` (and :meth:`map_chunks` to run anything)."""
 
     workers: int = 1
-    name: str = "executor"
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -68,8 +67,6 @@ class Executor:
 
 class SerialExecutor(Executor):
     """Every batch in this process, one after the other."""
-
-    name = "serial"
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[tuple]]:
         for batch in batches:
@@ -106,8 +103,6 @@ class _Retries:
 
 class ProcessExecutor(Executor):
     """A local pool of ``workers`` processes (forked where the platform allows, so workers start warm)."""
-
-    name = "processes"
 
     def __init__(self, workers: int) -> None:
         if workers < 1:
@@ -167,8 +162,6 @@ class ProcessExecutor(Executor):
 class DaskExecutor(Executor):
     """Batches as Dask tasks: ``address`` is a scheduler (``tcp://HOST:8786``) or ``local`` for a LocalCluster
     of ``workers`` single-threaded workers (in-process threads with ``processes=False``)."""
-
-    name = "dask"
 
     def __init__(self, address: str, workers: int | None = None, processes: bool = True) -> None:
         try:
