@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from time import perf_counter
 
+import numpy as np
+
 from accord.protocols.watchdog import IDLE, OverBudget
 
 MEDIATOR = -1
@@ -100,7 +102,7 @@ def as_answer(value: object) -> bool | str | None:
 
     if isinstance(value, str):
         return END if value == END else None
-    if type(value).__name__ == "bool_":
+    if isinstance(value, np.bool_):  # its class is named bool_ before numpy 2 and bool since
         return bool(value)
     return None
 
