@@ -28,6 +28,7 @@ from accord.strategies.base import Strategy
 from accord.tournament.plan import Plan, Settings, Task
 from accord.tournament.rows import SessionRow, finished_row, lost_row
 
+
 @dataclass(frozen=True)
 class Batch:
     """Sessions shipped to a worker together, with only the scenarios they need."""

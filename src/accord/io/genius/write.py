@@ -11,7 +11,6 @@ from accord.io.genius.read import DEFAULT_REAL_GRID
 from accord.model import Constant, Issue, Linear, LinearAdditive, Party, RectangleSum, Scenario, Triangular
 
 
-
 def _num(value: float) -> str:
     value = float(value)
     if value == int(value) and abs(value) < 1e15:

@@ -16,7 +16,6 @@ from accord.io.geniusweb.read import PROFILE_KEY, number_utility
 from accord.model import Issue, LinearAdditive, Party, Scenario
 
 
-
 def _alnum(text: str, fallback: str) -> str:
     cleaned = re.sub(r"[^A-Za-z0-9]+", "", text)
     return cleaned or fallback
