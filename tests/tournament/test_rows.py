@@ -50,3 +50,13 @@ def test_sql_values_round_trip(mini):
     assert len(values) == len(COLUMNS)
     assert json.loads(values[COLUMNS.index("strategies")]) == ["linear", "boulware"]
     assert SessionRow.from_sql(values) == row
+
+
+def test_the_json_of_a_row_is_what_the_store_gives_back(mini):
+    from accord.tournament import Store
+
+    task = plan([mini], ["linear", "boulware"]).tasks[0]
+    row = lost_row(task, ["linear", "boulware"], prepare(mini), 0, "crashed", "boom")
+    with Store(":memory:") as store:
+        store.add([row])
+        assert store.rows() == [row.to_json()]

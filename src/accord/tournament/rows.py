@@ -40,6 +40,12 @@ class SessionRow:
     nash_distance: float | None
     elapsed: float
 
+    def to_json(self) -> dict:
+        """The row as one JSON object, ``strategies`` and ``utilities`` as lists: what ``Store.rows()`` returns
+        and the sessions export writes."""
+        return {name: list(value) if name in _JSON_LISTS else value
+                for name, value in zip(COLUMNS, (getattr(self, name) for name in COLUMNS))}
+
     def sql_values(self) -> tuple:
         """The row's values in column order, ``strategies`` and ``utilities`` as JSON lists (the store's form)."""
         return tuple(json.dumps(list(value)) if name in _JSON_LISTS else value
