@@ -54,7 +54,6 @@ class Executor:
     """Runs batches of work; subclasses implement :meth:`map` (and :meth:`map_chunks` to run anything)."""
 
     workers: int = 1
-    name: str = "executor"
 
     def map(self, work: Work, batches: Iterable) -> Iterator[list]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -81,8 +80,6 @@ class Executor:
 class SerialExecutor(Executor):
     """Every batch in this process, one after the other."""
 
-    name = "serial"
-
     def map(self, work: Work, batches: Iterable) -> Iterator[list]:
         for batch in batches:
             yield work.run(batch)
@@ -108,8 +105,6 @@ class _Retries:
 
 class ProcessExecutor(Executor):
     """A local pool of ``workers`` processes (forked where the platform allows, so workers start warm)."""
-
-    name = "processes"
 
     def __init__(self, workers: int) -> None:
         if workers < 1:
@@ -169,8 +164,6 @@ class ProcessExecutor(Executor):
 class DaskExecutor(Executor):
     """Batches as Dask tasks: ``address`` is a scheduler (``tcp://HOST:8786``) or ``local`` for a LocalCluster
     of ``workers`` single-threaded workers (in-process threads with ``processes=False``)."""
-
-    name = "dask"
 
     def __init__(self, address: str, workers: int | None = None, processes: bool = True) -> None:
         try:

@@ -53,7 +53,19 @@ def analyses(shared_domains):
 
 
 def test_reference_is_present(shared_domains):
+    """The reference covers at least 16 scenarios, each complete and naming files that exist (an empty or
+    truncated reference would leave the tests below with nothing to check)."""
     assert len(REFERENCE) >= 16
+    assert any(key.startswith("genius/") for key in REFERENCE) and any(key.startswith("geniusweb/")
+                                                                      for key in REFERENCE)
+    for key, entry in REFERENCE.items():
+        n = len(entry["parties"])
+        assert n >= 1 and all((shared_domains / key / name).is_file() for name in entry["parties"]), key
+        assert entry["n_outcomes"] >= entry["rational_outcomes"] >= 0, key
+        assert len(entry["reservation"]) == n, key
+        assert entry["pareto_outcomes"] >= len(entry["pareto_points"]) >= 1, key
+        assert all(len(point) == n for point in entry["pareto_points"]), key
+        assert all(entry[solution] is None or len(entry[solution]) == n for solution in SOLUTIONS), key
 
 
 @pytest.mark.parametrize("key", sorted(REFERENCE))

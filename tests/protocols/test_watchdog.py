@@ -228,3 +228,71 @@ def test_a_normal_session_leaves_no_handler_behind():
     result = run_session(line(), ["boulware", "conceder"], rounds=20)
     assert result.fault is None
     assert signal.getsignal(signal.SIGURG) == before
+
+
+class _Stop(BaseException):
+    """Stands for a tournament guard's interruption."""
+
+
+def test_an_exception_leaving_a_call_is_blamed_on_the_caller_and_an_idle_session_blames_nobody():
+    from accord.protocols.watchdog import IDLE, blamed, watching
+
+    with pytest.raises(_Stop) as during_call:
+        with watching(1.0) as clock:
+            clock[0], clock[1] = time.perf_counter(), 2
+            raise _Stop()
+    assert blamed(during_call.value) == 2
+    with pytest.raises(_Stop) as between_calls:
+        with watching(1.0) as clock:
+            clock[0], clock[1] = IDLE, 2
+            raise _Stop()
+    assert blamed(between_calls.value) is None
+
+
+def test_the_outermost_session_is_blamed_when_sessions_nest():
+    from accord.protocols.watchdog import blamed, watching
+
+    with pytest.raises(_Stop) as caught:
+        with watching(1.0) as outer:
+            outer[0], outer[1] = time.perf_counter(), 0  # party 0's strategy runs a session of its own
+            with watching(1.0) as inner:
+                inner[0], inner[1] = time.perf_counter(), 1
+                raise _Stop()
+    assert blamed(caught.value) == 0
+
+
+def test_blame_works_in_threads_where_no_signal_can_be_armed():
+    from accord.protocols.watchdog import blamed, watching
+
+    found = []
+
+    def session():
+        try:
+            with watching(1.0) as clock:
+                clock[0], clock[1] = time.perf_counter(), 1
+                raise _Stop()
+        except _Stop as error:
+            found.append(blamed(error))
+
+    thread = threading.Thread(target=session)
+    thread.start()
+    thread.join()
+    assert found == [1]
+
+
+def test_a_guard_stopping_a_setup_call_blames_its_party():
+    from accord.protocols.watchdog import blamed
+
+    class SetupStops(Strategy, register=False):
+        def setup(self, view):
+            raise _Stop()
+
+        def propose(self, state):  # pragma: no cover - never reached
+            return 0
+
+        def respond(self, state, offer):  # pragma: no cover - never reached
+            return False
+
+    with pytest.raises(_Stop) as caught:
+        run_session(line(), ["boulware", SetupStops()], rounds=10)
+    assert blamed(caught.value) == 1

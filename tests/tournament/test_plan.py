@@ -7,7 +7,8 @@ import pytest
 
 from accord.errors import OptionError
 from accord.io import load
-from accord.tournament import plan, session_seeds
+from accord.simulate import derived_seeds
+from accord.tournament import plan
 from accord.tournament.plan import Settings
 
 STRATEGIES = ["linear", "boulware", "conceder", "tit-for-tat"]
@@ -24,7 +25,7 @@ def test_seeds_are_derived_from_the_root_seed_sequence(mini):
     planned = plan([mini], STRATEGIES, repetitions=2, seed=11)
     words = np.random.SeedSequence(11).generate_state(len(planned), dtype=np.uint64)
     expected = [int(w >> np.uint64(1)) for w in words]
-    assert [t.seed for t in planned.tasks] == expected == session_seeds(11, len(planned))
+    assert [t.seed for t in planned.tasks] == expected == derived_seeds(11, len(planned))
     assert len(set(expected)) == len(expected)
     other = plan([mini], STRATEGIES, repetitions=2, seed=12)
     assert [t.seed for t in other.tasks] != expected

@@ -29,15 +29,15 @@ def test_each_party_counts_for_the_strategy_it_played():
     stats = {s.name: s for s in summarize(ROWS)}
     a, b, c = stats["a"], stats["b"], stats["c"]
     assert a.sessions == 3 and b.sessions == 4 and c.sessions == 1
-    assert a.mean_utility == pytest.approx((0.9 + 0.7 + 0.2) / 3)
-    assert a.median_utility == pytest.approx(0.7)
-    assert b.mean_utility == pytest.approx((0.3 + 0.5 + 0.1 + 0.4) / 4)
-    assert a.agreement_rate == pytest.approx(2 / 3)
-    assert a.welfare == pytest.approx((1.2 + 1.2 + 0.3) / 3)
-    assert a.pareto_distance == pytest.approx((0.1 + 0.1 + 0.6) / 3)
-    assert a.nash_distance == pytest.approx(0.2)  # missing distances are left out, not zero
+    assert a.mean_utility.value == pytest.approx((0.9 + 0.7 + 0.2) / 3)
+    assert a.median_utility.value == pytest.approx(0.7)
+    assert b.mean_utility.value == pytest.approx((0.3 + 0.5 + 0.1 + 0.4) / 4)
+    assert a.agreement_rate.value == pytest.approx(2 / 3)
+    assert a.welfare.value == pytest.approx((1.2 + 1.2 + 0.3) / 3)
+    assert a.pareto_distance.value == pytest.approx((0.1 + 0.1 + 0.6) / 3)
+    assert a.nash_distance.value == pytest.approx(0.2)  # missing distances are left out, not zero
     assert (a.faults, b.faults, c.faults) == (0, 1, 0)
-    assert math.isnan(c.pareto_distance)
+    assert math.isnan(c.pareto_distance.value) and math.isnan(c.pareto_distance.high)
     assert [s.name for s in summarize(ROWS)] == ["a", "c", "b"]  # best mean own utility first
 
 
@@ -86,8 +86,22 @@ def test_csv_and_parquet_exports(tmp_path):
         table = list(csv.DictReader(handle))
     assert tuple(table[0]) == FIELDS
     assert [r["name"] for r in table] == ["a", "c", "b"]
-    assert float(table[0]["mean_utility"]) == pytest.approx(stats[0].mean_utility)
+    assert float(table[0]["mean_utility"]) == pytest.approx(stats[0].mean_utility.value)
+    assert float(table[0]["mean_utility_low"]) == pytest.approx(stats[0].mean_utility.low)
     pq = pytest.importorskip("pyarrow.parquet")
     read = pq.read_table(write_parquet(stats, tmp_path / "r.parquet")).to_pylist()
     assert [r["name"] for r in read] == ["a", "c", "b"]
     assert read[2]["faults"] == 1 and read[0]["agreement_rate"] == pytest.approx(2 / 3)
+
+
+def test_the_ranking_exports_keep_their_columns():
+    """The CSV, Parquet and JSON exports are flat: each interval as value, _low and _high, in the old order."""
+    old = ["name", "sessions"]
+    for estimate in ("mean_utility", "median_utility", "agreement_rate", "welfare", "pareto_distance",
+                     "nash_distance"):
+        old += [estimate, f"{estimate}_low", f"{estimate}_high"]
+    assert FIELDS == (*old, "faults")
+    c = {s.name: s for s in summarize(ROWS)}["c"]
+    document = c.to_json()
+    assert tuple(document) == FIELDS
+    assert document["pareto_distance"] is None and document["mean_utility_high"] == 0.4  # NaN becomes null

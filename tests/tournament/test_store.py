@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from accord.cli.main import app
 from accord.errors import OptionError
-from accord.tournament import SerialExecutor, Store, plan, run
+from accord.tournament import SerialExecutor, SessionRow, Store, plan, run
 from accord.tournament.store import open_existing
 
 from tests.tournament.conftest import MINI, comparable
@@ -30,11 +30,11 @@ def test_rows_are_stored_once_and_a_rerun_runs_nothing(mini, tmp_path):
     with Store(tmp_path / "t.db") as store:
         assert run(tournament, store) == len(tournament)
         rows = store.rows()
-        assert store.add([tuple(r.values()) for r in []]) == 0
+        assert store.add([]) == 0
     with Store(tmp_path / "t.db") as store:
         assert run(tournament, store) == 0
         again = store.db.execute("SELECT * FROM sessions").fetchall()
-        assert store.add(again) == 0  # the same sessions again are ignored, not counted twice
+        assert store.add([SessionRow.from_sql(values) for values in again]) == 0  # ignored, not counted twice
         assert store.count() == len(tournament) == store.planned()
         assert store.rows() == rows
 

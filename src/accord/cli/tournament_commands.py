@@ -22,7 +22,7 @@ from accord.executors import make_executor
 from accord.protocols.registry import protocol_names
 from accord.tournament.runner import run, validate
 from accord.tournament.spec import TournamentSpec, build, is_spec_file, read_spec
-from accord.tournament.stats import StrategyStats, summarize, write_csv, write_parquet
+from accord.tournament.stats import Interval, StrategyStats, summarize, write_csv, write_parquet
 from accord.tournament.store import Store, open_existing
 
 DEFAULT_DB = "tournament.db"
@@ -95,10 +95,10 @@ def _fmt(x: float | None, digits: int = 3) -> str:
     return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
 
-def _pm(mean: float, low: float, high: float) -> str:
-    if math.isnan(mean):
+def _pm(estimate: Interval) -> str:
+    if math.isnan(estimate.value):
         return "–"
-    return f"{mean:.3f}±{(high - low) / 2:.3f}"
+    return f"{estimate.value:.3f}±{(estimate.high - estimate.low) / 2:.3f}"
 
 
 def ranking_table(stats: list[StrategyStats], title: str) -> Table:
@@ -110,9 +110,10 @@ def ranking_table(stats: list[StrategyStats], title: str) -> Table:
         table.add_column(column, justify="left" if column == "strategy" else "right", no_wrap=True)
     for s in stats:
         table.add_row(s.name, str(s.sessions),
-                      _pm(s.mean_utility, s.mean_utility_low, s.mean_utility_high), _fmt(s.median_utility),
-                      f"{s.agreement_rate:.0%}" if not math.isnan(s.agreement_rate) else "–",
-                      _fmt(s.welfare, 2), _fmt(s.pareto_distance), _fmt(s.nash_distance), str(s.faults))
+                      _pm(s.mean_utility), _fmt(s.median_utility.value),
+                      f"{s.agreement_rate.value:.0%}" if not math.isnan(s.agreement_rate.value) else "–",
+                      _fmt(s.welfare.value, 2), _fmt(s.pareto_distance.value), _fmt(s.nash_distance.value),
+                      str(s.faults))
     return table
 
 
@@ -237,7 +238,7 @@ def results_command(
     with open_existing(database) as store:
         if sessions:
             from accord.tournament.stats import write_records
-            from accord.tournament.worker import COLUMNS
+            from accord.tournament.rows import COLUMNS
 
             write_records(store.rows(), COLUMNS, sessions, "sessions")
         _show(store, as_json, csv, parquet, "Results")

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from time import perf_counter
 
+import numpy as np
+
 from accord.protocols.watchdog import IDLE, OverBudget
 
 MEDIATOR = -1
@@ -100,44 +102,70 @@ def as_answer(value: object) -> bool | str | None:
 
     if isinstance(value, str):
         return END if value == END else None
-    if type(value).__name__ == "bool_":
+    if isinstance(value, np.bool_):  # its class is named bool_ before numpy 2 and bool since
         return bool(value)
     return None
 
 
-def guarded_call(party: int, budget: float, clock: list[float], method: Callable, *args
-                 ) -> tuple[object, Fault | None]:
-    """Call one strategy method; raising or overrunning ``budget`` becomes the party's fault. The call's start is
-    stored in ``clock[0]`` for the watchdog (see :func:`accord.protocols.watchdog.watching`), which interrupts it
-    once it has run for ``budget`` seconds. (The SAOP loop inlines the same checks on its hot path.)"""
-    began = clock[0] = perf_counter()
-    try:
-        value = method(*args)
-    except Exception as error:  # noqa: BLE001 - contained: the session breaks down
-        clock[0] = IDLE
-        return None, Fault(party, "raised", describe(error))
-    except OverBudget:
-        return None, interrupted(party, method.__name__, clock, budget)
-    clock[0] = IDLE
-    took = perf_counter() - began
-    if took > budget:
-        return None, Fault(party, "over-budget", f"{method.__name__} took {took:.3g} s (budget {budget:g} s)")
-    return value, None
+def raised(party: int, error: Exception) -> Fault:
+    """The fault of a strategy call that raised ``error``."""
+    return Fault(party, "raised", describe(error))
 
 
-def interrupted(party: int, method: str, clock: list[float], budget: float) -> Fault:
+def over_budget(party: int, method: str, took: float, budget: float) -> Fault:
+    """The fault of a strategy call that returned after ``took`` seconds, past its ``budget``."""
+    return Fault(party, "over-budget", f"{method} took {took:.3g} s (budget {budget:g} s)")
+
+
+def interrupted(party: int, method: str, clock: list, budget: float) -> Fault:
     """The fault of a call the watchdog interrupted; ``clock[0]`` still holds when it began."""
     took = perf_counter() - clock[0]
     clock[0] = IDLE  # no further interruption for this call
     return Fault(party, "over-budget", f"{method} was interrupted after {took:.3g} s (budget {budget:g} s)")
 
 
-def checked_answer(party: int, value: object, method: str, may_end: bool = True) -> tuple[object, Fault | None]:
-    """``value`` as ``True``/``False`` (or ``END`` when ``may_end``), or an ``invalid-response`` fault."""
+def invalid_offer(party: int, offer: object, n_outcomes: int) -> Fault:
+    """The fault of a ``propose`` that returned something that is not an outcome position."""
+    return Fault(party, "invalid-offer", f"offered {offer!r:.80}, not an outcome position in 0..{n_outcomes - 1}")
+
+
+def invalid_response(party: int, method: str, may_end: bool = True) -> Fault:
+    """The fault of a ``respond`` or ``vote`` that returned something that is not an answer."""
+    allowed = "True, False or END" if may_end else "True or False"
+    return Fault(party, "invalid-response", f"{method} returned something other than {allowed}")
+
+
+def guarded_call(party: int, budget: float, clock: list, method: Callable, *args) -> tuple[object, Fault | None]:
+    """Call one strategy method; raising or overrunning ``budget`` becomes the party's fault. The call's start and
+    ``party`` are stored in ``clock`` for the watchdog (see :func:`accord.protocols.watchdog.watching`), which
+    interrupts the call once it has run for ``budget`` seconds and blames ``party`` for anything else that ends
+    the session during it. (The SAOP loop inlines the same checks on its hot path.)"""
+    clock[1] = party
+    began = clock[0] = perf_counter()
+    try:
+        value = method(*args)
+    except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+        clock[0] = IDLE
+        return None, raised(party, error)
+    except OverBudget:
+        return None, interrupted(party, method.__name__, clock, budget)
+    clock[0] = IDLE
+    took = perf_counter() - began
+    if took > budget:
+        return None, over_budget(party, method.__name__, took, budget)
+    return value, None
+
+
+def guarded_answer(party: int, budget: float, clock: list, method: Callable, *args, may_end: bool = True
+                   ) -> tuple[object, Fault | None]:
+    """:func:`guarded_call` of a method that answers: ``True``/``False`` (or ``END`` when ``may_end``), else an
+    ``invalid-response`` fault."""
+    value, fault = guarded_call(party, budget, clock, method, *args)
+    if fault is not None:
+        return None, fault
     if value is True or value is False:
         return value, None
     answer = as_answer(value)
     if answer is None or (answer is not True and answer is not False and not may_end):
-        allowed = "True, False or END" if may_end else "True or False"
-        return None, Fault(party, "invalid-response", f"{method} returned something other than {allowed}")
+        return None, invalid_response(party, method.__name__, may_end)
     return answer, None

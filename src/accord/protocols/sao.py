@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from time import perf_counter
 
-from accord.protocols.common import Fault, Run, SessionConfig, as_answer, as_position, describe, interrupted
+from accord.protocols.common import (
+    Run,
+    SessionConfig,
+    as_answer,
+    as_position,
+    interrupted,
+    invalid_offer,
+    invalid_response,
+    over_budget,
+    raised,
+)
 from accord.protocols.watchdog import IDLE, OverBudget, watching
 from accord.strategies.base import END, State, Strategy
 
@@ -31,7 +41,7 @@ def run_sao(strategies: list[Strategy], n_outcomes: int, config: SessionConfig,
 
 
 def _negotiate(strategies: list[Strategy], n_outcomes: int, config: SessionConfig, positions: list[int],
-               proposers: list[int], clock: list[float]) -> Run:
+               proposers: list[int], clock: list) -> Run:
     n = len(strategies)
     new_state = _new_state  # builds the State tuple without NamedTuple.__new__'s Python frame
     rounds = config.rounds
@@ -50,6 +60,7 @@ def _negotiate(strategies: list[Strategy], n_outcomes: int, config: SessionConfi
     start = perf_counter()
     time = 0.0
     party = 0
+    calling = "propose"
     try:
         while True:
             now = perf_counter()
@@ -67,64 +78,56 @@ def _negotiate(strategies: list[Strategy], n_outcomes: int, config: SessionConfi
                     time = elapsed
             else:
                 time = step / total
-            party = step % n
+            party = clock[1] = step % n  # the watchdog blames this party for what ends the session now
             rnd = step // n
             state = new_state(State, (step, rnd, time, len(positions)))
             strategy = strategies[party]
-            if standing >= 0:
-                try:
-                    answer = strategy.respond(state, standing)
-                except Exception as error:  # noqa: BLE001 - contained: the session breaks down
-                    run.fault = Fault(party, "raised", describe(error))
-                    break
-                except OverBudget:
-                    run.fault = interrupted(party, "respond", clock, budget)
-                    break
-                took = perf_counter() - now
-                if took > budget:
-                    run.fault = Fault(party, "over-budget", f"respond took {took:.3g} s (budget {budget:g} s)")
-                    break
-                if answer is not True and answer is not False and answer is not END:
-                    answer = as_answer(answer)
-                    if answer is None:
-                        run.fault = Fault(party, "invalid-response", "respond returned something other than "
-                                                                     "True, False or END")
-                        break
-                if answer is True:
-                    accepted += 1
-                    if keep:
-                        record((rnd, party, "accept", standing, time))
-                    step += 1
-                    if accepted == n - 1:
-                        run.position = standing
-                        run.ended_by = "agreement"
-                        break
-                    continue
-                if answer is END:
-                    if keep:
-                        record((rnd, party, "end", -1, time))
-                    run.ended_by = "end"
-                    step += 1
-                    break
-                now = perf_counter()
-                clock[0] = now
             try:
+                if standing >= 0:
+                    calling = "respond"
+                    answer = strategy.respond(state, standing)
+                    took = perf_counter() - now
+                    if took > budget:
+                        run.fault = over_budget(party, calling, took, budget)
+                        break
+                    if answer is not True and answer is not False and answer is not END:
+                        answer = as_answer(answer)
+                        if answer is None:
+                            run.fault = invalid_response(party, calling)
+                            break
+                    if answer is True:
+                        accepted += 1
+                        if keep:
+                            record((rnd, party, "accept", standing, time))
+                        step += 1
+                        if accepted == n - 1:
+                            run.position = standing
+                            run.ended_by = "agreement"
+                            break
+                        continue
+                    if answer is END:
+                        if keep:
+                            record((rnd, party, "end", -1, time))
+                        run.ended_by = "end"
+                        step += 1
+                        break
+                    now = clock[0] = perf_counter()
+                calling = "propose"
                 offer = strategy.propose(state)
-            except Exception as error:  # noqa: BLE001
-                run.fault = Fault(party, "raised", describe(error))
+            except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+                run.fault = raised(party, error)
                 break
             except OverBudget:
-                run.fault = interrupted(party, "propose", clock, budget)
+                run.fault = interrupted(party, calling, clock, budget)
                 break
             took = perf_counter() - now
             if took > budget:
-                run.fault = Fault(party, "over-budget", f"propose took {took:.3g} s (budget {budget:g} s)")
+                run.fault = over_budget(party, calling, took, budget)
                 break
             if offer.__class__ is not int or not 0 <= offer < n_outcomes:
                 checked = as_position(offer, n_outcomes)
                 if checked is None:
-                    run.fault = Fault(party, "invalid-offer", f"offered {offer!r:.80}, not an outcome position "
-                                                              f"in 0..{n_outcomes - 1}")
+                    run.fault = invalid_offer(party, offer, n_outcomes)
                     break
                 offer = checked
             standing = offer

@@ -12,7 +12,7 @@ from time import perf_counter
 
 import numpy as np
 
-from accord.protocols.common import MEDIATOR, Run, SessionConfig, checked_answer, guarded_call
+from accord.protocols.common import MEDIATOR, Run, SessionConfig, guarded_answer
 from accord.protocols.watchdog import watching
 from accord.strategies.base import State
 
@@ -58,7 +58,7 @@ def run_single_text(strategies, prepared, config: SessionConfig, positions: list
 
 
 def _negotiate(strategies, prepared, config: SessionConfig, positions: list[int], proposers: list[int],
-               mediator_seed: int, clock: list[float]) -> Run:
+               mediator_seed: int, clock: list) -> Run:
     start = perf_counter()
     run = Run()
     trace = run.trace
@@ -88,32 +88,22 @@ def _negotiate(strategies, prepared, config: SessionConfig, positions: list[int]
         state = State(rnd, rnd, time, len(positions))
         positions.append(proposal)
         proposers.append(MEDIATOR)
-        vetoed = False
         for party, strategy in enumerate(strategies):
-            vote, run.fault = guarded_call(party, budget, clock, strategy.vote, state, text, proposal)
-            if run.fault is None:
-                vote, run.fault = checked_answer(party, vote, "vote", may_end=False)
-            if run.fault is not None:
-                break
-            if not vote:
-                vetoed = True
-                if keep:
-                    trace.append((rnd, party, "veto", proposal, time))
+            vote, run.fault = guarded_answer(party, budget, clock, strategy.vote, state, text, proposal, may_end=False)
+            if run.fault is not None or not vote:
                 break
         if run.fault is not None:
             break
-        if not vetoed:
+        if vote:
             text = proposal
-            if keep:
-                trace.append((rnd, MEDIATOR, "adopt", text, time))
+        if keep:
+            trace.append((rnd, MEDIATOR, "adopt", proposal, time) if vote else (rnd, party, "veto", proposal, time))
         rnd += 1
     if run.fault is None:
         state = State(rnd, rnd, 1.0, len(positions))
         accepted = 0
         for party, strategy in enumerate(strategies):
-            answer, run.fault = guarded_call(party, budget, clock, strategy.respond, state, text)
-            if run.fault is None:
-                answer, run.fault = checked_answer(party, answer, "respond")
+            answer, run.fault = guarded_answer(party, budget, clock, strategy.respond, state, text)
             if run.fault is not None:
                 break
             if keep:

@@ -1,8 +1,8 @@
 """Interrupting a strategy call that runs past its budget.
 
 A protocol runs its loop inside ``with watching(budget) as clock:`` and stores, just before each strategy call,
-the call's start (``time.perf_counter()``) in ``clock[0]`` — one list store, cheap enough for the SAOP hot loop —
-and :data:`IDLE` once no call is running. One daemon thread per process sleeps until the running call's budget is
+the call's start (``time.perf_counter()``) in ``clock[0]`` and the calling party in ``clock[1]`` — list stores,
+cheap enough for the SAOP hot loop — and :data:`IDLE` in ``clock[0]`` once no call is running. One daemon thread per process sleeps until the running call's budget is
 spent; if ``clock[0]`` still holds the same start then, it sends ``SIGURG`` to the main thread, whose handler
 (installed for the session only) raises :class:`OverBudget` inside the call. Signals interrupt blocking C calls
 such as ``time.sleep`` too. The protocol catches :class:`OverBudget` and records an ``over-budget`` fault.
@@ -11,6 +11,10 @@ The handler raises only while ``clock[0]`` still holds the start the watchdog fi
 once the next call has begun, or after the session, is ignored; one that lands in the protocol's own code just
 after a late call returned is caught by the protocol around its loop and blamed on the same party. If the call
 swallows the exception (a bare ``except:``) and goes on, the watchdog fires again after another budget.
+
+Blame is explicit: an exception that leaves a watched session while a call runs (a tournament's wall-clock guard,
+a crash) is marked with the party in ``clock[1]`` (:func:`blame`), and whoever catches it reads
+:func:`blamed`. This works in every thread, armed or not.
 
 It works in the main thread on POSIX platforms. Elsewhere (other threads: Dask threads, a thread of your own;
 platforms without ``SIGURG``/``pthread_kill``: Windows) :func:`watching` arms nothing and only the protocols'
@@ -50,7 +54,7 @@ class _Watch:
     __slots__ = ("clock", "budget", "thread", "target", "fired", "previous", "outer", "dog")
 
     def __init__(self, budget: float) -> None:
-        self.clock = [IDLE]
+        self.clock: list = [IDLE, None]  # the running call's start and party
         self.budget = budget
         self.target = None  # the call start the last signal was sent for
         self.fired = -math.inf
@@ -71,7 +75,9 @@ class _Watch:
             dog.nudge()
         return self.clock
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, error, traceback) -> None:
+        if error is not None and self.clock[0] != IDLE and self.clock[1] is not None:
+            blame(error, self.clock[1])
         if self.thread is None:
             return
         self.clock[0] = IDLE  # from here on a late signal is ignored
@@ -83,6 +89,20 @@ def watching(budget: float) -> _Watch:
     """``with watching(budget) as clock:`` — interrupt a strategy call still running ``budget`` seconds after the
     start the protocol stored in ``clock[0]`` (see the module docstring for where this works)."""
     return _Watch(budget)
+
+
+_BLAMED = "accord_blamed_party"
+
+
+def blame(error: BaseException, party: int) -> None:
+    """Mark ``error`` as having ended a session during a call of ``party``'s strategy (an outer session, which
+    leaves later, replaces an inner one's mark: the outermost session's party is to blame)."""
+    setattr(error, _BLAMED, party)
+
+
+def blamed(error: BaseException) -> int | None:
+    """The party :func:`blame` marked ``error`` with, or ``None`` when it left no strategy call."""
+    return getattr(error, _BLAMED, None)
 
 
 def _interrupt(signum, frame) -> None:

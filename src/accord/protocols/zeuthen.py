@@ -28,6 +28,7 @@ column, which is why it runs its own concession rule rather than registry strate
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from time import perf_counter
 
 import numpy as np
@@ -85,29 +86,24 @@ def run_zeuthen(strategies, prepared, config: SessionConfig, positions: list[int
         proposers.append(party)
         if keep:
             trace.append((0, party, "offer", int(frontier[index[party]]), 0.0))
-    rnd = 0
-    while True:
-        time = min(1.0, rnd / limit)
+
+    def agree(rnd: int, time: float) -> bool:
         a, b = index
         accepts = [u[b, 0] >= u[a, 0], u[a, 1] >= u[b, 1]]
-        if accepts[0] or accepts[1]:
-            taker = 0 if accepts[0] and (not accepts[1] or products[b] >= products[a]) else 1
-            agreed = index[1 - taker]
-            run.position = int(frontier[agreed])
-            run.ended_by = "agreement"
-            if keep:
-                trace.append((rnd, taker, "accept", run.position, time))
-            break
-        rnd += 1
-        if rnd >= limit:
-            run.ended_by = "deadline"
-            break
-        time = min(1.0, rnd / limit)
-        concede = [products[a] <= products[b], products[b] <= products[a]]
+        if not (accepts[0] or accepts[1]):
+            return False
+        taker = 0 if accepts[0] and (not accepts[1] or products[b] >= products[a]) else 1
+        run.position = int(frontier[index[1 - taker]])
+        if keep:
+            trace.append((rnd, taker, "accept", run.position, time))
+        return True
+
+    def concede(rnd: int, time: float) -> None:
+        a, b = index
         new = list(index)
-        if concede[0]:
+        if products[a] <= products[b]:
             new[0] = zeuthen_concession(products, a, b, +1)
-        if concede[1]:
+        if products[b] <= products[a]:
             new[1] = zeuthen_concession(products, b, a, -1)
         for party in (0, 1):
             if new[party] != index[party]:
@@ -115,8 +111,26 @@ def run_zeuthen(strategies, prepared, config: SessionConfig, positions: list[int
                 proposers.append(party)
                 if keep:
                     trace.append((rnd, party, "concede", int(frontier[new[party]]), time))
-        index = new
-    run.steps = len(trace)
+        index[:] = new
+
+    return _concede_until_agreement(run, limit, start, agree, concede)
+
+
+def _concede_until_agreement(run: Run, limit: int, start: float, agree: Callable[[int, float], bool],
+                             concede: Callable[[int, float], None]) -> Run:
+    """The rounds both forms share: ``agree(round, time)`` ends the session with an agreement (it sets
+    ``run.position``); otherwise, before the deadline, the next round's ``concede(round, time)``."""
+    rnd = 0
+    while True:
+        if agree(rnd, min(1.0, rnd / limit)):
+            run.ended_by = "agreement"
+            break
+        rnd += 1
+        if rnd >= limit:
+            run.ended_by = "deadline"
+            break
+        concede(rnd, min(1.0, rnd / limit))
+    run.steps = len(run.trace)
     run.rounds = rnd + 1
     run.time = min(1.0, rnd / limit)
     run.elapsed = perf_counter() - start
@@ -175,32 +189,25 @@ def run_multilateral(prepared, config: SessionConfig) -> Run:
     trace, keep = run.trace, config.keep_trace
     if keep:
         trace.extend((0, k, "offer", int(position[offer[k]]), 0.0) for k in range(n))
-    rnd = 0
-    while True:
-        time = min(1.0, rnd / limit)
+
+    def agree(rnd: int, time: float) -> bool:
         table = u[offer]  # row j: every party's utility of party j's offer
         accepted = np.flatnonzero((table >= np.diag(table)).all(axis=1))
-        if accepted.size:
-            owner = int(accepted[0])
-            run.position = int(position[offer[owner]])
-            run.ended_by = "agreement"
-            if keep:
-                trace.extend((rnd, k, "accept", run.position, time) for k in range(n) if k != owner)
-            break
-        rnd += 1
-        if rnd >= limit:
-            run.ended_by = "deadline"
-            break
-        time = min(1.0, rnd / limit)
+        if not accepted.size:
+            return False
+        owner = int(accepted[0])
+        run.position = int(position[offer[owner]])
+        if keep:
+            trace.extend((rnd, k, "accept", run.position, time) for k in range(n) if k != owner)
+        return True
+
+    def concede(rnd: int, time: float) -> None:
         new = offer.copy()
         for k in np.flatnonzero(offer == offer.min()):
             others = np.delete(offer, k).min()
             new[k] = best[k][others + 1] if others < top else top
             if keep:
                 trace.append((rnd, int(k), "concede", int(position[new[k]]), time))
-        offer = new
-    run.steps = len(trace)
-    run.rounds = rnd + 1
-    run.time = min(1.0, rnd / limit)
-    run.elapsed = perf_counter() - start
-    return run
+        offer[:] = new
+
+    return _concede_until_agreement(run, limit, start, agree, concede)

@@ -2,6 +2,7 @@
 
 from accord.simulate.prepare import Prepared, prepare
 from accord.simulate.result import SessionResult
-from accord.simulate.session import party_seeds, run_session
+from accord.simulate.seeds import derived_seeds
+from accord.simulate.session import run_session
 
-__all__ = ["Prepared", "SessionResult", "party_seeds", "prepare", "run_session"]
+__all__ = ["Prepared", "SessionResult", "derived_seeds", "prepare", "run_session"]

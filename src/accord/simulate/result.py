@@ -7,7 +7,6 @@ import io
 import json
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -139,10 +138,3 @@ class SessionResult:
             writer.writerow([row["round"], row["party"], row["action"], row["time"],
                              *(offer.get(name, "") for name in self.issue_names), *utilities])
         return buffer.getvalue()
-
-    def write_trace(self, path: str | Path) -> Path:
-        """Write the trace to ``path``: JSON for ``.json``, CSV otherwise."""
-        path = Path(path)
-        text = self.trace_json() if path.suffix.lower() == ".json" else self.trace_csv()
-        path.write_text(text, encoding="utf-8")
-        return path

@@ -15,16 +15,12 @@ from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
 from accord.protocols.common import Run, SessionConfig
 from accord.protocols.registry import Protocol, protocol_named
+from accord.protocols.watchdog import blame
 from accord.simulate.prepare import Prepared, prepare
 from accord.simulate.result import SessionResult
+from accord.simulate.seeds import derived_seeds
 from accord.strategies.base import OfferHistory, PartyView, Strategy
 from accord.strategies.registry import make
-
-
-def party_seeds(seed: int, n: int) -> list[int]:
-    """Independent per-party seeds (and one more for a mediator) drawn from one root ``SeedSequence``."""
-    words = np.random.SeedSequence(int(seed)).generate_state(n + 1, dtype=np.uint64)
-    return [int(word) >> 1 for word in words]
 
 
 def resolve_strategies(strategies: Sequence[str | Strategy], n_parties: int) -> list[Strategy]:
@@ -109,7 +105,7 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
         players = resolve_strategies(strategies, prepared.n_parties)
     config = SessionConfig(rounds=rounds, seconds=seconds, budget=budget, discounting=discounting,
                            keep_trace=keep_trace)
-    seeds = party_seeds(seed, prepared.n_parties)
+    seeds = derived_seeds(seed, prepared.n_parties + 1)  # one per party, the last for a mediator
     positions: list[int] = []
     proposers: list[int] = []
     fault = None
@@ -121,6 +117,9 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
 
             fault = Fault(k, "raised", "setup: " + describe(error))
             break
+        except BaseException as error:  # a guard stopped the session (or the user did): blame this party
+            blame(error, k)
+            raise
     if fault is not None:
         run = Run(ended_by="error", fault=fault)
     else:

@@ -6,15 +6,16 @@ stores one row per session; ``summarize(store.rows())`` ranks the strategies wit
 """
 
 from accord.executors import DaskExecutor, Executor, ProcessExecutor, SerialExecutor, make_executor
-from accord.tournament.plan import Plan, Settings, Task, plan, session_seeds
+from accord.tournament.plan import Plan, Settings, Task, plan
+from accord.tournament.rows import COLUMNS, SessionRow
 from accord.tournament.runner import run
 from accord.tournament.spec import TournamentSpec, load_spec
-from accord.tournament.stats import StrategyStats, summarize, write_csv, write_parquet
+from accord.tournament.stats import Interval, StrategyStats, summarize, write_csv, write_parquet
 from accord.tournament.store import Store, open_existing
-from accord.tournament.worker import COLUMNS, Batch, run_batch
+from accord.tournament.worker import Batch, run_batch
 
 __all__ = [
-    "COLUMNS", "Batch", "DaskExecutor", "Executor", "Plan", "ProcessExecutor", "SerialExecutor", "Settings",
-    "Store", "StrategyStats", "Task", "TournamentSpec", "load_spec", "make_executor", "open_existing", "plan",
-    "run", "run_batch", "session_seeds", "summarize", "write_csv", "write_parquet",
+    "COLUMNS", "Batch", "DaskExecutor", "Executor", "Interval", "Plan", "ProcessExecutor", "SerialExecutor",
+    "SessionRow", "Settings", "Store", "StrategyStats", "Task", "TournamentSpec", "load_spec", "make_executor", "open_existing", "plan",
+    "run", "run_batch", "summarize", "write_csv", "write_parquet",
 ]

@@ -2,7 +2,7 @@
 
 ``plan(scenarios, strategies, ...)`` lists every session to run — each assignment of strategies to the parties
 of each scenario (both role assignments of every pairing; self-play when asked) times the repetitions — in a
-fixed order, with one seed per session derived from the root seed by :class:`numpy.random.SeedSequence`. The same
+fixed order, with one seed per session derived from the root seed (:func:`accord.simulate.derived_seeds`). The same
 inputs always give the same plan, whatever executor later runs it.
 """
 
@@ -15,10 +15,9 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
-import numpy as np
-
 from accord.errors import OptionError
 from accord.model import Scenario
+from accord.simulate.seeds import derived_seeds
 from accord.strategies.base import Strategy
 from accord.strategies.registry import make
 
@@ -102,14 +101,6 @@ MAX_SESSIONS = 10_000_000
 """The largest plan: its tasks live in memory (about half a kilobyte each)."""
 
 
-def session_seeds(root: int, n: int) -> list[int]:
-    """``n`` session seeds (non-negative, < 2**63) derived from the root seed: the first ``n`` 64-bit words of
-    ``SeedSequence(root)``'s entropy pool, drawn in one vectorised call (spawning ``n`` children costs ~20 µs
-    each, which a 20,000-session plan would pay up front)."""
-    words = np.random.SeedSequence(int(root)).generate_state(n, dtype=np.uint64)
-    return (words >> np.uint64(1)).astype(np.int64).tolist()
-
-
 def assignments(n_strategies: int, n_parties: int, self_play: bool) -> Iterator[tuple[int, ...]]:
     """Strategy indices for each party: every ordered assignment (so both role assignments of a pairing);
     with ``self_play`` a strategy may also meet itself."""
@@ -163,7 +154,7 @@ def plan(scenarios: Sequence[Scenario], strategies: Sequence[str | Strategy], re
         for chosen in assignments(len(strategies), len(scenario.parties), self_play):
             for repetition in range(repetitions):
                 layout.append((s, chosen, repetition))
-    seeds = session_seeds(seed, len(layout))
+    seeds = derived_seeds(seed, len(layout))
     tasks = tuple(
         Task(index=i, key=session_key(s, scenarios[s].name, [labels[k] for k in chosen], repetition),
              scenario=s, strategies=chosen, repetition=repetition, seed=seeds[i])

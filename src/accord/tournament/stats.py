@@ -12,7 +12,8 @@ import csv
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -33,98 +34,127 @@ def t975(df: int) -> float:
     return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
 
 
-def mean_ci(values: np.ndarray) -> tuple[float, float, float]:
+class Interval(NamedTuple):
+    """An estimate with its 95 % confidence interval (all NaN when there was nothing to estimate from)."""
+
+    value: float
+    low: float
+    high: float
+
+
+_NOTHING = Interval(math.nan, math.nan, math.nan)
+
+
+def mean_ci(values: np.ndarray) -> Interval:
     """Mean and its 95 % t interval (NaN when there is nothing to average)."""
     n = len(values)
     if n == 0:
-        return math.nan, math.nan, math.nan
+        return _NOTHING
     mean = float(values.mean())
     if n == 1:
-        return mean, mean, mean
+        return Interval(mean, mean, mean)
     half = t975(n - 1) * float(values.std(ddof=1)) / math.sqrt(n)
-    return mean, mean - half, mean + half
+    return Interval(mean, mean - half, mean + half)
 
 
-def median_ci(values: np.ndarray) -> tuple[float, float, float]:
+def median_ci(values: np.ndarray) -> Interval:
     """Median and a distribution-free 95 % interval between order statistics."""
     n = len(values)
     if n == 0:
-        return math.nan, math.nan, math.nan
+        return _NOTHING
     ordered = np.sort(values)
     half = Z * math.sqrt(n) / 2
     low = max(0, int(math.floor(n / 2 - half)) - 1)
     high = min(n - 1, int(math.ceil(n / 2 + half)))
-    return float(np.median(ordered)), float(ordered[low]), float(ordered[high])
+    return Interval(float(np.median(ordered)), float(ordered[low]), float(ordered[high]))
 
 
-def wilson(successes: int, n: int) -> tuple[float, float, float]:
+def wilson(successes: int, n: int) -> Interval:
     """A proportion and its 95 % Wilson interval."""
     if n == 0:
-        return math.nan, math.nan, math.nan
+        return _NOTHING
     p = successes / n
     centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
     half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
-    return p, max(0.0, centre - half), min(1.0, centre + half)
+    return Interval(p, max(0.0, centre - half), min(1.0, centre + half))
+
+
+ESTIMATES = ("mean_utility", "median_utility", "agreement_rate", "welfare", "pareto_distance", "nash_distance")
+"""The :class:`StrategyStats` fields that are :class:`Interval` estimates, in export order."""
 
 
 @dataclass(frozen=True)
 class StrategyStats:
-    """One strategy's line in the ranking."""
+    """One strategy's line in the ranking: each estimate an :class:`Interval`."""
 
     name: str
     sessions: int
-    mean_utility: float
-    mean_utility_low: float
-    mean_utility_high: float
-    median_utility: float
-    median_utility_low: float
-    median_utility_high: float
-    agreement_rate: float
-    agreement_rate_low: float
-    agreement_rate_high: float
-    welfare: float
-    welfare_low: float
-    welfare_high: float
-    pareto_distance: float
-    pareto_distance_low: float
-    pareto_distance_high: float
-    nash_distance: float
-    nash_distance_low: float
-    nash_distance_high: float
+    mean_utility: Interval
+    median_utility: Interval
+    agreement_rate: Interval
+    welfare: Interval
+    pareto_distance: Interval
+    nash_distance: Interval
     faults: int
 
+    def record(self) -> dict:
+        """The flat export row: ``name``, ``sessions``, then ``x``, ``x_low``, ``x_high`` per estimate, ``faults``."""
+        out: dict = {"name": self.name, "sessions": self.sessions}
+        for estimate in ESTIMATES:
+            interval = getattr(self, estimate)
+            out.update({estimate: interval.value, f"{estimate}_low": interval.low,
+                        f"{estimate}_high": interval.high})
+        out["faults"] = self.faults
+        return out
+
     def to_json(self) -> dict:
-        return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in asdict(self).items()}
+        return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in self.record().items()}
 
 
-FIELDS = tuple(f.name for f in fields(StrategyStats))
+FIELDS = ("name", "sessions", *(f"{e}{end}" for e in ESTIMATES for end in ("", "_low", "_high")), "faults")
+"""The columns of the ranking's exports (CSV, Parquet, JSON), in order."""
 
 
 def _floats(values: list) -> np.ndarray:
     return np.asarray([v for v in values if v is not None], dtype=float)
 
 
+@dataclass
+class _Observations:
+    """What one strategy saw over the sessions it played, one entry per session (``None``: not measured)."""
+
+    utilities: list = field(default_factory=list)
+    agreements: list = field(default_factory=list)
+    welfare: list = field(default_factory=list)
+    pareto_distances: list = field(default_factory=list)
+    nash_distances: list = field(default_factory=list)
+    faults: int = 0
+
+    def stats(self, name: str) -> StrategyStats:
+        utility = _floats(self.utilities)
+        return StrategyStats(
+            name, len(utility), mean_utility=mean_ci(utility), median_utility=median_ci(utility),
+            agreement_rate=wilson(int(sum(self.agreements)), len(self.agreements)),
+            welfare=mean_ci(_floats(self.welfare)), pareto_distance=mean_ci(_floats(self.pareto_distances)),
+            nash_distance=mean_ci(_floats(self.nash_distances)), faults=self.faults,
+        )
+
+
 def summarize(rows: Iterable[dict]) -> list[StrategyStats]:
     """The ranking: one :class:`StrategyStats` per strategy, best mean own utility first."""
-    seen: dict[str, dict[str, list]] = {}
+    seen: dict[str, _Observations] = {}
     for row in rows:
         for party, (name, utility) in enumerate(zip(row["strategies"], row["utilities"])):
-            entry = seen.setdefault(name, {"u": [], "a": [], "w": [], "p": [], "n": [], "f": 0})
-            entry["u"].append(utility)
-            entry["a"].append(row["agreement"])
-            entry["w"].append(row["welfare"])
-            entry["p"].append(row["pareto_distance"])
-            entry["n"].append(row["nash_distance"])
-            entry["f"] += row["fault_party"] == party
-    stats = []
-    for name, entry in seen.items():
-        utility = _floats(entry["u"])
-        stats.append(StrategyStats(
-            name, len(utility), *mean_ci(utility), *median_ci(utility),
-            *wilson(int(sum(entry["a"])), len(entry["a"])), *mean_ci(_floats(entry["w"])),
-            *mean_ci(_floats(entry["p"])), *mean_ci(_floats(entry["n"])), int(entry["f"]),
-        ))
-    return sorted(stats, key=lambda s: (-s.mean_utility if not math.isnan(s.mean_utility) else math.inf, s.name))
+            seen_by = seen.setdefault(name, _Observations())
+            seen_by.utilities.append(utility)
+            seen_by.agreements.append(row["agreement"])
+            seen_by.welfare.append(row["welfare"])
+            seen_by.pareto_distances.append(row["pareto_distance"])
+            seen_by.nash_distances.append(row["nash_distance"])
+            seen_by.faults += row["fault_party"] == party
+    stats = [observations.stats(name) for name, observations in seen.items()]
+    return sorted(stats, key=lambda s: (-s.mean_utility.value if not math.isnan(s.mean_utility.value) else math.inf,
+                                        s.name))
 
 
 def write_records(records: Sequence[dict], columns: Sequence[str], path: str | Path, parameter: str,
@@ -164,7 +194,7 @@ def write_records(records: Sequence[dict], columns: Sequence[str], path: str | P
 
 
 def _ranking_records(stats: Sequence[StrategyStats]) -> list[dict]:
-    return [{f: getattr(item, f) for f in FIELDS} for item in stats]
+    return [item.record() for item in stats]
 
 
 def write_csv(stats: Sequence[StrategyStats], path: str | Path) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from accord.errors import OptionError
 from accord.tournament.plan import Plan
-from accord.tournament.worker import COLUMNS
+from accord.tournament.rows import COLUMNS, SessionRow
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -84,11 +84,11 @@ class Store:
         return _Transaction(self.db)
 
     # -- writing ------------------------------------------------------------------------------------------------
-    def add(self, rows: Iterable[tuple]) -> int:
+    def add(self, rows: Iterable[SessionRow]) -> int:
         """Store finished sessions in one transaction; returns how many were new."""
         with self.transaction():
             before = self.db.total_changes
-            self.db.executemany(_INSERT, rows)
+            self.db.executemany(_INSERT, (row.sql_values() for row in rows))
             return self.db.total_changes - before
 
     # -- reading ------------------------------------------------------------------------------------------------

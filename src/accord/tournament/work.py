@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from accord.executors import Work
 from accord.simulate import prepare
-from accord.tournament.worker import Batch, lost_row, run_batch
+from accord.tournament.rows import SessionRow, lost_row
+from accord.tournament.worker import Batch, run_batch
 
 
 def split_batch(batch: Batch) -> list[Batch]:
@@ -14,7 +15,7 @@ def split_batch(batch: Batch) -> list[Batch]:
             for t in batch.tasks]
 
 
-def lost_batch(batch: Batch, message: str) -> list[tuple]:
+def lost_batch(batch: Batch, message: str) -> list[SessionRow]:
     """The row of the one session of ``batch``, whose worker died running it."""
     task = batch.tasks[0]
     labels = [batch.labels[k] for k in task.strategies]

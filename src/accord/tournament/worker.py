@@ -1,9 +1,11 @@
-"""Run a batch of planned sessions and return one plain row per session (this is what executors ship out).
+"""Run a batch of planned sessions and return one :class:`~accord.tournament.rows.SessionRow` per session (this
+is what executors ship out).
 
 Every session runs under a wall-clock guard (``Settings.timeout``): in a process's main thread a ``SIGALRM``
 timer interrupts even a strategy stuck in ``time.sleep``; in other threads (Dask workers) a watchdog raises
 into the running thread between bytecodes (best effort: it cannot interrupt a blocking C call). The party whose
-strategy was thinking when the guard fired loses the session, recorded as a ``hung`` fault (in a main thread,
+strategy was thinking when the guard fired (the protocols' clock says whose call runs:
+:func:`accord.protocols.watchdog.blamed`) loses the session, recorded as a ``hung`` fault (in a main thread,
 a guard that fires between two strategy calls looks again a millisecond later, so it stops a strategy). In a
 main thread the protocols' own budget watchdog (:mod:`accord.protocols.watchdog`) usually acts first: a single
 call running past ``Settings.budget`` ends the session as an ``over-budget`` fault, with its trace.
@@ -12,29 +14,19 @@ call running past ``Settings.budget`` ends the session as an ``over-budget`` fau
 from __future__ import annotations
 
 import ctypes
-import json
-import math
 import signal
 import threading
 import time
 from dataclasses import dataclass
-from types import FrameType, TracebackType
-
-import numpy as np
+from types import FrameType
 
 from accord.model import Scenario
 from accord.protocols.common import describe
+from accord.protocols.watchdog import blamed
 from accord.simulate import prepare, run_session
-from accord.simulate.prepare import Prepared
 from accord.strategies.base import Strategy
 from accord.tournament.plan import Plan, Settings, Task
-
-COLUMNS = (
-    "idx", "key", "scenario", "repetition", "seed", "strategies", "utilities", "agreement", "position", "rounds",
-    "steps", "time", "ended_by", "fault_party", "fault_strategy", "fault_kind", "fault_message", "welfare",
-    "pareto_distance", "nash_distance", "elapsed",
-)
-"""The fields of one session row, in order (``strategies`` and ``utilities`` are JSON lists, one per party)."""
+from accord.tournament.rows import SessionRow, finished_row, lost_row
 
 
 @dataclass(frozen=True)
@@ -61,55 +53,6 @@ def batches(plan: Plan, tasks: list[Task], size: int) -> list[Batch]:
 class SessionHung(BaseException):
     """Raised into a session that overran its wall-clock guard (a BaseException, so strategies' and protocols'
     ``except Exception`` cannot swallow it)."""
-
-
-def _number(x: float) -> float | None:
-    return None if x is None or math.isnan(x) else float(x)
-
-
-def _row(task: Task, batch: Batch, labels: list[str], result) -> tuple:
-    fault = result.fault
-    utilities = [float(u) for u in result.utilities]
-    return (task.index, task.key, result.scenario, task.repetition, task.seed, json.dumps(labels),
-            json.dumps(utilities), int(result.agreement), result.position, result.rounds, result.steps,
-            float(result.time), result.ended_by, fault.party if fault else None,
-            labels[fault.party] if fault and fault.party is not None and fault.party >= 0 else None,
-            fault.kind if fault else None, fault.message if fault else None, float(sum(utilities)),
-            _number(result.pareto_distance), _number(result.nash_distance), float(result.elapsed))
-
-
-def lost_row(task: Task, labels: list[str], prepared: Prepared, party: int | None, kind: str, message: str,
-             elapsed: float = 0.0) -> tuple:
-    """The row of a session that never finished: no agreement, everyone gets its reservation value."""
-    got = np.asarray(prepared.reservations, dtype=float)
-    frontier = prepared.frontier
-    pareto = float(np.sqrt(((frontier - got) ** 2).sum(axis=1)).min()) if len(frontier) else None
-    nash = (float(np.sqrt(((prepared.utilities[prepared.nash] - got) ** 2).sum()))
-            if prepared.nash is not None else None)
-    utilities = [float(u) for u in got]
-    return (task.index, task.key, prepared.scenario.name, task.repetition, task.seed, json.dumps(labels),
-            json.dumps(utilities), 0, None, 0, 0, 0.0, "error", party,
-            labels[party] if party is not None else None, kind, message, float(sum(utilities)), pareto, nash,
-            float(elapsed))
-
-
-def _blamed(traceback: TracebackType | None, strategies: list) -> int | None:
-    """The party whose strategy was running at the innermost point of ``traceback``."""
-    frames = []
-    while traceback is not None:
-        frames.append(traceback.tb_frame)
-        traceback = traceback.tb_next
-    for frame in reversed(frames):
-        owner = frame.f_locals.get("self")
-        if isinstance(owner, Strategy):
-            for outer in frames:
-                for value in outer.f_locals.values():
-                    if isinstance(value, list) and len(value) == len(strategies):
-                        for k, item in enumerate(value):
-                            if item is owner:
-                                return k
-            return None
-    return None
 
 
 RETRY = 0.001
@@ -215,7 +158,7 @@ def _guard(timeout: float | None):
     return _ThreadGuard(timeout)
 
 
-def run_batch(batch: Batch) -> list[tuple]:
+def run_batch(batch: Batch) -> list[SessionRow]:
     """Run every session of ``batch``; one row each. Faults of strategies are rows too, never exceptions."""
     settings = batch.settings
     prepared = {s: prepare(scenario) for s, scenario in batch.scenarios.items()}
@@ -234,14 +177,12 @@ def run_batch(batch: Batch) -> list[tuple]:
                                          keep_trace=False)
                 finally:
                     guard.stop()
-                rows.append(_row(task, batch, labels, result))
+                rows.append(finished_row(task, labels, result))
             except SessionHung as error:
-                party = _blamed(error.__traceback__, specs)
-                rows.append(lost_row(task, labels, prepared[task.scenario], party, "hung",
+                rows.append(lost_row(task, labels, prepared[task.scenario], blamed(error), "hung",
                                      f"session still running after {settings.timeout:g} s (wall clock)",
                                      time.perf_counter() - started))
             except Exception as error:  # noqa: BLE001 - a broken session never breaks the tournament
-                party = _blamed(error.__traceback__, specs)
-                rows.append(lost_row(task, labels, prepared[task.scenario], party, "crashed", describe(error),
+                rows.append(lost_row(task, labels, prepared[task.scenario], blamed(error), "crashed", describe(error),
                                      time.perf_counter() - started))
     return rows

@@ -1,7 +1,6 @@
 """Tournament results for the workbench: the ranking from the results store named when the server started.
 
-The store path comes from whoever runs ``accord serve --tournament FILE``, never from a browser. If the
-tournament package is not available, the page says so instead of failing.
+The store path comes from whoever runs ``accord serve --tournament FILE``, never from a browser.
 """
 
 from __future__ import annotations
@@ -9,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from accord.errors import InputError
+from accord.tournament.stats import Interval
 
 COLUMNS = ("rank", "strategy", "sessions", "mean utility (95% CI)", "agreement rate (95% CI)", "welfare",
            "distance to frontier", "distance to Nash", "faults")
 
 
-def _ci(mid: float, low: float, high: float) -> str:
-    return f"{mid:.3f} [{low:.3f}, {high:.3f}]"
+def _ci(estimate: Interval) -> str:
+    return f"{estimate.value:.3f} [{estimate.low:.3f}, {estimate.high:.3f}]"
 
 
 def results(path: Path | None) -> dict:
@@ -24,10 +24,8 @@ def results(path: Path | None) -> dict:
     if path is None:
         return {**empty, "message": "No tournament loaded. Start the server with "
                                     "'accord serve --tournament results.sqlite' to show one."}
-    try:
-        from accord.tournament import open_existing, summarize
-    except ImportError:
-        return {**empty, "message": "Tournaments are not available in this installation."}
+    from accord.tournament import open_existing, summarize
+
     try:
         store = open_existing(path)
     except InputError as error:
@@ -37,8 +35,8 @@ def results(path: Path | None) -> dict:
     finally:
         store.close()
     ranking = summarize(rows)
-    table = [[k + 1, s.name, s.sessions, _ci(s.mean_utility, s.mean_utility_low, s.mean_utility_high),
-              _ci(s.agreement_rate, s.agreement_rate_low, s.agreement_rate_high), f"{s.welfare:.3f}",
-              f"{s.pareto_distance:.3f}", f"{s.nash_distance:.3f}", s.faults] for k, s in enumerate(ranking)]
+    table = [[k + 1, s.name, s.sessions, _ci(s.mean_utility), _ci(s.agreement_rate), f"{s.welfare.value:.3f}",
+              f"{s.pareto_distance.value:.3f}", f"{s.nash_distance.value:.3f}", s.faults]
+             for k, s in enumerate(ranking)]
     message = "" if table else "The tournament holds no finished session yet."
     return {"columns": COLUMNS, "rows": table, "source": f"{path.name}: {len(rows)} sessions", "message": message}

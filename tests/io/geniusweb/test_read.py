@@ -1,61 +1,20 @@
-"""GeniusWeb JSON: reading (FORMATS.md §2), the jobs1 worked example, number issues, writing, bad input."""
+"""GeniusWeb JSON: reading (FORMATS.md §2), the jobs1 worked example, number issues, bad input."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from accord.errors import ScenarioError
 from accord.io import load
-from accord.io.geniusweb import number_utility, read_geniusweb, write_geniusweb
-from accord.model import Constraint, Issue, Linear, LinearAdditive, Party, Rectangle, RectangleSum, Scenario, Table
+from accord.io.geniusweb import number_utility, read_geniusweb
+from accord.model import Table
 from accord.space import utility_matrix
 from tests.conftest import SHARED_DOMAINS
+from tests.io.geniusweb.samples import DOMAIN, dump, profile, trip, utility_of
 
 GENIUSWEB_FOLDERS = (sorted(p.name for p in (SHARED_DOMAINS / "geniusweb").iterdir())
                      if SHARED_DOMAINS.is_dir() else [])
-
-
-def utility_of(scenario: Scenario, party: int, outcome: dict) -> float:
-    row = np.array([[issue.index_of(outcome[issue.name]) for issue in scenario.issues]])
-    return float(scenario.parties[party].utility.evaluate(scenario.issues, row)[0])
-
-
-def dump(folder: Path, name: str, data) -> Path:
-    path = folder / name
-    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    return path
-
-
-DOMAIN = {"name": "trip", "issuesValues": {
-    "place": {"values": ["beach", "city", "hills"]},
-    "days": {"range": {"low": 2, "high": 5, "step": 1}},
-    "budget": {"range": [0.5, 1.5, 0.25]},
-}}
-
-
-def profile(**changes) -> dict:
-    body = {
-        "issueUtilities": {
-            "place": {"DiscreteValueSetUtilities": {"valueUtilities": {"beach": 1, "city": 0.25, "hills": 0}}},
-            "days": {"NumberValueSetUtilities": {"lowValue": 2, "lowUtility": 0, "highValue": 5, "highUtility": 1}},
-            "budget": {"NumberValueSetUtilities": {"lowValue": 0.5, "lowUtility": 1, "highValue": 1.5,
-                                                   "highUtility": 0.1}},
-        },
-        "issueWeights": {"place": 0.5, "days": 0.3, "budget": 0.2},
-        "domain": DOMAIN,
-        "name": "alice",
-        "reservationBid": {"issuevalues": {"place": "city", "days": 3, "budget": 1.0}},
-    }
-    body.update(changes)
-    return {"LinearAdditiveUtilitySpace": body}
-
-
-def trip(tmp_path: Path, **changes) -> list[Path]:
-    return [dump(tmp_path, "trip.json", DOMAIN), dump(tmp_path, "alice.json", profile(**changes))]
 
 
 # --- reading -----------------------------------------------------------------------------------------
@@ -132,65 +91,6 @@ def test_every_geniusweb_folder_loads(shared_domains, folder):
 
 def test_the_collection_has_15_geniusweb_folders(shared_domains):
     assert len(list((shared_domains / "geniusweb").iterdir())) == 15
-
-
-# --- writing -----------------------------------------------------------------------------------------
-
-
-def test_write_then_read_keeps_number_issues_and_reservation_bid(tmp_path):
-    (tmp_path / "in").mkdir()
-    scenario = read_geniusweb(trip(tmp_path / "in"))
-    losses = write_geniusweb(scenario, tmp_path / "out")
-    assert losses == []
-    written = json.loads((tmp_path / "out" / "alice.json").read_text())["LinearAdditiveUtilitySpace"]
-    assert "NumberValueSetUtilities" in written["issueUtilities"]["days"]
-    again = read_geniusweb([tmp_path / "out"])
-    assert again.issues == scenario.issues
-    np.testing.assert_allclose(utility_matrix(again), utility_matrix(scenario), atol=1e-12, rtol=0)
-    assert again.parties[0].reservation_outcome == scenario.parties[0].reservation_outcome
-    assert again.parties[0].reservation == scenario.parties[0].reservation
-
-
-def test_writer_losses(tmp_path):
-    issues = (Issue.categorical("a", ["x", "y"]), Issue.integer("n", 0, 2))
-    heavy = Party("heavy", LinearAdditive((0.8, 0.4), (Table((1.0, 0.5)), Linear(0.5, 0.0))), reservation=0.5,
-                  discount=0.9)
-    clipped = Party("clipped", LinearAdditive((0.5, 0.5), (Table((0.0, 1.0)), Linear(0.8, 0.0))))
-    boxes = Party("boxes", RectangleSum((Rectangle(1.0, ((1, 0, 1),)),), 1.0))
-    scenario = Scenario("Loss Test!", issues, (heavy, clipped, boxes), constraints=(Constraint(((0, (0,)),)),))
-    losses = write_geniusweb(scenario, tmp_path)
-    text = "\n".join(losses)
-    assert "party 'heavy': weights summed to 1.2" in text and "renormalised" in text
-    assert "discount factor 0.9 dropped" in text
-    assert "party 'heavy': GeniusWeb has no reservation value; reservation 0.5 written as the reservation bid" in text
-    assert "issue 'n' (integer) written as a discrete value set" in text  # 'clipped' is clamped at n = 2
-    assert "party 'boxes'" in text and "no profile was written" in text
-    assert "constraint" in text
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["Loss_Test.json", "clipped.json", "heavy.json"]
-    domain = json.loads((tmp_path / "Loss_Test.json").read_text())
-    assert domain["name"] == "LossTest"
-    again = read_geniusweb([tmp_path / "Loss_Test.json", tmp_path / "heavy.json", tmp_path / "clipped.json"])
-    original = utility_matrix(Scenario("s", issues, (heavy, clipped)))
-    renormalised = Party("h", LinearAdditive((0.8 / 1.2, 0.4 / 1.2), heavy.utility.functions))
-    expected = utility_matrix(Scenario("s", issues, (renormalised,)))[:, 0]  # the unclipped sum ÷ 1.2
-    np.testing.assert_allclose(utility_matrix(again)[:, 0], expected, atol=1e-12)
-    np.testing.assert_allclose(utility_matrix(again)[:, 1], original[:, 1], atol=1e-12)
-    # the reservation bid keeps exactly the same acceptable outcomes
-    acceptable_before = np.round(original[:, 0], 10) >= 0.5
-    assert not acceptable_before.all()
-    acceptable_after = np.round(utility_matrix(again)[:, 0], 10) >= round(again.parties[0].reservation, 10)
-    np.testing.assert_array_equal(acceptable_before, acceptable_after)
-
-
-def test_weights_are_written_to_sum_to_exactly_one(tmp_path):
-    from decimal import Decimal
-
-    issues = tuple(Issue.categorical(f"i{k}", ["a", "b"]) for k in range(3))
-    party = Party("p", LinearAdditive((0.1, 0.2, 0.7000000000000001), tuple(Table((0.0, 1.0)) for _ in range(3))))
-    write_geniusweb(Scenario("w", issues, (party,)), tmp_path)
-    text = (tmp_path / "p.json").read_text()
-    weights = json.loads(text, parse_float=Decimal)["LinearAdditiveUtilitySpace"]["issueWeights"]
-    assert sum(weights.values()) == 1
 
 
 # --- bad input ---------------------------------------------------------------------------------------

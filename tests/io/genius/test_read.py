@@ -1,75 +1,18 @@
-"""GENIUS XML: reading (FORMATS.md §1), the worked examples, the 2014 hyperRectangle spaces, writing, bad input."""
+"""GENIUS XML: reading (FORMATS.md §1), the worked examples, the 2014 hyperRectangle spaces, bad input."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from accord.errors import ScenarioError
 from accord.io import load
-from accord.io.genius import read_genius, write_genius
-from accord.model import (
-    Constant,
-    Constraint,
-    Issue,
-    Linear,
-    LinearAdditive,
-    Party,
-    Rectangle,
-    RectangleSum,
-    Scenario,
-    Table,
-    Triangular,
-)
-from accord.space import utility_matrix
+from accord.io.genius import read_genius
+from accord.model import Constant, Linear, RectangleSum, Table, Triangular
 from tests.conftest import SHARED_DOMAINS
+from tests.io.genius.samples import DOMAIN, PROFILE, small, utility_of, write
 
 GENIUS_FOLDERS = sorted(p.name for p in (SHARED_DOMAINS / "genius").iterdir()) if SHARED_DOMAINS.is_dir() else []
-
-
-def utility_of(scenario: Scenario, party: int, outcome: dict) -> float:
-    row = np.array([[issue.index_of(outcome[issue.name]) for issue in scenario.issues]])
-    return float(scenario.parties[party].utility.evaluate(scenario.issues, row)[0])
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-DOMAIN = """<negotiation_template><utility_space number_of_issues="3">
-<objective index="0" etype="objective" type="objective" name="root">
-  <issue index="1" name="colour" etype="discrete" type="discrete" vtype="discrete">
-    <item index="1" value="red"/><item index="2" value="blue"/>
-  </issue>
-  <issue index="2" name="price" etype="integer" type="integer" vtype="integer" lowerbound="0" upperbound="4"/>
-  <issue index="3" name="time" etype="real" type="real" vtype="real"><range lowerbound="0" upperbound="10"/></issue>
-</objective></utility_space></negotiation_template>"""
-
-PROFILE = """<utility_space>
-<objective index="0" etype="objective" type="objective" name="root">
-  <issue index="1" name="colour" etype="discrete" type="discrete" vtype="discrete">
-    <item index="1" value="red" evaluation="4"/><item index="2" value="blue" evaluation="8"/>
-  </issue>
-  <issue index="2" name="price" etype="integer" type="integer" vtype="integer" lowerbound="0" upperbound="4">
-    <evaluator ftype="linear" slope="0.25" offset="0"/>
-  </issue>
-  <issue index="3" name="time" etype="real" type="real" vtype="real"><range lowerbound="0" upperbound="10"/>
-    <evaluator ftype="{ftype}" parameter0="{p0}" parameter1="{p1}" parameter2="{p2}"/>
-  </issue>
-  <weight index="1" value="0.5"/><weight index="2" value="0.3"/><weight index="3" value="0.2"/>
-</objective>
-<reservation value="0.25"/>
-<discount_factor value="{discount}"/>
-</utility_space>"""
-
-
-def small(tmp_path: Path, ftype="linear", p0="0", p1="0.1", p2="0", discount="0.9") -> list[Path]:
-    return [write(tmp_path, "small-domain.xml", DOMAIN),
-            write(tmp_path, "alice.xml", PROFILE.format(ftype=ftype, p0=p0, p1=p1, p2=p2, discount=discount))]
 
 
 # --- reading -----------------------------------------------------------------------------------------
@@ -241,57 +184,6 @@ def test_anac2014_normaliser_agrees_with_the_published_pareto_front(shared_domai
     reached = np.array([party0.evaluate(scenario.issues, best[None])[0], party1.evaluate(scenario.issues, best[None])[0]])
     assert reached[0] == 1.0
     assert reached[1] <= front[-1, 1] + tol  # never above the published frontier at u1 = 1
-
-
-# --- writing -----------------------------------------------------------------------------------------
-
-
-def test_write_then_read_keeps_utilities_reservation_and_discount(tmp_path):
-    (tmp_path / "in").mkdir()
-    scenario = read_genius(small(tmp_path / "in", ftype="triangular", p0="2", p1="8", p2="4"))
-    losses = write_genius(scenario, tmp_path / "out")
-    assert losses == []
-    files = sorted((tmp_path / "out").iterdir())
-    assert [f.name for f in files] == ["small-domain-alice.xml", "small-domain-domain.xml"]
-    again = read_genius([tmp_path / "out" / "small-domain-domain.xml", tmp_path / "out" / "small-domain-alice.xml"])
-    np.testing.assert_allclose(utility_matrix(again), utility_matrix(scenario), atol=1e-12, rtol=0)
-    assert again.parties[0].reservation == 0.25 and again.parties[0].discount == 0.9
-
-
-def test_writer_folds_a_table_maximum_below_one_into_the_weight(tmp_path):
-    issues = (Issue.categorical("a", ["x", "y", "z"]), Issue.integer("n", 1, 3))
-    party = Party("p q", LinearAdditive((0.6, 0.4), (Table((0.2, 0.5, 0.0)), Table((0.1, 0.9, 0.3)))),
-                  reservation=0.1, reservation_outcome=(("a", "x"), ("n", 2)))
-    scenario = Scenario("my scenario", issues, (party,), constraints=(Constraint(((0, (0,)),), "no x"),))
-    losses = write_genius(scenario, tmp_path)
-    assert any("issue 'n' (integer) written as a discrete issue" in loss for loss in losses)
-    assert any("constraint" in loss and "dropped" in loss for loss in losses)
-    assert any("reservation outcome" in loss for loss in losses)
-    again = read_genius([tmp_path / "my_scenario-domain.xml", tmp_path / "my_scenario-p_q.xml"])
-    assert again.issues[1].kind == "categorical"
-    with_constraints_removed = Scenario("s", issues, (party,))
-    np.testing.assert_allclose(utility_matrix(again), utility_matrix(with_constraints_removed), atol=1e-12, rtol=0)
-
-
-def test_writer_keeps_linear_origin_and_rectangles(tmp_path):
-    issues = (Issue.integer("n", 2, 6), Issue.real("r", 1.0, 3.0, 11))
-    additive = Party("a", LinearAdditive((0.5, 0.5), (Linear(0.2, 0.1, origin=3.0), Linear(-0.5, 1.5, origin=1.0))))
-    boxes = Party("b", RectangleSum((Rectangle(3.0, ((0, 2, 4),)), Rectangle(2.0, ((0, 4, 6), (1, 1.0, 2.0)))), 5.0),
-                  reservation=0.2, discount=0.5)
-    scenario = Scenario("mix", issues, (additive, boxes))
-    assert write_genius(scenario, tmp_path) == []
-    again = read_genius([tmp_path / "mix-domain.xml", tmp_path / "mix-a.xml", tmp_path / "mix-b.xml"])
-    np.testing.assert_allclose(utility_matrix(again), utility_matrix(scenario), atol=1e-12, rtol=0)
-    assert again.parties[1].discount == 0.5
-
-
-def test_writer_reports_a_real_grid_that_is_not_the_default(tmp_path):
-    issues = (Issue.real("r", 0.0, 1.0, 5),)
-    scenario = Scenario("g", issues, (Party("a", LinearAdditive((1.0,), (Linear(1.0, 0.0),))),))
-    losses = write_genius(scenario, tmp_path)
-    assert any("real_grid=5" in loss for loss in losses)
-    again = read_genius([tmp_path], real_grid=5)
-    np.testing.assert_allclose(utility_matrix(again), utility_matrix(scenario), atol=1e-12, rtol=0)
 
 
 # --- bad input ---------------------------------------------------------------------------------------

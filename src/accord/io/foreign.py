@@ -1,0 +1,53 @@
+"""What the GENIUS and GeniusWeb adapters share: the domain-and-profiles rule of their readers; safe file names
+and the losses of what neither format has for their writers."""
+
+from __future__ import annotations
+
+import re
+
+from pathlib import Path
+
+from accord.errors import ScenarioError
+from accord.model import Scenario
+
+
+def check_parts(source: str, domains: list[Path], profiles: int, profile: str, domain_required: bool) -> None:
+    """A ``ScenarioError`` unless the files hold one domain (or none, when not ``domain_required``) and at least
+    one profile; ``profile`` says what a profile file is."""
+    if domain_required and not domains:
+        raise ScenarioError("no domain file (a file with issues but no weights or evaluations)", source=source,
+                            fix="add the scenario's domain file")
+    if len(domains) > 1:
+        raise ScenarioError(f"several domain files ({', '.join(d.name for d in domains)})", source=source,
+                            fix="give exactly one domain file" if domain_required else "give at most one domain file")
+    if not profiles:
+        raise ScenarioError(f"no {profile}", source=source, fix="add at least one profile file")
+
+
+def file_stem(text: str) -> str:
+    """``text`` as a file-name stem: runs of other characters become ``_`` (``scenario`` when nothing is left)."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._")
+    return stem or "scenario"
+
+
+def unique_stem(stem: str, used: set[str]) -> str:
+    """``stem``, or ``stem_2``, ``stem_3``… : the first not in ``used`` ignoring case (case-insensitive file
+    systems); it is added to ``used`` (lower-cased)."""
+    candidate, n = stem, 2
+    while candidate.lower() in used:
+        candidate, n = f"{stem}_{n}", n + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+def unsupported_losses(scenario: Scenario, format_name: str) -> list[str]:
+    """What ``format_name`` (GENIUS, GeniusWeb) cannot keep of any scenario: hard constraints and ratification."""
+    losses = []
+    if scenario.constraints:
+        losses.append(f"{len(scenario.constraints)} hard constraint(s) dropped: {format_name} has no constraints, so "
+                      "the outcomes they ruled out become possible")
+    for party in scenario.parties:
+        if party.constituencies:
+            losses.append(f"party '{party.name}': constituencies {[c.name for c in party.constituencies]} dropped "
+                          f"({format_name} has no ratification)")
+    return losses
