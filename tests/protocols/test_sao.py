@@ -18,7 +18,7 @@ from accord.strategies.base import END, Strategy
 N_OUTCOMES = 7
 
 
-class Scripted(Strategy, register=False):
+class Scripted(Strategy):
     """Decides from the step alone: offers ``(key + step) % N_OUTCOMES``; answers from ``key``, ``step`` and the
     offer (accepting about one time in three, walking away rarely when ``walks``)."""
 
@@ -89,7 +89,7 @@ def test_offer_history_lists_are_filled():
     assert positions == [row[3] for row in offers] and proposers == [row[1] for row in offers]
 
 
-class Faulty(Strategy, register=False):
+class Faulty(Strategy):
     """Misbehaves in ``call`` from ``step`` on, the way ``how`` says; otherwise offers 0 and rejects."""
 
     def __init__(self, call: str, how: str, step: int = 0) -> None:
@@ -141,7 +141,7 @@ def test_a_fault_ends_the_session_and_names_the_party(call, how, kind, message):
 
 
 def test_numpy_answers_and_positions_are_accepted():
-    class Numpy(Strategy, register=False):
+    class Numpy(Strategy):
         def propose(self, state):
             return np.int64(3)
 

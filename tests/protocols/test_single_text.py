@@ -41,7 +41,7 @@ def test_a_mediator_has_no_variation_when_no_issue_can_vary():
     assert mediator.vary(mediator.start()) is None
 
 
-class Votes(Strategy, register=False):
+class Votes(Strategy):
     """Votes ``vote`` on every variation (None: as the default, for what is at least as good) and ratifies with
     ``ratify``."""
 

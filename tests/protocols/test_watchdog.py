@@ -283,7 +283,7 @@ def test_blame_works_in_threads_where_no_signal_can_be_armed():
 def test_a_guard_stopping_a_setup_call_blames_its_party():
     from accord.protocols.watchdog import blamed
 
-    class SetupStops(Strategy, register=False):
+    class SetupStops(Strategy):
         def setup(self, view):
             raise _Stop()
 

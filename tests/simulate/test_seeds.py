@@ -26,7 +26,7 @@ def test_a_longer_list_starts_with_the_shorter_one():
 def test_each_party_of_a_session_gets_its_own_derived_seed():
     seen = []
 
-    class Seeded(Strategy, register=False):
+    class Seeded(Strategy):
         def setup(self, view):
             super().setup(view)
             seen.append(view.seed)

@@ -10,7 +10,7 @@ from accord.tournament.plan import Settings
 from accord.tournament.worker import batches
 
 
-class SlowStart(Strategy, name="t-slow-start", register=False):
+class SlowStart(Strategy, name="t-slow-start"):
     """Takes a minute to set up (setup is under no budget: only the wall-clock guard stops it)."""
 
     def setup(self, view):
