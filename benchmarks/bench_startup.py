@@ -2,6 +2,8 @@
 
 Usage:  python benchmarks/bench_startup.py [--repeat 7]
 Targets (issue 10 §6): ``accord --help`` within 1.5x, ``accord analyze tests/data/mini.yaml`` within 2x.
+A third line, with no target, times importing only the libraries ``analyze`` cannot do without (numpy, PyYAML,
+pydantic for the scenario schema and Typer's option parsing, Rich for the tables): the floor for that command.
 Each command runs ``--repeat`` times, interleaved with the others so that load on the machine hits all alike;
 the figure is the median wall-clock time of a fresh interpreter.
 """
@@ -23,6 +25,8 @@ COMMANDS = {
     "accord --help": (ACCORD + ["--help"], 1.5),
     "accord analyze tests/data/mini.yaml": (ACCORD + ["analyze", str(ROOT / "tests" / "data" / "mini.yaml")], 2.0),
 }
+FLOOR = ("libraries analyze needs (floor)",
+         [sys.executable, "-c", "import numpy, yaml, pydantic.main, typer, rich.console, rich.table"])
 
 
 def seconds(command: list[str]) -> float:
@@ -35,8 +39,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    runs = {name: [] for name in (BASELINE[0], *COMMANDS)}
-    commands = {BASELINE[0]: BASELINE[1]} | {name: command for name, (command, _) in COMMANDS.items()}
+    commands = {BASELINE[0]: BASELINE[1], FLOOR[0]: FLOOR[1]} | {name: command for name, (command, _) in
+                                                                 COMMANDS.items()}
+    runs = {name: [] for name in commands}
     for command in commands.values():  # warm the file cache once
         seconds(command)
     for _ in range(args.repeat):
@@ -44,6 +49,8 @@ def main() -> None:
             runs[name].append(seconds(command))
     baseline = statistics.median(runs[BASELINE[0]])
     print(f"median of {args.repeat} runs each; {BASELINE[0]}: {baseline:.3f} s")
+    print(f"{FLOOR[0]:40s} {statistics.median(runs[FLOOR[0]]):.3f} s  ratio "
+          f"{statistics.median(runs[FLOOR[0]]) / baseline:.2f}")
     failed = False
     for name, (_, target) in COMMANDS.items():
         ratio = statistics.median(runs[name]) / baseline

@@ -4,7 +4,6 @@ files or folder, GeniusWeb JSON files or folder."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +17,8 @@ ACCORD_SUFFIXES = (".yaml", ".yml")
 
 def bundled_dir() -> Path:
     """The folder of scenarios shipped with Accord."""
+    from importlib import resources  # costly to import; most commands read a file, not a bundled name
+
     return Path(str(resources.files("accord") / "scenarios"))
 
 
