@@ -13,6 +13,7 @@ run alone, then split into single sessions; a session that kills its worker on i
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from accord.errors import OptionError
+from accord.parent_watch import exit_with_parent
 from accord.simulate import prepare
 from accord.tournament.worker import Batch, lost_row, run_batch
 
@@ -119,7 +121,8 @@ class ProcessExecutor(Executor):
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
+                                   initializer=exit_with_parent, initargs=(os.getpid(),))
         wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
         return pool
 
