@@ -127,3 +127,17 @@ def test_workbench_session_workers_end_with_the_server():
     """)
     assert len(pids) >= 2
     assert still_alive_after(pids) == []
+
+
+def test_dask_local_cluster_workers_end_with_their_parent():
+    pytest.importorskip("distributed")
+    pids = worker_pids_then_kill("""
+        import os, time
+        from accord.tournament.executors import DaskExecutor
+        if __name__ == "__main__":
+            executor = DaskExecutor("local", 2)  # Dask's own worker processes watch the pipe to their parent
+            print(*executor.client.run(os.getpid).values(), flush=True)
+            time.sleep(60)
+    """)
+    assert len(pids) == 2
+    assert still_alive_after(pids) == []
