@@ -2,8 +2,7 @@ import accord
 
 
 def test_all_lists_every_public_name_and_only_existing_ones():
-    lazy = {"scenario_from_dict", "scenario_to_dict"}
-    public = {name for name in vars(accord) if not name.startswith("_") and name != "annotations"} | lazy
+    public = {name for name in dir(accord) if not name.startswith("_") and name not in ("annotations", "importlib")}
     modules = {name for name in public if type(getattr(accord, name)).__name__ == "module"}
     assert set(accord.__all__) == public - modules - {"__version__"}
     for name in accord.__all__:
@@ -15,3 +14,7 @@ def test_readme_python_example_runs():
     analysis = accord.analyze(scenario)
     assert analysis.rational_outcomes > 0
     assert set(analysis.solutions["nash"].outcome) == set(scenario.issue_names)
+
+
+def test_unknown_names_are_attribute_errors():
+    assert not hasattr(accord, "no_such_name")

@@ -14,6 +14,7 @@ run alone, then ``work.split`` into single units; a unit that kills its worker o
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.errors import OptionError
+from accord.parent_watch import exit_with_parent
 
 MAX_IN_FLIGHT_PER_WORKER = 2
 CHUNKS_PER_WORKER = 4
@@ -116,7 +118,8 @@ class ProcessExecutor(Executor):
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
+                                   initializer=exit_with_parent, initargs=(os.getpid(),))
         wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
         return pool
 

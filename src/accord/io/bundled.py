@@ -5,7 +5,6 @@ the research library in ``accord/scenarios/library`` (``genius/Laptop``, or a wh
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib.resources import files
 from pathlib import Path
 
 from accord.errors import ScenarioError
@@ -16,7 +15,7 @@ DATA_SUFFIXES = (".yaml", ".yml", ".csv")
 
 def bundled_dir() -> Path:
     """The folder of scenarios shipped with Accord."""
-    return Path(str(files("accord") / "scenarios"))
+    return Path(__file__).resolve().parents[1] / "scenarios"  # no importlib.resources: it slows start-up
 
 
 def _named(folder: Path, suffixes: tuple[str, ...]) -> dict[str, Path]:

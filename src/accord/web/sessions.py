@@ -15,6 +15,7 @@ the process, a crash) is replaced too. Each request holds one worker, so replaci
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import signal
 import sys
@@ -24,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from importlib import import_module
 
 from accord.errors import AccordError, InputError
+from accord.parent_watch import exit_with_parent
 
 BUDGET = 1.0
 """Seconds a strategy call may run in a workbench session (as for ``accord simulate``)."""
@@ -116,7 +118,7 @@ class SessionPool:
                 raise SessionFailed("simulate: the server is shutting down", 503)
             if slot.executor is None:
                 slot.executor = ProcessPoolExecutor(1, mp_context=self.context, initializer=_start,
-                                                    initargs=(list(sys.path),))
+                                                    initargs=(list(sys.path), os.getpid()))
             return slot.executor
 
     def _replace(self, slot: _Slot) -> None:
@@ -157,10 +159,12 @@ def _modules_of(strategies: list[str]) -> list[str]:
 
 
 # -- in the worker process -----------------------------------------------------------------------------------------
-def _start(path: list[str]) -> None:
-    """Worker set-up: the server's import path (for strategies registered there), and Ctrl-C left to the server."""
+def _start(path: list[str], server: int) -> None:
+    """Worker set-up: the server's import path (for strategies registered there), Ctrl-C left to the server, and
+    an exit when the server is gone."""
     sys.path[:0] = [p for p in path if p not in sys.path]
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(server)
     import accord.simulate  # noqa: F401 - paid once per worker, not by its first request
     import accord.strategies.builtin  # noqa: F401
 

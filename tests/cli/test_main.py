@@ -1,0 +1,51 @@
+"""The command-line entry point: lazy command loading, a complete ``--help``, a light start-up."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from accord.cli.main import COMMANDS, SUMMARIES, full_app, main
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
+
+
+def _imported_after(code: str) -> set[str]:
+    """Top-level packages in ``sys.modules`` after running ``code`` in a fresh interpreter."""
+    script = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    return set(done.stdout.split())
+
+
+def test_summaries_are_the_first_paragraph_of_each_commands_help():
+    group = typer.main.get_command(full_app())
+    assert set(SUMMARIES) == set(COMMANDS) == set(group.list_commands(None))
+    for name, summary in SUMMARIES.items():
+        help_text = group.get_command(None, name).help
+        assert " ".join(help_text.split("\n\n")[0].split()) == summary, name
+
+
+def test_help_lists_every_command_with_its_summary(capsys):
+    assert main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split()).replace("- ", "-")  # undo wrapping, also at hyphens
+    for name, summary in SUMMARIES.items():
+        assert f"{name} {summary}" in out
+
+
+def test_unknown_command_is_one_line_and_exit_2(capsys):
+    assert main(["no-such-command"]) == 2
+    assert capsys.readouterr().err.strip() == "error: accord: No such command 'no-such-command'; see 'accord --help'"
+
+
+def test_help_imports_no_numpy_pydantic_rich_or_web_stack():
+    loaded = _imported_after("from accord.cli.main import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n"
+                             "    pass")
+    assert "typer" in loaded  # the probe works
+    assert not loaded & {"numpy", "pydantic", "yaml", "rich", "fastapi", "matplotlib", "uvicorn", "dask"}
+
+
+def test_analyze_imports_no_web_stack_or_plots():
+    loaded = _imported_after(f"from accord.cli.main import main\nmain(['analyze', {str(MINI)!r}, '--json'])")
+    assert "numpy" in loaded
+    assert not loaded & {"fastapi", "starlette", "matplotlib", "uvicorn", "jinja2", "dask", "sqlite3"}
