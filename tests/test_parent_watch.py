@@ -92,7 +92,7 @@ def test_a_watched_process_keeps_running_while_its_parent_lives():
 def test_idle_tournament_workers_end_with_their_parent():
     pids = worker_pids_then_kill("""
         import time
-        from accord.tournament.executors import ProcessExecutor
+        from accord.executors import ProcessExecutor
         executor = ProcessExecutor(2)
         print(*[p.pid for p in executor.pool._processes.values()], flush=True)
         time.sleep(60)
@@ -104,7 +104,7 @@ def test_idle_tournament_workers_end_with_their_parent():
 def test_busy_monte_carlo_workers_end_with_their_parent():
     pids = worker_pids_then_kill("""
         from accord.forecast import ModelConfig, load_stakeholders, monte_carlo
-        from accord.tournament.executors import make_executor
+        from accord.executors import make_executor
         group = load_stakeholders("japan-russia-2019")[0]
         with make_executor(2) as executor:
             print(*[p.pid for p in executor.pool._processes.values()], flush=True)
@@ -133,7 +133,7 @@ def test_dask_local_cluster_workers_end_with_their_parent():
     pytest.importorskip("distributed")
     pids = worker_pids_then_kill("""
         import os, time
-        from accord.tournament.executors import DaskExecutor
+        from accord.executors import DaskExecutor
         if __name__ == "__main__":
             executor = DaskExecutor("local", 2)  # Dask's own worker processes watch the pipe to their parent
             print(*executor.client.run(os.getpid).values(), flush=True)
