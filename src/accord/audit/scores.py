@@ -24,6 +24,8 @@ class OfferScore:
     """The outcome scored: the offer itself, or its best completion for the proposer."""
     complete: bool
     n_completions: int
+    n_rational: int
+    """How many completions every party prefers to no deal (0 or 1 for a complete offer)."""
     utilities: tuple[float, ...]
     low: tuple[float, ...] | None
     high: tuple[float, ...] | None
@@ -66,6 +68,7 @@ def score_offer(audit_map: AuditMap, offer: tuple[tuple[int, int], ...], propose
         position=position,
         complete=complete,
         n_completions=int(candidates.size),
+        n_rational=int((rows >= audit_map.reservation).all(axis=1).sum()),
         utilities=tuple(float(u) for u in point),
         low=None if complete else tuple(float(u) for u in rows.min(axis=0)),
         high=None if complete else tuple(float(u) for u in rows.max(axis=0)),

@@ -42,6 +42,8 @@ def _verdict(score, parties) -> str:
     text = "rational" if not irrational else "below reservation: " + ", ".join(irrational)
     if score.ratified is not None:
         text += "; ratified" if score.ratified else "; not ratified"
+    if not score.complete:
+        text += f"; {score.n_rational:,} of {score.n_completions:,} completions rational for all"
     return text
 
 
