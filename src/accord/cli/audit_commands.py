@@ -39,12 +39,12 @@ def _verdict(score, parties) -> str:
     if score is None:
         return ""
     irrational = [p for p, ok in zip(parties, score.rational) if not ok]
-    text = "rational" if not irrational else "below reservation: " + ", ".join(irrational)
+    parts = ["rational" if not irrational else "irrational for " + ", ".join(irrational)]
     if score.ratified is not None:
-        text += "; ratified" if score.ratified else "; not ratified"
+        parts.append("ratified" if score.ratified else "not ratified")
     if not score.complete:
-        text += f"; {score.n_rational:,} of {score.n_completions:,} completions rational for all"
-    return text
+        parts.append(f"zone {score.n_rational:,}/{score.n_completions:,}")
+    return "; ".join(parts)
 
 
 def render(result, console: Console) -> None:
@@ -53,23 +53,25 @@ def render(result, console: Console) -> None:
     title = result.record.title or Path(result.record.source).name
     table = Table(title=f"{result.record.scenario.name}: {title}", show_header=True, header_style="bold",
                   show_lines=True)
-    table.add_column("#", justify="right")
-    table.add_column("when")
-    table.add_column("party / action")
-    table.add_column(f"utility {' / '.join(parties)}", justify="right")
-    table.add_column("to frontier", justify="right")
-    table.add_column("verdict")
+    table.add_column("move", no_wrap=True)
+    table.add_column("offer", ratio=3, overflow="fold")
+    table.add_column("utility", justify="right", no_wrap=True)
+    table.add_column("dist", justify="right", no_wrap=True)
+    table.add_column("verdict", ratio=2)
     for entry in result.moves:
         move, score = entry.move, entry.score
-        offer = _offer_text(entry.offer) if move.action == "offer" else f"moves[{move.answers}]" if (
-            move.answers is not None) else ""
+        if move.action == "offer":
+            offer = _offer_text(entry.offer, 200)
+        else:
+            offer = f"moves[{move.answers}]" if move.answers is not None else ""
         partial = " (partial)" if score is not None and not score.complete and move.action == "offer" else ""
-        table.add_row(str(move.index), _when(move), f"{move.party} {move.action}{partial}\n[dim]{offer}[/dim]",
-                      _utilities_text(score), "" if score is None else f"{score.pareto_distance:.3f}",
-                      _verdict(score, parties))
+        table.add_row(f"{move.index} · {_when(move)}\n{move.party}\n{move.action}{partial}", offer,
+                      _utilities_text(score).replace(" / ", "\n"),
+                      "" if score is None else f"{score.pareto_distance:.3f}", _verdict(score, parties))
     console.print(table)
-    console.print("[dim]A partial offer shows its range over completions; its verdicts are those of its best "
-                  "completion for the proposer.[/dim]")
+    console.print(f"[dim]utility: {', '.join(parties)} (top to bottom); a partial offer shows its range over its "
+                  "completions, and its verdicts are those of its best completion for the proposer; zone: "
+                  "completions every party prefers to no deal; dist: distance to the Pareto frontier.[/dim]")
     concessions = Table(title="Concessions (own utility of own offers)", show_header=True, header_style="bold")
     concessions.add_column("party")
     concessions.add_column("first → last", justify="right")
