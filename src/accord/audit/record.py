@@ -169,7 +169,8 @@ def _parse_moves(raw_moves: list, scenario: Scenario, check: _Checker) -> list[M
         else:
             check.add("no date or round", where=where, fix="give 'date: YYYY-MM-DD' or 'round: N'")
         offer = _parse_offer(raw.get("offer"), scenario, check, f"{where}.offer")
-        if action == "offer" and not offer and raw.get("offer") is not None and offer is not None:
+        raw_offer = raw.get("offer")
+        if action == "offer" and isinstance(raw_offer, dict) and all(v is None or v == "" for v in raw_offer.values()):
             check.add("the offer fixes no issue", where=f"{where}.offer", fix="name at least one issue and its value")
         if action == "offer" and raw.get("offer") is None:
             check.add("an offer without 'offer'", where=f"{where}.offer", fix="give the offered values per issue")
