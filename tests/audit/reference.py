@@ -59,3 +59,12 @@ def completions(scenario: Scenario, offer: dict[str, object]) -> list[tuple[int,
     names = scenario.issue_names
     fixed = {names.index(k): scenario.issue(k).index_of(v) for k, v in offer.items()}
     return [row for row in feasible(scenario) if all(row[i] == v for i, v in fixed.items())]
+
+
+def mapped(name: str):
+    """``(scenario, its audit map, its feasible rows, their utilities)`` of a test scenario."""
+    from accord.audit.outcomes import audit_map
+
+    loaded = scenario(name)
+    rows = feasible(loaded)
+    return loaded, audit_map(loaded), rows, [utilities(loaded, row) for row in rows]

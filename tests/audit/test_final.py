@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from accord.audit.final import agreed_offer, final_audit
-from accord.audit.outcomes import audit_map
 from accord.audit.record import parse_record
 from tests.audit import reference
 
@@ -32,10 +31,7 @@ def test_agreement_needs_every_other_party_to_accept_and_nobody_to_reject():
 
 @pytest.mark.parametrize("name", ["mini", "trio"])
 def test_dominators_and_left_on_the_table_match_brute_force(name):
-    scenario = reference.scenario(name)
-    the_map = audit_map(scenario)
-    rows = reference.feasible(scenario)
-    points = [reference.utilities(scenario, r) for r in rows]
+    scenario, the_map, rows, points = reference.mapped(name)
     for position in range(len(rows)):
         final = final_audit(the_map.utilities, the_map.frontier, 0, position)
         point = points[position]

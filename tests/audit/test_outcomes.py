@@ -6,15 +6,12 @@ import itertools
 
 import pytest
 
-from accord.audit.outcomes import audit_map
 from tests.audit import reference
 
 
 @pytest.mark.parametrize("name", ["mini", "trio"])
 def test_completions_are_exactly_the_matching_feasible_outcomes(name):
-    scenario = reference.scenario(name)
-    the_map = audit_map(scenario)
-    rows = reference.feasible(scenario)
+    scenario, the_map, rows, _ = reference.mapped(name)
     for position, value in itertools.product(range(len(scenario.issues)), range(3)):
         matching = [k for k, row in enumerate(rows) if row[position] == value]
         assert the_map.completions(((position, value),)).tolist() == matching
@@ -23,10 +20,7 @@ def test_completions_are_exactly_the_matching_feasible_outcomes(name):
 
 @pytest.mark.parametrize("name", ["mini", "trio"])
 def test_map_matches_direct_utilities_frontier_and_ratification(name):
-    scenario = reference.scenario(name)
-    the_map = audit_map(scenario)
-    rows = reference.feasible(scenario)
-    direct = [reference.utilities(scenario, r) for r in rows]
+    scenario, the_map, rows, direct = reference.mapped(name)
     assert the_map.utilities.ravel().tolist() == pytest.approx([u for point in direct for u in point], abs=1e-12)
     front = {tuple(round(u, 9) for u in point) for point in reference.frontier(scenario)}
     on_front = [k for k, row in enumerate(rows)

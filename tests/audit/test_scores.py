@@ -22,9 +22,7 @@ def offers(scenario, limit_per_subset: int = 6):
 
 @pytest.mark.parametrize("name", ["mini", "trio"])
 def test_scores_match_direct_computation(name):
-    scenario = reference.scenario(name)
-    the_map = audit_map(scenario)
-    rows = reference.feasible(scenario)
+    scenario, the_map, rows, _ = reference.mapped(name)
     checked = 0
     for offer in offers(scenario):
         matching = reference.completions(scenario, offer)

@@ -34,14 +34,11 @@ def bundled_records() -> dict[str, Path]:
 
 def resolve_record(name: str) -> Path:
     """A path the user typed, or the file of a bundled record of that name."""
-    path = Path(name)
-    if path.exists():
-        return path
-    bundled = bundled_records()
-    if name in bundled:
-        return bundled[name]
-    raise ScenarioError("no such file or bundled record", source=name,
-                        fix=f"check the path; bundled records: {', '.join(bundled) or 'none'}")
+    found = next((p for p in (Path(name), bundled_records().get(name)) if p is not None and p.exists()), None)
+    if found is None:
+        raise ScenarioError("no such file or bundled record", source=name,
+                            fix=f"check the path; bundled records: {', '.join(bundled_records()) or 'none'}")
+    return found
 
 
 def read_record(name: str | Path, scenario: Scenario, scenario_name: str = "") -> Record:
