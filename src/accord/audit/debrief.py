@@ -13,6 +13,7 @@ from accord.audit.outcomes import AuditMap
 from accord.audit.record import parse_record
 from accord.audit.result import AuditResult, audit
 from accord.audit.table import TableGame
+from accord.errors import OptionError
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class Debrief:
 
 def debrief(game: TableGame) -> Debrief:
     """Audit the person's session and find the trades missed around their last package (or the agreement)."""
+    if not game.moves:
+        raise OptionError("nothing to debrief yet", source="game", fix="make an offer first")
     result = audit(parse_record(game.record_data(), game.scenario, "session"))
     own = [m for m in result.record.moves if m.action == "offer" and m.party == game.names[game.person]]
     anchor = result.final.position if result.final is not None else (
