@@ -43,7 +43,7 @@ class AuditResult:
         return {k: (v.item() if hasattr(v, "item") else v) for k, v in self.map.space.outcome(position).items()}
 
     def to_json(self) -> dict:
-        """The one JSON document of an audit (the CLI's ``--json``)."""
+        """The one JSON document of an audit, as the command line and the web workbench emit it."""
         final = None
         if self.final is not None:
             final = {"outcome": self.outcome(self.final.position), "utilities": list(self.final.utilities),
