@@ -1,4 +1,5 @@
-"""A simulated session's JSON document (``SessionResult.to_json()``, as the simulate command prints it) read as a record.
+"""A simulated session's JSON document (``SessionResult.to_json()``, as the simulate command prints it), read
+as a record.
 
 Relies on few keys, read tolerantly: the session's ``scenario`` and its ``trace``, a list of rows each with
 ``round``, ``party``, ``action`` and ``offer`` (``{issue: value}`` or null). Protocol actions map to record
