@@ -28,6 +28,7 @@ COMMANDS = {
     "divide": "forecast_commands",
     "serve": "web_commands",
     "report": "web_commands",
+    "audit": "audit_commands",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 SUMMARIES = {

@@ -124,6 +124,10 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
     app.include_router(api.router)
     _one_line_422_in_openapi(app)
     app.include_router(pages.router)
+    from accord.web import play  # a person at the table (issue 14)
+
+    app.include_router(play.api)
+    app.include_router(play.page)
     static = resources.files("accord") / "web" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     assets = resources.files("accord") / "reports" / "assets"  # the plot script, shared with the HTML report

@@ -1,0 +1,52 @@
+"""A person at the table over the API: play an uploaded scenario, save the record, and get the debrief that
+``accord audit`` would give."""
+
+from __future__ import annotations
+
+import json
+
+from accord.audit import audit, parse_record
+from accord.io import load
+
+
+def upload(client, mini_yaml) -> str:
+    response = client.post("/api/scenarios", files=[("files", ("mini.yaml", mini_yaml, "text/yaml"))])
+    assert response.status_code in (200, 201), response.text
+    return response.json()["id"]
+
+
+def test_play_an_uploaded_scenario_to_the_debrief(client, mini_yaml, tmp_path):
+    sid = upload(client, mini_yaml)
+    started = client.post("/api/play", json={"scenario_id": sid, "party": 1, "strategy": "boulware", "rounds": 4})
+    assert started.status_code == 200, started.text
+    game, state = started.json()["game"], started.json()["state"]
+    assert state["you"] == "B" and state["standing"]["party"] == "A"  # A opened
+    assert "utility" not in json.dumps(started.json()["issues"])  # the other side's profile stays hidden
+    package = {"island": "south", "fishing": 0, "share": 0.25}
+    assert client.post(f"/api/play/{game}/utility", json={"offer": package}).json()["your_utility"] == 1.0
+    while state["ended_by"] is None:
+        state = client.post(f"/api/play/{game}/move", json={"action": "offer", "offer": package}).json()
+    assert state["ended_by"] == "deadline"
+    late = client.post(f"/api/play/{game}/move", json={"action": "accept"})
+    assert late.status_code == 400 and "the session has ended" in late.json()["detail"]
+    record = client.get(f"/api/play/{game}/record").json()
+    debrief = client.get(f"/api/play/{game}/debrief").json()
+    expected = audit(parse_record(record, load("tests/data/mini.yaml"))).to_json()
+    assert debrief["audit"] == json.loads(json.dumps(expected))
+    assert list(debrief["profiles"]) == ["A"] and "utility" in debrief["profiles"]["A"]
+    for trade in debrief["missed_trades"]:
+        assert trade["gain"] > trade["cost"]
+
+
+def test_accepting_ends_in_agreement_and_bad_moves_are_one_line(client, mini_yaml):
+    sid = upload(client, mini_yaml)
+    started = client.post("/api/play", json={"scenario_id": sid, "party": 1, "strategy": "boulware"}).json()
+    game = started["game"]
+    bad = client.post(f"/api/play/{game}/move", json={"action": "offer", "offer": {"island": "east"}})
+    assert bad.status_code == 400 and bad.json()["detail"].startswith("offer: ")
+    state = client.post(f"/api/play/{game}/move", json={"action": "accept"}).json()
+    assert state["ended_by"] == "agreement" and state["agreement"] == started["state"]["standing"]["offer"]
+    assert client.get(f"/api/play/{game}/debrief").json()["audit"]["final"]["outcome"] == state["agreement"]
+    assert client.post("/api/play/nope/move", json={"action": "accept"}).status_code == 404
+    assert client.post("/api/play", json={"scenario_id": sid, "strategy": "nobody"}).status_code == 400
+    assert client.get(f"/scenarios/{sid}/play").status_code == 200
