@@ -396,10 +396,14 @@ def _rectangles(fields: _Fields, space: ET.Element, issues: list[_DomainIssue]) 
                 raise fields.error(box, box_place, f"unsupported element <{box.tag}>",
                                    "only <hyperRectangle> is understood inside <ufun>")
             bounds = []
+            # GENIUS reads a box with any EXCLUDES as exclusive, bounded by its EXCLUDES only
+            exclusive = box.find("EXCLUDES") is not None
             for constraint in box:
-                if constraint.tag != "INCLUDES":
+                if constraint.tag not in ("INCLUDES", "EXCLUDES"):
                     raise fields.error(constraint, box_place, f"unsupported element <{constraint.tag}>",
-                                       "only <INCLUDES index min max> is understood")
+                                       "only <INCLUDES|EXCLUDES index min max> is understood")
+                if (constraint.tag == "EXCLUDES") != exclusive:
+                    continue
                 index = fields.integer(constraint, "index", box_place)
                 if index not in position_of:
                     raise fields.error(constraint, box_place, f"INCLUDES names issue index {index}, not in the domain",
@@ -407,7 +411,7 @@ def _rectangles(fields: _Fields, space: ET.Element, issues: list[_DomainIssue]) 
                 low = fields.number(constraint, "min", box_place)
                 high = fields.number(constraint, "max", box_place)
                 bounds.append((position_of[index], low, high))
-            rectangles.append(Rectangle(weight * fields.number(box, "utility", box_place), tuple(bounds)))
+            rectangles.append(Rectangle(weight * fields.number(box, "utility", box_place), tuple(bounds), exclusive))
     return RectangleSum(tuple(rectangles), normalizer)
 
 
@@ -568,7 +572,7 @@ def _profile_element(scenario: Scenario, party: Party, forms: list[str], losses:
         for rectangle in utility.rectangles:
             box = ET.SubElement(ufun, "hyperRectangle", utility=repr(float(rectangle.utility)))
             for position, low, high in rectangle.bounds:
-                ET.SubElement(box, "INCLUDES", index=str(position + 1), min=_num(low), max=_num(high))
+                ET.SubElement(box, "EXCLUDES" if rectangle.exclusive else "INCLUDES", index=str(position + 1), min=_num(low), max=_num(high))
     ET.SubElement(space, "reservation", value=repr(float(party.reservation)))
     if party.discount is not None:
         ET.SubElement(space, "discount_factor", value=repr(float(party.discount)))
