@@ -191,7 +191,7 @@ def _in_issue_order(order: np.ndarray, by_search: tuple[int, ...]) -> tuple[int,
     return tuple(out)
 
 
-def rectangle_rational_count(scenario: Scenario, reservation: np.ndarray, budget: int = 2_000_000) -> int | None:
+def rectangle_rational_count(scenario: Scenario, reservation: np.ndarray, budget: int = 20_000) -> int | None:
     """The exact number of outcomes every party rates at least its reservation value (after the rounding),
     or ``None`` when the search would visit more than ``budget`` nodes."""
     model = _Rectangles.of(scenario)
