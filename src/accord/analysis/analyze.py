@@ -47,6 +47,7 @@ class Analysis:
     frontier_deals: tuple[Deal, ...] | None = field(repr=False, compare=False, default=None)
     zone: bool | None = None
     method_notes: tuple[str, ...] = ()
+    frontier_counts: tuple[int, ...] = ()
 
     def deal(self, position: int) -> Deal:
         """The outcome at ``position`` with its (rounded) utilities."""
@@ -74,7 +75,8 @@ class Analysis:
             "reservation": [float(r) for r in scenario.reservations],
             "rational_outcomes": self.rational_outcomes,
             "zone_of_agreement": self.has_zone_of_agreement,
-            "pareto": {"points": self.pareto_points.tolist(), "n_outcomes": self.pareto_outcomes},
+            "pareto": {"points": self.pareto_points.tolist(), "n_outcomes": self.pareto_outcomes,
+                       "counts": list(self.frontier_counts)},
             "solutions": {name: (deal.to_json() if deal else None) for name, deal in self.solutions.items()},
             "best": {p: d.to_json() for p, d in zip(scenario.party_names, self.best)},
             "worst": {p: d.to_json() for p, d in zip(scenario.party_names, self.worst)},
@@ -116,7 +118,8 @@ def analyze(scenario: Scenario, method: str | None = None) -> Analysis:
 
     on_front = pareto_mask(utilities)
     front_positions = np.flatnonzero(on_front)
-    points = np.unique(utilities[front_positions], axis=0) if front_positions.size else np.empty((0, len(scenario.parties)))
+    points, per_point = (np.unique(utilities[front_positions], axis=0, return_counts=True) if front_positions.size
+                         else (np.empty((0, len(scenario.parties))), np.zeros(0, dtype=int)))
     rational = rational_mask(utilities, reservation)
     # Every solution is attained on the frontier (a dominating outcome is also rational, scores at least as
     # well and has a larger sum), so solving over frontier ∩ rational gives the same deals, much faster.
@@ -141,6 +144,7 @@ def analyze(scenario: Scenario, method: str | None = None) -> Analysis:
         space=space,
         utilities=utilities,
         frontier_positions=front_order,
+        frontier_counts=tuple(int(c) for c in per_point),
         ratification=ratify(scenario, space, utilities, reservation, rational),
     )
 

@@ -79,6 +79,7 @@ def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
         best=best,
         worst=tuple(worst),
         method=method,
+        frontier_counts=front.counts,
         frontier_deals=tuple(with_utilities(f, p) for f, p in zip(front.firsts, points)),
         zone=bool(rational.size),
         method_notes=tuple(notes),
