@@ -120,8 +120,11 @@ def test_too_many_outcomes(tmp_path):
         party["utility"] = {"weights": {f"i{k}": 0.2 for k in range(5)},
                             "values": {f"i{k}": {"linear": {"slope": 0.01, "offset": 0}} for k in range(5)}}
     document.pop("constraints")
-    result = runner.invoke(app, ["analyze", str(write(tmp_path, document))])
+    path = str(write(tmp_path, document))
+    result = runner.invoke(app, ["analyze", path, "--method", "enumeration"])
     assert_one_line_error(result, "bad.yaml", "10,000,000,000 outcomes", "at most")
+    analysed = runner.invoke(app, ["analyze", path, "--json"])  # an exact search instead of enumeration
+    assert analysed.exit_code == 0 and '"method": "additive-merge"' in analysed.stdout
 
 
 def test_usage_errors_are_one_line_with_exit_code_2(capsys):

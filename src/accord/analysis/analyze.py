@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from accord.analysis.method_choice import METHODS, analyze_by_search, choose_method
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.ratification import Ratification, ratify
 from accord.analysis.solutions import DECIMALS, rational_mask, solve
+from accord.errors import OptionError
 from accord.model import Scenario
 from accord.space import OutcomeSpace, scenario_space, utility_matrix
 
@@ -41,6 +43,11 @@ class Analysis:
     utilities: np.ndarray = field(repr=False, compare=False, default=None)
     frontier_positions: np.ndarray = field(repr=False, compare=False, default=None)
     ratification: Ratification | None = field(repr=False, compare=False, default=None)
+    method: str = "enumeration"
+    frontier_deals: tuple[Deal, ...] | None = field(repr=False, compare=False, default=None)
+    zone: bool | None = None
+    method_notes: tuple[str, ...] = ()
+    frontier_counts: tuple[int, ...] = ()
 
     def deal(self, position: int) -> Deal:
         """The outcome at ``position`` with its (rounded) utilities."""
@@ -49,11 +56,13 @@ class Analysis:
 
     def frontier(self, limit: int | None = None) -> list[Deal]:
         """Frontier outcomes, ascending by utility vector (first ``limit`` of them)."""
+        if self.frontier_deals is not None:
+            return list(self.frontier_deals[:limit])
         return [self.deal(p) for p in self.frontier_positions[:limit]]
 
     @property
     def has_zone_of_agreement(self) -> bool:
-        return self.rational_outcomes > 0
+        return self.zone if self.zone is not None else self.rational_outcomes > 0
 
     def to_json(self) -> dict:
         scenario = self.scenario
@@ -65,12 +74,14 @@ class Analysis:
             "n_outcomes": self.n_outcomes,
             "reservation": [float(r) for r in scenario.reservations],
             "rational_outcomes": self.rational_outcomes,
-            "zone_of_agreement": self.rational_outcomes > 0,
-            "pareto": {"points": self.pareto_points.tolist(), "n_outcomes": self.pareto_outcomes},
+            "zone_of_agreement": self.has_zone_of_agreement,
+            "pareto": {"points": self.pareto_points.tolist(), "n_outcomes": self.pareto_outcomes,
+                       "counts": list(self.frontier_counts)},
             "solutions": {name: (deal.to_json() if deal else None) for name, deal in self.solutions.items()},
             "best": {p: d.to_json() for p, d in zip(scenario.party_names, self.best)},
             "worst": {p: d.to_json() for p, d in zip(scenario.party_names, self.worst)},
-            "notes": list(scenario.notes),
+            "notes": list(scenario.notes) + list(self.method_notes),
+            "method": self.method,
             "ratification": (self.ratification.to_json(lambda p: self.deal(p).to_json())
                              if self.ratification else None),
         }
@@ -90,8 +101,14 @@ def rounded_reservations(scenario: Scenario) -> np.ndarray:
     return np.round(np.asarray(scenario.reservations, dtype=float), DECIMALS)
 
 
-def analyze(scenario: Scenario) -> Analysis:
-    """Analyse ``scenario`` exactly (see the README for the definitions)."""
+def analyze(scenario: Scenario, method: str | None = None) -> Analysis:
+    """Analyse ``scenario`` exactly (see the README for the definitions). ``method`` forces one of
+    ``METHODS``; by default enumeration when the space fits, else the search that fits the utilities."""
+    method = method or choose_method(scenario)
+    if method not in METHODS:
+        raise OptionError(f"unknown analysis method '{method}'", source="method", fix=f"use one of {', '.join(METHODS)}")
+    if method != "enumeration":
+        return analyze_by_search(scenario, method, rounded_reservations(scenario))
     space = scenario_space(scenario)
     utilities = rounded_utilities(scenario, space)
     reservation = rounded_reservations(scenario)
@@ -101,7 +118,8 @@ def analyze(scenario: Scenario) -> Analysis:
 
     on_front = pareto_mask(utilities)
     front_positions = np.flatnonzero(on_front)
-    points = np.unique(utilities[front_positions], axis=0) if front_positions.size else np.empty((0, len(scenario.parties)))
+    points, per_point = (np.unique(utilities[front_positions], axis=0, return_counts=True) if front_positions.size
+                         else (np.empty((0, len(scenario.parties))), np.zeros(0, dtype=int)))
     rational = rational_mask(utilities, reservation)
     # Every solution is attained on the frontier (a dominating outcome is also rational, scores at least as
     # well and has a larger sum), so solving over frontier ∩ rational gives the same deals, much faster.
@@ -126,6 +144,7 @@ def analyze(scenario: Scenario) -> Analysis:
         space=space,
         utilities=utilities,
         frontier_positions=front_order,
+        frontier_counts=tuple(int(c) for c in per_point),
         ratification=ratify(scenario, space, utilities, reservation, rational),
     )
 

@@ -26,13 +26,16 @@ def analyze_command(
     paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON document instead of tables")] = False,
     rows: Annotated[int, typer.Option(help="frontier rows to show", min=1)] = 12,
+    method: Annotated[Optional[str], typer.Option(
+        help="force an exact method: enumeration, additive-merge or branch-and-bound (default: the fastest that "
+             "applies)")] = None,
 ) -> None:
     """Analyse a scenario: zone of agreement, Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian /
     utilitarian deals."""
     analyses = []
     for source, scenario in load_each(paths):
         try:
-            analyses.append(analyze(scenario))
+            analyses.append(analyze(scenario, method))
         except ScenarioError as error:
             raise error.located(source, replacing=scenario.name) from None
     if as_json:

@@ -99,10 +99,13 @@ class LinearAdditive:
 
 @dataclass(frozen=True)
 class Rectangle:
-    """A hyper-rectangle: ``bounds`` maps an issue position to an inclusive value range."""
+    """A hyper-rectangle: ``bounds`` maps an issue position to an inclusive value range. An inclusive
+    rectangle earns its utility for the outcomes inside it (every outcome when it has no bounds); an
+    ``exclusive`` one for the outcomes outside it (outside some bound), as GENIUS's ExclusiveHyperRectangle."""
 
     utility: float
     bounds: tuple[tuple[int, float, float], ...]
+    exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class RectangleSum:
             for position, low, high in rectangle.bounds:
                 x = numeric[position][value_indices[:, position]]
                 inside &= (x >= low) & (x <= high)
-            total[inside] += rectangle.utility
+            total[~inside if rectangle.exclusive else inside] += rectangle.utility
         return np.clip(total / self.normalizer, 0.0, 1.0)
 
 

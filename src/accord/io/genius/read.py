@@ -385,10 +385,14 @@ def _rectangles(fields: _Fields, space: ET.Element, issues: list[_DomainIssue]) 
                 raise fields.error(box, box_place, f"unsupported element <{box.tag}>",
                                    "only <hyperRectangle> is understood inside <ufun>")
             bounds = []
+            # GENIUS reads a box with any EXCLUDES as exclusive, bounded by its EXCLUDES only
+            exclusive = box.find("EXCLUDES") is not None
             for constraint in box:
-                if constraint.tag != "INCLUDES":
+                if constraint.tag not in ("INCLUDES", "EXCLUDES"):
                     raise fields.error(constraint, box_place, f"unsupported element <{constraint.tag}>",
-                                       "only <INCLUDES index min max> is understood")
+                                       "only <INCLUDES|EXCLUDES index min max> is understood")
+                if (constraint.tag == "EXCLUDES") != exclusive:
+                    continue
                 index = fields.integer(constraint, "index", box_place)
                 if index not in position_of:
                     raise fields.error(constraint, box_place, f"INCLUDES names issue index {index}, not in the domain",
@@ -396,7 +400,7 @@ def _rectangles(fields: _Fields, space: ET.Element, issues: list[_DomainIssue]) 
                 low = fields.number(constraint, "min", box_place)
                 high = fields.number(constraint, "max", box_place)
                 bounds.append((position_of[index], low, high))
-            rectangles.append(Rectangle(weight * fields.number(box, "utility", box_place), tuple(bounds)))
+            rectangles.append(Rectangle(weight * fields.number(box, "utility", box_place), tuple(bounds), exclusive))
     return RectangleSum(tuple(rectangles), normalizer)
 
 

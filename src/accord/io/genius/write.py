@@ -119,7 +119,7 @@ def _profile_element(scenario: Scenario, party: Party, forms: list[str], losses:
         for rectangle in utility.rectangles:
             box = ET.SubElement(ufun, "hyperRectangle", utility=repr(float(rectangle.utility)))
             for position, low, high in rectangle.bounds:
-                ET.SubElement(box, "INCLUDES", index=str(position + 1), min=_num(low), max=_num(high))
+                ET.SubElement(box, "EXCLUDES" if rectangle.exclusive else "INCLUDES", index=str(position + 1), min=_num(low), max=_num(high))
     ET.SubElement(space, "reservation", value=repr(float(party.reservation)))
     if party.discount is not None:
         ET.SubElement(space, "discount_factor", value=repr(float(party.discount)))

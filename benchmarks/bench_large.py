@@ -1,0 +1,58 @@
+"""Exact analysis beyond enumeration: wall-clock time of ``analyze`` on GENIUS's large domains, the ANAC 2014
+10¹⁰ domain and a synthetic 30-issue × 10-option additive scenario (10³⁰ outcomes).
+
+Usage:  python benchmarks/bench_large.py [--only NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+
+from accord.analysis import analyze
+from accord.io import load
+from accord.model import Issue, LinearAdditive, Party, Scenario, Table
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "domains"
+DOMAINS = {
+    "ANAC2014 10issues (10^10)": SHARED / "genius" / "ANAC2014_10issuesDiscountedwithRV",
+    "S-1NIKFRT-1 (10^10)": SHARED / "genius-large" / "S-1NIKFRT-1",
+    "30issues (10^30)": SHARED / "genius-large" / "30issues",
+    "S-1NAGUNL-128 (10^30)": SHARED / "genius-large" / "S-1NAGUNL-128",
+}
+
+
+def additive_30x10(seed: int = 2019) -> Scenario:
+    """30 categorical issues of 10 options, two parties with random weights and value tables."""
+    rng = np.random.default_rng(seed)
+    issues = tuple(Issue.categorical(f"i{k}", [f"o{v}" for v in range(10)]) for k in range(30))
+    parties = []
+    for name in ("a", "b"):
+        weights = rng.random(30)
+        parties.append(Party(name, LinearAdditive(tuple(weights / weights.sum()),
+                                                  tuple(Table(tuple(rng.random(10))) for _ in issues))))
+    return Scenario("additive-30x10", issues, tuple(parties))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="run the workloads whose name contains this")
+    args = parser.parse_args()
+    workloads = {"additive 30x10 (10^30)": additive_30x10}
+    workloads.update({name: (lambda path=path: load(path)) for name, path in DOMAINS.items() if path.is_dir()})
+    for name, make in workloads.items():
+        if args.only and args.only not in name:
+            continue
+        scenario = make()
+        start = time.perf_counter()
+        analysis = analyze(scenario)
+        took = time.perf_counter() - start
+        print(f"{name:28s} {analysis.method:17s} {took:8.2f} s  frontier {len(analysis.pareto_points):4d} points, "
+              f"{analysis.pareto_outcomes} outcomes; rational {analysis.rational_outcomes}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Which exact method analyses a scenario: enumeration where the space fits, else a search that never builds
+an array as long as the outcome space."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accord.analysis.additive_frontier import is_additive
+from accord.analysis.beyond_enumeration import analyze_by_search as _analyze_by_search
+from accord.analysis.rectangle_frontier import is_rectangular
+from accord.errors import OptionError, ScenarioError
+from accord.model import Scenario
+from accord.space import MAX_OUTCOMES
+
+METHODS = ("enumeration", "additive-merge", "branch-and-bound")
+_APPLIES = {"additive-merge": (is_additive, "every utility linear-additive"),
+            "branch-and-bound": (is_rectangular, "every utility made of hyper-rectangles and no hard constraint")}
+
+
+def choose_method(scenario: Scenario) -> str:
+    """Enumeration when the space fits; else the additive merge or the rectangle branch and bound, whichever
+    the utilities allow (enumeration otherwise, which then says the space is too large)."""
+    if scenario.cartesian_size <= MAX_OUTCOMES:
+        return "enumeration"
+    for method, (applies, _) in _APPLIES.items():
+        if applies(scenario):
+            return method
+    return "enumeration"
+
+
+def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
+    """The analysis by a search method, after checking that it applies to ``scenario``."""
+    applies, needs = _APPLIES[method]
+    if not applies(scenario):
+        raise OptionError(f"method '{method}' needs {needs}", source="method",
+                          fix="use enumeration or leave the method to be chosen")
+    analysis = _analyze_by_search(scenario, method, reservation)
+    if len(analysis.pareto_points) == 0:
+        raise ScenarioError("the constraints rule out every outcome", source=scenario.name, where="constraints",
+                            fix="relax or remove a constraint")
+    return analysis

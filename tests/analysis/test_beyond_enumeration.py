@@ -1,0 +1,47 @@
+"""Every search method gives exactly the enumeration's analysis on spaces small enough to enumerate."""
+
+from hypothesis import HealthCheck, given, settings
+
+from accord.analysis import analyze
+from tests.generators import constrained_scenarios, rectangle_scenarios, scenarios
+
+_SAME = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _figures(scenario, method):
+    document = analyze(scenario, method).to_json()
+    assert document.pop("method") == method
+    document.pop("notes")
+    document.pop("ratification")
+    return document
+
+
+def _same_as_enumeration(scenario, method):
+    expected = _figures(scenario, "enumeration")
+    got = _figures(scenario, method)
+    if got["rational_outcomes"] is None:  # only beyond a search budget, never on these small spaces
+        raise AssertionError("rational_outcomes left uncounted")
+    assert got == expected
+
+
+@_SAME
+@given(scenarios())
+def test_additive_merge_equals_enumeration(scenario):
+    _same_as_enumeration(scenario, "additive-merge")
+
+
+@_SAME
+@given(constrained_scenarios())
+def test_additive_merge_equals_enumeration_under_constraints(scenario):
+    try:
+        analyze(scenario, "enumeration")
+    except Exception as error:  # every outcome ruled out: both methods must refuse alike
+        assert "rule out every outcome" in str(error)
+        return
+    _same_as_enumeration(scenario, "additive-merge")
+
+
+@_SAME
+@given(rectangle_scenarios())
+def test_branch_and_bound_equals_enumeration(scenario):
+    _same_as_enumeration(scenario, "branch-and-bound")

@@ -1,0 +1,46 @@
+"""The exact methods on GENIUS's large domains: the independent exact frontiers, and every published
+pareto.xml point weakly dominated."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from accord.analysis import analyze
+from accord.io import load
+
+FAST = ["genius-large/S-1NIKFRT-1", "genius/ANAC2014_10issuesDiscountedwithRV"]
+SLOW = ["genius-large/S-1NAGUNL-128", "genius-large/30issues"]
+_RUN_SLOW = os.environ.get("ACCORD_SLOW_TESTS") == "1"
+
+
+def _published(folder) -> np.ndarray:
+    rows = [line.split(",") for line in (folder / "pareto.xml").read_text().splitlines() if line.strip()]
+    return np.array([[float(x) for x in row] for row in rows])
+
+
+def _check(shared_domains, name):
+    folder = shared_domains / name
+    analysis = analyze(load(folder))
+    assert analysis.method == "branch-and-bound"
+    points = analysis.pareto_points
+    for published in _published(folder):
+        assert ((points >= published[None, :] - 1e-6).all(axis=1)).any(), published
+    reference = json.loads((shared_domains / "genius-large" / "reference.json").read_text()).get(folder.name)
+    if reference:
+        assert analysis.n_outcomes == reference["n_outcomes"]
+        np.testing.assert_allclose(points, np.array(reference["frontier"]), atol=1e-9, rtol=0)
+        assert list(analysis.frontier_counts) == reference["frontier_counts"]
+        assert analysis.pareto_outcomes == sum(reference["frontier_counts"])
+
+
+@pytest.mark.parametrize("name", FAST)
+def test_exact_frontier_of_the_10_to_the_10_domains(shared_domains, name):
+    _check(shared_domains, name)
+
+
+@pytest.mark.skipif(not _RUN_SLOW, reason="minutes each; set ACCORD_SLOW_TESTS=1")
+@pytest.mark.parametrize("name", SLOW)
+def test_exact_frontier_of_the_larger_domains(shared_domains, name):
+    _check(shared_domains, name)
