@@ -9,7 +9,7 @@ from accord.analysis.solutions import solution_names
 from accord.io import load
 
 KEYS = {"scenario", "title", "parties", "issues", "n_outcomes", "reservation", "rational_outcomes", "pareto",
-        "solutions", "best", "worst", "zone_of_agreement", "notes", "ratification"}
+        "solutions", "best", "worst", "zone_of_agreement", "notes", "ratification", "method"}
 
 
 def test_analysis_document_follows_the_schema():
@@ -19,7 +19,10 @@ def test_analysis_document_follows_the_schema():
     assert document["parties"] == ["A", "B"] and document["n_outcomes"] == analysis.n_outcomes
     assert [i["name"] for i in document["issues"]] == list(analysis.scenario.issue_names)
     assert {i["kind"] for i in document["issues"]} == {"categorical", "integer", "real"}
-    assert document["pareto"] == {"points": analysis.pareto_points.tolist(), "n_outcomes": analysis.pareto_outcomes}
+    assert document["pareto"] == {"points": analysis.pareto_points.tolist(), "n_outcomes": analysis.pareto_outcomes,
+                                  "counts": list(analysis.frontier_counts)}
+    assert sum(document["pareto"]["counts"]) == document["pareto"]["n_outcomes"]
+    assert document["method"] == "enumeration"
     assert set(document["solutions"]) == set(solution_names())
     assert document["solutions"]["nash"] == {"outcome": {"island": "north", "fishing": 0, "share": 0.25},
                                              "utilities": [0.55, 0.6]}

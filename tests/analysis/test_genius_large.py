@@ -7,6 +7,8 @@ import os
 import numpy as np
 import pytest
 
+from tests.conftest import REFERENCE
+
 from accord.analysis import analyze
 from accord.io import load
 
@@ -27,7 +29,7 @@ def _check(shared_domains, name):
     points = analysis.pareto_points
     for published in _published(folder):
         assert ((points >= published[None, :] - 1e-6).all(axis=1)).any(), published
-    reference = json.loads((shared_domains / "genius-large" / "reference.json").read_text()).get(folder.name)
+    reference = json.loads((REFERENCE / "genius-large.json").read_text()).get(folder.name)
     if reference:
         assert analysis.n_outcomes == reference["n_outcomes"]
         np.testing.assert_allclose(points, np.array(reference["frontier"]), atol=1e-9, rtol=0)

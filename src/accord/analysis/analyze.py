@@ -106,7 +106,7 @@ def analyze(scenario: Scenario, method: str | None = None) -> Analysis:
     ``METHODS``; by default enumeration when the space fits, else the search that fits the utilities."""
     method = method or choose_method(scenario)
     if method not in METHODS:
-        raise OptionError(f"unknown analysis method '{method}'", source="method", fix=f"use one of {', '.join(METHODS)}")
+        raise OptionError(f"unknown analysis method '{method}'", parameter="method", fix=f"use one of {', '.join(METHODS)}")
     if method != "enumeration":
         return analyze_by_search(scenario, method, rounded_reservations(scenario))
     space = scenario_space(scenario)

@@ -32,7 +32,7 @@ def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
     """The analysis by a search method, after checking that it applies to ``scenario``."""
     applies, needs = _APPLIES[method]
     if not applies(scenario):
-        raise OptionError(f"method '{method}' needs {needs}", source="method",
+        raise OptionError(f"method '{method}' needs {needs}", parameter="method",
                           fix="use enumeration or leave the method to be chosen")
     analysis = _analyze_by_search(scenario, method, reservation)
     if len(analysis.pareto_points) == 0:

@@ -12,7 +12,8 @@ from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
 from accord.protocols.common import SessionConfig, as_position
 from accord.simulate.prepare import prepare
-from accord.simulate.session import check_options, party_seeds, views
+from accord.simulate.seeds import derived_seeds
+from accord.simulate.session import check_options, views
 from accord.strategies.base import END, State
 from accord.strategies.registry import make
 
@@ -35,7 +36,7 @@ class TableGame:
         self.players = {k: make(strategy) for k in range(len(scenario.parties)) if k != person}
         self.positions: list[int] = []
         self.proposers: list[int] = []
-        seen = views(self.prepared, party_seeds(seed, len(scenario.parties)), SessionConfig(rounds=rounds),
+        seen = views(self.prepared, derived_seeds(seed, len(scenario.parties) + 1), SessionConfig(rounds=rounds),
                      self.positions, self.proposers)
         for k, player in self.players.items():
             player.setup(seen[k])

@@ -52,6 +52,7 @@ SUMMARIES = {
     "serve": "Start the local web workbench: scenarios, what-if analysis, simulation, forecast.",
     "report": "Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a "
               "forecast.",
+    "audit": "Score every move of a negotiation record against the scenario's exact frontier.",
 }
 
 

@@ -101,7 +101,8 @@ class IssueOut(BaseModel):
 
 class ParetoOut(BaseModel):
     points: list[list[float]] = Field(description="distinct utility vectors on the frontier, ascending")
-    n_outcomes: int = Field(description="outcomes attaining them (ties kept)")
+    n_outcomes: int | None = Field(description="outcomes attaining them (ties kept); null where it cannot be exact")
+    counts: list[int | None] = Field(description="outcomes attaining each point, in the order of points")
 
 
 class AnalysisOut(BaseModel):
@@ -113,8 +114,9 @@ class AnalysisOut(BaseModel):
     issues: list[IssueOut]
     n_outcomes: int
     reservation: list[float]
-    rational_outcomes: int
+    rational_outcomes: int | None = Field(description="null where it cannot be exact within the method's budget")
     zone_of_agreement: bool
+    method: str = Field(description="how the frontier was found: enumeration, additive-merge or branch-and-bound")
     pareto: ParetoOut
     solutions: dict[str, DealOut | None]
     best: dict[str, DealOut]
