@@ -111,3 +111,26 @@ def test_an_unknown_name_lists_the_bundled_names_and_the_library():
 def test_a_library_name_cannot_climb_out_of_the_library():
     result = runner.invoke(app, ["analyze", "genius/../../scenarios"])
     assert_one_line_error(result, "no such file or bundled scenario")
+
+
+def test_scenarios_all_lists_the_library_with_exact_counts_and_provenance():
+    result = runner.invoke(app, ["scenarios", "--all"], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:5]]
+            for line in result.stdout.splitlines() if line.startswith("│ genius")}
+    assert len(rows) == 43 + 15 + 3
+    assert rows["genius/Laptop"] == ["2", "3", "27"]
+    assert rows["genius/ANAC2015_Politics"][0] == "3"
+    assert rows["genius/ANAC2014_10issuesDiscountedwithRV"][2] == "10,000,000,000"
+    assert rows["genius-large/30issues"][2] == "10^30"
+    for collection in ("genius/", "geniusweb/", "genius-large/"):
+        assert any(line.startswith(collection + " (") for line in result.stdout.splitlines()), collection
+    assert "yasserfarouk/negmas" in result.stdout and "ANL-2023" in result.stdout
+
+
+def test_outcome_counts_stay_exact_and_short():
+    from accord.cli.scenario_commands import _outcome_count
+
+    assert _outcome_count(207_360) == "207,360"
+    assert _outcome_count(10**30) == "10^30"
+    assert _outcome_count(3 * 10**20) == "3.000e+20"

@@ -55,29 +55,47 @@ def scenarios_command(
                                                           "large GENIUS domains) with where each comes from")] = False,
 ) -> None:
     """List the scenarios bundled with Accord."""
-    from accord.io.files import read_yaml
     from accord.io.bundled import library_dir, library_scenarios
+    from accord.io.files import read_yaml
     from accord.space import feasible_size
 
+    console = Console()
     table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)  # the name is what the user types: never cut it
-    table.add_column("title" if not everything else "title / source")
+    table.add_column("title")
     table.add_column("parties")
     table.add_column("issues", justify="right")
     table.add_column("feasible outcomes", justify="right", no_wrap=True)
-    rows = [(name, path, None) for name, path in bundled_scenarios().items()]
-    if everything:
-        provenance = read_yaml(library_dir() / "provenance.yaml")
-        rows += [(name, path, provenance.get(name.split("/")[0], {}).get("title"))
-                 for name, path in library_scenarios().items()]
-    for name, path, source in rows:
+    for name, path in bundled_scenarios().items():
         scenario = load(path)
-        table.add_row(name, source or scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
+        table.add_row(name, scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
                       f"{feasible_size(scenario):,}")
-    Console().print(table)
-    if everything:
-        for collection, entry in read_yaml(library_dir() / "provenance.yaml").items():
-            Console().print(f"[bold]{collection}/[/bold]: {entry['source']}")
+    console.print(table)
+    if not everything:
+        return
+    provenance = read_yaml(library_dir() / "provenance.yaml")
+    library = Table(show_header=True, header_style="bold", title="Research library")
+    library.add_column("name", no_wrap=True)
+    library.add_column("parties", justify="right")
+    library.add_column("issues", justify="right")
+    library.add_column("feasible outcomes", justify="right", no_wrap=True)
+    for name, path in library_scenarios().items():
+        scenario = load(path)
+        library.add_row(name, str(len(scenario.parties)), str(len(scenario.issues)),
+                        _outcome_count(feasible_size(scenario)))
+    console.print(library)
+    for collection, entry in provenance.items():
+        console.print(f"[bold]{collection}/[/bold] ({entry['title']}): {entry['source']}", highlight=False)
+
+
+def _outcome_count(count: int) -> str:
+    """An exact count with thousands separators; past 10^15, exact powers of ten as 10^k, others to 4 digits."""
+    if count < 10**15:
+        return f"{count:,}"
+    digits = str(count)
+    if digits.strip("0") == "1":
+        return f"10^{len(digits) - 1}"
+    return f"{count:.3e}"
 
 
 @reports_user_errors
