@@ -28,6 +28,8 @@ from accord.errors import AccordError, InputError
 from accord.parent_watch import exit_with_parent
 
 BUDGET = 1.0
+STARTUP_SECONDS = 120
+"""How long a new worker process may take to start (imports included) before a request gives up on it."""
 """Seconds a strategy call may run in a workbench session (as for ``accord simulate``)."""
 
 
@@ -44,6 +46,7 @@ class _Slot:
 
     def __init__(self) -> None:
         self.executor: ProcessPoolExecutor | None = None
+        self.ready = False  # its process has started and imported Accord
 
 
 class SessionPool:
@@ -74,6 +77,7 @@ class SessionPool:
         slot = self.free.get()
         try:
             executor = self._executor(slot)
+            self._start_worker(slot, executor)
             future = executor.submit(_session, scenario, strategies, protocol, rounds, seed, modules)
             try:
                 answer = future.result(timeout=seconds)
@@ -121,10 +125,23 @@ class SessionPool:
                                                     initargs=(list(sys.path), os.getpid()))
             return slot.executor
 
+    def _start_worker(self, slot: _Slot, executor: ProcessPoolExecutor) -> None:
+        """Wait for a new worker to start, so that its start-up (seconds on a busy machine) does not count against
+        the session's time limit."""
+        if slot.ready:
+            return
+        try:
+            executor.submit(os.getpid).result(timeout=STARTUP_SECONDS)
+        except (TimeoutError, BrokenProcessPool):
+            self._replace(slot)
+            raise SessionFailed(f"simulate: no worker process started within {STARTUP_SECONDS} s; the machine may be "
+                                "overloaded, try again", 503) from None
+        slot.ready = True
+
     def _replace(self, slot: _Slot) -> None:
         """Kill the slot's worker; the next request to use the slot starts a new one."""
         with self.lock:
-            executor, slot.executor = slot.executor, None
+            executor, slot.executor, slot.ready = slot.executor, None, False
         if executor is None:
             return
         doomed = _processes(executor)
