@@ -371,11 +371,11 @@ def scenario_from_dict(data: Any, source: str) -> Scenario:
     try:
         spec = ScenarioSpec.model_validate(data)
     except ValidationError as error:
-        raise ScenarioError.of(_pydantic_errors(error, source) + uncertainty_errors) from None
+        raise ScenarioError.of(uncertainty_errors + _pydantic_errors(error, source)) from None
     checker = _Checker(spec, source)
     scenario = checker.scenario()
     if checker.errors or uncertainty_errors:
-        raise ScenarioError.of(checker.errors + uncertainty_errors)
+        raise ScenarioError.of(uncertainty_errors + checker.errors)
     return dataclasses.replace(scenario, uncertainty=uncertainty) if uncertainty else scenario
 
 
