@@ -31,4 +31,4 @@ def test_every_sample_matches_the_rebuilt_scenario_utilities():
     for s, row in enumerate(result.draws):
         rebuilt = analyze(scenario_at(scenario, row))
         for j in range(len(scenario.parties)):
-            assert np.array_equal(utilities[(j, None)][s], rebuilt.utilities[:, j])
+            assert np.array_equal(utilities[(j, None)][:, s], rebuilt.utilities[:, j])

@@ -67,19 +67,21 @@ class UtilityModel:
         return tables
 
     def utilities(self, draws: np.ndarray, positions: np.ndarray | None = None) -> dict[Slot, np.ndarray]:
-        """``{slot: (S, m)}`` rounded utilities of the outcomes at ``positions`` (all by default)."""
+        """``{slot: (m, S)}`` rounded utilities of the outcomes at ``positions`` (all by default), one column per
+        sample (outcome-major, so each issue's table is gathered row by row)."""
         samples = draws.shape[0]
         out = {}
         for slot in self.slots:
             if slot in self._fixed:
                 column = self._fixed[slot] if positions is None else self._fixed[slot][positions]
-                out[slot] = np.broadcast_to(column, (samples, column.size))
+                out[slot] = np.broadcast_to(column[:, None], (column.size, samples))
                 continue
             indices = self.indices if positions is None else self.indices[:, positions]
-            total = np.zeros((samples, indices.shape[1]))
+            total = np.zeros((indices.shape[1], samples))
             for table, index in zip(self._tables(slot, draws), indices):
-                total += table[:, index]
-            out[slot] = np.round(np.minimum(total, 1.0), DECIMALS)
+                total += np.ascontiguousarray(table.T)[index]
+            np.minimum(total, 1.0, out=total)
+            out[slot] = np.round(total, DECIMALS, out=total)
         return out
 
     def _numbers(self, draws: np.ndarray, field: str, base: list[float], slots: list[Slot]) -> np.ndarray:
@@ -168,12 +170,12 @@ def run_block(task: BlockTask) -> BlockResult:
     chosen = np.full((samples, len(SOLUTIONS)), -1, dtype=np.int64)
     zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
     for s in range(samples):
-        u = np.stack([utilities[(j, None)][s] for j in range(parties)], axis=1)
+        u = np.stack([utilities[(j, None)][:, s] for j in range(parties)], axis=1)
         d = reservations[s]
         rational = rational_mask(u, d)
         passed = rational.copy()
         for c, slot in enumerate(constituency_slots):
-            passed &= utilities[slot][s] >= thresholds[s, c]
+            passed &= utilities[slot][:, s] >= thresholds[s, c]
         on_front = pareto_mask(u)
         candidates = np.flatnonzero(on_front & rational)
         for column, (name, p) in enumerate(solve(u[candidates], d, None, SOLUTIONS).items()):
@@ -181,8 +183,12 @@ def run_block(task: BlockTask) -> BlockResult:
         counts[0] += rational
         counts[1] += passed
         counts[2] += on_front
-        nash_product += np.prod(np.maximum(u - d[None, :], 0.0), axis=1)
-        utility_sum += u.sum(axis=1)
+        product = np.maximum(u[:, 0] - d[0], 0.0)
+        for j in range(1, parties):
+            product *= np.maximum(u[:, j] - d[j], 0.0)
+            utility_sum += u[:, j]
+        nash_product += product
+        utility_sum += u[:, 0]
         zone[s], ratifiable[s] = rational.any(), passed.any()
     return BlockResult(task.start, counts[0], counts[1], counts[2], nash_product, utility_sum, chosen, zone,
                        ratifiable, draws)

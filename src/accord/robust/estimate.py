@@ -77,7 +77,7 @@ def combine(scenario: Scenario, samples: int, seed: int, results: list[BlockResu
     deal_utilities = None
     if robust_position is not None:
         columns = model.utilities(draws, np.array([robust_position]))
-        deal_utilities = np.stack([columns[(j, None)][:, 0] for j in range(len(scenario.parties))], axis=1)
+        deal_utilities = np.stack([columns[(j, None)][0] for j in range(len(scenario.parties))], axis=1)
     return RobustResult(
         scenario=scenario, samples=samples, seed=seed, space=model.space,
         zone=stacked("zone"), ratifiable_zone=ratifiable,
