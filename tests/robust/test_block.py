@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from accord.analysis import SOLUTIONS, analyze, pareto_mask
+from accord.io.accord_format import scenario_from_dict
 from accord.robust.block import BlockTask, prepared, run_block
 from accord.robust.parameters import scenario_at
-from tests.robust.scenarios import wide, zero_width
+from accord.space import utility_column
+from tests.robust.scenarios import document, wide, zero_width
 
 
 def test_zero_width_distributions_reproduce_analyze_exactly():
@@ -31,4 +33,38 @@ def test_every_sample_matches_the_rebuilt_scenario_utilities():
     for s, row in enumerate(result.draws):
         rebuilt = analyze(scenario_at(scenario, row))
         for j in range(len(scenario.parties)):
-            assert np.array_equal(utilities[(j, None)][:, s], rebuilt.utilities[:, j])
+            assert np.array_equal(utilities[(j, None)][s], rebuilt.utilities[:, j])
+
+
+def test_constrained_space_and_a_fixed_prefix_match_every_rebuilt_utility():
+    """Uncertainty only on the last issue of a constituency (the leading issues' sum is computed once) and a
+    constraint (the outer sum is gathered to the feasible outcomes): still the rebuilt figures, bit for bit."""
+    data = document(**{
+        "parties[0].constituencies[0].utility.values.c": {"linear": {"slope": {"value": 0.2, "uniform": [0, 0.5]},
+                                                                      "offset": 0.1}}})
+    data["constraints"] = [{"forbid": {"a": ["x"], "b": ["q"]}}]
+    scenario = scenario_from_dict(data, "toy.yaml")
+    model = prepared(scenario)
+    assert model._prefix[(0, 0)][0] == 2 and model.space.feasible_indices is not None
+    draws = run_block(BlockTask(scenario, seed=3, start=0, stop=12)).draws
+    utilities = model.utilities(draws)
+    few = model.utilities(draws, np.array([0, 5, model.space.size - 1]))
+    for s, row in enumerate(draws):
+        rebuilt = scenario_at(scenario, row)
+        for slot in model.slots:
+            party = rebuilt.parties[slot[0]]
+            utility = party.utility if slot[1] is None else party.constituencies[slot[1]].utility
+            expected = np.round(utility_column(utility, model.space), 10)
+            assert np.array_equal(utilities[slot][s], expected)
+            assert np.array_equal(few[slot][s], expected[[0, 5, model.space.size - 1]])
+
+
+def test_the_answer_does_not_depend_on_how_a_block_is_chunked(monkeypatch):
+    scenario = wide()
+    whole = run_block(BlockTask(scenario, seed=4, start=0, stop=20))
+    monkeypatch.setattr("accord.robust.block.CHUNK_CELLS", 7)  # one sample at a time
+    one_by_one = run_block(BlockTask(scenario, seed=4, start=0, stop=20))
+    for name in ("rational", "ratified", "pareto", "chosen", "zone", "ratifiable_zone"):
+        assert np.array_equal(getattr(whole, name), getattr(one_by_one, name)), name
+    assert np.allclose(whole.nash_product, one_by_one.nash_product)
+    assert np.allclose(whole.utility_sum, one_by_one.utility_sum)

@@ -21,10 +21,15 @@ from accord.robust.parameters import Target, targets
 from accord.space import OutcomeSpace, scenario_space, utility_column
 
 Slot = tuple[int, "int | None"]
+CHUNK_CELLS = 2**20  # cartesian outcomes × samples analysed at once inside a block (8 MB per array)
 
 
 class UtilityModel:
-    """Utilities, reservations and thresholds of a scenario as functions of its uncertain parameters."""
+    """Utilities, reservations and thresholds of a scenario as functions of its uncertain parameters.
+
+    Everything that does not depend on a sample is computed once: the utilities without uncertain numbers, and
+    for the others the outer sum over the leading issues whose weighted tables never change.
+    """
 
     def __init__(self, scenario: Scenario, space: OutcomeSpace) -> None:
         self.scenario, self.space = scenario, space
@@ -33,9 +38,20 @@ class UtilityModel:
             (j, k) for j, party in enumerate(scenario.parties) for k in range(len(party.constituencies))]
         self.indices = space.value_indices(np.arange(space.size)).T.copy()  # (n_issues, n)
         self._fixed: dict[Slot, np.ndarray] = {}
+        self._varying: dict[Slot, set[int]] = {}
+        self._prefix: dict[Slot, tuple[int, np.ndarray]] = {}
         for slot in self.slots:
-            if not any(t.slot == slot and t.field != "threshold" for t in self.targets):
+            varying = {t.issue for t in self.targets
+                       if t.slot == slot and t.field not in ("threshold", "reservation")}
+            if not varying:
                 self._fixed[slot] = np.round(utility_column(self.utility(slot), space), DECIMALS)
+                continue
+            self._varying[slot] = varying
+            first = min(varying)
+            total = np.zeros(1)
+            for table in self.utility(slot).issue_values(scenario.issues)[:first]:
+                total = np.add.outer(total, table).ravel()
+            self._prefix[slot] = first, total
 
     def utility(self, slot: Slot):
         party = self.scenario.parties[slot[0]]
@@ -49,7 +65,7 @@ class UtilityModel:
         weights = np.tile(np.asarray(utility.weights, dtype=float), (samples, 1))
         changed: dict[int, list[tuple[Target, int]]] = {}
         for column, target in enumerate(self.targets):
-            if target.slot != slot or target.field == "threshold":
+            if target.slot != slot or target.field in ("threshold", "reservation"):
                 continue
             if target.field == "weight":
                 weights[:, target.issue] = draws[:, column]
@@ -57,32 +73,52 @@ class UtilityModel:
                 changed.setdefault(target.issue, []).append((target, column))
         tables = []
         for i, (function, issue) in enumerate(zip(utility.functions, issues)):
-            if i not in changed:
-                tables.append(weights[:, i:i + 1] * function.evaluate(issue)[None, :])
+            changes = changed.get(i, [])
+            if isinstance(function, Table) and all(t.field == "option" for t, _ in changes):
+                values = np.tile(function.evaluate(issue), (samples, 1))
+                for target, column in changes:
+                    values[:, target.option] = draws[:, column]
+                tables.append(weights[:, i:i + 1] * values)
                 continue
             rows = np.empty((samples, issue.size))
             for s in range(samples):
-                rows[s] = weights[s, i] * _function_at(function, changed[i], draws[s]).evaluate(issue)
+                rows[s] = weights[s, i] * _function_at(function, changes, draws[s]).evaluate(issue)
             tables.append(rows)
         return tables
 
     def utilities(self, draws: np.ndarray, positions: np.ndarray | None = None) -> dict[Slot, np.ndarray]:
-        """``{slot: (m, S)}`` rounded utilities of the outcomes at ``positions`` (all by default), one column per
-        sample (outcome-major, so each issue's table is gathered row by row)."""
+        """``{slot: (S, m)}`` rounded utilities, one row per sample, of the outcomes at ``positions`` (all by
+        default). Sums run in the analysis's order (issue by issue from zero), so every figure is bit-for-bit
+        the one :func:`accord.space.utility_column` gives for the sampled scenario."""
         samples = draws.shape[0]
         out = {}
         for slot in self.slots:
             if slot in self._fixed:
-                column = self._fixed[slot] if positions is None else self._fixed[slot][positions]
-                out[slot] = np.broadcast_to(column[:, None], (column.size, samples))
+                row = self._fixed[slot] if positions is None else self._fixed[slot][positions]
+                out[slot] = np.broadcast_to(row[None, :], (samples, row.size))
                 continue
-            indices = self.indices if positions is None else self.indices[:, positions]
-            total = np.zeros((indices.shape[1], samples))
-            for table, index in zip(self._tables(slot, draws), indices):
-                total += np.ascontiguousarray(table.T)[index]
+            tables = self._tables(slot, draws)
+            total = self._all_outcomes(slot, tables) if positions is None else self._gathered(tables, positions)
             np.minimum(total, 1.0, out=total)
             out[slot] = np.round(total, DECIMALS, out=total)
         return out
+
+    def _all_outcomes(self, slot: Slot, tables: list[np.ndarray]) -> np.ndarray:
+        """``(S, n)`` unclipped sums over the whole outcome space: the analysis's outer sum, one per sample,
+        continued from the sample-independent prefix."""
+        first, prefix = self._prefix[slot]
+        total = np.broadcast_to(prefix, (tables[0].shape[0], prefix.size))
+        for table in tables[first:]:
+            total = (total[:, :, None] + table[:, None, :]).reshape(table.shape[0], -1)
+        indices = self.space.feasible_indices
+        return total if indices is None else total[:, indices]
+
+    def _gathered(self, tables: list[np.ndarray], positions: np.ndarray) -> np.ndarray:
+        """``(S, m)`` unclipped sums at a few positions, issue by issue in the same order."""
+        total = np.zeros((tables[0].shape[0], positions.size))
+        for table, index in zip(tables, self.indices[:, positions]):
+            total += table[:, index]
+        return total
 
     def _numbers(self, draws: np.ndarray, field: str, base: list[float], slots: list[Slot]) -> np.ndarray:
         values = np.tile(np.asarray(base, dtype=float), (draws.shape[0], 1))
@@ -157,38 +193,56 @@ def prepared(scenario: Scenario) -> UtilityModel:
 
 
 def run_block(task: BlockTask) -> BlockResult:
-    """Draw samples ``start..stop-1`` and analyse each."""
+    """Draw samples ``start..stop-1`` and analyse each, a few samples at a time (so the arrays stay in cache)."""
     model = prepared(task.scenario)
     draws = draw(task.scenario.uncertainty, task.seed, range(task.start, task.stop))
     samples, n = draws.shape[0], model.space.size
-    utilities = model.utilities(draws)
-    reservations, thresholds = model.reservations(draws), model.thresholds(draws)
-    parties = len(task.scenario.parties)
-    constituency_slots = [slot for slot in model.slots if slot[1] is not None]
     counts = np.zeros((3, n), dtype=np.int32)
-    nash_product, utility_sum = np.zeros(n), np.zeros(n)
+    sums = np.zeros((2, n))
     chosen = np.full((samples, len(SOLUTIONS)), -1, dtype=np.int64)
     zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
-    for s in range(samples):
-        u = np.stack([utilities[(j, None)][:, s] for j in range(parties)], axis=1)
-        d = reservations[s]
-        rational = rational_mask(u, d)
-        passed = rational.copy()
-        for c, slot in enumerate(constituency_slots):
-            passed &= utilities[slot][:, s] >= thresholds[s, c]
+    step = max(1, CHUNK_CELLS // model.space.cartesian_size)
+    for first in range(0, samples, step):
+        part = slice(first, min(first + step, samples))
+        zone[part], ratifiable[part] = _analyse(model, draws[part], counts, sums, chosen[part])
+    return BlockResult(task.start, counts[0], counts[1], counts[2], sums[0], sums[1], chosen, zone, ratifiable,
+                       draws)
+
+
+def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: np.ndarray,
+             chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Add a few samples' counts (rational, ratified, Pareto) and sums (Nash product, utility sum) in place and
+    fill in their solutions; return whether each has a zone and a ratifiable zone. The counts are array
+    operations over the samples; only the Pareto frontier and the solutions (over the rational frontier
+    outcomes) run sample by sample."""
+    utilities = model.utilities(draws)
+    reservations, thresholds = model.reservations(draws), model.thresholds(draws)
+    parties = [utilities[(j, None)] for j in range(len(model.scenario.parties))]
+    rational = parties[0] >= reservations[:, :1]
+    product = _gain(parties[0], reservations[:, :1])
+    total = parties[0].copy()
+    for j in range(1, len(parties)):
+        rational &= parties[j] >= reservations[:, j:j + 1]
+        product *= _gain(parties[j], reservations[:, j:j + 1])
+        total += parties[j]
+    passed = rational.copy()
+    for c, slot in enumerate(slot for slot in model.slots if slot[1] is not None):
+        passed &= utilities[slot] >= thresholds[:, c:c + 1]
+    counts[0] += rational.sum(axis=0, dtype=np.int32)
+    counts[1] += passed.sum(axis=0, dtype=np.int32)
+    sums[0] += product.sum(axis=0)
+    sums[1] += total.sum(axis=0)
+    for s in range(draws.shape[0]):
+        u = np.stack([party[s] for party in parties], axis=1)
         on_front = pareto_mask(u)
-        candidates = np.flatnonzero(on_front & rational)
-        for column, (name, p) in enumerate(solve(u[candidates], d, None, SOLUTIONS).items()):
-            chosen[s, column] = -1 if p is None else candidates[p]
-        counts[0] += rational
-        counts[1] += passed
         counts[2] += on_front
-        product = np.maximum(u[:, 0] - d[0], 0.0)
-        for j in range(1, parties):
-            product *= np.maximum(u[:, j] - d[j], 0.0)
-            utility_sum += u[:, j]
-        nash_product += product
-        utility_sum += u[:, 0]
-        zone[s], ratifiable[s] = rational.any(), passed.any()
-    return BlockResult(task.start, counts[0], counts[1], counts[2], nash_product, utility_sum, chosen, zone,
-                       ratifiable, draws)
+        candidates = np.flatnonzero(on_front & rational[s])
+        for column, (name, p) in enumerate(solve(u[candidates], reservations[s], None, SOLUTIONS).items()):
+            chosen[s, column] = -1 if p is None else candidates[p]
+    return rational.any(axis=1), passed.any(axis=1)
+
+
+def _gain(utilities: np.ndarray, reservation: np.ndarray) -> np.ndarray:
+    """``max(u − d, 0)`` (in place on the difference: numpy's ``maximum`` of a temporary is far slower)."""
+    gain = utilities - reservation
+    return np.maximum(gain, 0.0, out=gain)

@@ -19,7 +19,7 @@ from accord.robust.result import Driver, RobustResult
 from accord.space import scenario_space
 
 MAX_SAMPLES = 10**7
-BLOCK_CELLS = 2 * 10**7  # utility values held at once in one block (samples × outcomes × utilities)
+BLOCK_CELLS = 2 * 10**7  # utility values held at once in one block (samples × cartesian outcomes × utilities)
 MAX_BLOCK = 64
 
 
@@ -33,7 +33,8 @@ def check_run(samples: int, seed: int) -> None:
 
 
 def block_size(scenario: Scenario, n_outcomes: int) -> int:
-    """Samples per block: as many as fit ``BLOCK_CELLS`` utility values (it depends on the scenario only)."""
+    """Samples per block: as many as fit ``BLOCK_CELLS`` utility values over ``n_outcomes`` (the cartesian
+    product, which a block sums over before it keeps the feasible outcomes); it depends on the scenario only."""
     utilities = len(scenario.parties) + sum(len(p.constituencies) for p in scenario.parties)
     return int(max(1, min(MAX_BLOCK, BLOCK_CELLS // max(1, n_outcomes * utilities))))
 
@@ -50,7 +51,7 @@ def robust(scenario: Scenario, samples: int = 1000, seed: int = 0, executor=None
     of finished samples."""
     check_run(samples, seed)
     space = scenario_space(scenario)
-    tasks = plan(scenario, samples, seed, space.size)
+    tasks = plan(scenario, samples, seed, space.cartesian_size)
     results: list[BlockResult] = []
     wave = max(1, 2 * getattr(executor, "workers", 1))
     for start in range(0, len(tasks), wave):
@@ -77,7 +78,7 @@ def combine(scenario: Scenario, samples: int, seed: int, results: list[BlockResu
     deal_utilities = None
     if robust_position is not None:
         columns = model.utilities(draws, np.array([robust_position]))
-        deal_utilities = np.stack([columns[(j, None)][0] for j in range(len(scenario.parties))], axis=1)
+        deal_utilities = np.stack([columns[(j, None)][:, 0] for j in range(len(scenario.parties))], axis=1)
     return RobustResult(
         scenario=scenario, samples=samples, seed=seed, space=model.space,
         zone=stacked("zone"), ratifiable_zone=ratifiable,
