@@ -219,19 +219,19 @@ def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: n
     reservations, thresholds = model.reservations(draws), model.thresholds(draws)
     parties = [utilities[(j, None)] for j in range(len(model.scenario.parties))]
     rational = parties[0] >= reservations[:, :1]
-    product = _gain(parties[0], reservations[:, :1])
-    total = parties[0].copy()
+    product = _gain(parties[0], reservations[:, :1], np.empty(parties[0].shape))
+    gain = np.empty_like(product)
     for j in range(1, len(parties)):
         rational &= parties[j] >= reservations[:, j:j + 1]
-        product *= _gain(parties[j], reservations[:, j:j + 1])
-        total += parties[j]
+        product *= _gain(parties[j], reservations[:, j:j + 1], gain)
     passed = rational.copy()
     for c, slot in enumerate(slot for slot in model.slots if slot[1] is not None):
         passed &= utilities[slot] >= thresholds[:, c:c + 1]
     counts[0] += rational.sum(axis=0, dtype=np.int32)
     counts[1] += passed.sum(axis=0, dtype=np.int32)
     sums[0] += product.sum(axis=0)
-    sums[1] += total.sum(axis=0)
+    for party in parties:
+        sums[1] += party.sum(axis=0)
     for s in range(draws.shape[0]):
         u = np.stack([party[s] for party in parties], axis=1)
         on_front = pareto_mask(u)
@@ -242,7 +242,7 @@ def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: n
     return rational.any(axis=1), passed.any(axis=1)
 
 
-def _gain(utilities: np.ndarray, reservation: np.ndarray) -> np.ndarray:
-    """``max(u − d, 0)`` (in place on the difference: numpy's ``maximum`` of a temporary is far slower)."""
-    gain = utilities - reservation
-    return np.maximum(gain, 0.0, out=gain)
+def _gain(utilities: np.ndarray, reservation: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """``max(u − d, 0)`` written into ``out`` (in place: numpy's ``maximum`` of a temporary is far slower)."""
+    np.subtract(utilities, reservation, out=out)
+    return np.maximum(out, 0.0, out=out)
