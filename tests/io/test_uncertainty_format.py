@@ -6,6 +6,7 @@ import pytest
 
 from accord.analysis import analyze
 from accord.errors import ScenarioError
+from accord.io.uncertainty_format import split_uncertainty, uncertainty_of, with_uncertainty
 from accord.model import Dirichlet, TriangularDistribution, TruncatedNormal, Uniform
 from tests.robust.scenarios import scenario, wide
 
@@ -63,3 +64,17 @@ def test_a_dirichlet_and_a_single_weight_distribution_do_not_mix():
     with pytest.raises(ScenarioError) as error:
         scenario(**{"parties[1].utility.weights": weights})
     assert error.value.where == "parties[1].utility.weights.a"
+
+
+def test_with_uncertainty_inverts_split_uncertainty():
+    """Every kind, a Dirichlet, a value-function parameter and an integer option key (as the writer gives)."""
+    document = {"parties": [{"reservation": {"value": 0.4, "uniform": [0.3, 0.5]},
+                             "constituencies": [{"threshold": {"value": 0.5, "normal": {"sd": 0.1}}}],
+                             "utility": {"weights": {"ab": 0.6, "a": 0.4, "dirichlet": 20},
+                                         "values": {"ab": {15: {"value": 0.2, "triangular": [0.1, 0.3]}, 1: 1.0},
+                                                    "a": {"linear": {"slope": {"value": 0.3,
+                                                                               "uniform": [0.1, 0.4]}}}}}}]}
+    plain, found = split_uncertainty(document)
+    uncertainty, errors = uncertainty_of(found, "s.yaml")
+    assert errors == [] and len(uncertainty.distributions) == 5
+    assert with_uncertainty(plain, uncertainty) == document

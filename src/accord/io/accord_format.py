@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
 
 from accord.errors import ScenarioError
-from accord.io.uncertainty_format import split_uncertainty, uncertainty_of
+from accord.io.uncertainty_format import split_uncertainty, uncertainty_of, with_uncertainty
 from accord.model import (
     Constant,
     Constituency,
@@ -446,4 +446,4 @@ def scenario_to_dict(scenario: Scenario) -> dict:
         document["constraints"] = [
             {"forbid": {scenario.issues[p].name: [scenario.issues[p].values[i] for i in idx] for p, idx in c.forbid},
              **({"reason": c.reason} if c.reason else {})} for c in scenario.constraints]
-    return document
+    return with_uncertainty(document, scenario.uncertainty)

@@ -11,6 +11,7 @@ from accord.errors import OptionError
 from accord.model import Scenario
 
 TARGETS = ("accord", "genius", "geniusweb")
+_NAMES = {"genius": "GENIUS", "geniusweb": "GeniusWeb"}
 
 
 def _target_for(output: Path, to: str | None) -> str:
@@ -37,6 +38,16 @@ def write_accord(scenario: Scenario, output: Path) -> list[Path]:
     return [output]
 
 
+def uncertainty_lost(scenario: Scenario, target: str) -> list[str]:
+    """What a target without distributions loses: the scenario's uncertainty (its written values stay)."""
+    parameters = scenario.uncertainty.parameters
+    if not parameters:
+        return []
+    shown = ", ".join(parameters[:3]) + (f" and {len(parameters) - 3} more" if len(parameters) > 3 else "")
+    return [f"the distributions on {len(parameters)} number(s) ({shown}) dropped: {_NAMES[target]} cannot state "
+            "uncertainty, so only the written values (the point estimates) are kept"]
+
+
 def convert(scenario: Scenario, output: Path, to: str | None = None) -> tuple[list[Path], list[str]]:
     """Write ``scenario`` to ``output``; return the files written and what was lost."""
     target = _target_for(output, to)
@@ -54,6 +65,6 @@ def convert(scenario: Scenario, output: Path, to: str | None = None) -> tuple[li
         from accord.io.genius import write_genius as writer
     else:
         from accord.io.geniusweb import write_geniusweb as writer
-    losses = writer(scenario, output)
+    losses = writer(scenario, output) + uncertainty_lost(scenario, target)
     written = sorted(set(output.iterdir()) - before) or sorted(output.iterdir())
     return written, losses

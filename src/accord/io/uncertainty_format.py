@@ -147,3 +147,44 @@ def uncertainty_of(found: list[tuple[str, dict]], source: str) -> tuple[Uncertai
         if distribution is not None:
             pairs.append((path, distribution))
     return Uncertainty(tuple(pairs)), reader.errors
+
+
+def _spec(distribution) -> dict:
+    """The document form of one scalar distribution (the value goes beside it)."""
+    if isinstance(distribution, Uniform):
+        return {"uniform": [distribution.low, distribution.high]}
+    if isinstance(distribution, TruncatedNormal):
+        return {"normal": {"sd": distribution.sd}}
+    return {"triangular": [distribution.low, distribution.high]}
+
+
+def _locate(document: Any, path: str) -> tuple[Any, Any]:
+    """``(container, key)`` of the node at ``path`` (as :func:`split_uncertainty` names it). Keys may hold dots,
+    so at a mapping the longest key that the path continues with wins."""
+    node, rest = document, path
+    while True:
+        if isinstance(node, list):
+            match = re.match(r"\[(\d+)\]", rest)
+            key, rest = int(match[1]), rest[match.end():]
+        else:
+            keys = sorted((k for k in node if rest == str(k) or rest.startswith(f"{k}.") or rest.startswith(f"{k}[")),
+                          key=lambda k: len(str(k)), reverse=True)
+            if not keys:
+                raise KeyError(path)
+            key, rest = keys[0], rest[len(str(keys[0])):]
+        if not rest:
+            return node, key
+        node, rest = node[key], rest.removeprefix(".")
+
+
+def with_uncertainty(document: dict, uncertainty: Uncertainty) -> dict:
+    """``document`` with every distribution of ``uncertainty`` written beside its number (the inverse of
+    :func:`split_uncertainty`): ``{value: x, uniform: [...]}``, or ``dirichlet: c`` in a weight mapping.
+    Changes ``document`` in place and returns it."""
+    for path, distribution in uncertainty.distributions:
+        container, key = _locate(document, path)
+        if isinstance(distribution, Dirichlet):
+            container[key]["dirichlet"] = distribution.concentration
+        else:
+            container[key] = {"value": container[key], **_spec(distribution)}
+    return document
