@@ -6,7 +6,7 @@ import numpy as np
 
 from accord.analysis import SOLUTIONS, analyze, pareto_mask
 from accord.io.accord_format import scenario_from_dict
-from accord.robust.block import BlockTask, prepared, run_block
+from accord.robust.block import BlockTask, _maybe_on_front, prepared, run_block
 from accord.robust.parameters import scenario_at
 from accord.space import utility_column
 from tests.robust.scenarios import document, wide, zero_width
@@ -68,3 +68,19 @@ def test_the_answer_does_not_depend_on_how_a_block_is_chunked(monkeypatch):
         assert np.array_equal(getattr(whole, name), getattr(one_by_one, name)), name
     assert np.allclose(whole.nash_product, one_by_one.nash_product)
     assert np.allclose(whole.utility_sum, one_by_one.utility_sum)
+
+
+def test_the_cheap_dominance_test_removes_only_dominated_outcomes():
+    rng = np.random.default_rng(0)
+    first = np.round(rng.random((4, 20000)), 2)  # many ties
+    second = np.round(1 - first + rng.normal(0, 0.1, first.shape), 3)
+    first[3] = 0.5  # a sample where u₀ does not vary
+    maybe = _maybe_on_front([first, second])
+    assert maybe[:3].sum() < 0.1 * maybe[:3].size  # it does filter (not when u₀ is constant)
+    for s in range(4):
+        u = np.stack([first[s], second[s]], axis=1)
+        full = pareto_mask(u)
+        assert not (full & ~maybe[s]).any()
+        kept = np.flatnonzero(maybe[s])
+        assert np.array_equal(kept[pareto_mask(u[kept])], np.flatnonzero(full))
+    assert _maybe_on_front([first, second, second]) is None

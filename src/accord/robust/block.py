@@ -21,6 +21,7 @@ from accord.robust.parameters import Target, targets
 from accord.space import OutcomeSpace, scenario_space, utility_column
 
 Slot = tuple[int, "int | None"]
+FRONT_BINS = 1024  # u₀ bins of the cheap dominance test before the exact frontier (two parties)
 CHUNK_CELLS = 2**20  # cartesian outcomes × samples analysed at once inside a block (8 MB per array)
 
 
@@ -111,7 +112,7 @@ class UtilityModel:
         for table in tables[first:]:
             total = (total[:, :, None] + table[:, None, :]).reshape(table.shape[0], -1)
         indices = self.space.feasible_indices
-        return total if indices is None else total[:, indices]
+        return total if indices is None else np.take(total, indices, axis=1)  # C order, unlike total[:, indices]
 
     def _gathered(self, tables: list[np.ndarray], positions: np.ndarray) -> np.ndarray:
         """``(S, m)`` unclipped sums at a few positions, issue by issue in the same order."""
@@ -232,14 +233,38 @@ def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: n
     sums[0] += product.sum(axis=0)
     for party in parties:
         sums[1] += party.sum(axis=0)
+    maybe = _maybe_on_front(parties)
     for s in range(draws.shape[0]):
-        u = np.stack([party[s] for party in parties], axis=1)
-        on_front = pareto_mask(u)
-        counts[2] += on_front
-        candidates = np.flatnonzero(on_front & rational[s])
+        rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[s])
+        u = np.stack([party[s][rows] for party in parties], axis=1)
+        front = np.flatnonzero(pareto_mask(u))  # positions in rows
+        counts[2][rows[front]] += 1
+        candidates = front[rational[s][rows[front]]]
         for column, (name, p) in enumerate(solve(u[candidates], reservations[s], None, SOLUTIONS).items()):
-            chosen[s, column] = -1 if p is None else candidates[p]
+            chosen[s, column] = -1 if p is None else rows[candidates[p]]
     return rational.any(axis=1), passed.any(axis=1)
+
+
+def _maybe_on_front(parties: list[np.ndarray]) -> np.ndarray | None:
+    """``(S, n)``: for two parties, every outcome not shown dominated by a cheap exact test (``None`` otherwise).
+    Outcomes are binned by u₀; one whose u₁ is at most the best u₁ in a higher bin is dominated (that outcome has
+    a strictly larger u₀, as the binning is monotone), so only a thin band above the staircase of bins is left
+    for :func:`pareto_mask`. It removes dominated outcomes only, so the frontier is the same."""
+    if len(parties) != 2:
+        return None
+    first, second = parties
+    samples = first.shape[0]
+    low = first.min(axis=1, keepdims=True)
+    span = first.max(axis=1, keepdims=True) - low
+    scale = np.divide(FRONT_BINS, span, out=np.zeros_like(span), where=span > 0)
+    bins = np.minimum(((first - low) * scale).astype(np.intp), FRONT_BINS - 1)
+    bins += np.arange(samples)[:, None] * FRONT_BINS
+    best = np.full(samples * FRONT_BINS, -np.inf)
+    np.maximum.at(best, bins.ravel(), second.ravel())
+    best = best.reshape(samples, FRONT_BINS)
+    above = np.full((samples, FRONT_BINS + 1), -np.inf)  # above[:, b]: the best u₁ in the bins after b
+    above[:, :-2] = np.maximum.accumulate(best[:, :0:-1], axis=1)[:, ::-1]
+    return second > above.ravel()[bins + np.arange(samples)[:, None]]
 
 
 def _gain(utilities: np.ndarray, reservation: np.ndarray, out: np.ndarray) -> np.ndarray:
