@@ -214,27 +214,29 @@ def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: n
              chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Add a few samples' counts (rational, ratified, Pareto) and sums (Nash product, utility sum) in place and
     fill in their solutions; return whether each has a zone and a ratifiable zone. The counts are array
-    operations over the samples; only the Pareto frontier and the solutions (over the rational frontier
-    outcomes) run sample by sample."""
+    operations over the samples; per sample run only the Nash product (over the rational outcomes, as it is 0
+    elsewhere), the frontier (over the outcomes a cheap test cannot show dominated) and the solutions (over the
+    rational frontier outcomes)."""
     utilities = model.utilities(draws)
     reservations, thresholds = model.reservations(draws), model.thresholds(draws)
     parties = [utilities[(j, None)] for j in range(len(model.scenario.parties))]
     rational = parties[0] >= reservations[:, :1]
-    product = _gain(parties[0], reservations[:, :1], np.empty(parties[0].shape))
-    gain = np.empty_like(product)
     for j in range(1, len(parties)):
         rational &= parties[j] >= reservations[:, j:j + 1]
-        product *= _gain(parties[j], reservations[:, j:j + 1], gain)
     passed = rational.copy()
     for c, slot in enumerate(slot for slot in model.slots if slot[1] is not None):
         passed &= utilities[slot] >= thresholds[:, c:c + 1]
     counts[0] += rational.sum(axis=0, dtype=np.int32)
     counts[1] += passed.sum(axis=0, dtype=np.int32)
-    sums[0] += product.sum(axis=0)
     for party in parties:
         sums[1] += party.sum(axis=0)
     maybe = _maybe_on_front(parties)
     for s in range(draws.shape[0]):
+        inside = np.flatnonzero(rational[s])  # the Nash product is 0 outside the zone
+        product = parties[0][s][inside] - reservations[s, 0]
+        for j in range(1, len(parties)):
+            product *= parties[j][s][inside] - reservations[s, j]
+        sums[0][inside] += product
         rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[s])
         u = np.stack([party[s][rows] for party in parties], axis=1)
         front = np.flatnonzero(pareto_mask(u))  # positions in rows
@@ -254,10 +256,7 @@ def _maybe_on_front(parties: list[np.ndarray]) -> np.ndarray | None:
         return None
     first, second = parties
     samples = first.shape[0]
-    low = first.min(axis=1, keepdims=True)
-    span = first.max(axis=1, keepdims=True) - low
-    scale = np.divide(FRONT_BINS, span, out=np.zeros_like(span), where=span > 0)
-    bins = np.minimum(((first - low) * scale).astype(np.intp), FRONT_BINS - 1)
+    bins = np.clip((first * FRONT_BINS).astype(np.intp), 0, FRONT_BINS - 1)  # utilities lie in [0, 1]
     bins += np.arange(samples)[:, None] * FRONT_BINS
     best = np.full(samples * FRONT_BINS, -np.inf)
     np.maximum.at(best, bins.ravel(), second.ravel())
@@ -266,8 +265,3 @@ def _maybe_on_front(parties: list[np.ndarray]) -> np.ndarray | None:
     above[:, :-2] = np.maximum.accumulate(best[:, :0:-1], axis=1)[:, ::-1]
     return second > above.ravel()[bins + np.arange(samples)[:, None]]
 
-
-def _gain(utilities: np.ndarray, reservation: np.ndarray, out: np.ndarray) -> np.ndarray:
-    """``max(u − d, 0)`` written into ``out`` (in place: numpy's ``maximum`` of a temporary is far slower)."""
-    np.subtract(utilities, reservation, out=out)
-    return np.maximum(out, 0.0, out=out)
