@@ -10,6 +10,7 @@ from accord.errors import OptionError
 from accord.robust import robust, scenario_at
 from accord.robust.distributions import draw
 from accord.robust.estimate import rank_correlation, ranks
+from accord.space import utility_column
 from accord.tournament.executors import DaskExecutor, ProcessExecutor
 from tests.robust.scenarios import scenario, wide, zero_width
 
@@ -114,3 +115,27 @@ def test_rank_correlation_matches_scipy_with_ties():
     assert rank_correlation(x, y) == pytest.approx(stats.spearmanr(x, y).statistic)
     assert ranks(np.array([3.0, 1.0, 3.0])).tolist() == [2.5, 1.0, 2.5]
     assert rank_correlation(np.ones(5), np.arange(5)) == 0.0
+
+
+def test_drivers_find_the_number_that_decides_ratification():
+    """The ratifiable zone exists exactly when A's parliament's threshold is at most 0.91 (its best rational
+    package, whatever B's reservation in [0, 0.1]); B's reservation does not matter. So the threshold leads the
+    table with delta_p = -1, and its rank correlation is that of a uniform with its own lower tail."""
+    s = scenario(**{"parties[0].constituencies[0].threshold": {"value": 0.7, "uniform": [0.6, 1.0]},
+                    "parties[1].reservation": {"value": 0.05, "uniform": [0.0, 0.1]}})
+    for reservation_b in (0.0, 0.1):  # the claim about 0.91, from the analysis at either end of B's range
+        a = analyze(scenario(**{"parties[1].reservation": reservation_b}))
+        rational = (a.utilities >= np.round(a.scenario.reservations, 10)).all(axis=1)
+        best = np.round(utility_column(a.scenario.parties[0].constituencies[0].utility, a.space), 10)[rational].max()
+        assert best == 0.91
+    samples = 2000
+    result = robust(s, samples=samples, seed=3)
+    p = (0.91 - 0.6) / 0.4
+    assert abs(result.p_ratifiable_zone - p) <= 4 * np.sqrt(p * (1 - p) / samples)
+    assert result.p_zone == 1.0
+    threshold, reservation = result.drivers
+    assert threshold.parameter == "parties[0].constituencies[0].threshold"
+    assert threshold.delta_p == -1.0
+    assert threshold.rank_correlation == pytest.approx(-np.sqrt(3 * p * (1 - p)), abs=0.05)
+    assert reservation.parameter == "parties[1].reservation"
+    assert abs(reservation.delta_p) <= 0.2 and abs(reservation.rank_correlation) <= 0.1
