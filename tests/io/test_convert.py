@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from accord.io.accord_format import scenario_to_dict
 from accord.io.convert import convert
 from accord.io.load import load_accord
 from tests.robust.scenarios import scenario, wide
@@ -32,3 +33,11 @@ def test_genius_targets_report_the_distributions_as_lost(tmp_path, target):
         "(the point estimates) are kept")
     _, plain_losses = convert(scenario(), tmp_path / f"{target}-plain", to=target)
     assert not any("distributions" in loss for loss in plain_losses)
+
+
+def test_the_plain_document_keeps_only_the_written_values():
+    """What the web page edits: numbers, no distributions (``convert`` asks for them)."""
+    document = scenario_to_dict(wide())
+    assert document == scenario_to_dict(scenario())
+    assert scenario_to_dict(wide(), distributions=True)["parties"][0]["reservation"] == {"value": 0.4,
+                                                                                       "uniform": [0.3, 0.5]}

@@ -413,8 +413,10 @@ def _issue_to_dict(issue: Issue) -> dict:
     return out
 
 
-def scenario_to_dict(scenario: Scenario) -> dict:
-    """The Accord document for ``scenario`` (inverse of :func:`scenario_from_dict`)."""
+def scenario_to_dict(scenario: Scenario, distributions: bool = False) -> dict:
+    """The Accord document for ``scenario`` (inverse of :func:`scenario_from_dict`). With ``distributions``,
+    each uncertain number is written with its distribution beside it (as ``accord convert`` does); without,
+    only the written values, as the web page's editor expects plain numbers."""
     parties = []
     for party in scenario.parties:
         entry: dict[str, Any] = {"name": party.name}
@@ -446,4 +448,4 @@ def scenario_to_dict(scenario: Scenario) -> dict:
         document["constraints"] = [
             {"forbid": {scenario.issues[p].name: [scenario.issues[p].values[i] for i in idx] for p, idx in c.forbid},
              **({"reason": c.reason} if c.reason else {})} for c in scenario.constraints]
-    return with_uncertainty(document, scenario.uncertainty)
+    return with_uncertainty(document, scenario.uncertainty) if distributions else document

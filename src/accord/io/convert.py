@@ -29,7 +29,7 @@ def write_accord(scenario: Scenario, output: Path) -> list[Path]:
     """Accord YAML (or JSON when ``output`` ends in .json)."""
     from accord.io.accord_format import scenario_to_dict
 
-    document = scenario_to_dict(scenario)
+    document = scenario_to_dict(scenario, distributions=True)
     output.parent.mkdir(parents=True, exist_ok=True)
     if output.suffix.lower() == ".json":
         output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
