@@ -2,8 +2,10 @@
 the analysis's own rules (rationality, ratification, Pareto frontier, solutions) applied to each sample.
 
 A sample never rebuilds the scenario: each uncertain utility is re-tabulated per issue (a few numbers per
-sample) and gathered over every outcome at once; utilities without uncertain numbers are computed once.
-Rounding and summation order are the analysis's, so a sample at the point estimate gives its exact figures.
+sample) and summed over the outcome space by the analysis's own outer sum, for several samples at once;
+whatever does not depend on the sample (utilities without uncertain numbers, the sum over leading issues that
+never vary) is computed once. Rounding and summation order are the analysis's, so every sampled figure is the
+one ``analyze`` gives for the rebuilt scenario, bit for bit.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from accord.analysis.pareto import pareto_mask
-from accord.analysis.solutions import DECIMALS, SOLUTIONS, rational_mask, solve
+from accord.analysis.solutions import DECIMALS, SOLUTIONS, solve
 from accord.model import Constant, LinearAdditive, Scenario, Table
 from accord.robust.distributions import draw
 from accord.robust.parameters import Target, targets
@@ -194,7 +196,7 @@ def prepared(scenario: Scenario) -> UtilityModel:
 
 
 def run_block(task: BlockTask) -> BlockResult:
-    """Draw samples ``start..stop-1`` and analyse each, a few samples at a time (so the arrays stay in cache)."""
+    """Draw samples ``start..stop-1`` and analyse each, a few samples at a time (so the arrays stay small)."""
     model = prepared(task.scenario)
     draws = draw(task.scenario.uncertainty, task.seed, range(task.start, task.stop))
     samples, n = draws.shape[0], model.space.size
@@ -242,7 +244,7 @@ def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: n
         front = np.flatnonzero(pareto_mask(u))  # positions in rows
         counts[2][rows[front]] += 1
         candidates = front[rational[s][rows[front]]]
-        for column, (name, p) in enumerate(solve(u[candidates], reservations[s], None, SOLUTIONS).items()):
+        for column, p in enumerate(solve(u[candidates], reservations[s], None, SOLUTIONS).values()):
             chosen[s, column] = -1 if p is None else rows[candidates[p]]
     return rational.any(axis=1), passed.any(axis=1)
 
