@@ -120,7 +120,8 @@ def test_2019_ratification_as_stated_in_notes(analyses):
 # --- every preference number carries an ASSUMPTION comment -------------------------------------------------
 
 NUMBER = r"-?\d+(?:\.\d+)?"
-NUMERIC_LINE = re.compile(rf"^\s*[A-Za-z_][A-Za-z0-9_]*:\s*(?P<value>{NUMBER}|\{{[^}}]*\}})\s*(?:#.*)?$")
+NUMERIC_LINE = re.compile(rf"^\s*[A-Za-z_][A-Za-z0-9_]*:\s*(?P<value>{NUMBER}|\{{(?:[^{{}}]|\{{[^{{}}]*\}})*\}})\s*(?:#.*)?$")
+NESTED = re.compile(r"(\{[^{}]*)\{[^{}]*\}")  # a distribution's own parameters, e.g. normal: {sd: 0.03}
 
 
 def _preference_numbers(document: dict) -> int:
@@ -158,7 +159,7 @@ def test_every_preference_number_is_marked_as_assumption(name):
         match = NUMERIC_LINE.match(lines[index])
         if not match:
             continue
-        found += len(re.findall(rf":\s*{NUMBER}", match.group(0).split("#")[0]))
+        found += len(re.findall(rf":\s*{NUMBER}", NESTED.sub(r"\1", match.group(0).split("#")[0])))
         if not _annotated(lines, index):
             missing.append(f"line {index + 1}: {lines[index].strip()}")
     assert not missing, "numbers without an ASSUMPTION comment:\n" + "\n".join(missing)

@@ -19,6 +19,7 @@ COMMANDS = {
     "validate": "scenario_commands",
     "convert": "scenario_commands",
     "sensitivity": "sensitivity_commands",
+    "robust": "robust_commands",
     "simulate": "simulate_commands",
     "strategies": "simulate_commands",
     "rubinstein": "rubinstein_commands",

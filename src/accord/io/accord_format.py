@@ -7,11 +7,13 @@ are checked here. Every problem is reported with the path to the field, e.g.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
 
 from accord.errors import ScenarioError
+from accord.io.uncertainty_format import split_uncertainty, uncertainty_of, with_uncertainty
 from accord.model import (
     Constant,
     Constituency,
@@ -364,15 +366,17 @@ def scenario_from_dict(data: Any, source: str) -> Scenario:
     if not isinstance(data, dict):
         raise ScenarioError("the file is not an Accord scenario (expected a mapping at the top)", source=source,
                             fix="start the file with 'accord: 1'")
+    data, distributions = split_uncertainty(data)
+    uncertainty, uncertainty_errors = uncertainty_of(distributions, source)
     try:
         spec = ScenarioSpec.model_validate(data)
     except ValidationError as error:
-        raise ScenarioError.of(_pydantic_errors(error, source)) from None
+        raise ScenarioError.of(uncertainty_errors + _pydantic_errors(error, source)) from None
     checker = _Checker(spec, source)
     scenario = checker.scenario()
-    if checker.errors:
-        raise ScenarioError.of(checker.errors)
-    return scenario
+    if checker.errors or uncertainty_errors:
+        raise ScenarioError.of(uncertainty_errors + checker.errors)
+    return dataclasses.replace(scenario, uncertainty=uncertainty) if uncertainty else scenario
 
 
 def _function_to_dict(function, issue: Issue):
@@ -409,8 +413,10 @@ def _issue_to_dict(issue: Issue) -> dict:
     return out
 
 
-def scenario_to_dict(scenario: Scenario) -> dict:
-    """The Accord document for ``scenario`` (inverse of :func:`scenario_from_dict`)."""
+def scenario_to_dict(scenario: Scenario, distributions: bool = False) -> dict:
+    """The Accord document for ``scenario`` (inverse of :func:`scenario_from_dict`). With ``distributions``,
+    each uncertain number is written with its distribution beside it (as ``accord convert`` does); without,
+    only the written values, as the web page's editor expects plain numbers."""
     parties = []
     for party in scenario.parties:
         entry: dict[str, Any] = {"name": party.name}
@@ -442,4 +448,4 @@ def scenario_to_dict(scenario: Scenario) -> dict:
         document["constraints"] = [
             {"forbid": {scenario.issues[p].name: [scenario.issues[p].values[i] for i in idx] for p, idx in c.forbid},
              **({"reason": c.reason} if c.reason else {})} for c in scenario.constraints]
-    return document
+    return with_uncertainty(document, scenario.uncertainty) if distributions else document

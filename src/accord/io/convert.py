@@ -11,6 +11,7 @@ from accord.errors import OptionError
 from accord.model import Scenario
 
 TARGETS = ("accord", "genius", "geniusweb")
+_NAMES = {"genius": "GENIUS", "geniusweb": "GeniusWeb"}
 
 
 def _target_for(output: Path, to: str | None) -> str:
@@ -28,13 +29,23 @@ def write_accord(scenario: Scenario, output: Path) -> list[Path]:
     """Accord YAML (or JSON when ``output`` ends in .json)."""
     from accord.io.accord_format import scenario_to_dict
 
-    document = scenario_to_dict(scenario)
+    document = scenario_to_dict(scenario, distributions=True)
     output.parent.mkdir(parents=True, exist_ok=True)
     if output.suffix.lower() == ".json":
         output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     else:
         output.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
     return [output]
+
+
+def uncertainty_lost(scenario: Scenario, target: str) -> list[str]:
+    """What a target without distributions loses: the scenario's uncertainty (its written values stay)."""
+    parameters = scenario.uncertainty.parameters
+    if not parameters:
+        return []
+    shown = ", ".join(parameters[:3]) + (f" and {len(parameters) - 3} more" if len(parameters) > 3 else "")
+    return [f"the distributions on {len(parameters)} number(s) ({shown}) dropped: {_NAMES[target]} cannot state "
+            "uncertainty, so only the written values (the point estimates) are kept"]
 
 
 def convert(scenario: Scenario, output: Path, to: str | None = None) -> tuple[list[Path], list[str]]:
@@ -54,6 +65,6 @@ def convert(scenario: Scenario, output: Path, to: str | None = None) -> tuple[li
         from accord.io.genius import write_genius as writer
     else:
         from accord.io.geniusweb import write_geniusweb as writer
-    losses = writer(scenario, output)
+    losses = writer(scenario, output) + uncertainty_lost(scenario, target)
     written = sorted(set(output.iterdir()) - before) or sorted(output.iterdir())
     return written, losses

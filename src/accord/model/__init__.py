@@ -11,8 +11,16 @@ from accord.model.utilities import (
     Table,
     Triangular,
 )
+from accord.model.uncertainty import (
+    Dirichlet,
+    TriangularDistribution,
+    TruncatedNormal,
+    Uncertainty,
+    Uniform,
+)
 
 __all__ = [
     "Constant", "Constituency", "Constraint", "Issue", "Linear", "LinearAdditive", "Party", "Rectangle",
     "RectangleSum", "Scenario", "Table", "Triangular",
+    "Dirichlet", "TriangularDistribution", "TruncatedNormal", "Uncertainty", "Uniform",
 ]

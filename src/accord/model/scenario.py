@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from accord.model.issues import Issue
+from accord.model.uncertainty import Uncertainty
 from accord.model.utilities import UtilityFunction
 
 
@@ -54,6 +55,9 @@ class Scenario:
     description: str = ""
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=(), compare=False)
+    uncertainty: Uncertainty = field(default=Uncertainty(), compare=False)
+    """Distributions beside some numbers (only ``accord robust`` reads them; the written values are used
+    everywhere else)."""
 
     @property
     def issue_names(self) -> tuple[str, ...]:

@@ -1,0 +1,269 @@
+"""One block of samples: utilities recomputed as array operations over one enumerated outcome space, then
+the analysis's own rules (rationality, ratification, Pareto frontier, solutions) applied to each sample.
+
+A sample never rebuilds the scenario: each uncertain utility is re-tabulated per issue (a few numbers per
+sample) and summed over the outcome space by the analysis's own outer sum, for several samples at once;
+whatever does not depend on the sample (utilities without uncertain numbers, the sum over leading issues that
+never vary) is computed once. Rounding and summation order are the analysis's, so every sampled figure is the
+one ``analyze`` gives for the rebuilt scenario, bit for bit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from accord.analysis.pareto import pareto_mask
+from accord.analysis.solutions import DECIMALS, SOLUTIONS, solve
+from accord.model import Constant, LinearAdditive, Scenario, Table
+from accord.robust.distributions import draw
+from accord.robust.parameters import Target, targets
+from accord.space import OutcomeSpace, scenario_space, utility_column
+
+Slot = tuple[int, "int | None"]
+FRONT_BINS = 1024  # u₀ bins of the cheap dominance test before the exact frontier (two parties)
+CHUNK_CELLS = 2**20  # cartesian outcomes × samples analysed at once inside a block (8 MB per array)
+
+
+class UtilityModel:
+    """Utilities, reservations and thresholds of a scenario as functions of its uncertain parameters.
+
+    Everything that does not depend on a sample is computed once: the utilities without uncertain numbers, and
+    for the others the outer sum over the leading issues whose weighted tables never change.
+    """
+
+    def __init__(self, scenario: Scenario, space: OutcomeSpace) -> None:
+        self.scenario, self.space = scenario, space
+        self.targets: tuple[Target, ...] = targets(scenario)
+        self.slots: list[Slot] = [(j, None) for j in range(len(scenario.parties))] + [
+            (j, k) for j, party in enumerate(scenario.parties) for k in range(len(party.constituencies))]
+        self.indices = space.value_indices(np.arange(space.size)).T.copy()  # (n_issues, n)
+        self._fixed: dict[Slot, np.ndarray] = {}
+        self._varying: dict[Slot, set[int]] = {}
+        self._prefix: dict[Slot, tuple[int, np.ndarray]] = {}
+        for slot in self.slots:
+            varying = {t.issue for t in self.targets
+                       if t.slot == slot and t.field not in ("threshold", "reservation")}
+            if not varying:
+                self._fixed[slot] = np.round(utility_column(self.utility(slot), space), DECIMALS)
+                continue
+            self._varying[slot] = varying
+            first = min(varying)
+            total = np.zeros(1)
+            for table in self.utility(slot).issue_values(scenario.issues)[:first]:
+                total = np.add.outer(total, table).ravel()
+            self._prefix[slot] = first, total
+
+    def utility(self, slot: Slot):
+        party = self.scenario.parties[slot[0]]
+        return party.utility if slot[1] is None else party.constituencies[slot[1]].utility
+
+    def _tables(self, slot: Slot, draws: np.ndarray) -> list[np.ndarray]:
+        """Per issue, ``(S, size)``: the weighted value of each of its values in each sample."""
+        utility: LinearAdditive = self.utility(slot)
+        issues = self.scenario.issues
+        samples = draws.shape[0]
+        weights = np.tile(np.asarray(utility.weights, dtype=float), (samples, 1))
+        changed: dict[int, list[tuple[Target, int]]] = {}
+        for column, target in enumerate(self.targets):
+            if target.slot != slot or target.field in ("threshold", "reservation"):
+                continue
+            if target.field == "weight":
+                weights[:, target.issue] = draws[:, column]
+            else:
+                changed.setdefault(target.issue, []).append((target, column))
+        tables = []
+        for i, (function, issue) in enumerate(zip(utility.functions, issues)):
+            changes = changed.get(i, [])
+            if isinstance(function, Table) and all(t.field == "option" for t, _ in changes):
+                values = np.tile(function.evaluate(issue), (samples, 1))
+                for target, column in changes:
+                    values[:, target.option] = draws[:, column]
+                tables.append(weights[:, i:i + 1] * values)
+                continue
+            rows = np.empty((samples, issue.size))
+            for s in range(samples):
+                rows[s] = weights[s, i] * _function_at(function, changes, draws[s]).evaluate(issue)
+            tables.append(rows)
+        return tables
+
+    def utilities(self, draws: np.ndarray, positions: np.ndarray | None = None) -> dict[Slot, np.ndarray]:
+        """``{slot: (S, m)}`` rounded utilities, one row per sample, of the outcomes at ``positions`` (all by
+        default). Sums run in the analysis's order (issue by issue from zero), so every figure is bit-for-bit
+        the one :func:`accord.space.utility_column` gives for the sampled scenario."""
+        samples = draws.shape[0]
+        out = {}
+        for slot in self.slots:
+            if slot in self._fixed:
+                row = self._fixed[slot] if positions is None else self._fixed[slot][positions]
+                out[slot] = np.broadcast_to(row[None, :], (samples, row.size))
+                continue
+            tables = self._tables(slot, draws)
+            total = self._all_outcomes(slot, tables) if positions is None else self._gathered(tables, positions)
+            np.minimum(total, 1.0, out=total)
+            out[slot] = np.round(total, DECIMALS, out=total)
+        return out
+
+    def _all_outcomes(self, slot: Slot, tables: list[np.ndarray]) -> np.ndarray:
+        """``(S, n)`` unclipped sums over the whole outcome space: the analysis's outer sum, one per sample,
+        continued from the sample-independent prefix."""
+        first, prefix = self._prefix[slot]
+        total = np.broadcast_to(prefix, (tables[0].shape[0], prefix.size))
+        for table in tables[first:]:
+            total = (total[:, :, None] + table[:, None, :]).reshape(table.shape[0], -1)
+        indices = self.space.feasible_indices
+        return total if indices is None else np.take(total, indices, axis=1)  # C order, unlike total[:, indices]
+
+    def _gathered(self, tables: list[np.ndarray], positions: np.ndarray) -> np.ndarray:
+        """``(S, m)`` unclipped sums at a few positions, issue by issue in the same order."""
+        total = np.zeros((tables[0].shape[0], positions.size))
+        for table, index in zip(tables, self.indices[:, positions]):
+            total += table[:, index]
+        return total
+
+    def _numbers(self, draws: np.ndarray, field: str, base: list[float], slots: list[Slot]) -> np.ndarray:
+        values = np.tile(np.asarray(base, dtype=float), (draws.shape[0], 1))
+        for column, target in enumerate(self.targets):
+            if target.field == field:
+                values[:, slots.index(target.slot)] = draws[:, column]
+        return np.round(values, DECIMALS)
+
+    def reservations(self, draws: np.ndarray) -> np.ndarray:
+        """``(S, n_parties)`` rounded reservation values."""
+        parties = self.scenario.parties
+        return self._numbers(draws, "reservation", [p.reservation for p in parties],
+                             [(j, None) for j in range(len(parties))])
+
+    def thresholds(self, draws: np.ndarray) -> np.ndarray:
+        """``(S, n_constituencies)`` rounded thresholds, in slot order."""
+        slots = [slot for slot in self.slots if slot[1] is not None]
+        base = [self.scenario.parties[j].constituencies[k].threshold for j, k in slots]
+        return self._numbers(draws, "threshold", base, slots)
+
+
+def _function_at(function, changes: list[tuple[Target, int]], row: np.ndarray):
+    import dataclasses
+
+    for target, column in changes:
+        value = float(row[column])
+        if target.field == "option":
+            values = list(function.values)
+            values[target.option] = value
+            function = Table(tuple(values))
+        elif target.field == "value":
+            function = Constant(value)
+        else:
+            function = dataclasses.replace(function, **{target.field: value})
+    return function
+
+
+@dataclass(frozen=True)
+class BlockTask:
+    """Samples ``start..stop-1`` of a run: plain data, so it pickles to any worker."""
+
+    scenario: Scenario
+    seed: int
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    """Counts over the block's samples (per outcome) and per-sample facts."""
+
+    start: int
+    rational: np.ndarray       # (n,) samples in which the outcome is rational for every party
+    ratified: np.ndarray       # (n,) ... rational and ratified by every constituency
+    pareto: np.ndarray         # (n,) ... on the Pareto frontier
+    nash_product: np.ndarray   # (n,) sum over samples of Π max(uᵢ − dᵢ, 0)
+    utility_sum: np.ndarray    # (n,) sum over samples of Σ uᵢ
+    chosen: np.ndarray         # (S, n_solutions) position of each solution, −1 when there is none
+    zone: np.ndarray           # (S,) a zone of agreement exists
+    ratifiable_zone: np.ndarray  # (S,) a ratifiable zone exists
+    draws: np.ndarray          # (S, n_parameters)
+
+
+@lru_cache(maxsize=2)
+def _prepared(scenario: Scenario, uncertainty) -> UtilityModel:
+    return UtilityModel(scenario, scenario_space(scenario))
+
+
+def prepared(scenario: Scenario) -> UtilityModel:
+    """The scenario's utility model (built once per process; the outcome space is enumerated once)."""
+    return _prepared(scenario, scenario.uncertainty)
+
+
+def run_block(task: BlockTask) -> BlockResult:
+    """Draw samples ``start..stop-1`` and analyse each, a few samples at a time (so the arrays stay small)."""
+    model = prepared(task.scenario)
+    draws = draw(task.scenario.uncertainty, task.seed, range(task.start, task.stop))
+    samples, n = draws.shape[0], model.space.size
+    counts = np.zeros((3, n), dtype=np.int32)
+    sums = np.zeros((2, n))
+    chosen = np.full((samples, len(SOLUTIONS)), -1, dtype=np.int64)
+    zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
+    step = max(1, CHUNK_CELLS // model.space.cartesian_size)
+    for first in range(0, samples, step):
+        part = slice(first, min(first + step, samples))
+        zone[part], ratifiable[part] = _analyse(model, draws[part], counts, sums, chosen[part])
+    return BlockResult(task.start, counts[0], counts[1], counts[2], sums[0], sums[1], chosen, zone, ratifiable,
+                       draws)
+
+
+def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: np.ndarray,
+             chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Add a few samples' counts (rational, ratified, Pareto) and sums (Nash product, utility sum) in place and
+    fill in their solutions; return whether each has a zone and a ratifiable zone. The counts are array
+    operations over the samples; per sample run only the Nash product (over the rational outcomes, as it is 0
+    elsewhere), the frontier (over the outcomes a cheap test cannot show dominated) and the solutions (over the
+    rational frontier outcomes)."""
+    utilities = model.utilities(draws)
+    reservations, thresholds = model.reservations(draws), model.thresholds(draws)
+    parties = [utilities[(j, None)] for j in range(len(model.scenario.parties))]
+    rational = parties[0] >= reservations[:, :1]
+    for j in range(1, len(parties)):
+        rational &= parties[j] >= reservations[:, j:j + 1]
+    passed = rational.copy()
+    for c, slot in enumerate(slot for slot in model.slots if slot[1] is not None):
+        passed &= utilities[slot] >= thresholds[:, c:c + 1]
+    counts[0] += rational.sum(axis=0, dtype=np.int32)
+    counts[1] += passed.sum(axis=0, dtype=np.int32)
+    for party in parties:
+        sums[1] += party.sum(axis=0)
+    maybe = _maybe_on_front(parties)
+    for s in range(draws.shape[0]):
+        inside = np.flatnonzero(rational[s])  # the Nash product is 0 outside the zone
+        product = parties[0][s][inside] - reservations[s, 0]
+        for j in range(1, len(parties)):
+            product *= parties[j][s][inside] - reservations[s, j]
+        sums[0][inside] += product
+        rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[s])
+        u = np.stack([party[s][rows] for party in parties], axis=1)
+        front = np.flatnonzero(pareto_mask(u))  # positions in rows
+        counts[2][rows[front]] += 1
+        candidates = front[rational[s][rows[front]]]
+        for column, p in enumerate(solve(u[candidates], reservations[s], None, SOLUTIONS).values()):
+            chosen[s, column] = -1 if p is None else rows[candidates[p]]
+    return rational.any(axis=1), passed.any(axis=1)
+
+
+def _maybe_on_front(parties: list[np.ndarray]) -> np.ndarray | None:
+    """``(S, n)``: for two parties, every outcome not shown dominated by a cheap exact test (``None`` otherwise).
+    Outcomes are binned by u₀; one whose u₁ is at most the best u₁ in a higher bin is dominated (that outcome has
+    a strictly larger u₀, as the binning is monotone), so only a thin band above the staircase of bins is left
+    for :func:`pareto_mask`. It removes dominated outcomes only, so the frontier is the same."""
+    if len(parties) != 2:
+        return None
+    first, second = parties
+    samples = first.shape[0]
+    bins = np.clip((first * FRONT_BINS).astype(np.intp), 0, FRONT_BINS - 1)  # utilities lie in [0, 1]
+    bins += np.arange(samples)[:, None] * FRONT_BINS
+    best = np.full(samples * FRONT_BINS, -np.inf)
+    np.maximum.at(best, bins.ravel(), second.ravel())
+    best = best.reshape(samples, FRONT_BINS)
+    above = np.full((samples, FRONT_BINS + 1), -np.inf)  # above[:, b]: the best u₁ in the bins after b
+    above[:, :-2] = np.maximum.accumulate(best[:, :0:-1], axis=1)[:, ::-1]
+    return second > above.ravel()[bins + np.arange(samples)[:, None]]
+

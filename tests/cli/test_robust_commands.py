@@ -1,0 +1,44 @@
+"""``accord robust`` on the command line: JSON from the result's to_json, tables, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from accord.cli.main import main
+from tests.robust.scenarios import document
+
+
+def _write(tmp_path, data) -> str:
+    path = tmp_path / "toy.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return str(path)
+
+
+def _uncertain() -> dict:
+    return document(**{"parties[0].reservation": {"value": 0.4, "uniform": [0.3, 0.5]}})
+
+
+def test_json_is_the_result_document(tmp_path, capsys):
+    path = _write(tmp_path, _uncertain())
+    assert main(["robust", path, "--samples", "30", "--seed", "2", "--json"]) == 0
+    document_ = json.loads(capsys.readouterr().out)
+    assert document_["samples"] == 30 and document_["parameters"] == ["parties[0].reservation"]
+    assert set(document_["p_zone"]) == {"value", "se"}
+    assert main(["robust", path, "--samples", "30", "--seed", "2", "--json", "--workers", "2"]) == 0
+    assert json.loads(capsys.readouterr().out) == document_
+
+
+def test_tables_name_the_robust_deal_and_the_drivers(tmp_path, capsys):
+    assert main(["robust", _write(tmp_path, _uncertain()), "--samples", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "Robust deal" in out and "parties[0].reservation" in out and "P(zone of agreement)" in out
+
+
+def test_user_errors_are_one_line(tmp_path, capsys):
+    assert main(["robust", _write(tmp_path, _uncertain()), "--samples", "0"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    bad = document(**{"parties[0].reservation": {"value": 0.4, "normal": {"sd": 0}}})
+    assert main(["robust", _write(tmp_path, bad)]) == 2
+    assert "parties[0].reservation.normal.sd: sd must be > 0" in capsys.readouterr().err
