@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.analysis import SOLUTIONS, analyze, pareto_mask
+from accord.analysis import analyze, pareto_mask, solution_names
 from accord.io.accord_format import scenario_from_dict
 from accord.robust.block import BlockTask, _maybe_on_front, prepared, run_block
 from accord.robust.parameters import scenario_at
@@ -21,7 +21,7 @@ def test_zero_width_distributions_reproduce_analyze_exactly():
     assert int((result.rational == 7).sum()) == reference.rational_outcomes
     assert np.array_equal(result.pareto == 7, pareto_mask(reference.utilities))
     assert np.array_equal(result.ratified == 7, reference.ratification.ratified & (result.rational == 7))
-    for k, name in enumerate(SOLUTIONS):
+    for k, name in enumerate(solution_names()):
         assert set(result.chosen[:, k]) == {reference.solutions[name].position}
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from accord.analysis import SOLUTIONS, analyze, pareto_mask
+from accord.analysis import analyze, pareto_mask, solution_names
 from accord.errors import OptionError
 from accord.robust import robust, scenario_at
 from accord.robust.distributions import draw
 from accord.robust.estimate import rank_correlation, ranks
 from accord.space import utility_column
-from accord.tournament.executors import DaskExecutor, ProcessExecutor
+from accord.executors import DaskExecutor, ProcessExecutor
 from tests.robust.scenarios import scenario, wide, zero_width
 
 
@@ -23,7 +23,7 @@ def test_zero_width_probabilities_are_zero_or_one_and_match_analyze():
     assert result.p_ratifiable_zone == float(reference.ratification.zone_with_ratification > 0)
     for counts in (result.rational, result.ratified, result.pareto, result.solutions):
         assert set(np.unique(counts)) <= {0, 30}
-    for k, name in enumerate(SOLUTIONS):
+    for k, name in enumerate(solution_names()):
         assert np.flatnonzero(result.solutions[k]).tolist() == [reference.solutions[name].position]
     assert result.robust_position is not None
     assert all(d.rank_correlation == 0 and d.delta_p == 0 for d in result.drivers)
@@ -44,7 +44,7 @@ def test_brute_force_loop_over_the_same_draws_matches_exactly():
         rational += mask
         ratified += mask & a.ratification.ratified
         pareto += pareto_mask(a.utilities)
-        for k, name in enumerate(SOLUTIONS):
+        for k, name in enumerate(solution_names()):
             if a.solutions[name] is not None:
                 solutions[k, a.solutions[name].position] += 1
         zone.append(a.rational_outcomes > 0)
@@ -74,7 +74,7 @@ def test_probabilities_are_consistent():
     assert np.all(result.ratified <= result.rational)
     # Each solution picks one package per sample with a zone, so over the packages its probabilities sum to
     # P(zone) <= 1 (one package may be the Nash and the KS deal at once, so a package's own sum may exceed 1).
-    assert result.solutions.sum(axis=1).tolist() == [int(result.zone.sum())] * len(SOLUTIONS)
+    assert result.solutions.sum(axis=1).tolist() == [int(result.zone.sum())] * len(solution_names())
     assert np.all(result.solutions <= result.rational)
     document = result.to_json()
     assert document["p_ratifiable_zone"]["value"] <= document["p_zone"]["value"]

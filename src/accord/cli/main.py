@@ -53,6 +53,8 @@ SUMMARIES = {
     "serve": "Start the local web workbench: scenarios, what-if analysis, simulation, forecast.",
     "report": "Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a "
               "forecast.",
+    "robust": "Uncertain preferences: how likely a zone of agreement and a ratifiable one are, the package most "
+              "likely to hold, and which assumption matters most.",
     "audit": "Score every move of a negotiation record against the scenario's exact frontier.",
 }
 

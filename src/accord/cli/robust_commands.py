@@ -16,7 +16,7 @@ from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
 from accord.robust import robust
 from accord.robust.estimate import check_run
-from accord.tournament.executors import make_executor
+from accord.executors import make_executor
 
 SHOWN_PACKAGES = 10
 SHOWN_DRIVERS = 12

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from accord.analysis.pareto import pareto_mask
-from accord.analysis.solutions import DECIMALS, SOLUTIONS, solve
+from accord.analysis.solutions import DECIMALS, solution_names, solve
 from accord.model import Constant, LinearAdditive, Scenario, Table
 from accord.robust.distributions import draw
 from accord.robust.parameters import Target, targets
@@ -202,7 +202,7 @@ def run_block(task: BlockTask) -> BlockResult:
     samples, n = draws.shape[0], model.space.size
     counts = np.zeros((3, n), dtype=np.int32)
     sums = np.zeros((2, n))
-    chosen = np.full((samples, len(SOLUTIONS)), -1, dtype=np.int64)
+    chosen = np.full((samples, len(solution_names())), -1, dtype=np.int64)
     zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
     step = max(1, CHUNK_CELLS // model.space.cartesian_size)
     for first in range(0, samples, step):
@@ -244,7 +244,7 @@ def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: n
         front = np.flatnonzero(pareto_mask(u))  # positions in rows
         counts[2][rows[front]] += 1
         candidates = front[rational[s][rows[front]]]
-        for column, p in enumerate(solve(u[candidates], reservations[s], None, SOLUTIONS).values()):
+        for column, p in enumerate(solve(u[candidates], reservations[s]).values()):
             chosen[s, column] = -1 if p is None else rows[candidates[p]]
     return rational.any(axis=1), passed.any(axis=1)
 

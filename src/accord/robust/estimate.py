@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from accord.analysis.solutions import SOLUTIONS
+from accord.analysis.solutions import solution_names
 from accord.errors import OptionError
 from accord.model import Scenario
 from accord.robust.block import BlockResult, BlockTask, prepared, run_block
@@ -70,7 +70,7 @@ def combine(scenario: Scenario, samples: int, seed: int, results: list[BlockResu
     chosen, draws = stacked("chosen"), stacked("draws")
     n = results[0].rational.size
     solution_counts = np.stack([np.bincount(chosen[:, c][chosen[:, c] >= 0], minlength=n)
-                                for c in range(len(SOLUTIONS))])
+                                for c in range(len(solution_names()))])
     ratified, nash, utility_sum = total("ratified"), total("nash_product"), total("utility_sum")
     ratifiable = stacked("ratifiable_zone")
     robust_position = _robust_deal(ratified, nash, utility_sum)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from accord.analysis.solutions import SOLUTIONS
+from accord.analysis.solutions import solution_names
 from accord.model import Scenario
 from accord.space import OutcomeSpace
 
@@ -42,7 +42,7 @@ def _jsonable(outcome: dict) -> dict:
 class RobustResult:
     """Counts over ``samples`` sampled scenarios. Per outcome: ``rational`` (rational for every party),
     ``ratified`` (rational *and* ratified by every constituency, so never above ``rational``), ``pareto``,
-    ``solutions[k]`` (the k-th of ``SOLUTIONS``). Probabilities are counts / samples."""
+    ``solutions[k]`` (the k-th of ``solution_names()``). Probabilities are counts / samples."""
 
     scenario: Scenario
     samples: int
@@ -80,7 +80,7 @@ class RobustResult:
         n = self.samples
         p = {"p_rational": self.rational[position] / n, "p_ratified": self.ratified[position] / n,
              "p_pareto": self.pareto[position] / n}
-        solution = {name: self.solutions[k, position] / n for k, name in enumerate(SOLUTIONS)}
+        solution = {name: self.solutions[k, position] / n for k, name in enumerate(solution_names())}
         return {"outcome": _jsonable(self.space.outcome(int(position))), **{k: float(v) for k, v in p.items()},
                 "p_solution": {k: float(v) for k, v in solution.items()},
                 "se": {**{k: float(standard_error(v, n)) for k, v in p.items()},
@@ -100,7 +100,7 @@ class RobustResult:
                               "p95": np.quantile(u, 0.95, axis=0).tolist()}}
 
     def to_json(self, all_packages: bool = False) -> dict:
-        """The document of ``accord robust --json`` (docs/robust.md)."""
+        """The robustness document (docs/robust.md)."""
         return {
             "scenario": self.scenario.name,
             "parties": list(self.scenario.party_names),
