@@ -7,6 +7,7 @@ import os
 import pytest
 
 from accord.errors import ScenarioError
+from accord.io import files
 from accord.io.files import MAX_FILE_BYTES, parse_json, parse_yaml, read_bytes, read_json, read_text, read_yaml
 
 
@@ -114,3 +115,34 @@ def test_ordinary_files_read_as_before(tmp_path):
     path = tmp_path / "ok.yaml"
     path.write_text("a: [1, 2.5, x]\nb: 1_000\nc: 1:30\n", encoding="utf-8")
     assert read_yaml(path) == {"a": [1, 2.5, "x"], "b": 1000, "c": 90}
+
+
+YAML_TEXTS = [
+    "a: 1\nb: [1.5, x, null, true]\nc: {d: 2020-01-01, e: '1e3'}\n",
+    "base: &b {x: 1}\nboth: [*b, *b]\n",
+    "ééé: {x: 1}\nb: [ä, ö]\n",
+    "",
+    "a: b: c\n",                       # errors: the Python loader's messages, not libyaml's
+    "\t- x\n",
+    "a: [1,\n",
+    "a: \x07\n",
+    "a: \"\ud800\"\n",
+    "[" * 2000 + "]" * 2000,
+    "a: 1\nb: 2\na: 3\n",
+    "a: .nan\n",
+]
+
+
+def _outcome(text: str):
+    try:
+        return parse_yaml(text, "t.yaml")
+    except ScenarioError as error:
+        return str(error)
+
+
+@pytest.mark.skipif(files._LIBYAML_LOADER is None, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("text", YAML_TEXTS)
+def test_libyaml_reads_and_refuses_exactly_as_the_python_loader(text, monkeypatch):
+    fast = _outcome(text)
+    monkeypatch.setattr(files, "_LIBYAML_LOADER", None)
+    assert fast == _outcome(text)

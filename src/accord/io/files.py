@@ -193,14 +193,30 @@ def _check_nodes(root: yaml.Node, source: str) -> None:
             stack.extend(node.value)
 
 
+_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", None)  # absent where PyYAML was built without libyaml
+
+
+def _composed(text: str) -> tuple[Any, yaml.Node | None]:
+    """The loader and the root node of ``text``: libyaml's (several times faster) where it is installed and
+    reads the text, else the Python loader's, so every error comes from the Python loader, whose messages are
+    the clearer (it names the offending character). Both refuse the same control characters, as checked here."""
+    if _LIBYAML_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        loader = _LIBYAML_LOADER(text)
+        try:
+            return loader, loader.get_single_node()
+        except yaml.YAMLError:
+            loader.dispose()
+    loader = yaml.SafeLoader(text)  # refuses control characters
+    return loader, loader.get_single_node()
+
+
 def parse_yaml(text: str, source: str) -> Any:
     """Parsed YAML with the limits every Accord file gets: aliases may expand to at most ``MAX_VALUES`` values,
     keys are unique, numbers are finite and of at most ``MAX_NUMBER_DIGITS`` digits; a syntax error names the
     line and column."""
     loader = None
     try:
-        loader = yaml.SafeLoader(text)  # refuses control characters already
-        node = loader.get_single_node()
+        loader, node = _composed(text)
         if node is None:
             return None
         if _expanded_size(node, {}) > MAX_VALUES:

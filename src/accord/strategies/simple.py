@@ -8,27 +8,25 @@ from bisect import bisect_left
 from accord.strategies.base import Classifier, PartyView, State, Strategy
 
 
-class Hardliner(Strategy, name="hardliner", classifier=Classifier(concession="none")):
-    """Always offers its best outcome and accepts only an outcome as good for it."""
+class _OffersBest(Strategy, classifier=Classifier(concession="none")):
+    """Offers its best outcome every turn; a subclass says which offers it accepts."""
 
     def __init__(self) -> None:
         pass
 
     def propose(self, state: State) -> int:
         return self.best
+
+
+class Hardliner(_OffersBest, name="hardliner"):
+    """Always offers its best outcome and accepts only an outcome as good for it."""
 
     def respond(self, state: State, offer: int) -> bool:
         return self.u[offer] >= self.u[self.best]
 
 
-class AcceptAboveReservation(Strategy, name="accept-above-reservation", classifier=Classifier(concession="none")):
+class AcceptAboveReservation(_OffersBest, name="accept-above-reservation"):
     """Offers its best outcome; accepts any offer at least as good as its reservation value."""
-
-    def __init__(self) -> None:
-        pass
-
-    def propose(self, state: State) -> int:
-        return self.best
 
     def respond(self, state: State, offer: int) -> bool:
         return self.u[offer] >= self.reservation

@@ -19,6 +19,15 @@
     return offer ? Object.entries(offer).map(([k, v]) => `${k}=${v}`).join(", ") : "";
   }
   function cell(row, value) { const td = document.createElement("td"); td.textContent = value; row.appendChild(td); }
+  function fillTable(id, items, cells) {
+    const body = $(id).querySelector("tbody");
+    body.innerHTML = "";
+    for (const item of items) {
+      const row = document.createElement("tr");
+      cells(item).forEach((v) => cell(row, v));
+      body.appendChild(row);
+    }
+  }
   function fmt(x) { return x === null || x === undefined ? "" : Number(x).toFixed(3); }
 
   function composed() {
@@ -60,13 +69,8 @@
     $("standing").textContent = state.standing
       ? `On the table from ${state.standing.party}: ${text(state.standing.offer)} (your utility ${fmt(state.standing.your_utility)})`
       : "Nothing on the table yet.";
-    const body = $("moves").querySelector("tbody");
-    body.innerHTML = "";
-    for (const move of state.moves) {
-      const row = document.createElement("tr");
-      [move.round, move.party, move.action, text(move.offer), fmt(move.your_utility)].forEach((v) => cell(row, v));
-      body.appendChild(row);
-    }
+    fillTable("moves", state.moves,
+      (move) => [move.round, move.party, move.action, text(move.offer), fmt(move.your_utility)]);
     for (const id of ["offer", "accept", "walk"]) $(id).disabled = !!state.ended_by;
     $("accept").disabled = !!state.ended_by || !state.standing || state.standing.party === state.you;
     if (state.ended_by) loadDebrief();
@@ -106,21 +110,10 @@
       const link = $("record-link");
       link.href = URL.createObjectURL(new Blob([JSON.stringify(data.record, null, 1)], {type: "application/json"}));
       const parties = Object.keys(data.audit.concessions), me = parties.indexOf(data.you);
-      const body = $("your-offers").querySelector("tbody");
-      body.innerHTML = "";
-      for (const m of data.audit.moves.filter((m) => m.action === "offer" && m.party === data.you)) {
-        const row = document.createElement("tr");
-        const theirs = m.utilities.filter((_, k) => k !== me).map(fmt).join(" / ");
-        [m.index, fmt(m.utilities[me]), theirs, fmt(m.pareto_distance)].forEach((v) => cell(row, v));
-        body.appendChild(row);
-      }
-      const trades = $("trades").querySelector("tbody");
-      trades.innerHTML = "";
-      for (const t of data.missed_trades) {
-        const row = document.createElement("tr");
-        [t.issue, t.value, t.instead, fmt(t.cost), fmt(t.gain)].forEach((v) => cell(row, v));
-        trades.appendChild(row);
-      }
+      fillTable("your-offers", data.audit.moves.filter((m) => m.action === "offer" && m.party === data.you),
+        (m) => [m.index, fmt(m.utilities[me]), m.utilities.filter((_, k) => k !== me).map(fmt).join(" / "),
+                fmt(m.pareto_distance)]);
+      fillTable("trades", data.missed_trades, (t) => [t.issue, t.value, t.instead, fmt(t.cost), fmt(t.gain)]);
       $("profiles").textContent = JSON.stringify(data.profiles, null, 1);
       plot(data);
       $("debrief").hidden = false;
