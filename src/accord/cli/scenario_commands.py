@@ -86,6 +86,8 @@ def validate_command(
                                                show_default=False)],
 ) -> None:
     """Check scenario files and report every error in each at once."""
+    from accord.analysis.feasibility import count_feasible
+
     failed = False
     for name in paths:
         try:
@@ -99,8 +101,17 @@ def validate_command(
             failed = True
             typer.echo(f"error: {error_line(error)}", err=True)
             continue
+        feasible = count_feasible(scenario)
+        if feasible == 0:
+            failed = True
+            problem = ScenarioError("the constraints rule out every outcome", source=name, where="constraints",
+                                    fix="relax or remove a constraint")
+            typer.echo(f"error: {error_line(problem)}", err=True)
+            continue
+        counted = ("whether the constraints leave any outcome is not checked (too many constraints on too large "
+                   "a space to count cheaply)" if feasible is None else f"{feasible:,} feasible")
         typer.echo(f"ok: {name}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
-                   f"{scenario.cartesian_size:,} outcomes before constraints")
+                   f"{scenario.cartesian_size:,} outcomes before constraints, {counted}")
     if failed:
         raise typer.Exit(USER_ERROR_EXIT)
 
