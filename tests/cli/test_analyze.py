@@ -111,3 +111,15 @@ def test_an_unknown_name_lists_the_bundled_names_and_the_library():
 def test_a_library_name_cannot_climb_out_of_the_library():
     result = runner.invoke(app, ["analyze", "genius/../../scenarios"])
     assert_one_line_error(result, "no such file or bundled scenario")
+
+
+def test_the_analysis_heading_wraps_at_80_columns_instead_of_being_cut():
+    from accord.io import load
+
+    title = load("japan-russia-2019").title
+    result = runner.invoke(app, ["analyze", "japan-russia-2019"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    heading = " ".join(line.strip("│ ") for line in result.stdout.splitlines()[1:3])
+    assert " ".join(heading.split()).startswith(" ".join(title.split()))
+    assert "…" not in result.stdout  # no header, issue name or number cut
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

@@ -183,7 +183,8 @@ def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeh
             parts.append(f'<p class="small muted">Scale: {escape(group.scale)}</p>')
         parts.append(lines_svg(series, xs, f"positions over rounds: {result.issue}", "position",
                                dashed=("forecast",)))
-        converged = (f" The model converged in round {result.converged_at}." if result.converged_at is not None
+        converged = (f" The model converged: in round {result.converged_at} no one moves, so round "
+                     f"{result.converged_at - 1} is final." if result.converged_at is not None
                      else "")
         parts.append(f"<p>Forecast after {len(xs) - 1} rounds: <b>{result.final:.4g}</b>.{converged}</p>")
         parts.append(_table(["actor", "start", "end"], [[a, f"{series[a][0]:.4g}", f"{series[a][-1]:.4g}"]
