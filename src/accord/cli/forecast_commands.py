@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.progress import progress
 from accord.divide import Division, DivideProblem, adjusted_winner, load_divide
 from accord.errors import OptionError
 from accord.forecast import (
@@ -54,8 +55,14 @@ def forecast_command(
     if runs:
         from accord.executors import make_executor
 
-        with make_executor(workers, dask) as executor:
-            summaries = [monte_carlo(group, config, runs, seed, map_fn=executor.map_plain) for group in groups]
+        with make_executor(workers, dask) as executor, \
+                progress("Monte Carlo runs", runs * len(groups), quiet=as_json) as step:
+            def counted(function, tasks):
+                for value in executor.map_plain(function, tasks):
+                    step()
+                    yield value
+
+            summaries = [monte_carlo(group, config, runs, seed, map_fn=counted) for group in groups]
     if plot:
         from accord.forecast.plot import plot_rounds
 
