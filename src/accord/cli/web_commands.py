@@ -31,8 +31,10 @@ def serve_command(
 
         from accord.web import create_app
     except ImportError:
+        from accord.extras import install_hint
+
         raise InputError("the web workbench needs its extra packages", source="serve",
-                         fix="pip install 'accord[web]'") from None
+                         fix=install_hint("web")) from None
     if tournament is not None:
         from accord.tournament import open_existing
 

@@ -22,7 +22,9 @@ def plot_rounds(forecasts: Sequence[Forecast], path: str | Path) -> Path:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise InputError("plotting needs matplotlib", parameter="plot", fix="pip install accord[plots]") from None
+        from accord.extras import install_hint
+
+        raise InputError("plotting needs matplotlib", parameter="plot", fix=install_hint("plots")) from None
     figure, axes = plt.subplots(len(forecasts), 1, figsize=(8, 4.5 * len(forecasts)), squeeze=False)
     for ax, result in zip(axes[:, 0], forecasts):
         ax.set_prop_cycle(color=plt.get_cmap("tab20").colors)
