@@ -47,3 +47,12 @@ def test_the_report_shows_the_simulation_and_forecasts_it_is_given(analysis):
 
 def test_json_script_cannot_close_its_element():
     assert "</script>" not in json_script("x", {"a": "</script><script>alert(1)"})[:-len("</script>")]
+
+
+def test_the_simulation_section_says_whether_the_deal_is_ratified_as_the_cli_does(analysis):
+    result = run_session(analysis.scenario, ["conceder", "conceder"], rounds=60, seed=1)
+    assert result.agreement and result.ratified is not None
+    text = render_report(analysis, simulation=result, max_rounds=60)
+    expected = ("Ratified at home by every constituency." if result.ratified else
+                "Not ratified at home: rejected by " + ", ".join(result.rejected_by))
+    assert expected in text

@@ -157,6 +157,9 @@ def _simulation_section(analysis, data: dict, result: SessionResult, max_rounds:
                     f"{result.nash_distance:.4f}.")
         deal = _table(["issue", "agreed"], [[i.name, label_of(i, result.outcome[i.name])]
                                             for i in scenario.issues])
+        if result.ratified is not None:  # as the command line says it
+            ending += (" Ratified at home by every constituency." if result.ratified else
+                       " Not ratified at home: rejected by " + ", ".join(result.rejected_by) + ".")
     else:
         ending = f"No agreement (ended by {result.ended_by} after {result.rounds} rounds); each party gets its " \
                  "reservation value."
