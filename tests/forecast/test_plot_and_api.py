@@ -16,9 +16,35 @@ def test_svg_plot(eu10, tmp_path: Path):
     assert path.read_text().lstrip().startswith("<?xml")
 
 
+def test_more_than_ten_actors_are_told_apart():
+    from accord.forecast.plot import actor_style
+
+    styles = [actor_style(k) for k in range(40)]
+    assert len({(colour, marker) for colour, marker, _ in styles}) == 40
+
+
+def test_the_plot_shows_every_actor_in_an_unclipped_legend_and_the_monte_carlo_band(tmp_path: Path):
+    import re
+    from html import escape
+
+    from accord.forecast import load_stakeholders, monte_carlo
+
+    groups = load_stakeholders("japan-russia-2019")
+    group = groups[0]
+    assert len(group.actors) > 10
+    config = ModelConfig(rounds=4)
+    summary = monte_carlo(group, config, runs=20, seed=0)
+    text = plot_rounds([forecast(group, config)], tmp_path / "r.svg", [summary]).read_text()
+    for actor in group.actors:
+        assert escape(actor, quote=False) in text
+    assert "Monte Carlo median" in text and "Monte Carlo 5–95 % band (20 runs)" in text
+    width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', text).group(1))
+    assert width > 8 * 72  # the image grew beyond the 8-inch figure to hold the legend beside the axes
+
+
 def test_missing_matplotlib_says_how_to_install(eu10, tmp_path: Path, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    with pytest.raises(InputError, match=r"pip install accord\[plots\]"):
+    with pytest.raises(InputError, match=r"accord\[plots\]"):
         plot_rounds([forecast(eu10)], tmp_path / "r.png")
 
 

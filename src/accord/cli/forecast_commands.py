@@ -66,7 +66,7 @@ def forecast_command(
     if plot:
         from accord.forecast.plot import plot_rounds
 
-        plot_rounds(results, plot)
+        plot_rounds(results, plot, summaries)
     if as_json:
         documents = [result.to_json(summary) for result, summary in zip(results, summaries)]
         typer.echo(json.dumps({"issues": documents}, indent=2))
