@@ -42,7 +42,8 @@ def plot_rounds(forecasts: Sequence[Forecast], path: str | Path,
         raise InputError("plotting needs matplotlib", parameter="plot", fix=install_hint("plots")) from None
     summaries = list(summaries) + [None] * (len(forecasts) - len(summaries))
     with plt.rc_context({"svg.fonttype": "none"}):  # SVG text stays text: searchable, small
-        figure, axes = plt.subplots(len(forecasts), 1, figsize=(8, 4.5 * len(forecasts)), squeeze=False)
+        figure, axes = plt.subplots(len(forecasts), 1, figsize=(11, 4.5 * len(forecasts)), squeeze=False,
+                                    layout="constrained")
         colours = plt.get_cmap("tab10").colors
         for ax, result, summary in zip(axes[:, 0], forecasts, summaries):
             numbers = [r.number for r in result.rounds]
