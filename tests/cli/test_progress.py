@@ -73,3 +73,21 @@ def test_report_shows_its_phases(terminal, tmp_path):
     result = runner.invoke(app, ["report", "tests/data/mini.yaml", "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 0, result.output
     assert "simulat" in terminal.getvalue()
+
+
+@pytest.mark.parametrize("args, phase", [
+    (["analyze", "tests/data/mini.yaml"], "analysing mini"),
+    (["scenarios"], "counting outcomes"),
+])
+def test_analyze_and_scenarios_show_progress_on_a_terminal(terminal, args, phase):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert phase in terminal.getvalue() and phase not in result.stdout
+
+
+def test_audit_shows_progress_on_a_terminal(terminal, tmp_path):
+    from tests.cli.test_audit import GOOD, MINI, write
+
+    result = runner.invoke(app, ["audit", MINI, write(tmp_path, GOOD)])
+    assert result.exit_code == 0, result.output
+    assert "scoring the moves" in terminal.getvalue() and "scoring the moves" not in result.stdout

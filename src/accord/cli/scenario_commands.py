@@ -12,6 +12,7 @@ from rich.table import Table
 
 from accord.analysis import analyze
 from accord.cli.errors import USER_ERROR_EXIT, error_line, reports_user_errors
+from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io import bundled_scenarios, load
 from accord.io.load import load_each
@@ -33,11 +34,15 @@ def analyze_command(
     """Analyse a scenario: zone of agreement, Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian /
     utilitarian deals."""
     analyses = []
-    for source, scenario in load_each(paths):
-        try:
-            analyses.append(analyze(scenario, method))
-        except ScenarioError as error:
-            raise error.located(source, replacing=scenario.name) from None
+    loaded = load_each(paths)
+    with progress("analysing", len(loaded), quiet=as_json) as step:
+        for source, scenario in loaded:
+            step(0, description=f"analysing {scenario.name}")
+            try:
+                analyses.append(analyze(scenario, method))
+            except ScenarioError as error:
+                raise error.located(source, replacing=scenario.name) from None
+            step()
     if as_json:
         documents = [a.to_json() for a in analyses]
         typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))
@@ -70,10 +75,12 @@ def scenarios_command(
         provenance = read_yaml(library_dir() / "provenance.yaml")
         rows += [(name, path, provenance.get(name.split("/")[0], {}).get("title"))
                  for name, path in library_scenarios().items()]
-    for name, path, source in rows:
-        scenario = load(path)
-        table.add_row(name, source or scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
-                      f"{feasible_size(scenario):,}")
+    with progress("counting outcomes", len(rows)) as step:
+        for name, path, source in rows:
+            scenario = load(path)
+            table.add_row(name, source or scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
+                          f"{feasible_size(scenario):,}")
+            step()
     Console().print(table)
     if everything:
         for collection, entry in read_yaml(library_dir() / "provenance.yaml").items():
