@@ -172,8 +172,10 @@ class DaskExecutor(Executor):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
+            from accord.extras import install_hint
+
             raise OptionError("Dask is not installed", parameter="dask",
-                              fix="pip install 'accord[distributed]'") from None
+                              fix=install_hint("distributed")) from None
         self.cluster = None
         try:
             if address == "local":

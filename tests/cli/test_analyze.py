@@ -134,3 +134,15 @@ def test_outcome_counts_stay_exact_and_short():
     assert _outcome_count(207_360) == "207,360"
     assert _outcome_count(10**30) == "10^30"
     assert _outcome_count(3 * 10**20) == "3.000e+20"
+
+
+def test_the_analysis_heading_wraps_at_80_columns_instead_of_being_cut():
+    from accord.io import load
+
+    title = load("japan-russia-2019").title
+    result = runner.invoke(app, ["analyze", "japan-russia-2019"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    heading = " ".join(line.strip("│ ") for line in result.stdout.splitlines()[1:3])
+    assert " ".join(heading.split()).startswith(" ".join(title.split()))
+    assert "…" not in result.stdout  # no header, issue name or number cut
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

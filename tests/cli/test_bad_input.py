@@ -216,3 +216,15 @@ def test_constraints_that_rule_out_everything(tmp_path):
 def test_a_yaml_alias_that_contains_itself_is_refused(tmp_path):
     path = write(tmp_path, "a: &a [*a]\n", name="self.yaml")
     assert_one_line_error(runner.invoke(app, ["analyze", str(path)]), "self.yaml", "expand to more than")
+
+
+def test_validate_catches_constraints_that_rule_out_every_outcome(tmp_path):
+    path = write(tmp_path, edit(lambda d: d["constraints"].append({"forbid": {"island": ["north", "south", "shared"]}})))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "constraints: the constraints rule out every outcome; relax or remove a constraint" in result.stderr
+
+
+def test_validate_says_how_many_outcomes_are_feasible():
+    result = runner.invoke(app, ["validate", str(DATA / "mini.yaml")])
+    assert "75 outcomes before constraints, 70 feasible" in result.stdout

@@ -1,10 +1,13 @@
 """The command-line entry point: lazy command loading, a complete ``--help``, a light start-up."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import typer
+from typer.testing import CliRunner
 
 from accord.cli.main import COMMANDS, SUMMARIES, full_app, main
 
@@ -49,3 +52,23 @@ def test_analyze_imports_no_web_stack_or_plots():
     loaded = _imported_after(f"from accord.cli.main import main\nmain(['analyze', {str(MINI)!r}, '--json'])")
     assert "numpy" in loaded
     assert not loaded & {"fastapi", "starlette", "matplotlib", "uvicorn", "jinja2", "dask", "sqlite3"}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_help_shows_flags_as_flags(command):
+    result = CliRunner().invoke(full_app(), [command, "--help"])
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout
+    if "--json" in result.stdout:
+        assert re.search(r"--json\s{2,}\S", result.stdout)  # the flag, then its help: no value to give
+
+
+def test_divide_and_forecast_help_list_only_their_own_bundled_files():
+    from accord.io.bundled import bundled_divide_names, bundled_stakeholder_names
+
+    divide = CliRunner().invoke(full_app(), ["divide", "--help"]).stdout
+    forecast = CliRunner().invoke(full_app(), ["forecast", "--help"]).stdout
+    for name in bundled_divide_names():
+        assert name in divide and name not in forecast
+    for name in bundled_stakeholder_names():
+        assert name in forecast and name not in divide

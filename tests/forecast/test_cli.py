@@ -69,7 +69,8 @@ def test_forecast_reports_convergence(tmp_path: Path):
     path = tmp_path / "hn.csv"
     path.write_text(HONDURAS_NICARAGUA)
     result = run("forecast", str(path))
-    assert result.exit_code == 0 and "Converged in round 2" in result.stdout
+    assert result.exit_code == 0 and "in round 2 every actor faces the same danger" in result.stdout
+    assert "round 1 is final" in result.stdout
     assert json.loads(run("forecast", str(path), "--json").stdout)["issues"][0]["converged_at"] == 2
 
 
@@ -121,3 +122,24 @@ def test_forecast_refuses_an_alias_bomb_with_one_line(tmp_path: Path):
     path = tmp_path / "bomb.yaml"
     path.write_text(STAKEHOLDER_BOMB)
     assert_one_line_error(run("forecast", str(path)), "bomb.yaml", REFUSAL)
+
+
+def test_forecast_tables_at_80_columns_cut_no_number_and_reach_the_last_round():
+    result = runner.invoke(app, ["forecast", "japan-russia-2019"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "…" not in result.stdout
+    cells = {cell.strip() for line in result.stdout.splitlines() for cell in line.split("│")}
+    for document in json.loads(run("forecast", "japan-russia-2019", "--json").stdout)["issues"]:
+        for r in document["rounds"]:
+            assert {f"{value:.4g}" for value in r["positions"].values()} <= cells
+        last = document["rounds"][-1]["round"]
+        assert f"round {last} is final" in result.stdout or document["converged_at"] is None
+
+
+def test_round_pages_fit_the_room():
+    from accord.cli.forecast_commands import round_pages
+
+    assert round_pages([5, 5, 5], 100) == [[0, 1, 2]]
+    assert round_pages([5, 5, 5], 16) == [[0, 1], [2]]
+    assert round_pages([50], 10) == [[0]]

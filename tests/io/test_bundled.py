@@ -35,3 +35,16 @@ def test_refusals_list_the_bundled_names(tmp_path):
     assert resolve(str(tmp_path), bundled_scenarios(), "scenario") == tmp_path
     with pytest.raises(ScenarioError, match="no bundled file of that name"):
         resolve(str(tmp_path), bundled_data(), "divide file", paths=False)
+
+
+def test_divide_and_stakeholder_files_are_told_apart():
+    from accord.divide import load_divide
+    from accord.forecast import load_stakeholders
+    from accord.io.bundled import bundled_divide_names, bundled_stakeholder_names
+
+    assert set(bundled_divide_names()) | set(bundled_stakeholder_names()) == set(bundled_names())
+    assert not set(bundled_divide_names()) & set(bundled_stakeholder_names())
+    for name in bundled_divide_names():
+        load_divide(name)
+    for name in bundled_stakeholder_names():
+        load_stakeholders(name)

@@ -47,3 +47,25 @@ def test_the_report_shows_the_simulation_and_forecasts_it_is_given(analysis):
 
 def test_json_script_cannot_close_its_element():
     assert "</script>" not in json_script("x", {"a": "</script><script>alert(1)"})[:-len("</script>")]
+
+
+def test_the_simulation_section_says_whether_the_deal_is_ratified_as_the_cli_does(analysis):
+    result = run_session(analysis.scenario, ["conceder", "conceder"], rounds=60, seed=1)
+    assert result.agreement and result.ratified is not None
+    text = render_report(analysis, simulation=result, max_rounds=60)
+    expected = ("Ratified at home by every constituency." if result.ratified else
+                "Not ratified at home: rejected by " + ", ".join(result.rejected_by))
+    assert expected in text
+
+
+def test_the_forecast_shows_the_monte_carlo_median_and_band_it_is_given(analysis):
+    from accord.forecast import monte_carlo
+
+    groups = load_stakeholders(FLAGSHIP)
+    config = ModelConfig(model="eu", rounds=3)
+    forecasts = [(g, forecast(g, config)) for g in groups]
+    summary = monte_carlo(groups[0], config, runs=10, seed=2)
+    text = render_report(analysis, forecasts=forecasts, stakeholders=FLAGSHIP, monte_carlo=[summary])
+    assert (f"Monte Carlo, 10 runs over the stated uncertainty (seed 2): median <b>{summary.median:.4g}</b>, "
+            f"5–95 % band [{summary.p5:.4g}, {summary.p95:.4g}]") in text
+    assert text.count('class="band"') == 1  # only the issue given a summary

@@ -54,3 +54,19 @@ def test_lines_plot_draws_one_line_per_series():
     root = ElementTree.fromstring(svg)
     lines = list(root.iter("{http://www.w3.org/2000/svg}polyline"))
     assert len(lines) == 2 and lines[1].get("stroke-dasharray") == "6 4"
+
+
+def test_lines_tell_many_series_apart_and_name_them_whole():
+    import re
+
+    from accord.reports.svg import lines_svg
+
+    series = {f"Actor number {k} with a long name": [k, k + 1] for k in range(12)}
+    svg = lines_svg(series, [0, 1], "t", "position", band=(1.0, 2.0, 3.0, "Monte Carlo 5–95 % band (9 runs)"))
+    looks = set()
+    for name in series:
+        entry = re.search(r"<g>(.*?)<text[^>]*>" + re.escape(name) + "<title>", svg)
+        assert entry, name  # named whole in the legend, not cut
+        looks.add(re.sub(r'[\d.]+', "", entry.group(1)))
+    assert len(looks) == len(series)  # no two series look alike
+    assert 'class="band"' in svg and "Monte Carlo 5–95 % band (9 runs)" in svg

@@ -150,3 +150,10 @@ def test_negative_rows_is_a_usage_error(capsys):
     assert main(["simulate", MINI, "--strategies", "linear,linear", "--rows", "-1"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--rows" in err[0] and err[0].startswith("error: accord simulate")
+
+
+def test_strategies_at_80_columns_cut_no_word():
+    result = CliRunner().invoke(app, ["strategies"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "…" not in result.stdout and max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "concedes on" in result.stdout and "opponent" in result.stdout

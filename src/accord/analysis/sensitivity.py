@@ -12,6 +12,7 @@ Two questions an analyst asks of assumed numbers:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 import itertools
 from dataclasses import dataclass
 
@@ -54,9 +55,10 @@ def _nash(utilities: np.ndarray, reservation: np.ndarray, on_front: np.ndarray) 
     return None if position is None else int(candidates[position])
 
 
-def reservation_grid(scenario: Scenario, values: dict[str, list[float]]) -> list[GridCell]:
+def reservation_grid(scenario: Scenario, values: dict[str, list[float]],
+                     tick: Callable[[], None] = lambda: None) -> list[GridCell]:
     """Zone size and Nash deal for every combination of the given reservation values (other parties keep
-    theirs)."""
+    theirs); ``tick`` is called after each cell (for progress)."""
     for name in values:
         if name not in scenario.party_names:
             raise OptionError(f"unknown party '{name}'", parameter="reservation",
@@ -77,6 +79,7 @@ def reservation_grid(scenario: Scenario, values: dict[str, list[float]]) -> list
             tuple(float(r) for r in combination), int(rational_mask(utilities, reservation).sum()),
             None if position is None else space.outcome(position),
             None if position is None else tuple(float(u) for u in utilities[position])))
+        tick()
     return cells
 
 
@@ -103,8 +106,10 @@ def check_noise(scale: float, seed: int) -> None:
         raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
 
 
-def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: int = 0) -> WeightSensitivity:
-    """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights."""
+def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: int = 0,
+                 tick: Callable[[], None] = lambda: None) -> WeightSensitivity:
+    """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights; ``tick`` is called
+    after each run (for progress)."""
     if runs <= 0:
         raise OptionError(f"runs must be positive, got {runs}", parameter="runs", fix="give 1 or more")
     check_noise(scale, seed)
@@ -119,6 +124,7 @@ def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: 
     for _ in range(runs):
         utilities = rounded_utilities(_perturbed(scenario, rng, scale), space)
         position = _nash(utilities, reservation, pareto_mask(utilities))
+        tick()
         if position is None:
             no_zone += 1
             continue

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
+from accord.cli.progress import progress
 from accord.errors import ScenarioError
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
@@ -113,7 +114,8 @@ def audit_command(
     scenario = load(*scenario_paths)
     try:
         checked = read_record(record, scenario, " ".join(scenario_paths))
-        result = audit(checked)
+        with progress("scoring the moves against the exact frontier", None, quiet=as_json):
+            result = audit(checked)
     except ScenarioError as error:
         for problem in error.all_errors or (error,):
             typer.echo(f"error: {problem.one_line()}", err=True)

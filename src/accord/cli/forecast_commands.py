@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.progress import progress
 from accord.divide import Division, DivideProblem, adjusted_winner, load_divide
 from accord.errors import OptionError
 from accord.forecast import (
@@ -17,7 +18,6 @@ from accord.forecast import (
     ModelConfig,
     MonteCarloSummary,
     Stakeholders,
-    bundled_names,
     forecast,
     load_stakeholders,
     model_names,
@@ -55,12 +55,18 @@ def forecast_command(
     if runs:
         from accord.executors import make_executor
 
-        with make_executor(workers, dask) as executor:
-            summaries = [monte_carlo(group, config, runs, seed, map_fn=executor.map_plain) for group in groups]
+        with make_executor(workers, dask) as executor, \
+                progress("Monte Carlo runs", runs * len(groups), quiet=as_json) as step:
+            def counted(function, tasks):
+                for value in executor.map_plain(function, tasks):
+                    step()
+                    yield value
+
+            summaries = [monte_carlo(group, config, runs, seed, map_fn=counted) for group in groups]
     if plot:
         from accord.forecast.plot import plot_rounds
 
-        plot_rounds(results, plot)
+        plot_rounds(results, plot, summaries)
     if as_json:
         documents = [result.to_json(summary) for result, summary in zip(results, summaries)]
         typer.echo(json.dumps({"issues": documents}, indent=2))
@@ -87,14 +93,7 @@ def _render_forecast(
 ) -> None:
     title = f"{result.issue} — model {result.model}"
     console.print(f"[bold]{title}[/bold]" + (f"\nscale: {group.scale}" if group.scale else ""))
-    positions = Table(title="positions by round", header_style="bold")
-    positions.add_column("actor")
-    for r in result.rounds:
-        positions.add_column(str(r.number), justify="right")
-    for index, actor in enumerate(result.actors):
-        positions.add_row(actor, *(f"{r.positions[index]:.4g}" for r in result.rounds))
-    positions.add_row("[bold]forecast[/bold]", *(f"[bold]{r.forecast:.4g}[/bold]" for r in result.rounds))
-    console.print(positions)
+    _render_positions(console, result)
     if len(result.rounds) > 1:
         events = Table(title="events", header_style="bold")
         events.add_column("round", justify="right")
@@ -103,9 +102,8 @@ def _render_forecast(
             events.add_row(str(r.number), "; ".join(r.events) or "no moves")
         console.print(events)
     if result.converged_at is not None:
-        console.print(
-            f"Converged in round {result.converged_at}: every actor faces the same danger, so the model stops."
-        )
+        console.print(f"Converged: in round {result.converged_at} every actor faces the same danger, so no one "
+                      f"moves and round {result.converged_at - 1} is final.")
     console.print(f"Forecast: [bold]{result.final:.6g}[/bold]")
     if summary is not None:
         note = "" if group.uncertain else " (no uncertainty stated in the file: every run equals the forecast)"
@@ -114,6 +112,43 @@ def _render_forecast(
             f"5–95% band [{summary.p5:.6g}, {summary.p95:.6g}]{note}"
         )
     console.print()
+
+
+ACTOR_WIDTH = 24  # longer actor names wrap onto more lines; numbers are never cut
+
+
+def round_pages(widths: list[int], room: int) -> list[list[int]]:
+    """Consecutive column positions grouped so that each group's columns (``widths``, each plus its padding and
+    border) fit in ``room`` characters; at least one column per group."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for position, width in enumerate(widths):
+        if pages[-1] and used + width + 3 > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(position)
+        used += width + 3
+    return pages
+
+
+def _render_positions(console: Console, result: Forecast) -> None:
+    """Positions by round: as many rounds per table as fit the terminal, every number whole."""
+    cells = [[f"{r.positions[index]:.4g}" for r in result.rounds] for index in range(len(result.actors))]
+    cells.append([f"{r.forecast:.4g}" for r in result.rounds])
+    widths = [max(len(str(r.number)), *(len(row[k]) for row in cells)) for k, r in enumerate(result.rounds)]
+    actor_width = min(ACTOR_WIDTH, max(len(name) for name in (*result.actors, "forecast")))
+    pages = round_pages(widths, console.width - actor_width - 4)
+    for page in pages:
+        numbers = [result.rounds[k].number for k in page]
+        title = "positions by round" + (f" ({numbers[0]}–{numbers[-1]})" if len(pages) > 1 else "")
+        table = Table(title=title, header_style="bold")
+        table.add_column("actor", max_width=actor_width)
+        for k in page:
+            table.add_column(str(result.rounds[k].number), justify="right", no_wrap=True, min_width=widths[k])
+        for index, actor in enumerate(result.actors):
+            table.add_row(actor, *(cells[index][k] for k in page))
+        table.add_row("[bold]forecast[/bold]", *(f"[bold]{cells[-1][k]}[/bold]" for k in page))
+        console.print(table)
 
 
 @reports_user_errors
@@ -151,6 +186,8 @@ def _render_divide(console: Console, problem: DivideProblem, division: Division)
 
 def register(app: typer.Typer) -> None:
     """Add ``forecast`` and ``divide`` to the ``accord`` app."""
-    bundled = f"Bundled files: {', '.join(bundled_names())}."
-    app.command("forecast", epilog=bundled)(forecast_command)
-    app.command("divide", epilog=bundled)(divide_command)
+    from accord.io.bundled import bundled_divide_names, bundled_stakeholder_names
+
+    app.command("forecast", epilog=f"Bundled stakeholder files: {', '.join(bundled_stakeholder_names())}.")(
+        forecast_command)
+    app.command("divide", epilog=f"Bundled divide files: {', '.join(bundled_divide_names())}.")(divide_command)

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from accord.analysis import analyze
 from accord.cli.errors import USER_ERROR_EXIT, error_line, reports_user_errors
+from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io import bundled_scenarios, load
 from accord.io.load import load_each
@@ -33,11 +34,15 @@ def analyze_command(
     """Analyse a scenario: zone of agreement, Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian /
     utilitarian deals."""
     analyses = []
-    for source, scenario in load_each(paths):
-        try:
-            analyses.append(analyze(scenario, method))
-        except ScenarioError as error:
-            raise error.located(source, replacing=scenario.name) from None
+    loaded = load_each(paths)
+    with progress("analysing", len(loaded), quiet=as_json) as step:
+        for source, scenario in loaded:
+            step(0, description=f"analysing {scenario.name}")
+            try:
+                analyses.append(analyze(scenario, method))
+            except ScenarioError as error:
+                raise error.located(source, replacing=scenario.name) from None
+            step()
     if as_json:
         documents = [a.to_json() for a in analyses]
         typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))
@@ -66,25 +71,29 @@ def scenarios_command(
     table.add_column("parties")
     table.add_column("issues", justify="right")
     table.add_column("feasible outcomes", justify="right", no_wrap=True)
-    for name, path in bundled_scenarios().items():
-        scenario = load(path)
-        table.add_row(name, scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
-                      f"{feasible_size(scenario):,}")
-    console.print(table)
-    if not everything:
-        return
-    provenance = read_yaml(library_dir() / "provenance.yaml")
+    bundled = list(bundled_scenarios().items())
+    listed = library_scenarios() if everything else {}
     library = Table(show_header=True, header_style="bold", title="Research library")
     library.add_column("name", no_wrap=True)
     library.add_column("parties", justify="right")
     library.add_column("issues", justify="right")
     library.add_column("feasible outcomes", justify="right", no_wrap=True)
-    for name, path in library_scenarios().items():
-        scenario = load(path)
-        library.add_row(name, str(len(scenario.parties)), str(len(scenario.issues)),
-                        _outcome_count(feasible_size(scenario)))
+    with progress("counting outcomes", len(bundled) + len(listed)) as step:
+        for name, path in bundled:
+            scenario = load(path)
+            table.add_row(name, scenario.title, ", ".join(scenario.party_names), str(len(scenario.issues)),
+                          f"{feasible_size(scenario):,}")
+            step()
+        for name, path in listed.items():
+            scenario = load(path)
+            library.add_row(name, str(len(scenario.parties)), str(len(scenario.issues)),
+                            _outcome_count(feasible_size(scenario)))
+            step()
+    console.print(table)
+    if not everything:
+        return
     console.print(library)
-    for collection, entry in provenance.items():
+    for collection, entry in read_yaml(library_dir() / "provenance.yaml").items():
         console.print(f"[bold]{collection}/[/bold] ({entry['title']}): {entry['source']}", highlight=False)
 
 
@@ -104,6 +113,8 @@ def validate_command(
                                                show_default=False)],
 ) -> None:
     """Check scenario files and report every error in each at once."""
+    from accord.analysis.feasibility import count_feasible
+
     failed = False
     for name in paths:
         try:
@@ -117,8 +128,17 @@ def validate_command(
             failed = True
             typer.echo(f"error: {error_line(error)}", err=True)
             continue
+        feasible = count_feasible(scenario)
+        if feasible == 0:
+            failed = True
+            problem = ScenarioError("the constraints rule out every outcome", source=name, where="constraints",
+                                    fix="relax or remove a constraint")
+            typer.echo(f"error: {error_line(problem)}", err=True)
+            continue
+        counted = ("whether the constraints leave any outcome is not checked (too many constraints on too large "
+                   "a space to count cheaply)" if feasible is None else f"{feasible:,} feasible")
         typer.echo(f"ok: {name}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
-                   f"{scenario.cartesian_size:,} outcomes before constraints")
+                   f"{scenario.cartesian_size:,} outcomes before constraints, {counted}")
     if failed:
         raise typer.Exit(USER_ERROR_EXIT)
 

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
+from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
 
@@ -41,8 +42,48 @@ def parse_range(text: str) -> tuple[str, list[float]]:
     return party.strip(), grid
 
 
-def _compact(outcome: dict | None) -> str:
-    return "—" if outcome is None else ", ".join(f"{k}={v}" for k, v in outcome.items())
+def split_deals(deals: list[dict | None]) -> tuple[dict, list[str]]:
+    """The issue values every Nash deal of the grid shares, and the issues whose value changes from cell to cell
+    (in the order of the deals' issues); cells without a deal (``None``) share nothing and change nothing."""
+    found = [deal for deal in deals if deal is not None]
+    if not found:
+        return {}, []
+    changing = [name for name in found[0] if len({str(deal[name]) for deal in found}) > 1]
+    return {name: value for name, value in found[0].items() if name not in changing}, changing
+
+
+SEPARATE_COLUMNS = 2  # more changing issues share one column ("name=value, ...") so the table fits
+
+
+def _render_grid(console: Console, scenario, cells) -> None:
+    """The reservation grid showing only what changes from cell to cell; what stays the same is said once."""
+    table = Table(title="Zone of agreement and Nash deal over reservation values", title_justify="left",
+                  header_style="bold")
+    varied = [k for k in range(len(scenario.parties)) if len({cell.reservation[k] for cell in cells}) > 1]
+    shared, changing = split_deals([cell.nash for cell in cells])
+    for k in varied:
+        table.add_column(f"d {scenario.parties[k].name}", justify="right", no_wrap=True)
+    table.add_column("rational\noutcomes", justify="right", no_wrap=True)
+    together = len(changing) > SEPARATE_COLUMNS
+    headers = ["Nash deal: " + ", ".join(changing)] if together else [f"Nash: {name}" for name in changing]
+    for header in headers or ["Nash deal"]:
+        table.add_column(header, overflow="fold")
+    for cell in cells:
+        if cell.nash is None:
+            deal = ["no zone of agreement"] + [""] * (len(headers) - 1)
+        elif together:
+            deal = [", ".join(f"{name}={cell.nash[name]}" for name in changing)]
+        else:
+            deal = [str(cell.nash[name]) for name in changing] or ["as below"]
+        table.add_row(*(f"{cell.reservation[k]:.3f}" for k in varied), f"{cell.rational_outcomes:,}", *deal)
+    console.print(table)
+    fixed = [k for k in range(len(scenario.parties)) if k not in varied]
+    if fixed:
+        console.print("Reservation values in every cell: " + ", ".join(
+            f"{scenario.parties[k].name} {cells[0].reservation[k]:.3f}" for k in fixed) + ".")
+    if shared:
+        console.print("In every cell with a deal, the Nash deal has "
+                      + ", ".join(f"{name} = {value}" for name, value in shared.items()) + ".")
 
 
 @reports_user_errors(flags={"scale": "--weight-noise"})
@@ -69,9 +110,13 @@ def sensitivity_command(
         ranges = {party.name: [float(v) for v in np.linspace(max(0, party.reservation - 0.05),
                                                              min(1, party.reservation + 0.05), 3)]
                   for party in scenario.parties}
+    size = int(np.prod([len(values) for values in ranges.values()])) if ranges else 0
+    noisy = runs if weight_noise_scale > 0 else 0
     try:
-        cells = reservation_grid(scenario, ranges) if ranges else []
-        noise = weight_noise(scenario, runs, weight_noise_scale, seed) if weight_noise_scale > 0 else None
+        with progress("reservation grid" if ranges else "weight noise", size + noisy or None, quiet=as_json) as step:
+            cells = reservation_grid(scenario, ranges, tick=step) if ranges else []
+            step(0, description="weight noise")
+            noise = weight_noise(scenario, runs, weight_noise_scale, seed, tick=step) if noisy else None
     except ScenarioError as error:
         raise error.located(source, replacing=scenario.name) from None
     if as_json:
@@ -84,14 +129,7 @@ def sensitivity_command(
     if cells:
         table = Table(title="Zone of agreement and Nash deal over reservation values", title_justify="left",
                       header_style="bold")
-        for name in scenario.party_names:
-            table.add_column(f"d {name}", justify="right")
-        table.add_column("rational outcomes", justify="right")
-        table.add_column("Nash deal")
-        for cell in cells:
-            table.add_row(*(f"{r:.3f}" for r in cell.reservation), f"{cell.rational_outcomes:,}",
-                          _compact(cell.nash))
-        console.print(table)
+        _render_grid(console, scenario, cells)
     if noise is not None:
         console.print(f"Weight noise σ={noise.scale:g}, {noise.runs} runs (seed {noise.seed}): the Nash deal is "
                       f"unchanged in {noise.same_nash} runs; no zone of agreement in {noise.no_zone}.")

@@ -115,16 +115,15 @@ def strategies_command(
     if as_json:
         typer.echo(json.dumps([info.to_json() for info in known.values()]))
         return
+    # one column of traits instead of three yes/no columns leaves the description room at 80 columns
     table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)
-    table.add_column("concedes on", no_wrap=True)
-    table.add_column("stochastic")
-    table.add_column("opponent model")
-    table.add_column("description", ratio=1)
+    table.add_column("concedes on; traits", max_width=16)
+    table.add_column("description", ratio=1, min_width=30)
     for info in known.values():
         kind = info.classifier
-        table.add_row(info.name, kind.concession, "yes" if kind.stochastic else "no",
-                      "yes" if kind.opponent_model else "no", info.description)
+        traits = [kind.concession] + ["stochastic"] * kind.stochastic + ["opponent model"] * kind.opponent_model
+        table.add_row(info.name, "; ".join(traits), info.description)
     Console().print(table)
 
 

@@ -10,6 +10,7 @@ import typer
 
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import names
+from accord.cli.progress import progress
 from accord.errors import InputError, OptionError
 from accord.protocols.registry import protocol_names
 
@@ -30,8 +31,10 @@ def serve_command(
 
         from accord.web import create_app
     except ImportError:
+        from accord.extras import install_hint
+
         raise InputError("the web workbench needs its extra packages", source="serve",
-                         fix="pip install 'accord[web]'") from None
+                         fix=install_hint("web")) from None
     if tournament is not None:
         from accord.tournament import open_existing
 
@@ -59,6 +62,8 @@ def report_command(
     stakeholders: Annotated[Optional[str], typer.Option(
         help="stakeholder file (or bundled name) to forecast; default: the bundled one named like the scenario, "
              "if any")] = None,
+    runs: Annotated[int, typer.Option(help="Monte Carlo runs of the forecast over the uncertainty the stakeholder "
+                                           "file states (0 = none)", min=0)] = 100,
 ) -> None:
     """Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a forecast."""
     import accord
@@ -71,8 +76,9 @@ def report_command(
     if stakeholders is None and scenario.name in bundled_names():
         stakeholders = scenario.name
     command = "accord report " + " ".join(shlex.quote(p) for p in paths) + f" -o {shlex.quote(output.name)}"
-    text = build_report(scenario, names(strategies), protocol=protocol, rounds=rounds, seed=seed,
-                        stakeholders=stakeholders, command=command)
+    with progress("report", len(REPORT_PHASES)) as step:
+        text = build_report(scenario, names(strategies), protocol=protocol, rounds=rounds, seed=seed,
+                            stakeholders=stakeholders, command=command, step=step, runs=runs)
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
@@ -81,21 +87,36 @@ def report_command(
     typer.echo(f"wrote {output}")
 
 
+REPORT_PHASES = ("simulating", "forecasting", "analysing", "rendering")
+
+
 def build_report(scenario, strategies: list[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
-                 seed: int = 0, stakeholders: str | None = None, command: str = "") -> str:
+                 seed: int = 0, stakeholders: str | None = None, command: str = "", runs: int = 0,
+                 step=lambda advance=1, description=None: None) -> str:
     """Compute what the report shows (the analysis, a simulation with ``strategies`` — default boulware, then
-    conceder — and the expected-utility forecast of each issue of ``stakeholders``) and render it."""
+    conceder — and the expected-utility forecast of each issue of ``stakeholders``, with ``runs`` Monte Carlo runs
+    (seed ``seed``) where the file states an uncertainty) and render it; ``step`` is
+    told each of ``REPORT_PHASES`` as it starts (for progress)."""
     import accord
-    from accord.forecast import ModelConfig, forecast, load_stakeholders
+    from accord.forecast import ModelConfig, forecast, load_stakeholders, monte_carlo
     from accord.reports.html import render_report
     from accord.simulate import run_session
 
     chosen = strategies or ["boulware"] + ["conceder"] * (len(scenario.parties) - 1)
+    step(0, description=REPORT_PHASES[0])
     simulation = run_session(scenario, chosen, protocol=protocol, rounds=rounds, seed=seed)
+    step(description=REPORT_PHASES[1])
     groups = load_stakeholders(stakeholders) if stakeholders else ()
-    forecasts = [(group, forecast(group, ModelConfig(model="eu", rounds=10))) for group in groups]
-    return render_report(accord.analyze(scenario), simulation=simulation, max_rounds=rounds, forecasts=forecasts,
-                         stakeholders=stakeholders, command=command)
+    config = ModelConfig(model="eu", rounds=10)
+    forecasts = [(group, forecast(group, config)) for group in groups]
+    summaries = [monte_carlo(group, config, runs, seed) if runs and group.uncertain else None for group in groups]
+    step(description=REPORT_PHASES[2])
+    analysis = accord.analyze(scenario)
+    step(description=REPORT_PHASES[3])
+    text = render_report(analysis, simulation=simulation, max_rounds=rounds, forecasts=forecasts,
+                         stakeholders=stakeholders, command=command, monte_carlo=summaries)
+    step()
+    return text
 
 
 def register(app: typer.Typer) -> None:

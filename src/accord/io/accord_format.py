@@ -2,11 +2,14 @@
 
 The schema is checked with pydantic; cross-references (issue names in weights, options in value tables)
 are checked here. Every problem is reported with the path to the field, e.g.
-``parties[1].utility.weights.shikotan``.
+``parties[1].utility.weights.shikotan``, and all of them at once: an unknown field is reported and then set
+aside, and an issue, party or constraint that breaks the schema is reported and left out of the cross-checks,
+so that one mistake never hides another. Numbers are numbers: a quoted ``"0.35"`` is refused.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from typing import Annotated, Any, Literal, Union
 
@@ -34,7 +37,8 @@ WEIGHT_SUM_TOLERANCE = 0.01
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # strict: a number written as text ("0.35") is refused, not read as a number
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, strict=True)
 
 
 class IntegerRange(_Strict):
@@ -84,12 +88,12 @@ class FunctionSpec(_Strict):
 
 class AdditiveSpec(_Strict):
     weights: dict[str, float]
-    values: dict[str, dict[str, Any]]
+    values: dict[str, dict[Any, Any]]  # any keys: a numeric issue's table is refused with its fix
 
 
 class RectangleSpec(_Strict):
     utility: float
-    where: dict[str, tuple[float, float]]
+    where: dict[str, Annotated[tuple[float, float], Field(strict=False)]]  # a YAML list is a pair
 
 
 class RectanglesSpec(_Strict):
@@ -143,39 +147,139 @@ class ScenarioSpec(_Strict):
     constraints: list[ConstraintSpec] = []
 
 
+_TAGS = ("additive", "rectangles", "list[any]", "str", "int", "float")
+# The rule a bounded field follows, said the way docs/format.md says it (for the message and the fix).
+_RULES = {
+    "reservation": "a utility in [0, 1]",
+    "threshold": "a share in [0, 1]",
+    "discount": "a discount factor in (0, 1]",
+    "grid": "a whole number of points, 2 or more",
+    "normalizer": "a number above 0",
+}
+_BOUND_ERRORS = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")
+_NUMBER_ERRORS = ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float")
+SHOWN_VALUES = 8
+
+
+def one_of(values) -> str:
+    """The fix naming the allowed ``values``, never cut silently: ``use one of ['a', 'b']``, or the first few and
+    how many more."""
+    values = list(values)
+    if len(values) <= SHOWN_VALUES + 2:
+        return f"use one of {values}"
+    return f"use one of {values[:SHOWN_VALUES]} … and {len(values) - SHOWN_VALUES} more"
+
+
+def issue_values(issue: Issue) -> str:
+    """The fix naming the values of ``issue``: the range for integers, else :func:`one_of`."""
+    if issue.kind == "integer":
+        return f"use a whole number from {issue.low} to {issue.high}"
+    if issue.kind == "real" and issue.size > SHOWN_VALUES + 2:
+        return f"use one of the {issue.size} grid points from {issue.low:g} to {issue.high:g}: " + \
+            one_of(issue.values).removeprefix("use one of ")
+    return one_of(issue.values)
+
+
 def _path(loc: tuple) -> str:
     text = ""
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif part in ("additive", "rectangles", "list[any]", "str", "int", "float"):
+        elif part in _TAGS:
             continue
         else:
             text += f".{part}" if text else str(part)
     return text
 
 
+def _message(item: dict) -> tuple[str, str]:
+    """The message and fix for one pydantic error: the rule and the fix in the format's words."""
+    kind, loc, value = item["type"], item["loc"], item.get("input")
+    field = next((part for part in reversed(loc) if isinstance(part, str) and part not in _TAGS), "")
+    if kind == "extra_forbidden":
+        return f"unknown field '{loc[-1]}'", "remove it or check its spelling (see docs/format.md)"
+    if kind == "missing":
+        return "required field is missing", "add it"
+    if kind == "literal_error" and loc == ("accord",):
+        return "unsupported format version", "write 'accord: 1'"
+    if kind in _NUMBER_ERRORS and isinstance(value, str):
+        return f"{value!r} is text, not a number", "write the number without quotes"
+    if kind in _NUMBER_ERRORS:
+        return f"{value!r} is not a number", f"give {_RULES.get(field, 'a number')}"
+    if kind in _BOUND_ERRORS and field in _RULES:
+        return f"{field} {value!r} is not {_RULES[field]}", f"give {_RULES[field]}"
+    return item["msg"].removeprefix("Value error, "), ""
+
+
 def _pydantic_errors(error: ValidationError, source: str) -> list[ScenarioError]:
     found: dict[str, ScenarioError] = {}
     for item in error.errors():
         where = _path(item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
-        fix = ""
-        if item["type"] == "extra_forbidden":
-            message, fix = f"unknown field '{item['loc'][-1]}'", "remove it or check its spelling (see docs/format.md)"
-        elif item["type"] == "missing":
-            message, fix = "required field is missing", "add it"
-        elif item["type"] == "literal_error" and where == "accord":
-            message, fix = "unsupported format version", "write 'accord: 1'"
+        message, fix = _message(item)
         found.setdefault(where, ScenarioError(message, source=source, where=where, fix=fix))
     return list(found.values())
+
+
+def _without_unknown_fields(data: dict, error: ValidationError) -> dict:
+    """A copy of ``data`` without the fields ``error`` reports as unknown (already reported)."""
+    data = copy.deepcopy(data)
+    for item in error.errors():
+        if item["type"] != "extra_forbidden":
+            continue
+        node = data
+        for part in item["loc"][:-1]:
+            if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int):
+                node = node[part]
+        if isinstance(node, dict):
+            node.pop(item["loc"][-1], None)
+    return data
+
+
+_LISTS = ("issues", "parties", "constraints")
+_PLACEHOLDERS = {"accord": FORMAT_VERSION, "name": "?", "title": "", "description": "", "sources": [], "notes": []}
+
+
+def _checkable(data: dict, error: ValidationError) -> tuple[ScenarioSpec | None, dict[str, list[int]], set[str]]:
+    """What can still be cross-checked after ``error``: the spec without the list entries that break the schema
+    (their positions in the file, per list) and the names of the issues left out; ``None`` when nothing can."""
+    data = _without_unknown_fields(data, error)
+    broken: dict[str, set[int]] = {name: set() for name in _LISTS}
+    for item in error.errors():
+        loc = item["loc"]
+        if item["type"] == "extra_forbidden":
+            continue
+        if len(loc) >= 2 and loc[0] in _LISTS and isinstance(loc[1], int):
+            broken[loc[0]].add(loc[1])
+        elif len(loc) >= 1 and loc[0] in _PLACEHOLDERS:
+            data[loc[0]] = _PLACEHOLDERS[loc[0]]
+    positions: dict[str, list[int]] = {}
+    skipped_issues: set[str] = set()
+    for name in _LISTS:
+        entries = data.get(name)
+        if not isinstance(entries, list):
+            positions[name] = []
+            continue
+        positions[name] = [n for n in range(len(entries)) if n not in broken[name]]
+        if name == "issues":
+            skipped_issues = {entry["name"] for n, entry in enumerate(entries) if n in broken[name]
+                              and isinstance(entry, dict) and isinstance(entry.get("name"), str)}
+        data[name] = [entries[n] for n in positions[name]]
+    try:
+        return ScenarioSpec.model_validate(data), positions, skipped_issues
+    except ValidationError:
+        return None, positions, skipped_issues
 
 
 class _Checker:
     """Cross-field checks; collects every problem instead of stopping at the first."""
 
-    def __init__(self, spec: ScenarioSpec, source: str) -> None:
+    def __init__(self, spec: ScenarioSpec, source: str, positions: dict[str, list[int]] | None = None,
+                 skipped_issues: set[str] | None = None) -> None:
+        """``positions``: where each entry of the spec's lists stands in the file (entries that broke the schema
+        are left out); ``skipped_issues``: names of issues left out, whose mentions are not errors."""
         self.spec, self.source = spec, source
+        self.positions = positions or {name: list(range(len(getattr(spec, name)))) for name in _LISTS}
+        self.skipped = skipped_issues or set()
         self.errors: list[ScenarioError] = []
         self.issues = self._issues()
         self.by_name = {issue.name: position for position, issue in enumerate(self.issues)}
@@ -186,7 +290,7 @@ class _Checker:
     def unique_names(self, specs: list, field: str, noun: str) -> None:
         """Report every name used a second time in ``specs`` (the list at ``field``)."""
         seen: set[str] = set()
-        for n, spec in enumerate(specs):
+        for n, spec in zip(self.positions[field], specs):
             if spec.name in seen:
                 self.error(f"{field}[{n}].name", f"duplicate {noun} name '{spec.name}'",
                            f"give every {noun} its own name")
@@ -195,7 +299,7 @@ class _Checker:
     def _issues(self) -> tuple[Issue, ...]:
         self.unique_names(self.spec.issues, "issues", "issue")
         issues = []
-        for n, spec in enumerate(self.spec.issues):
+        for n, spec in zip(self.positions["issues"], self.spec.issues):
             where = f"issues[{n}]"
             if spec.options is not None:
                 if not spec.options:
@@ -207,7 +311,7 @@ class _Checker:
                 for key in labels:
                     if key not in spec.options:
                         self.error(f"{where}.labels.{key}", f"'{key}' is not an option of this issue",
-                                   f"use one of {spec.options}")
+                                   one_of(spec.options))
                 issues.append(Issue.categorical(spec.name, spec.options, spec.description,
                                                 [labels.get(o, o) for o in spec.options]))
             elif spec.integers is not None:
@@ -223,16 +327,20 @@ class _Checker:
                 issues.append(Issue.real(spec.name, interval.low, interval.high, interval.grid, spec.description))
         return tuple(issues)
 
+    def unknown(self, name: str) -> bool:
+        """Whether ``name`` names no issue (an issue left out for breaking the schema is not unknown)."""
+        return name not in self.by_name and name not in self.skipped
+
     def utility(self, spec: UtilitySpec, where: str):
         if isinstance(spec, RectanglesSpec):
             return self._rectangles(spec, where)
         weights, functions = [], []
         for name in spec.weights:
-            if name not in self.by_name:
-                self.error(f"{where}.weights.{name}", f"unknown issue '{name}'", f"use one of {list(self.by_name)}")
+            if self.unknown(name):
+                self.error(f"{where}.weights.{name}", f"unknown issue '{name}'", one_of(self.by_name))
         for name in spec.values:
-            if name not in self.by_name:
-                self.error(f"{where}.values.{name}", f"unknown issue '{name}'", f"use one of {list(self.by_name)}")
+            if self.unknown(name):
+                self.error(f"{where}.values.{name}", f"unknown issue '{name}'", one_of(self.by_name))
         for issue in self.issues:
             weight = spec.weights.get(issue.name)
             if weight is None:
@@ -267,10 +375,14 @@ class _Checker:
             for option in spec:
                 if option not in issue.values:
                     self.error(f"{where}.{option}", f"'{option}' is not an option of issue '{issue.name}'",
-                               f"use one of {list(issue.values)}")
+                               issue_values(issue))
             for option in issue.values:
                 value = spec.get(option)
-                if value is not None and not isinstance(value, (int, float)):
+                if isinstance(value, str):
+                    self.error(f"{where}.{option}", f"{value!r} is text, not a number",
+                               "write the number without quotes")
+                    value = 0.0
+                elif value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
                     self.error(f"{where}.{option}", f"value {value!r} is not a number", "use a value in [0, 1]")
                     value = 0.0
                 if value is None:
@@ -303,8 +415,9 @@ class _Checker:
             bounds = []
             for name, (low, high) in rectangle.where.items():
                 if name not in self.by_name:
-                    self.error(f"{where}.rectangles[{n}].where.{name}", f"unknown issue '{name}'",
-                               f"use one of {list(self.by_name)}")
+                    if self.unknown(name):
+                        self.error(f"{where}.rectangles[{n}].where.{name}", f"unknown issue '{name}'",
+                                   one_of(self.by_name))
                     continue
                 bounds.append((self.by_name[name], float(low), float(high)))
             rectangles.append(Rectangle(rectangle.utility, tuple(bounds)))
@@ -314,21 +427,22 @@ class _Checker:
         pairs = []
         for name, value in outcome.items():
             if name not in self.by_name:
-                self.error(f"{where}.{name}", f"unknown issue '{name}'", f"use one of {list(self.by_name)}")
+                if self.unknown(name):
+                    self.error(f"{where}.{name}", f"unknown issue '{name}'", one_of(self.by_name))
                 continue
             issue = self.issues[self.by_name[name]]
             try:
                 pairs.append((name, issue.values[issue.index_of(value)]))
             except ValueError:
-                self.error(f"{where}.{name}", f"'{value}' is not a value of issue '{name}'",
-                           f"use one of {list(issue.values)[:10]}")
+                self.error(f"{where}.{name}", f"'{value}' is not a value of issue '{name}'", issue_values(issue))
         return tuple(pairs)
 
     def constraint(self, spec: ConstraintSpec, where: str) -> Constraint:
         forbid = []
         for name, values in spec.forbid.items():
             if name not in self.by_name:
-                self.error(f"{where}.forbid.{name}", f"unknown issue '{name}'", f"use one of {list(self.by_name)}")
+                if self.unknown(name):
+                    self.error(f"{where}.forbid.{name}", f"unknown issue '{name}'", one_of(self.by_name))
                 continue
             issue = self.issues[self.by_name[name]]
             indices = []
@@ -337,14 +451,14 @@ class _Checker:
                     indices.append(issue.index_of(value))
                 except ValueError:
                     self.error(f"{where}.forbid.{name}", f"'{value}' is not a value of issue '{name}'",
-                               f"use one of {list(issue.values)[:10]}")
+                               issue_values(issue))
             forbid.append((self.by_name[name], tuple(indices)))
         return Constraint(tuple(forbid), spec.reason)
 
     def scenario(self) -> Scenario:
         self.unique_names(self.spec.parties, "parties", "party")
         parties = []
-        for n, spec in enumerate(self.spec.parties):
+        for n, spec in zip(self.positions["parties"], self.spec.parties):
             where = f"parties[{n}]"
             constituencies = tuple(
                 Constituency(c.name, self.utility(c.utility, f"{where}.constituencies[{k}].utility"),
@@ -356,7 +470,8 @@ class _Checker:
             parties.append(Party(spec.name, self.utility(spec.utility, f"{where}.utility"), spec.reservation,
                                  spec.discount, spec.description, tuple(spec.sources), reservation_outcome,
                                  constituencies))
-        constraints = tuple(self.constraint(c, f"constraints[{n}]") for n, c in enumerate(self.spec.constraints))
+        constraints = tuple(self.constraint(c, f"constraints[{n}]")
+                            for n, c in zip(self.positions["constraints"], self.spec.constraints))
         return Scenario(self.spec.name, self.issues, tuple(parties), constraints, self.spec.title,
                         self.spec.description, tuple(self.spec.sources), tuple(self.spec.notes))
 
@@ -369,13 +484,16 @@ def scenario_from_dict(data: Any, source: str) -> Scenario:
     data, distributions = split_uncertainty(data)
     uncertainty, uncertainty_errors = uncertainty_of(distributions, source)
     try:
-        spec = ScenarioSpec.model_validate(data)
+        spec, schema_errors, positions, skipped = ScenarioSpec.model_validate(data), [], None, None
     except ValidationError as error:
-        raise ScenarioError.of(uncertainty_errors + _pydantic_errors(error, source)) from None
-    checker = _Checker(spec, source)
+        schema_errors = _pydantic_errors(error, source)
+        spec, positions, skipped = _checkable(data, error)
+        if spec is None:
+            raise ScenarioError.of(uncertainty_errors + schema_errors) from None
+    checker = _Checker(spec, source, positions, skipped)
     scenario = checker.scenario()
-    if checker.errors or uncertainty_errors:
-        raise ScenarioError.of(uncertainty_errors + checker.errors)
+    if uncertainty_errors or schema_errors or checker.errors:
+        raise ScenarioError.of(uncertainty_errors + schema_errors + checker.errors)
     return dataclasses.replace(scenario, uncertainty=uncertainty) if uncertainty else scenario
 
 

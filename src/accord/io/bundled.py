@@ -65,6 +65,20 @@ def bundled_names() -> tuple[str, ...]:
     return tuple(sorted(bundled_data()))
 
 
+def bundled_divide_names() -> tuple[str, ...]:
+    """The bundled divide files (YAML mappings with ``items``), sorted."""
+    from accord.io.files import parse_yaml, read_text
+
+    return tuple(sorted(name for name, path in bundled_data().items() if path.suffix.lower() in (".yaml", ".yml")
+                        and "items" in (parse_yaml(read_text(path), name) or {})))
+
+
+def bundled_stakeholder_names() -> tuple[str, ...]:
+    """The bundled stakeholder files (every bundled data file that is not a divide file), sorted."""
+    divide = set(bundled_divide_names())
+    return tuple(name for name in bundled_names() if name not in divide)
+
+
 def resolve(name: str, bundled: Mapping[str, Path], what: str, *, paths: bool = True, folders: bool = True,
             listing: str | None = None) -> Path:
     """The file or folder ``name`` stands for: a path that exists (unless ``paths`` is false, as for a web

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from accord.analysis import SOLUTIONS, Analysis
 from accord.model import Scenario
@@ -23,10 +24,10 @@ def _solutions(analysis: Analysis) -> Table:
     table = Table(show_header=True, header_style="bold", title="Bargaining solutions", title_justify="left",
                   caption="d = reservation values; ties go to the deal with the largest utility sum",
                   caption_justify="left")
-    table.add_column("issue")
+    table.add_column("issue", overflow="fold")
     deals = [analysis.solutions[solution.name] for solution in SOLUTIONS]
     for solution in SOLUTIONS:
-        table.add_column(solution.title)
+        table.add_column(solution.title, overflow="fold")
     for issue in scenario.issues:
         table.add_row(issue.name, *(_label(scenario, issue.name, deal.outcome[issue.name]) for deal in deals))
     table.add_section()
@@ -38,11 +39,11 @@ def _solutions(analysis: Analysis) -> Table:
 def _overview(analysis: Analysis) -> Table:
     scenario = analysis.scenario
     table = Table(show_header=True, header_style="bold", title="Parties", title_justify="left")
-    table.add_column("party")
-    table.add_column("reservation (no deal)", justify="right")
-    table.add_column("discount", justify="right")
-    table.add_column("best deal for them", justify="right")
-    table.add_column("worst", justify="right")
+    table.add_column("party", overflow="fold")
+    table.add_column("reservation (no deal)", justify="right", no_wrap=True)
+    table.add_column("discount", justify="right", no_wrap=True)
+    table.add_column("best deal for them", justify="right", no_wrap=True)
+    table.add_column("worst", justify="right", no_wrap=True)
     for column, party in enumerate(scenario.parties):
         table.add_row(party.name, f"{party.reservation:.4f}",
                       "—" if party.discount is None else f"{party.discount:g}",
@@ -53,8 +54,8 @@ def _overview(analysis: Analysis) -> Table:
 
 def _issues(scenario: Scenario) -> Table:
     table = Table(show_header=True, header_style="bold", title="Issues", title_justify="left")
-    table.add_column("issue")
-    table.add_column("values")
+    table.add_column("issue", overflow="fold")
+    table.add_column("values", overflow="fold")
     for issue in scenario.issues:
         if issue.kind == "categorical":
             shown = " / ".join(issue.labels or issue.values)
@@ -72,8 +73,8 @@ def _frontier(analysis: Analysis, rows: int) -> Table:
                   title=f"Pareto frontier: {len(analysis.pareto_points)} utility vectors, "
                         f"{analysis.pareto_outcomes} outcomes")
     for name in names:
-        table.add_column(name, justify="right")
-    table.add_column("sum", justify="right")
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("sum", justify="right", no_wrap=True)
     points = analysis.pareto_points
     if len(points) > rows:
         order = points.sum(axis=1).argsort()[::-1][:rows]
@@ -91,7 +92,7 @@ def _ratification(analysis: Analysis) -> Table:
                   title=f"Domestic ratification: the zone of agreement shrinks from {ratification.zone:,} to "
                         f"{ratification.zone_with_ratification:,} outcomes")
     for column in ("party", "constituency", "threshold", "approves (all outcomes)", "approves (in the zone)"):
-        table.add_column(column, justify="left" if column in ("party", "constituency") else "right")
+        table.add_column(column, justify="left" if column in ("party", "constituency") else "right", overflow="fold")
     for verdict in ratification.constituencies:
         table.add_row(verdict.party, verdict.name, f"{verdict.threshold:g}", f"{verdict.approves:,}",
                       f"{verdict.approves_rational:,}")
@@ -111,7 +112,7 @@ def _win_sets(analysis: Analysis) -> Table:
     table = Table(show_header=True, header_style="bold", title="Win-sets (outcomes a party can accept)",
                   title_justify="left")
     for column in ("party", "own reservation only", "and ratified at home", "zone of agreement ratified at home"):
-        table.add_column(column, justify="left" if column == "party" else "right")
+        table.add_column(column, justify="left" if column == "party" else "right", overflow="fold")
     for party, size in ratification.win_set.items():
         table.add_row(party, f"{size:,}", f"{ratification.win_set_with_ratification[party]:,}",
                       f"{ratification.zone_with_own_ratification[party]:,}")
@@ -135,7 +136,8 @@ def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> Non
     parts = [summary, zone]
     if scenario.description:
         parts.insert(0, scenario.description.strip())
-    console.print(Panel("\n\n".join(parts), title=heading, title_align="left"))
+    # the heading inside the panel wraps; a panel title would be cut mid-word on a narrow terminal
+    console.print(Panel(Group(Text(heading, style="bold"), "", "\n\n".join(parts))))
     console.print(_issues(scenario))
     console.print(_overview(analysis))
     console.print(_frontier(analysis, frontier_rows))

@@ -21,7 +21,7 @@ from accord.reports.svg import SOLUTION_TITLES, escape, legend_html, lines_svg, 
 
 if TYPE_CHECKING:
     from accord.analysis import Analysis
-    from accord.forecast import Forecast, Stakeholders
+    from accord.forecast import Forecast, MonteCarloSummary, Stakeholders
     from accord.simulate import SessionResult
 
 
@@ -157,6 +157,9 @@ def _simulation_section(analysis, data: dict, result: SessionResult, max_rounds:
                     f"{result.nash_distance:.4f}.")
         deal = _table(["issue", "agreed"], [[i.name, label_of(i, result.outcome[i.name])]
                                             for i in scenario.issues])
+        if result.ratified is not None:  # as the command line says it
+            ending += (" Ratified at home by every constituency." if result.ratified else
+                       " Not ratified at home: rejected by " + ", ".join(result.rejected_by) + ".")
     else:
         ending = f"No agreement (ended by {result.ended_by} after {result.rounds} rounds); each party gets its " \
                  "reservation value."
@@ -168,24 +171,33 @@ def _simulation_section(analysis, data: dict, result: SessionResult, max_rounds:
             f"joined in the order made.</p>{deal}")
 
 
-def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeholders, Forecast]]) -> str:
+def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeholders, Forecast]],
+                      monte_carlo: Sequence[MonteCarloSummary | None] = ()) -> str:
     if not stakeholders:
         return ('<h2>Forecast</h2><p class="muted">No stakeholder file was given for this scenario; name one to '
                 "forecast its stakeholders.</p>")
     parts = [f"<h2>Forecast</h2><p>Expected-utility model over the stakeholder file "
              f"<code>{escape(stakeholders)}</code>; every number in it is an assumption.</p>"]
-    for group, result in forecasts:
+    summaries = list(monte_carlo) + [None] * (len(forecasts) - len(monte_carlo))
+    for (group, result), summary in zip(forecasts, summaries):
         xs = [r.number for r in result.rounds]
         series = {actor: [r.positions[k] for r in result.rounds] for k, actor in enumerate(result.actors)}
         series["forecast"] = [r.forecast for r in result.rounds]
         parts.append(f"<h3>{escape(result.issue)}</h3>")
         if group.scale:
             parts.append(f'<p class="small muted">Scale: {escape(group.scale)}</p>')
+        band = None if summary is None else (
+            summary.p5, summary.median, summary.p95, f"Monte Carlo 5–95 % band ({len(summary.finals)} runs)")
         parts.append(lines_svg(series, xs, f"positions over rounds: {result.issue}", "position",
-                               dashed=("forecast",)))
-        converged = (f" The model converged in round {result.converged_at}." if result.converged_at is not None
+                               dashed=("forecast",), band=band))
+        converged = (f" The model converged: in round {result.converged_at} no one moves, so round "
+                     f"{result.converged_at - 1} is final." if result.converged_at is not None
                      else "")
         parts.append(f"<p>Forecast after {len(xs) - 1} rounds: <b>{result.final:.4g}</b>.{converged}</p>")
+        if summary is not None:
+            parts.append(f"<p>Monte Carlo, {len(summary.finals)} runs over the stated uncertainty (seed "
+                         f"{summary.seed}): median <b>{summary.median:.4g}</b>, 5–95 % band "
+                         f"[{summary.p5:.4g}, {summary.p95:.4g}].</p>")
         parts.append(_table(["actor", "start", "end"], [[a, f"{series[a][0]:.4g}", f"{series[a][-1]:.4g}"]
                                                           for a in result.actors], 1))
     return "".join(parts)
@@ -193,11 +205,11 @@ def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeh
 
 def render_report(analysis: Analysis, *, simulation: SessionResult | None = None, max_rounds: int | None = None,
                   forecasts: Sequence[tuple[Stakeholders, Forecast]] = (), stakeholders: str | None = None,
-                  command: str = "") -> str:
+                  command: str = "", monte_carlo: Sequence[MonteCarloSummary | None] = ()) -> str:
     """The one-file HTML report of an analysed scenario: analysis tables, the utility-space plot, and the results
     the caller computed: a ``simulation`` (run with at most ``max_rounds`` rounds) and, for the ``stakeholders``
-    file, one expected-utility forecast per issue (``forecasts``: the issue's stakeholders and their forecast).
-    Deterministic: the same inputs give the same bytes."""
+    file, one expected-utility forecast per issue (``forecasts``: the issue's stakeholders and their forecast) with,
+    where given, its Monte Carlo summary (``monte_carlo``, in the same order). Deterministic: the same inputs give the same bytes."""
     import accord
 
     scenario = analysis.scenario
@@ -223,7 +235,7 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
     body.append("<h2>Pareto frontier</h2>" + _frontier_table(analysis))
     if simulation is not None:
         body.append(_simulation_section(analysis, data, simulation, max_rounds))
-    body.append(_forecast_section(stakeholders, forecasts))
+    body.append(_forecast_section(stakeholders, forecasts, monte_carlo))
     if scenario.notes:
         body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(n)}</li>" for n in scenario.notes) + "</ul>")
     if scenario.sources:

@@ -23,7 +23,9 @@ def _pyplot():
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise InputError("plotting needs matplotlib", parameter="plot", fix='pip install "accord[plots]"') from None
+        from accord.extras import install_hint
+
+        raise InputError("plotting needs matplotlib", parameter="plot", fix=install_hint("plots")) from None
     return plt
 
 

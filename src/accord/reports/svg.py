@@ -173,31 +173,75 @@ def nice_ticks(low: float, high: float, target: int = 5) -> list[float]:
     return [float(round(t, 10)) for t in np.arange(first, last + step / 2, step)]
 
 
+LEGEND_CHARACTER = 6.2  # px per character of a legend name at the tick font (a generous estimate)
+MAX_LEGEND = 300  # px: longer names are shortened, the full name in the tooltip
+
+
+def _series_marker(k: int, x: float, y: float, colour: str) -> str:
+    """The ``k``-th series' marker (circle, square, triangle, diamond by turns of the eight colours), so that
+    series sharing a colour are told apart."""
+    shape = (k // len(PARTY_COLOURS)) % 4
+    if shape == 0:
+        return f'<circle cx="{x}" cy="{y}" r="2.8" fill="{colour}"/>'
+    if shape == 1:
+        return f'<rect x="{x - 2.6}" y="{y - 2.6}" width="5.2" height="5.2" fill="{colour}"/>'
+    if shape == 2:
+        return f'<polygon points="{x},{y - 3.4} {x - 3.2},{y + 2.6} {x + 3.2},{y + 2.6}" fill="{colour}"/>'
+    return f'<polygon points="{x},{y - 3.4} {x + 3.4},{y} {x},{y + 3.4} {x - 3.4},{y}" fill="{colour}"/>'
+
+
 def lines_svg(series: dict[str, Sequence[float]], xs: Sequence[int], title: str, ylabel: str,
-              dashed: Sequence[str] = (), width: int = WIDTH, height: int = 360) -> str:
-    """Series over rounds (e.g. stakeholder positions), one coloured line each; ``dashed`` names are drawn bold
-    and dashed (e.g. the forecast)."""
-    values = [v for s in series.values() for v in s]
+              dashed: Sequence[str] = (), width: int = WIDTH, height: int = 360,
+              band: tuple[float, float, float, str] | None = None) -> str:
+    """Series over rounds (e.g. stakeholder positions), one line each (colour and marker), named in a legend wide
+    enough for the names; ``dashed`` names are drawn bold and dashed (e.g. the forecast). ``band`` = (low,
+    median, high, label) shades a band from low to high with a dotted median (e.g. a Monte Carlo 5–95 % band)."""
+    values = [v for s in series.values() for v in s] + (list(band[:3]) if band else [])
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
     y_ticks = nice_ticks(low, high)
     x_max = max(xs) if xs and max(xs) > 0 else 1
-    frame = _Frame(width, height, (min(xs or [0]), x_max), (y_ticks[0], y_ticks[-1]), legend=200)
+    entries = [*series, *((band[3], "median") if band else ())]
+    legend = int(min(MAX_LEGEND, max(200, 40 + LEGEND_CHARACTER * max((len(n) for n in entries), default=0))))
+    height = max(height, 20 + 16 * (len(entries) + 1))
+    width = width + max(0, legend - 200)  # the plot keeps its width; the legend gets what the names need
+    frame = _Frame(width, height, (min(xs or [0]), x_max), (y_ticks[0], y_ticks[-1]), legend=legend)
     out = frame.open("lines-plot", title)
     step = max(1, round(x_max / 10))
     out += frame.axes("round", ylabel, list(range(0, x_max + 1, step)), y_ticks)
+    fits = int((legend - 32) / LEGEND_CHARACTER)
+    x0, x1 = frame.px(min(xs or [0])), frame.px(x_max)
+
+    def legend_entry(k: int, name: str, sample) -> None:
+        """The ``k``-th legend line: ``sample(x1, x2, y)`` draws the line's look, then the name."""
+        ly = frame.top + 14 + 16 * k
+        shown = name if len(name) <= fits else name[:fits - 1] + "…"
+        out.append(f'<g>{sample(width - legend + 8, width - legend + 28, ly - 4)}'
+                   f'<text x="{width - legend + 32}" y="{ly}" class="tick">{escape(shown)}<title>{escape(name)}'
+                   f'</title></text></g>')
+
+    if band:
+        top, bottom = frame.py(band[2]), frame.py(band[0])
+        out.append(f'<rect class="band" x="{x0}" y="{top}" width="{x1 - x0}" height="{bottom - top}" fill="#888" '
+                   f'fill-opacity="0.2"><title>{escape(band[3])}</title></rect>')
+        out.append(f'<line class="band-median" x1="{x0}" y1="{frame.py(band[1])}" x2="{x1}" y2="{frame.py(band[1])}" '
+                   f'stroke="#000" stroke-width="1.5" stroke-dasharray="2 3"><title>median</title></line>')
     for k, (name, ys) in enumerate(series.items()):
-        colour = "#000" if name in dashed else PARTY_COLOURS[k % 8]
+        colour = "#000" if name in dashed else PARTY_COLOURS[k % len(PARTY_COLOURS)]
         points = " ".join(f"{frame.px(x)},{frame.py(y)}" for x, y in zip(xs, ys))
         style = 'stroke-width="2.5" stroke-dasharray="6 4"' if name in dashed else 'stroke-width="1.5"'
         out.append(f'<polyline points="{points}" fill="none" stroke="{colour}" {style}><title>{escape(name)}'
                    f'</title></polyline>')
         for x, y in zip(xs, ys):
-            out.append(f'<circle cx="{frame.px(x)}" cy="{frame.py(y)}" r="2.5" fill="{colour}"/>')
-        ly = frame.top + 14 + 16 * k
-        shown = name if len(name) <= 30 else name[:29] + "…"
-        out.append(f'<line x1="{width - 192}" y1="{ly - 4}" x2="{width - 172}" y2="{ly - 4}" stroke="{colour}" '
-                   f'{style}/><text x="{width - 168}" y="{ly}" class="tick">{escape(shown)}<title>{escape(name)}'
-                   f'</title></text>')
+            out.append(_series_marker(k, frame.px(x), frame.py(y), colour))
+        legend_entry(k, name, lambda a, b, y, k=k, colour=colour, style=style:
+                     f'<line x1="{a}" y1="{y}" x2="{b}" y2="{y}" stroke="{colour}" {style}/>'
+                     + _series_marker(k, (a + b) / 2, y, colour))
+    if band:
+        n = len(series)
+        legend_entry(n, band[3], lambda a, b, y: f'<rect x="{a}" y="{y - 4}" width="{b - a}" height="8" '
+                                                 'fill="#888" fill-opacity="0.2"/>')
+        legend_entry(n + 1, "median", lambda a, b, y: f'<line x1="{a}" y1="{y}" x2="{b}" y2="{y}" stroke="#000" '
+                                                      'stroke-width="1.5" stroke-dasharray="2 3"/>')
     out.append("</svg>")
     return "\n".join(out)
 

@@ -168,8 +168,10 @@ def write_records(records: Sequence[dict], columns: Sequence[str], path: str | P
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError:
+            from accord.extras import install_hint
+
             raise OptionError("Parquet export needs pyarrow", parameter=parameter,
-                              fix="pip install 'accord[distributed]' or write a .csv file") from None
+                              fix=f"{install_hint('distributed')}, or write a .csv file") from None
         table = pa.table({column: [record[column] for record in records] for column in columns})
         try:
             pq.write_table(table, str(path))

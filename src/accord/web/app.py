@@ -86,6 +86,7 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
     (``app.state.sessions``, a :class:`~accord.web.sessions.SessionPool`) started on first use and stopped when
     the app shuts down."""
     from accord.web import api, pages
+    from accord.web.docs import add_offline_docs
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -98,7 +99,7 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
         description="Analyse, simulate, forecast and divide: the JSON API behind Accord's web workbench. "
                     "Errors answer {\"detail\": one line}, as the command line prints them.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served offline by add_offline_docs
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -123,6 +124,7 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
 
     app.include_router(api.router)
     _one_line_422_in_openapi(app)
+    add_offline_docs(app)
     app.include_router(pages.router)
     from accord.web import play  # a person at the table (issue 14)
 

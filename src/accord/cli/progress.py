@@ -1,0 +1,46 @@
+"""Progress for commands that can run for seconds: a bar on stderr when stderr is a terminal, nothing otherwise.
+
+Output stays clean when it is piped, captured by a test runner or asked for as JSON: ``progress`` then yields a
+step function that does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+
+
+def progress_console() -> Console:
+    """The console progress is drawn on (stderr); tests replace it with a forced-terminal one."""
+    return Console(stderr=True)
+
+
+Step = Callable[..., None]
+
+
+@contextmanager
+def progress(description: str, total: int | None, *, quiet: bool = False) -> Iterator[Step]:
+    """Yield ``step(advance=1, description=None)``: moves the bar on by ``advance`` steps of ``total`` (``None``:
+    a spinner without a total) and optionally names the current phase. Nothing is drawn when ``quiet`` or when
+    the console is not a terminal; the bar disappears when the block ends."""
+    console = progress_console()
+    if quiet or not console.is_terminal:
+        yield lambda advance=1, description=None: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+
+        def step(advance: int = 1, description: str | None = None) -> None:
+            if description:
+                bar.update(task, advance=advance, description=description)
+                bar.refresh()  # a new phase shows at once, however short the last one was
+            else:
+                bar.update(task, advance=advance)
+
+        yield step

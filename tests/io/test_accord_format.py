@@ -1,0 +1,123 @@
+"""Validation of Accord's own format: every error at once, values never cut silently, rules and fixes named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from accord.errors import ScenarioError
+from accord.io.accord_format import issue_values, one_of, scenario_from_dict
+from accord.model import Issue
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def mini() -> dict:
+    return yaml.safe_load((DATA / "mini.yaml").read_text())
+
+
+def problems(document: dict) -> list[ScenarioError]:
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_dict(document, "x.yaml")
+    return list(caught.value.all_errors or (caught.value,))
+
+
+def find(errors: list[ScenarioError], where: str) -> ScenarioError:
+    matching = [e for e in errors if e.where == where]
+    assert matching, f"no error at {where}: {[(e.where, e.message) for e in errors]}"
+    return matching[0]
+
+
+def test_a_misspelt_field_hides_nothing_behind_it():
+    d = mini()
+    d["parties"][0]["reservaton"] = 0.3  # misspelt
+    del d["parties"][0]["utility"]["values"]["island"]["shared"]  # a missing option value
+    d["constraints"][0]["forbid"]["fishing"] = [9]  # a bad constraint value
+    errors = problems(d)
+    assert "unknown field 'reservaton'" in find(errors, "parties[0].reservaton").message
+    assert "no value for option 'shared'" in find(errors, "parties[0].utility.values.island").message
+    assert "'9' is not a value" in find(errors, "constraints[0].forbid.fishing").message
+
+
+def test_a_broken_entry_is_reported_and_the_others_still_checked():
+    d = mini()
+    d["issues"][1] = {"name": "fishing"}  # no kind: breaks the schema
+    d["parties"][1]["reservation"] = 35
+    d["parties"][0]["utility"]["weights"]["island"] = -0.5
+    errors = problems(d)
+    assert "exactly one of" in find(errors, "issues[1]").message
+    assert "a utility in [0, 1]" in find(errors, "parties[1].reservation").message
+    assert "negative weight" in find(errors, "parties[0].utility.weights.island").message
+    # the issue left out is not reported as unknown where the parties mention it
+    assert not any("unknown issue 'fishing'" in e.message for e in errors)
+
+
+def test_errors_keep_their_positions_in_the_file_when_an_entry_is_left_out():
+    d = mini()
+    d["parties"][0]["utility"] = "none"
+    d["parties"][1]["utility"]["weights"]["ghost"] = 0.1
+    errors = problems(d)
+    find(errors, "parties[0].utility")
+    assert "unknown issue 'ghost'" in find(errors, "parties[1].utility.weights.ghost").message
+
+
+def test_a_reservation_out_of_range_names_the_rule_and_the_fix():
+    d = mini()
+    d["parties"][0]["reservation"] = 35
+    error = find(problems(d), "parties[0].reservation")
+    assert error.message == "reservation 35 is not a utility in [0, 1]"
+    assert error.fix == "give a utility in [0, 1]"
+
+
+def test_a_value_table_on_a_numeric_issue_says_to_use_a_function():
+    d = mini()
+    d["parties"][0]["utility"]["values"]["fishing"] = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.0, 4: 1.0}
+    error = find(problems(d), "parties[0].utility.values.fishing")
+    assert "linear, triangular or constant" in error.fix
+
+
+@pytest.mark.parametrize("place", ["reservation", "table", "weight"])
+def test_a_quoted_number_is_refused(place):
+    d = mini()
+    where = {"reservation": "parties[0].reservation", "table": "parties[0].utility.values.island.north",
+             "weight": "parties[0].utility.weights.island"}[place]
+    if place == "reservation":
+        d["parties"][0]["reservation"] = "0.35"
+    elif place == "table":
+        d["parties"][0]["utility"]["values"]["island"]["north"] = "0.35"
+    else:
+        d["parties"][0]["utility"]["weights"]["island"] = "0.5"
+    error = find(problems(d), where)
+    assert "is text, not a number" in error.message
+    assert "without quotes" in error.fix
+
+
+def test_rectangle_bounds_written_as_a_yaml_list_still_read():
+    d = mini()
+    d["parties"][0]["utility"] = {"rectangles": [{"utility": 1, "where": {"fishing": [0, 2]}}]}
+    assert scenario_from_dict(d, "x.yaml").parties[0].utility.rectangles[0].bounds == ((1, 0.0, 2.0),)
+
+
+def test_an_integer_issue_names_its_range_not_a_cut_list():
+    d = mini()
+    d["issues"][1]["integers"] = {"low": 5, "high": 25}
+    d["parties"][0]["utility"]["values"]["fishing"]["linear"]["offset"] = 0
+    d["constraints"][0]["forbid"]["fishing"] = [3]
+    error = find(problems(d), "constraints[0].forbid.fishing")
+    assert error.fix == "use a whole number from 5 to 25"
+
+
+def test_long_lists_say_how_many_more():
+    values = [f"o{n}" for n in range(20)]
+    assert one_of(values).endswith("… and 12 more")
+    assert one_of(values[:5]) == f"use one of {values[:5]}"
+    grid = issue_values(Issue.real("r", 0, 1, 101))
+    assert "the 101 grid points from 0 to 1" in grid and grid.endswith("… and 93 more")
+    d = mini()
+    d["issues"][0]["options"] = values
+    for party in d["parties"]:
+        party["utility"]["values"]["island"] = {o: 0.5 for o in values}
+    d["constraints"][0]["forbid"]["island"] = ["nowhere"]
+    assert find(problems(d), "constraints[0].forbid.island").fix.endswith("… and 12 more")
