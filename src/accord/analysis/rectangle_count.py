@@ -39,20 +39,21 @@ def rectangle_rational_count(scenario: Scenario, reservation: np.ndarray, budget
 
 
 def _level_count(model: Rectangles, reservation: np.ndarray, budget: int) -> int | None:
-    n, n_rect = len(model.sizes), len(model.exclusive)
+    n = len(model.sizes)
     inclusive = ~model.exclusive
     rest = [int(np.prod(model.sizes[depth:], dtype=object)) for depth in range(n + 1)]
     unbounded = model.last < 0
     base = ((unbounded & inclusive) @ model.utility)[None, :]
-    alive = (~unbounded)[None, :]
-    counts = np.array([1], dtype=object)
-    positive, negative = np.maximum(model.utility, 0.0), np.minimum(model.utility, 0.0)
+    ids = np.flatnonzero(~unbounded)  # the rectangles a state still tracks (undecided ones), ascending
+    alive = np.ones((1, len(ids)), dtype=bool)
+    counts = np.array([1], dtype=np.int64 if rest[0] < 2 ** 62 else object)
     scale = model.normalizer[None, :]
     always = reservation <= 0
     total = 0
     for depth in range(n + 1):
-        low = np.clip((base + alive @ negative) / scale, 0.0, 1.0)
-        high = np.clip((base + alive @ positive) / scale, 0.0, 1.0)
+        utility = model.utility[ids]
+        low = np.clip((base + alive @ np.minimum(utility, 0.0)) / scale, 0.0, 1.0)
+        high = np.clip((base + alive @ np.maximum(utility, 0.0)) / scale, 0.0, 1.0)
         settled_in = ((low - MARGIN >= reservation) | always).all(axis=1)
         settled_out = (high < reservation - MARGIN).any(axis=1)
         done = ~alive.any(axis=1)
@@ -67,14 +68,19 @@ def _level_count(model: Rectangles, reservation: np.ndarray, budget: int) -> int
         m, c = len(base), len(table)
         if m * c > budget:
             return None
-        inside = alive[:, None, :] & table[None, :, :]
-        leaving = alive[:, None, :] & ~table[None, :, :]
-        finished = inside & (model.last == depth)[None, None, :]
-        earned = (leaving & model.exclusive) | (finished & inclusive)
-        base = (base[:, None, :] + earned @ model.utility).reshape(m * c, -1)
-        alive = (inside & (model.last > depth)[None, None, :]).reshape(m * c, n_rect)
-        counts = (counts[:, None] * class_sizes[None, :].astype(object)).reshape(-1)
-        base, alive, counts = _merge(base, alive, counts)
+        columns = model.bounding[depth]  # only the rectangles bounding this issue change
+        where = np.searchsorted(ids, columns)
+        live, table = alive[:, where][:, None, :], table[None, :, columns]
+        last = model.last[columns]
+        earned = (live & ~table & model.exclusive[columns]) | (live & table & (last == depth) & inclusive[columns])
+        base = (base[:, None, :] + earned @ model.utility[columns]).reshape(m * c, -1)
+        alive = np.repeat(alive, c, axis=0)
+        alive[:, where] = (live & table).reshape(m * c, len(columns))
+        kept = model.last[ids] > depth
+        ids, alive = ids[kept], alive[:, kept]
+        counts = (counts[:, None] * class_sizes[None, :].astype(counts.dtype)).reshape(-1)
+        if depth + 1 < n:  # the last level is only counted
+            base, alive, counts = _merge(base, alive, counts)
     return total
 
 

@@ -45,6 +45,8 @@ class Rectangles:
     party: np.ndarray
     normalizer: np.ndarray
     sizes: np.ndarray               # per search position
+    gains: tuple                    # per search position: (n_rect, n_values * n_parties) best and worst share
+    loose: tuple[np.ndarray, np.ndarray]  # (n_rect, n_parties) best and worst share of exclusive rectangles
 
     @classmethod
     def of(cls, scenario: Scenario) -> Rectangles:
@@ -65,11 +67,29 @@ class Rectangles:
         bounded = bounded[order]
         last = np.array([np.flatnonzero(bounded[:, r]).max() if bounded[:, r].any() else -1 for r in range(n_rect)],
                         dtype=np.int64)
-        return cls(order, [inside[i] for i in order], [np.flatnonzero(bounded[s]) for s in range(len(issues))],
-                   last, np.array([b.exclusive for _, b in boxes], dtype=bool), utility,
+        inside = [inside[i] for i in order]
+        exclusive = np.array([b.exclusive for _, b in boxes], dtype=bool)
+        return cls(order, inside, [np.flatnonzero(bounded[s]) for s in range(len(issues))],
+                   last, exclusive, utility,
                    np.array([j for j, _ in boxes], dtype=np.int64),
                    np.array([p.utility.normalizer for p in scenario.parties], dtype=float),
-                   np.array([issues[i].size for i in order], dtype=np.int64))
+                   np.array([issues[i].size for i in order], dtype=np.int64),
+                   _gains(inside, last, exclusive, utility),
+                   (np.maximum(utility, 0.0) * exclusive[:, None], np.minimum(utility, 0.0) * exclusive[:, None]))
+
+    def span(self, undecided: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
+        """The least and the most the ``undecided`` rectangles (rows) can still add after ``depth`` issues. Each
+        inclusive rectangle is charged to the last issue it bounds, where only one value is taken; exclusive
+        rectangles are charged whole."""
+        low, high = undecided @ self.loose[1], undecided @ self.loose[0]
+        m, k = len(undecided), len(self.normalizer)
+        for position in range(depth, len(self.sizes)):
+            gain = self.gains[position]
+            if gain is None:
+                continue
+            high = high + (undecided @ gain[0]).reshape(m, -1, k).max(axis=1)
+            low = low + (undecided @ gain[1]).reshape(m, -1, k).min(axis=1)
+        return low, high
 
     def bounds(self, inside: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Lower and upper utility bounds (unrounded) of nodes whose ``inside`` rows are given after ``depth``
@@ -78,8 +98,8 @@ class Rectangles:
         earned = np.where(self.exclusive[None, :], ~inside, inside) & decided
         undecided = ~decided
         base = earned @ self.utility
-        high = base + undecided @ np.maximum(self.utility, 0.0)
-        low = base + undecided @ np.minimum(self.utility, 0.0)
+        low, high = self.span(undecided, depth)
+        low, high = base + low, base + high
         scale = self.normalizer[None, :]
         return (np.minimum(np.maximum(low / scale, 0.0), 1.0), np.minimum(np.maximum(high / scale, 0.0), 1.0),
                 ~undecided.any(axis=1))
@@ -114,6 +134,21 @@ class Rectangles:
         sizes = np.diff(np.append(starts, len(order)))
         picked = order[starts]
         return parent[picked], children[picked], sizes.astype(np.int64), value[picked]
+
+
+def _gains(inside: list[np.ndarray], last: np.ndarray, exclusive: np.ndarray, utility: np.ndarray) -> tuple:
+    """Per search position, what each inclusive rectangle ending there adds for each value and party (best
+    share, worst share), as ``(n_rect, n_values * n_parties)``; ``None`` where no rectangle ends."""
+    out = []
+    for position, table in enumerate(inside):
+        mine = (last == position) & ~exclusive
+        if not mine.any():
+            out.append(None)
+            continue
+        share = (table.T * mine[:, None])[:, :, None] * utility[:, None, :]
+        n_rect = len(utility)
+        out.append((np.maximum(share, 0.0).reshape(n_rect, -1), np.minimum(share, 0.0).reshape(n_rect, -1)))
+    return tuple(out)
 
 
 class _Front:
