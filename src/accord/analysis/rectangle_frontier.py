@@ -45,7 +45,7 @@ class Rectangles:
     party: np.ndarray
     normalizer: np.ndarray
     sizes: np.ndarray               # per search position
-    gains: tuple                    # per search position: (n_rect, n_values * n_parties) best and worst share
+    gains: tuple                    # per search position: rectangles ending there, their best and worst share
     loose: tuple[np.ndarray, np.ndarray]  # (n_rect, n_parties) best and worst share of exclusive rectangles
 
     @classmethod
@@ -81,14 +81,17 @@ class Rectangles:
         """The least and the most the ``undecided`` rectangles (rows) can still add after ``depth`` issues. Each
         inclusive rectangle is charged to the last issue it bounds, where only one value is taken; exclusive
         rectangles are charged whole."""
-        low, high = undecided @ self.loose[1], undecided @ self.loose[0]
+        weights = undecided.astype(float)
+        low, high = weights @ self.loose[1], weights @ self.loose[0]
         m, k = len(undecided), len(self.normalizer)
         for position in range(depth, len(self.sizes)):
             gain = self.gains[position]
             if gain is None:
                 continue
-            high = high + (undecided @ gain[0]).reshape(m, -1, k).max(axis=1)
-            low = low + (undecided @ gain[1]).reshape(m, -1, k).min(axis=1)
+            rows, best, worst = gain
+            mine = weights[:, rows]
+            high = high + (mine @ best).reshape(m, -1, k).max(axis=1)
+            low = low + (mine @ worst).reshape(m, -1, k).min(axis=1)
         return low, high
 
     def bounds(self, inside: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -137,17 +140,16 @@ class Rectangles:
 
 
 def _gains(inside: list[np.ndarray], last: np.ndarray, exclusive: np.ndarray, utility: np.ndarray) -> tuple:
-    """Per search position, what each inclusive rectangle ending there adds for each value and party (best
-    share, worst share), as ``(n_rect, n_values * n_parties)``; ``None`` where no rectangle ends."""
+    """Per search position, the inclusive rectangles ending there and what each adds for each value and party
+    (best share, worst share), as ``(rows, (n_rows, n_values * n_parties) twice)``; ``None`` where none ends."""
     out = []
     for position, table in enumerate(inside):
-        mine = (last == position) & ~exclusive
-        if not mine.any():
+        rows = np.flatnonzero((last == position) & ~exclusive)
+        if not rows.size:
             out.append(None)
             continue
-        share = (table.T * mine[:, None])[:, :, None] * utility[:, None, :]
-        n_rect = len(utility)
-        out.append((np.maximum(share, 0.0).reshape(n_rect, -1), np.minimum(share, 0.0).reshape(n_rect, -1)))
+        share = table.T[rows][:, :, None] * utility[rows][:, None, :]
+        out.append((rows, np.maximum(share, 0.0).reshape(len(rows), -1), np.minimum(share, 0.0).reshape(len(rows), -1)))
     return tuple(out)
 
 
