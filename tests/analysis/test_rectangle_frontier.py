@@ -8,31 +8,23 @@ from hypothesis import strategies as st
 from accord.analysis.analyze import rounded_utilities
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import rectangle_frontier
+from tests.analysis.reference import signed_frontier, worst_search
 from tests.generators import rectangle_scenarios
 
 _SOME = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _enumerated_front(scenario, signs):
-    signed = rounded_utilities(scenario) * signs + 0.0
-    return np.unique(signed[pareto_mask(signed)], axis=0)
 
 
 @_SOME
 @given(rectangle_scenarios())
 def test_frontier_equals_enumeration(scenario):
     got = rectangle_frontier(scenario)
-    np.testing.assert_array_equal(got.points, _enumerated_front(scenario, np.ones(len(scenario.parties))))
+    np.testing.assert_array_equal(got.points, signed_frontier(scenario, np.ones(len(scenario.parties))))
     assert got.n_outcomes == int(pareto_mask(rounded_utilities(scenario)).sum())
 
 
 @_SOME
 @given(rectangle_scenarios(), st.data())
 def test_focus_keeps_only_the_points_largest_in_that_column(scenario, data):
-    k = len(scenario.parties)
-    focus = data.draw(st.integers(0, k - 1))
-    signs = np.ones(k)
-    signs[focus] = -1.0
-    expected = _enumerated_front(scenario, signs)
-    expected = expected[expected[:, focus] == expected[:, focus].max()]
+    focus = data.draw(st.integers(0, len(scenario.parties) - 1))
+    signs, expected = worst_search(scenario, focus)
     np.testing.assert_array_equal(rectangle_frontier(scenario, signs, focus).points, expected)
