@@ -7,6 +7,10 @@ so a class is one branch carrying how many outcomes it stands for; an issue no u
 one class. A node is cut only when a frontier point already found is at least as good as its bound for
 every party and better for one (after the rounding), so ties with the frontier are explored and counted.
 A node with no undecided rectangle is a leaf: all its outcomes share one exactly computed utility vector.
+Nodes are expanded in batches (one vectorised step each), the best-bounded batch first. A party's upper bound
+charges each undecided inclusive rectangle to the last issue it bounds, where only one value is chosen. A node
+is also cut when a node met before with the same undecided rectangles at the same depth earns safely more (see
+``_Seen``).
 """
 
 from __future__ import annotations
@@ -94,15 +98,20 @@ class Rectangles:
             low = low + (mine @ worst).reshape(m, -1, k).min(axis=1)
         return low, high
 
-    def bounds(self, inside: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Lower and upper utility bounds (unrounded) of nodes whose ``inside`` rows are given after ``depth``
-        issues, and which of them have no undecided rectangle."""
+    def state(self, inside: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Of nodes whose ``inside`` rows are given after ``depth`` issues: the utility the decided rectangles
+        earn, the undecided rectangles, and the least and the most these can still add (all unnormalised)."""
         decided = ~inside | (self.last < depth)[None, :]
         earned = np.where(self.exclusive[None, :], ~inside, inside) & decided
         undecided = ~decided
-        base = earned @ self.utility
-        low, high = self.span(undecided, depth)
-        low, high = base + low, base + high
+        least, most = self.span(undecided, depth)
+        return earned @ self.utility, undecided, least, most
+
+    def bounds(self, inside: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Lower and upper utility bounds (unrounded) of nodes whose ``inside`` rows are given after ``depth``
+        issues, and which of them have no undecided rectangle."""
+        base, undecided, least, most = self.state(inside, depth)
+        low, high = base + least, base + most
         scale = self.normalizer[None, :]
         return (np.minimum(np.maximum(low / scale, 0.0), 1.0), np.minimum(np.maximum(high / scale, 0.0), 1.0),
                 ~undecided.any(axis=1))
@@ -153,6 +162,40 @@ def _gains(inside: list[np.ndarray], last: np.ndarray, exclusive: np.ndarray, ut
     return tuple(out)
 
 
+class _Seen:
+    """Nodes met so far, by depth and undecided rectangles (same remaining issues and rectangles: the same
+    completions), with the utility their decided rectangles earn. A node is hopeless when one met with the same
+    key earns at least as much for every party and, for some party, more by a gap that survives the clip to
+    [0, 1] and the rounding whatever the completion: each completion of it is then strictly dominated."""
+
+    def __init__(self, normalizer: np.ndarray, limit: int = 1_000_000, per_key: int = 32) -> None:
+        self.table: dict[bytes, np.ndarray] = {}
+        self.normalizer, self.limit, self.per_key, self.size = normalizer, limit, per_key, 0
+
+    def hopeless(self, depth: int, base: np.ndarray, undecided: np.ndarray, least: np.ndarray,
+                 most: np.ndarray) -> np.ndarray:
+        """For each node (row), whether a node met before makes it hopeless; the others are remembered."""
+        out = np.zeros(len(base), dtype=bool)
+        keys = np.packbits(undecided, axis=1)
+        gap = MARGIN * self.normalizer
+        for i in range(len(base)):
+            key = depth.to_bytes(2, "little") + keys[i].tobytes()
+            met = self.table.get(key)
+            if met is not None:
+                # met rows: earned base, then the least it can reach; b never reaches the clip at 1 in a column
+                # that gives the strict part, and the met node never falls to the clip at 0 there.
+                below_top = base[i] + most[i] <= self.normalizer - gap
+                strict = (met[:, 0] - base[i] > gap) & (met[:, 1] >= gap) & below_top
+                if ((met[:, 0] >= base[i]).all(axis=1) & strict.any(axis=1)).any():
+                    out[i] = True
+                    continue
+            if self.size < self.limit and (met is None or len(met) < self.per_key):
+                row = np.stack([base[i], base[i] + least[i]])[None]
+                self.table[key] = row if met is None else np.concatenate([met, row])
+                self.size += 1
+        return out
+
+
 class _Front:
     """The frontier found so far: distinct vectors, their counts and C-order-first outcomes. With ``focus`` (a
     column) only the points with the largest value in that column are wanted."""
@@ -199,6 +242,7 @@ def rectangle_frontier(scenario: Scenario, signs: np.ndarray | None = None, focu
     k, n = len(scenario.parties), len(scenario.issues)
     signs = np.ones(k) if signs is None else np.asarray(signs, dtype=float)
     front = _Front(k, focus)
+    seen = _Seen(model.normalizer) if (signs > 0).all() else None
     root = np.ones((1, len(model.exclusive)), dtype=bool)
     low, high, done = model.bounds(root, 0)
     stack = [_Batch(0, root, np.array([1], dtype=object), np.zeros((1, 0), dtype=np.int64),
@@ -225,6 +269,9 @@ def rectangle_frontier(scenario: Scenario, signs: np.ndarray | None = None, focu
         low, high, done = model.bounds(inside, batch.depth + 1)
         bounds = _signed_bound(low, high, signs)
         alive = np.flatnonzero(~front.beats(bounds))
+        if seen is not None and alive.size:
+            base, undecided, least, most = model.state(inside[alive], batch.depth + 1)
+            alive = alive[~seen.hopeless(batch.depth + 1, base, undecided, least, most)]
         priority = bounds[alive].sum(axis=1)
         order = np.argsort(priority, kind="stable") if focus is None else np.lexsort((priority, bounds[alive, focus]))
         picked = alive[order]
