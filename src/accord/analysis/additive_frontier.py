@@ -115,8 +115,9 @@ def additive_frontier(scenario: Scenario, signs: np.ndarray | None = None, focus
 
 def _focus_filter(tables: list[np.ndarray], signs: np.ndarray, focus: int | None):
     """A test of which partial sums after ``depth`` issues cannot reach the largest signed value in column
-    ``focus`` (without hard constraints, which could rule out the least total): for a negated column, those whose least possible total exceeds the least total of all by more
-    than the rounding can erase (while that least total stays below the clip at 1)."""
+    ``focus`` (only without hard constraints, which could rule out the least total): for a negated column, those
+    whose least possible total exceeds the least total of all by more than the rounding can erase (while that
+    least total stays below the clip at 1)."""
     def never(sums: np.ndarray, depth: int) -> np.ndarray:
         return np.zeros(len(sums), dtype=bool)
 
