@@ -1,5 +1,6 @@
-"""Exact analysis beyond enumeration: wall-clock time of ``analyze`` on GENIUS's large domains, the ANAC 2014
-10¹⁰ domain and a synthetic 30-issue × 10-option additive scenario (10³⁰ outcomes).
+"""Exact analysis beyond enumeration: wall-clock and CPU time of ``analyze`` on GENIUS's large domains, the ANAC
+2014 10¹⁰ domain and a synthetic 30-issue × 10-option additive scenario (10³⁰ outcomes), with the machine's load
+average beside each figure (the CPU time is the fairer figure on a shared machine).
 
 Usage:  python benchmarks/bench_large.py [--only NAME]
 """
@@ -7,21 +8,22 @@ Usage:  python benchmarks/bench_large.py [--only NAME]
 from __future__ import annotations
 
 import argparse
+import os
 import time
-from pathlib import Path
 
 import numpy as np
 
 from accord.analysis import analyze
 from accord.io import load
+from accord.io.bundled import library_dir
 from accord.model import Issue, LinearAdditive, Party, Scenario, Table
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "domains"
+LIBRARY = library_dir()
 DOMAINS = {
-    "ANAC2014 10issues (10^10)": SHARED / "genius" / "ANAC2014_10issuesDiscountedwithRV",
-    "S-1NIKFRT-1 (10^10)": SHARED / "genius-large" / "S-1NIKFRT-1",
-    "30issues (10^30)": SHARED / "genius-large" / "30issues",
-    "S-1NAGUNL-128 (10^30)": SHARED / "genius-large" / "S-1NAGUNL-128",
+    "ANAC2014 10issues (10^10)": LIBRARY / "genius" / "ANAC2014_10issuesDiscountedwithRV",
+    "S-1NIKFRT-1 (10^10)": LIBRARY / "genius-large" / "S-1NIKFRT-1",
+    "30issues (10^30)": LIBRARY / "genius-large" / "30issues",
+    "S-1NAGUNL-128 (10^30)": LIBRARY / "genius-large" / "S-1NAGUNL-128",
 }
 
 
@@ -47,11 +49,12 @@ def main() -> None:
         if args.only and args.only not in name:
             continue
         scenario = make()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         analysis = analyze(scenario)
-        took = time.perf_counter() - start
-        print(f"{name:28s} {analysis.method:17s} {took:8.2f} s  frontier {len(analysis.pareto_points):4d} points, "
-              f"{analysis.pareto_outcomes} outcomes; rational {analysis.rational_outcomes}", flush=True)
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
+        print(f"{name:28s} {analysis.method:17s} wall {took:7.2f} s  cpu {cpu:7.2f} s  load {os.getloadavg()[0]:5.1f}  "
+              f"frontier {len(analysis.pareto_points):4d} points, {analysis.pareto_outcomes} outcomes; "
+              f"rational {analysis.rational_outcomes}", flush=True)
 
 
 if __name__ == "__main__":

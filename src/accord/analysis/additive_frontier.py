@@ -80,13 +80,15 @@ def _can_clip(tables: list[np.ndarray]) -> np.ndarray:
     return top > 1.0 + 1e-11
 
 
-def additive_frontier(scenario: Scenario, signs: np.ndarray | None = None) -> ExactFrontier:
+def additive_frontier(scenario: Scenario, signs: np.ndarray | None = None, focus: int | None = None) -> ExactFrontier:
     """The exact frontier of ``scenario`` (every utility linear-additive). With ``signs`` (±1 per party) the
-    frontier of the utilities times ``signs`` (−1 turns "more is better" into "less is better")."""
+    frontier of the utilities times ``signs`` (−1 turns "more is better" into "less is better"); with ``focus``
+    (a column) only its points largest in that column, or a superset of them."""
     tables = issue_tables(scenario)
     k = len(scenario.parties)
     signs = np.ones(k) if signs is None else np.asarray(signs, dtype=float)
     strict_ok = ~_can_clip(tables)
+    hopeless = _focus_filter(tables, signs, None if scenario.constraints else focus)
     keeps, naming, last = _constraint_tables(scenario)
     sums = np.zeros((1, k))
     masks = np.full(1, (np.int64(1) << np.int64(len(scenario.constraints))) - 1, dtype=np.int64)
@@ -102,12 +104,34 @@ def additive_frontier(scenario: Scenario, signs: np.ndarray | None = None) -> Ex
         counts = np.repeat(counts, size)
         firsts = np.column_stack([np.repeat(firsts, size, axis=0), np.tile(np.arange(size), m)])
         feasible = (masks & _completed_mask(scenario, last, depth + 1)) == 0
+        feasible &= ~hopeless(sums, depth + 1)
         sums, masks, counts, firsts = sums[feasible], masks[feasible], counts[feasible], firsts[feasible]
         sums, masks, counts, firsts = _merge_equal(sums, masks, counts, firsts)
         alive = ~_dominated(sums * signs, masks, strict_ok)
         sums, masks, counts, firsts = sums[alive], masks[alive], counts[alive], firsts[alive]
     final = np.round(np.minimum(sums, 1.0), DECIMALS) * signs
     return frontier_of(final + 0.0, list(counts), firsts)
+
+
+def _focus_filter(tables: list[np.ndarray], signs: np.ndarray, focus: int | None):
+    """A test of which partial sums after ``depth`` issues cannot reach the largest signed value in column
+    ``focus`` (only without hard constraints, which could rule out the least total): for a negated column, those
+    whose least possible total exceeds the least total of all by more than the rounding can erase (while that
+    least total stays below the clip at 1)."""
+    def never(sums: np.ndarray, depth: int) -> np.ndarray:
+        return np.zeros(len(sums), dtype=bool)
+
+    if focus is None or signs[focus] > 0:
+        return never
+    lows = [float(table[:, focus].min()) for table in tables]
+    rest = [sum(lows[depth:]) for depth in range(len(tables) + 1)]
+    least = rest[0]
+    if least >= 1.0 - MARGIN:
+        return never
+
+    def hopeless(sums: np.ndarray, depth: int) -> np.ndarray:
+        return sums[:, focus] + rest[depth] > least + MARGIN
+    return hopeless
 
 
 def _merge_equal(sums, masks, counts, firsts):

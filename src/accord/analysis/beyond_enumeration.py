@@ -8,7 +8,8 @@ Every figure follows the README's definitions without the outcome array:
   rules only ever pick a non-dominated rational outcome, so solving over frontier ∩ rational is exact; the
   outcome reported for a vector is its C-order-first one, as enumeration's lowest position.
 * A party's best outcome (highest utility, then largest sum) is on the frontier; its worst (lowest utility,
-  then largest sum) is on the frontier of (−that party's utility, the others' utilities), searched the same way.
+  then largest sum) is on the frontier of (−that party's utility, the others' utilities), searched the same way
+  but only for the points with that party's least utility (branches that cannot reach it are cut).
 * Counts are exact Python ints; the rational-outcome count is exact within a search budget, else ``None``
   with a note.
 """
@@ -21,11 +22,12 @@ import numpy as np
 
 from accord.analysis.additive_frontier import additive_frontier, additive_rational_count
 from accord.analysis.exact_frontier import ExactFrontier, flat_index
-from accord.analysis.rectangle_frontier import rectangle_frontier, rectangle_rational_count
+from accord.analysis.rectangle_count import rectangle_rational_count
+from accord.analysis.rectangle_frontier import rectangle_frontier
 from accord.analysis.solutions import rational_mask, solution_names, solve
 from accord.model import Scenario
 
-Search = Callable[[Scenario, "np.ndarray | None"], ExactFrontier]
+Search = Callable[[Scenario, "np.ndarray | None", "int | None"], ExactFrontier]
 Count = Callable[[Scenario, np.ndarray], "int | None"]
 
 METHODS: dict[str, tuple[Search, Count]] = {
@@ -49,7 +51,7 @@ def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
         made = deal(values)
         return Deal(made.position, made.outcome, tuple(float(u) for u in vector))
 
-    front = search(scenario, None)
+    front = search(scenario, None, None)
     points, notes = front.points, []
     rational = np.flatnonzero(rational_mask(points, reservation)) if len(points) else np.empty(0, dtype=np.int64)
     chosen = solve(points[rational], reservation) if rational.size else dict.fromkeys(solution_names())
@@ -61,7 +63,7 @@ def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
     for column in range(k):
         signs = np.ones(k)
         signs[column] = -1.0
-        values, flipped = _extreme(search(scenario, signs), column)
+        values, flipped = _extreme(search(scenario, signs, column), column)
         worst.append(with_utilities(values, flipped * signs + 0.0))
     rational_outcomes = count(scenario, reservation)
     if rational_outcomes is None:
