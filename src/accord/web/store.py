@@ -20,11 +20,14 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import accord
 from accord.errors import ScenarioError
+from accord.space.outcomes import check_matrix_bytes
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_FILES = 32
 MAX_OUTCOMES = 10**7
 MAX_UPLOADS_KEPT = 32
+MAX_MATRIX_BYTES = MAX_OUTCOMES * 2 * 8
+"""The largest utility matrix the workbench builds: 10⁷ outcomes of two parties, 2·10⁶ of ten."""
 
 
 class NotFound(LookupError):
@@ -44,11 +47,13 @@ def _suffix(name: str) -> str:
 
 
 def check_size(scenario, source: str) -> None:
-    """Refuse scenarios the workbench will not enumerate (more than 10⁷ outcomes)."""
+    """Refuse scenarios the workbench will not enumerate (more than 10⁷ outcomes, or a utility matrix over
+    :data:`MAX_MATRIX_BYTES`)."""
     size = scenario.cartesian_size
     if size > MAX_OUTCOMES:
         raise ScenarioError(f"has {size:,} outcomes; the workbench analyses at most {MAX_OUTCOMES:,}",
                             source=source, fix="reduce the issues or options, or use the command line")
+    check_matrix_bytes(scenario, MAX_MATRIX_BYTES, "the workbench analyses", source)
 
 
 def _renamed(scenario, names: dict[str, str]):
