@@ -27,6 +27,8 @@ from accord.errors import OptionError
 from accord.parent_watch import exit_with_parent
 
 MAX_IN_FLIGHT_PER_WORKER = 2
+MAX_WORKERS = 64
+"""The most local worker processes (or local Dask workers) a run may ask for."""
 CHUNKS_PER_WORKER = 4
 
 
@@ -236,14 +238,19 @@ class DaskExecutor(Executor):
             self.cluster.close()
 
 
+def check_workers(workers: int | None) -> None:
+    """Refuse a number of workers outside 1..:data:`MAX_WORKERS` (``None``: the executor's default)."""
+    if workers is not None and not 1 <= workers <= MAX_WORKERS:
+        raise OptionError(f"workers must be 1 to {MAX_WORKERS}, got {workers}", parameter="workers",
+                          fix=f"give 1 to {MAX_WORKERS}")
+
+
 def make_executor(workers: int | None = None, dask: str | None = None, dask_processes: bool = True) -> Executor:
     """The executor the options ask for: Dask when ``dask`` is given, a process pool for ``workers`` > 1,
     otherwise serial."""
+    check_workers(workers)
     if dask:
         return DaskExecutor(dask, workers, processes=dask_processes)
-    if workers is not None and workers < 1:
-        raise OptionError(f"workers must be 1 or more, got {workers}", parameter="workers",
-                          fix="give 1 or more")
     if workers and workers > 1:
         return ProcessExecutor(workers)
     return SerialExecutor()
