@@ -150,3 +150,18 @@ def test_negative_rows_is_a_usage_error(capsys):
     assert main(["simulate", MINI, "--strategies", "linear,linear", "--rows", "-1"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--rows" in err[0] and err[0].startswith("error: accord simulate")
+
+
+def test_a_truncated_trace_is_said_in_the_table_and_the_json(monkeypatch):
+    from accord.protocols import common
+    from accord.simulate import session
+
+    monkeypatch.setattr(common, "MAX_TRACE_ROWS", 30)
+    monkeypatch.setattr(session, "MAX_TRACE_ROWS", 30)
+    args = ("simulate", "japan-russia-2019", "--strategies", "hardliner,hardliner", "--rounds", "40")
+    table = runner.invoke(app, [*args, "--rows", "0"])
+    assert table.exit_code == 0, table.output
+    assert "the trace keeps the last 30 rows of this session (earlier rows were not kept)" in table.stdout
+    document = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert document["trace_truncated"] is True and len(document["trace"]) == 30
+    assert document["trace"][-1]["round"] == 39 and document["steps"] == 80

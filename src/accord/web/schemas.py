@@ -186,6 +186,8 @@ class SessionOut(BaseModel):
     nash_utilities: list[float] | None
     ratified: bool | None
     rejected_by: list[str]
+    trace_truncated: bool = Field(description="the session had more rows than the 100,000 kept; the trace holds "
+                                              "the last of them")
     trace: list[TraceRowOut]
 
 
