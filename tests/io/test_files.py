@@ -114,3 +114,12 @@ def test_ordinary_files_read_as_before(tmp_path):
     path = tmp_path / "ok.yaml"
     path.write_text("a: [1, 2.5, x]\nb: 1_000\nc: 1:30\n", encoding="utf-8")
     assert read_yaml(path) == {"a": [1, 2.5, "x"], "b": 1000, "c": 90}
+
+
+def test_numbers_with_an_exponent_are_numbers_as_in_yaml_1_2():
+    from accord.io.files import parse_yaml
+
+    assert parse_yaml("a: [1e308, 1.5e3, .5e2, -2E-3, 12, x1e5, 1e]", "n.yaml") == {
+        "a": [1e308, 1500.0, 50.0, -0.002, 12, "x1e5", "1e"]}
+    with pytest.raises(ScenarioError, match="'1e400' is not a finite number"):
+        parse_yaml("a: 1e400", "n.yaml")

@@ -185,3 +185,16 @@ def test_a_ten_party_upload_of_ten_million_outcomes_is_refused_by_its_matrix_byt
     assert response.json()["detail"] == (
         "wide.yaml: 10,000,000 outcomes × 10 parties need 763 MB of utilities; the workbench analyses at most "
         "152 MB (2,000,000 outcomes of 10 parties); reduce the issues, options or parties")
+
+
+def test_notes_name_the_uploaded_files_not_the_temporary_ones(client):
+    from tests.io.genius.samples import DOMAIN, PROFILE
+
+    profile = PROFILE.format(ftype="linear", p0="0", p1="0.1", p2="0", discount="0.9").replace(
+        ' evaluation="8"', "")
+    response = upload(client, ("small-domain.xml", DOMAIN.encode()), ("alice.xml", profile.encode()),
+                      ("bob.xml", profile.encode()))
+    assert response.status_code == 201, response.text
+    notes = response.json()["notes"]
+    assert any("party 'alice'" in note and "no evaluation" in note for note in notes), notes
+    assert not any("upload" in note for note in notes), notes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -193,13 +194,22 @@ def _check_nodes(root: yaml.Node, source: str) -> None:
             stack.extend(node.value)
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, also reading numbers with an exponent but no point or no exponent sign (``1e308``,
+    ``1.5e3``) as numbers, as YAML 1.2 and JSON do (YAML 1.1, which PyYAML follows, reads them as text)."""
+
+
+_Loader.add_implicit_resolver(_FLOAT, re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$"),
+                              list("-+.0123456789"))
+
+
 def parse_yaml(text: str, source: str) -> Any:
     """Parsed YAML with the limits every Accord file gets: aliases may expand to at most ``MAX_VALUES`` values,
     keys are unique, numbers are finite and of at most ``MAX_NUMBER_DIGITS`` digits; a syntax error names the
     line and column."""
     loader = None
     try:
-        loader = yaml.SafeLoader(text)  # refuses control characters already
+        loader = _Loader(text)  # refuses control characters already
         node = loader.get_single_node()
         if node is None:
             return None
