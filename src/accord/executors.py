@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -121,7 +122,7 @@ class ProcessExecutor(Executor):
 
     def _start(self) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
-                                   initializer=exit_with_parent, initargs=(os.getpid(),))
+                                   initializer=_start_worker, initargs=(os.getpid(),))
         wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
         return pool
 
@@ -164,6 +165,19 @@ class ProcessExecutor(Executor):
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if kind is not None and not issubclass(kind, Exception):  # Ctrl-C (or an exit): the workers ignore it
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.kill()
+        self.close()
+
+
+def _start_worker(parent: int) -> None:
+    """A pool worker's set-up: Ctrl-C is left to the parent (which stops the workers, so the user sees one line,
+    not a traceback from every worker), and the worker ends when the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(parent)
 
 
 class DaskExecutor(Executor):
