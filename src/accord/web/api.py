@@ -1,9 +1,10 @@
 """The JSON API under ``/api``: scenarios, upload, analyze, simulate, forecast, divide, strategies.
 
 Every user error answers ``{"detail": "<one line>"}``, the same line the command line prints after ``error:``
-(400 for bad input, 404 for an unknown id, 413 for an upload over the size cap, 422 for a request that breaks its
-schema, worded by :mod:`accord.web.validation`;
-/api/simulate also 500 when its worker process died, 504 when it ran past its time limit).
+(400 for bad input, 404 for an unknown id, 413 for a body over the size cap, 403 for a state-changing request from
+another site (:mod:`accord.web.guard`), 422 for a request that breaks its schema, worded by
+:mod:`accord.web.validation`; /api/simulate also 500 when its worker process died, 503 when the session queue is
+full, 504 when it ran past its time limit). Every limit: docs/limits.md.
 """
 
 from __future__ import annotations

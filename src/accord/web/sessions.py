@@ -10,6 +10,10 @@ What the watchdog cannot stop — a call stuck in C code that ignores signals, o
 runs into an outer time limit of ``slack + rounds × parties × budget`` seconds (at most ``cap``); the request then
 gets :class:`SessionFailed` and the worker is killed and replaced. A worker that dies (a strategy that exits
 the process, a crash) is replaced too. Each request holds one worker, so replacing it disturbs no other session.
+
+The queue is bounded: at most ``MAX_SESSIONS`` sessions run or wait at once, and one client (one address) at most
+``MAX_SESSIONS_PER_CLIENT`` of them, so a client with hanging sessions cannot take every place; a request beyond
+either answers 503 at once.
 """
 
 from __future__ import annotations
