@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 import accord
 from accord.errors import InputError
 from accord.web.sessions import SessionFailed, SessionPool
-from accord.web.guard import RequestGuard
+from accord.web.guard import RequestGuard, document_refusals
 from accord.web.store import ScenarioStore
 from accord.web.validation import document_one_line_422, one_line
 
@@ -24,7 +24,7 @@ def _one_line_422_in_openapi(app: FastAPI) -> None:
 
     def openapi() -> dict:
         if app.openapi_schema is None:
-            app.openapi_schema = document_one_line_422(generate())
+            app.openapi_schema = document_refusals(document_one_line_422(generate()))
         return app.openapi_schema
 
     app.openapi = openapi

@@ -113,6 +113,21 @@ class RequestGuard:
                 await _answer(send, 413, TOO_LARGE)
 
 
+def document_refusals(schema: dict) -> dict:
+    """Add the guard's answers (403 from another site, 413 over the body cap) to every state-changing operation of
+    an OpenAPI document."""
+    one_line = {"application/json": {"schema": {"type": "object", "required": ["detail"],
+                                                "properties": {"detail": {"type": "string"}}}}}
+    refusals = {"403": "a state-changing request from another site", "413": "a body over the size cap"}
+    for operations in schema.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method.upper() in STATE_CHANGING:
+                for status, description in refusals.items():
+                    operation.setdefault("responses", {}).setdefault(
+                        status, {"description": description, "content": one_line})
+    return schema
+
+
 async def _answer(send, status: int, line: str) -> None:
     response = JSONResponse({"detail": line}, status_code=status)
     await response({"type": "http"}, None, send)
