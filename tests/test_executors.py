@@ -110,3 +110,12 @@ def test_make_executor_chooses_by_options():
     assert isinstance(make_executor(1), SerialExecutor)
     with make_executor(2) as pool:
         assert isinstance(pool, ProcessExecutor) and pool.workers == 2
+
+
+@pytest.mark.parametrize("workers, dask", [(0, None), (65, None), (500, "local")])
+def test_workers_are_bounded_before_any_process_starts(workers, dask):
+    from accord.errors import OptionError
+
+    with pytest.raises(OptionError, match="workers must be 1 to 64") as error:
+        make_executor(workers, dask)
+    assert error.value.parameter == "workers"

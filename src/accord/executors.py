@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +28,8 @@ from accord.errors import OptionError
 from accord.parent_watch import exit_with_parent
 
 MAX_IN_FLIGHT_PER_WORKER = 2
+MAX_WORKERS = 64
+"""The most local worker processes (or local Dask workers) a run may ask for."""
 CHUNKS_PER_WORKER = 4
 
 
@@ -119,7 +122,7 @@ class ProcessExecutor(Executor):
 
     def _start(self) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
-                                   initializer=exit_with_parent, initargs=(os.getpid(),))
+                                   initializer=_start_worker, initargs=(os.getpid(),))
         wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
         return pool
 
@@ -162,6 +165,19 @@ class ProcessExecutor(Executor):
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if kind is not None and not issubclass(kind, Exception):  # Ctrl-C (or an exit): the workers ignore it
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.kill()
+        self.close()
+
+
+def _start_worker(parent: int) -> None:
+    """A pool worker's set-up: Ctrl-C is left to the parent (which stops the workers, so the user sees one line,
+    not a traceback from every worker), and the worker ends when the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(parent)
 
 
 class DaskExecutor(Executor):
@@ -238,14 +254,19 @@ class DaskExecutor(Executor):
             self.cluster.close()
 
 
+def check_workers(workers: int | None) -> None:
+    """Refuse a number of workers outside 1..:data:`MAX_WORKERS` (``None``: the executor's default)."""
+    if workers is not None and not 1 <= workers <= MAX_WORKERS:
+        raise OptionError(f"workers must be 1 to {MAX_WORKERS}, got {workers}", parameter="workers",
+                          fix=f"give 1 to {MAX_WORKERS}")
+
+
 def make_executor(workers: int | None = None, dask: str | None = None, dask_processes: bool = True) -> Executor:
     """The executor the options ask for: Dask when ``dask`` is given, a process pool for ``workers`` > 1,
     otherwise serial."""
+    check_workers(workers)
     if dask:
         return DaskExecutor(dask, workers, processes=dask_processes)
-    if workers is not None and workers < 1:
-        raise OptionError(f"workers must be 1 or more, got {workers}", parameter="workers",
-                          fix="give 1 or more")
     if workers and workers > 1:
         return ProcessExecutor(workers)
     return SerialExecutor()

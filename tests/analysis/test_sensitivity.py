@@ -60,6 +60,7 @@ def test_cli_json_and_errors():
     (["--weight-noise", "1e308"], ["--weight-noise", "must lie in [0, 10]"]),
     (["--weight-noise", "0.1", "--runs", "2", "--seed", "-1"], ["--seed", "0 or more"]),
     (["--reservation", "A=0.1:0.2:100000000"], ["--reservation", "at most 10,000", "fewer steps"]),
+    (["--weight-noise", "0.1", "--runs", "10001"], ["--runs", "1 to 10,000"]),
     (["--reservation", "A=0.1:0.2:200", "--reservation", "B=0.1:0.2:200"], ["40,000 cells", "fewer steps"]),
 ])
 def test_cli_impossible_values_are_one_line(args, fragments):

@@ -51,3 +51,16 @@ def test_a_web_request_names_bundled_files_only(tmp_path):
     with pytest.raises(ScenarioError, match="unknown file type"):
         load_divide("eu10-car-emissions", paths=False)
     assert load_divide("kurils-divide.yaml", paths=False) == load_divide("kurils-divide")
+
+
+def test_exponent_numbers_are_numbers():
+    problem = parse_divide("parties: [A, B]\nitems:\n  x: [1e308, 1e2]\n  y: [1.5e3, 2E-1]\n", source="exp.yaml")
+    assert problem.points_a == (1e308, 1500.0) and problem.points_b == (100.0, 0.2)
+    with pytest.raises(ScenarioError, match="A's points add up to more than a float can hold"):
+        parse_divide("parties: [A, B]\nitems:\n  x: [1e308, 1]\n  y: [1e308, 1]\n", source="exp.yaml")
+
+
+def test_two_parties_with_one_name_are_refused():
+    with pytest.raises(ScenarioError) as error:
+        parse_divide("parties: [A, A]\nitems:\n  x: [1, 2]\n", source="same.yaml")
+    assert str(error.value) == "same.yaml: parties: both parties are called 'A'; give each party its own name"

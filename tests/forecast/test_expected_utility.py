@@ -111,3 +111,33 @@ def forecast_arrays(x, c, s):
     from accord.forecast import run_model
 
     return run_model(x, c, s, ModelConfig(rounds=4))
+
+
+def test_win_probability_in_blocks_equals_the_whole_sum(monkeypatch):
+    from accord.forecast import expected_utility
+
+    rng = np.random.default_rng(3)
+    x, weight = rng.uniform(0, 100, 40), rng.uniform(0, 10, 40)
+    whole = win_probability(x, weight)
+    monkeypatch.setattr(expected_utility, "BLOCK_ELEMENTS", 40 * 40 * 3)  # blocks of 3 actors
+    np.testing.assert_allclose(win_probability(x, weight), whole, rtol=1e-12, atol=1e-12)
+    dist = np.abs(x[:, None] - x[None, :])  # the reference: the whole n³ array at once
+    support = dist[:, None, :] - dist[:, :, None]
+    top, bottom = np.einsum("k,kij->ij", weight, support), np.einsum("k,kij->ij", weight, np.abs(support))
+    reference = np.where((x[:, None] == x[None, :]) | (bottom <= 0), 0.0, np.maximum(top, 0) / np.where(
+        bottom > 0, bottom, 1.0))
+    np.testing.assert_allclose(whole, reference, rtol=1e-12, atol=1e-12)
+
+
+def test_many_actors_compare_in_bounded_memory():
+    from tests.memory_cap import run_capped
+
+    child = run_capped("""
+        import numpy as np
+        from accord.forecast.expected_utility import win_probability
+        rng = np.random.default_rng(0)
+        prob = win_probability(rng.uniform(0, 100, 800), rng.uniform(0, 1, 800))  # the n³ array: 4 GB
+        print(prob.shape)
+    """)
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.strip() == "(800, 800)"

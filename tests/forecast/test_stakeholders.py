@@ -136,3 +136,14 @@ def test_a_control_character_is_invalid_yaml_in_one_line():
     with pytest.raises(ScenarioError) as caught:
         parse_yaml("\x1f", source="f.yaml")
     assert str(caught.value).startswith("f.yaml: invalid YAML: special characters are not allowed")
+
+
+def test_more_actors_than_the_model_supports_are_refused_with_one_line():
+    from accord.forecast.stakeholders import MAX_ACTORS
+
+    rows = "".join(f"a{k},{k % 10},0.5,1\n" for k in range(MAX_ACTORS + 1))
+    with pytest.raises(ScenarioError) as error:
+        parse_csv("actor,position,salience,capability\n" + rows, source="many.csv")
+    assert str(error.value) == ("many.csv: 301 actors on one issue; Accord forecasts at most 300; merge small actors "
+                                "into groups, or split the issue")
+    assert len(parse_csv("actor,position,salience,capability\n" + rows.split("\n", 1)[1], source="many.csv")[0].actors) == 300

@@ -140,9 +140,18 @@ def _outcome(text: str):
         return str(error)
 
 
-@pytest.mark.skipif(files._LIBYAML_LOADER is None, reason="PyYAML built without libyaml")
+@pytest.mark.skipif(files._LibyamlLoader is None, reason="PyYAML built without libyaml")
 @pytest.mark.parametrize("text", YAML_TEXTS)
 def test_libyaml_reads_and_refuses_exactly_as_the_python_loader(text, monkeypatch):
     fast = _outcome(text)
-    monkeypatch.setattr(files, "_LIBYAML_LOADER", None)
+    monkeypatch.setattr(files, "_LibyamlLoader", None)
     assert fast == _outcome(text)
+
+
+def test_numbers_with_an_exponent_are_numbers_as_in_yaml_1_2():
+    from accord.io.files import parse_yaml
+
+    assert parse_yaml("a: [1e308, 1.5e3, .5e2, -2E-3, 12, x1e5, 1e]", "n.yaml") == {
+        "a": [1e308, 1500.0, 50.0, -0.002, 12, "x1e5", "1e"]}
+    with pytest.raises(ScenarioError, match="'1e400' is not a finite number"):
+        parse_yaml("a: 1e400", "n.yaml")

@@ -51,3 +51,20 @@ def test_issues_are_frozen_and_labels_do_not_count_for_equality():
 @given(issues())
 def test_every_value_is_found_at_its_own_position(issue):
     assert [issue.index_of(value) for value in issue.values] == list(range(issue.size))
+
+
+def test_value_counts_are_checked_before_anything_is_built():
+    from tests.memory_cap import run_capped
+
+    child = run_capped("""
+        from accord.model.issues import Issue, TooManyValues
+        for build in (lambda: Issue.integer("n", 0, 10**12), lambda: Issue.real("x", 0.0, 1.0, 10**9)):
+            try:
+                build()
+            except TooManyValues as error:
+                print(error)
+        Issue.integer("n", 0, 10**6 - 1)  # the limit itself is allowed
+    """)
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.splitlines() == ["1,000,000,000,001 values; an issue has at most 1,000,000",
+                                         "1,000,000,000 values; an issue has at most 1,000,000"]

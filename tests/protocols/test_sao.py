@@ -77,7 +77,7 @@ def test_the_loop_follows_the_reference(players, rounds):
     strategies = [Scripted(key, walks) for key, walks in players]
     run = negotiate(strategies, rounds)
     trace, ended_by, position = reference(strategies, rounds)
-    assert run.trace == trace
+    assert list(run.trace) == trace
     assert (run.ended_by, run.position, run.fault) == (ended_by, position, None)
     assert run.steps == len(trace) and run.rounds == -(-run.steps // len(strategies))
 

@@ -87,7 +87,7 @@ def test_a_veto_keeps_the_text_and_names_the_vetoing_party():
 def test_one_rejection_at_the_deadline_means_no_agreement():
     run = negotiate([Votes(vote=True), Votes(vote=True, ratify=False)])
     assert run.ended_by == "rejected" and run.position is None
-    assert [row[2] for row in run.trace[-2:]] == ["accept", "reject"]
+    assert [row[2] for row in list(run.trace)[-2:]] == ["accept", "reject"]
 
 
 def test_default_votes_never_lower_a_partys_utility():

@@ -157,3 +157,18 @@ def test_strategies_at_80_columns_cut_no_word():
     assert result.exit_code == 0
     assert "…" not in result.stdout and max(len(line) for line in result.stdout.splitlines()) <= 80
     assert "concedes on" in result.stdout and "opponent" in result.stdout
+
+
+def test_a_truncated_trace_is_said_in_the_table_and_the_json(monkeypatch):
+    from accord.protocols import common
+    from accord.simulate import session
+
+    monkeypatch.setattr(common, "MAX_TRACE_ROWS", 30)
+    monkeypatch.setattr(session, "MAX_TRACE_ROWS", 30)
+    args = ("simulate", "japan-russia-2019", "--strategies", "hardliner,hardliner", "--rounds", "40")
+    table = runner.invoke(app, [*args, "--rows", "0"])
+    assert table.exit_code == 0, table.output
+    assert "the trace keeps the last 30 rows of this session (earlier rows were not kept)" in table.stdout
+    document = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert document["trace_truncated"] is True and len(document["trace"]) == 30
+    assert document["trace"][-1]["round"] == 39 and document["steps"] == 80

@@ -176,3 +176,26 @@ def test_single_text_multilateral_with_constraints():
     result = run_session(prepared, ["conceder", "conceder"], protocol="single-text", rounds=80, seed=4)
     assert all(0 <= row["position"] < prepared.n_outcomes for row in result.trace if row["position"] is not None)
     assert run_session(three_party(), ["linear"] * 3, protocol="single-text", rounds=30).fault is None
+
+
+def test_a_long_session_keeps_a_bounded_trace_and_says_so():
+    from tests.memory_cap import run_capped
+
+    child = run_capped("""
+        import accord
+        from accord.simulate import run_session
+        result = run_session(accord.load("japan-russia-2019"), ["hardliner", "hardliner"], rounds=1_000_000)
+        document = result.to_json(trace=False)
+        print(result.rounds, result.steps, len(result.trace_rows), document["trace_truncated"])
+        print(result.trace_rows[-1][0])
+    """)
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert child.stdout.split() == ["1000000", "2000000", "100000", "True", "999999"]
+
+
+def test_a_short_session_keeps_every_row():
+    import accord
+    from accord.simulate import run_session
+
+    result = run_session(accord.load("japan-russia-2019"), ["hardliner", "hardliner"], rounds=50)
+    assert len(result.trace_rows) == 100 and result.to_json()["trace_truncated"] is False

@@ -72,3 +72,13 @@ def test_a_scenario_whose_constraints_rule_out_everything_is_an_error():
     scenario = Scenario("none", (issue,), (party,), constraints=(Constraint(((0, (0, 1)),)),))
     with pytest.raises(ScenarioError, match="rule out every outcome"):
         scenario_space(scenario)
+
+
+def test_a_utility_matrix_over_the_byte_cap_is_refused_before_it_is_built():
+    issues = tuple(Issue.categorical(f"i{k}", list("abcdefghij")) for k in range(7))
+    utility = LinearAdditive((1 / 7,) * 7, tuple(Table((1.0,) + (0.0,) * 9) for _ in range(7)))
+    parties = tuple(Party(f"P{n}", utility) for n in range(11))
+    with pytest.raises(ScenarioError, match=r"10,000,000 outcomes × 11 parties need 839 MB of utilities; Accord "
+                                            r"enumerates at most 762 MB \(9,090,909 outcomes of 11 parties\)"):
+        scenario_space(Scenario("wide", issues, parties))
+    assert scenario_space(Scenario("wide", issues, parties[:10])).size == 10**7  # built lazily: no matrix yet

@@ -106,3 +106,29 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_table(tmp_path):
     assert resumed["strategies"] == uninterrupted["strategies"]
     with Store(killed_db) as a, Store(reference_db) as b:
         assert comparable(a.rows()) == comparable(b.rows())
+
+
+def test_ctrl_c_on_a_concurrent_run_says_what_is_stored_and_how_to_resume(tmp_path):
+    args = ["tournament", "--strategies", ",".join(STRATEGIES), "--scenarios", str(MINI), "--repetitions", "200",
+            "--self-play", "--seed", "4", "--batch", "8", "--workers", "2"]
+    total = 16 * 200
+    db = tmp_path / "interrupted.db"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen([sys.executable, "-m", "accord.cli.main", *args, "--db", str(db)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                               start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while stored(db) == 0 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C in a terminal: the whole process group
+        err = process.communicate(timeout=120)[1]
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, err
+    at_stop = stored(db)
+    assert 0 < at_stop < total
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (f"interrupted: {at_stop:,} of {total:,} sessions are stored in {db}; "
+                                            "run the same command again to resume")

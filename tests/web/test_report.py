@@ -109,6 +109,18 @@ def test_serve_binds_localhost_by_default(monkeypatch):
     assert rebound.get("/api/scenarios").status_code == 400
 
 
+def test_serve_on_ipv6_loopback_prints_a_url_and_checks_the_host(monkeypatch, capsys):
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: seen.update(kwargs, app=app))
+    assert main(["serve", "--host", "::1", "--port", "8123"]) == 0
+    assert "http://[::1]:8123/" in capsys.readouterr().out
+    assert TestClient(seen["app"], base_url="http://[::1]:8123").get("/api/scenarios").status_code == 200
+    assert TestClient(seen["app"], base_url="http://evil.example:8123").get("/api/scenarios").status_code == 400
+
+
 def test_serve_refuses_a_tournament_store_that_is_not_one(tmp_path, capsys, monkeypatch):
     import uvicorn
 

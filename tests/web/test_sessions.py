@@ -132,3 +132,17 @@ def test_worker_is_sent_the_modules_of_strategies_registered_by_import(stalling)
     from accord.web.sessions import _modules_of
 
     assert _modules_of(["boulware", "t-web-sleeps", "t-web-deaf", "nope"]) == ["tests.web.stalling"]
+
+
+def test_the_queue_is_bounded_and_each_client_gets_a_share():
+    pool = SessionPool(workers=1, most=3, per_client=2)
+    app, client = serve(pool)
+    pool.held.update({"testclient": 2})  # this client already has two sessions running or waiting
+    response = answered(client, ["boulware", "conceder"], seconds=10)
+    assert response.status_code == 503
+    assert response.json() == {"detail": "simulate: you already have 2 sessions running or waiting; wait for one "
+                                         "to finish"}
+    pool.held.update({"testclient": 1, "elsewhere": 2})  # the queue is full
+    response = answered(client, ["boulware", "conceder"], seconds=10)
+    assert response.status_code == 503 and "the server is busy (3 sessions running or waiting)" in response.text
+    assert pool.held == {"testclient": 1, "elsewhere": 2} and pool.processes() == []  # nothing was started

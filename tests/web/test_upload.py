@@ -171,3 +171,30 @@ def test_deeply_nested_json_is_refused_not_a_server_error(client):
     response = upload(client, ("deep.json", b"[" * 200_000))
     assert response.status_code == 400
     assert response.json()["detail"].startswith("deep.json: JSON is nested too deeply")
+
+
+def test_a_ten_party_upload_of_ten_million_outcomes_is_refused_by_its_matrix_bytes(client):
+    issues = "".join(f"  - {{name: i{k}, options: [a, b, c, d, e, f, g, h, i, j]}}\n" for k in range(7))
+    weights = ", ".join(f"i{k}: {1 / 7}" for k in range(7))
+    values = ", ".join(f"i{k}: {{a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 0, i: 0, j: 0}}" for k in range(7))
+    party = f"    utility:\n      weights: {{{weights}}}\n      values: {{{values}}}\n"
+    parties = "".join(f"  - name: P{n}\n{party}" for n in range(10))
+    text = f"accord: 1\nname: wide\nissues:\n{issues}parties:\n{parties}"
+    response = upload(client, ("wide.yaml", text.encode()))
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        "wide.yaml: 10,000,000 outcomes × 10 parties need 763 MB of utilities; the workbench analyses at most "
+        "152 MB (2,000,000 outcomes of 10 parties); reduce the issues, options or parties")
+
+
+def test_notes_name_the_uploaded_files_not_the_temporary_ones(client):
+    from tests.io.genius.samples import DOMAIN, PROFILE
+
+    profile = PROFILE.format(ftype="linear", p0="0", p1="0.1", p2="0", discount="0.9").replace(
+        ' evaluation="8"', "")
+    response = upload(client, ("small-domain.xml", DOMAIN.encode()), ("alice.xml", profile.encode()),
+                      ("bob.xml", profile.encode()))
+    assert response.status_code == 201, response.text
+    notes = response.json()["notes"]
+    assert any("party 'alice'" in note and "no evaluation" in note for note in notes), notes
+    assert not any("upload" in note for note in notes), notes

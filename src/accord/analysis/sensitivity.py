@@ -26,6 +26,7 @@ from accord.model import LinearAdditive, Scenario
 from accord.space import scenario_space
 
 MAX_GRID_CELLS = 10_000  # reservation-grid cells in one call (each re-solves the Nash deal)
+MAX_NOISE_RUNS = 10_000  # weight-noise runs (each re-solves the Nash deal over the whole space)
 MAX_NOISE = 10.0  # log-normal σ; beyond this the factors overflow and the answer means nothing
 
 
@@ -110,8 +111,9 @@ def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: 
                  tick: Callable[[], None] = lambda: None) -> WeightSensitivity:
     """Re-solve the Nash deal under ``runs`` seeded perturbations of every party's weights; ``tick`` is called
     after each run (for progress)."""
-    if runs <= 0:
-        raise OptionError(f"runs must be positive, got {runs}", parameter="runs", fix="give 1 or more")
+    if not 1 <= runs <= MAX_NOISE_RUNS:
+        raise OptionError(f"runs must be 1 to {MAX_NOISE_RUNS:,}, got {runs:,}", parameter="runs",
+                          fix=f"give 1 to {MAX_NOISE_RUNS:,}")
     check_noise(scale, seed)
     space = scenario_space(scenario)
     reservation = rounded_reservations(scenario)

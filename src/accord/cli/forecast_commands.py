@@ -49,6 +49,9 @@ def forecast_command(
         raise OptionError(f"runs must be >= 0, not {runs}", source="--runs", fix="use 0 or more")
     if seed < 0:
         raise OptionError(f"seed must be >= 0, not {seed}", source="--seed", fix="use 0 or more")
+    from accord.executors import check_workers
+
+    check_workers(workers)
     groups = _select(load_stakeholders(file), issue, file)
     results = [forecast(group, config) for group in groups]
     summaries = [None] * len(groups)

@@ -38,6 +38,8 @@ def _render(result, console: Console, rows: int) -> None:
         utilities = [f"{u:.3f}" for u in row["utilities"]] or [""] * len(result.parties)
         table.add_row(str(row["round"]), row["party"], row["action"], _compact(row["offer"]), *utilities)
     console.print(table)
+    if result.trace_truncated:
+        console.print(f"the trace keeps the last {len(trace):,} rows of this session (earlier rows were not kept)")
     if result.agreement:
         console.print(f"[bold green]agreement[/bold green] after {result.rounds} rounds: {_compact(result.outcome)}")
     else:

@@ -221,7 +221,14 @@ def tournament_command(
                 def progress(done: int, total: int, new: int) -> None:
                     bar.update(task, completed=done)
 
-                run(tournament, store, executor, size=spec.batch, progress=progress)
+                try:
+                    run(tournament, store, executor, size=spec.batch, progress=progress)
+                except KeyboardInterrupt:  # the bar ends at what is stored, and the user learns how to go on
+                    bar.update(task, completed=store.count())
+                    bar.stop()
+                    err.print(f"interrupted: {store.count():,} of {len(tournament):,} sessions are stored in {path}; "
+                              "run the same command again to resume", markup=False, highlight=False, soft_wrap=True)
+                    raise SystemExit(130) from None
         _show(store, as_json, spec.csv, spec.parquet, "Tournament")
 
 

@@ -43,10 +43,11 @@ def serve_command(
     if not loopback:
         typer.echo(f"warning: listening on {host}: anyone who can reach this address can use the workbench",
                    err=True)
-    typer.echo(f"Accord workbench on http://{host}:{port}/ (Ctrl+C stops it)")
-    # Host-header check against DNS rebinding (Starlette's check cannot parse IPv6 literals, so not for ::1)
-    hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
-    app = create_app(tournament=tournament, allowed_hosts=hosts)
+    from accord.web.guard import url_host
+
+    typer.echo(f"Accord workbench on http://{url_host(host, port)}/ (Ctrl+C stops it)")
+    # Host-header check against DNS rebinding, for every loopback address
+    app = create_app(tournament=tournament, allowed_hosts=list(LOOPBACK) if loopback else None)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

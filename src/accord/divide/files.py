@@ -64,7 +64,13 @@ def parse_divide(text: str, *, source: str) -> DivideProblem:
         a.append(points[0])
         b.append(points[1])
         descriptions.append(description)
+    if str(parties[0]).strip() == str(parties[1]).strip():
+        raise ScenarioError(f"both parties are called '{parties[0]}'", source=source, where="parties",
+                            fix="give each party its own name")
     for party, column in zip(parties, (a, b)):
+        if not math.isfinite(sum(column)):
+            raise ScenarioError(f"{party}'s points add up to more than a float can hold", source=source,
+                                where="items", fix="use smaller numbers (only their ratios matter)")
         if not sum(column) > 0:
             raise ScenarioError(
                 f"{party} gives no item any points", source=source, where="items", fix="give some item points"

@@ -14,6 +14,8 @@ import numpy as np
 CONFLICT = "conflict"
 COMPROMISE = "compromise"
 CAPITULATION = "capitulation"
+BLOCK_ELEMENTS = 1 << 22
+"""The most numbers (32 MB of floats) one block of the three-actor sums holds."""
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,20 @@ def best_vote_position(x: np.ndarray, weight: np.ndarray, delta: float) -> float
 
 
 def win_probability(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """Return P[i, j], the probability that i prevails over j (step 4); 0 where xᵢ = xⱼ."""
+    """Return P[i, j], the probability that i prevails over j (step 4); 0 where xᵢ = xⱼ.
+
+    The sums over the third actor k run in blocks of k, so memory stays at a few (n, n) arrays plus one block of
+    at most :data:`BLOCK_ELEMENTS` numbers (one block, the whole sum at once, up to 161 actors)."""
     dist = np.abs(x[:, None] - x[None, :])  # dist[k, m] = |xₖ − x_m|
-    # δ[k, i, j] = |xₖ − xⱼ| − |xₖ − xᵢ|
-    support = dist[:, None, :] - dist[:, :, None]
-    top = np.einsum("k,kij->ij", weight, support)
-    bottom = np.einsum("k,kij->ij", weight, np.abs(support))
+    n = x.size
+    top, bottom = np.zeros((n, n)), np.zeros((n, n))
+    step = max(1, BLOCK_ELEMENTS // max(1, n * n))
+    for start in range(0, n, step):
+        block = slice(start, start + step)
+        # δ[k, i, j] = |xₖ − xⱼ| − |xₖ − xᵢ|, for the k of this block
+        support = dist[block, None, :] - dist[block, :, None]
+        top += np.einsum("k,kij->ij", weight[block], support)
+        bottom += np.einsum("k,kij->ij", weight[block], np.abs(support))
     same = x[:, None] == x[None, :]
     safe = np.where(bottom > 0, bottom, 1.0)
     return np.where(same | (bottom <= 0), 0.0, np.maximum(top, 0.0) / safe)

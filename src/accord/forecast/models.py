@@ -16,10 +16,14 @@ import numpy as np
 from accord.errors import OptionError
 from accord.forecast.compromise import weighted_mean, weighted_median
 from accord.forecast.expected_utility import eu_round
-from accord.forecast.stakeholders import Stakeholders
+from accord.forecast.stakeholders import Stakeholders, check_actors
 
 if TYPE_CHECKING:
     from accord.forecast.monte_carlo import MonteCarloSummary
+
+
+MAX_ROUNDS = 1000
+"""The most rounds a model may play."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,9 @@ class ModelConfig:
         if self.model not in model_names():
             raise OptionError(f"unknown model '{self.model}'", parameter="model",
                               fix=f"use one of: {', '.join(model_names())}")
-        if self.rounds < 0:
-            raise OptionError(f"rounds must be >= 0, not {self.rounds}", parameter="rounds", fix="use 0 or more")
+        if not 0 <= self.rounds <= MAX_ROUNDS:
+            raise OptionError(f"rounds must be 0 to {MAX_ROUNDS}, not {self.rounds}", parameter="rounds",
+                              fix=f"use 0 to {MAX_ROUNDS}")
         for name, value in (("q", self.q), ("t", self.t)):
             if not 0 <= value <= 1:
                 raise OptionError(f"{name.upper()} must be in [0, 1], not {value:g}", parameter=name, fix="use 0-1")
@@ -173,6 +178,7 @@ def run_model(
 ) -> Forecast:
     """Run ``config.model`` on plain arrays of positions, capabilities and saliences."""
     x, c, s = (np.asarray(a, dtype=float) for a in (x, c, s))
+    check_actors(x.size, issue or "stakeholders")
     actors = tuple(names) if names is not None else tuple(f"actor {i + 1}" for i in range(x.size))
     result = model_named(config.model).run(x, c, s, config, actors, issue)
     return replace(result, config=config, salience=tuple(s.tolist()), capability=tuple(c.tolist()))

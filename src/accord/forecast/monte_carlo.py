@@ -15,6 +15,8 @@ from accord.errors import OptionError
 from accord.forecast.models import ModelConfig, run_model
 from accord.forecast.stakeholders import Stakeholders
 
+MAX_RUNS = 100_000
+"""The most Monte Carlo runs of one forecast."""
 MapFn = Callable[[Callable[["RunTask"], float], Iterable["RunTask"]], Iterable[float]]
 
 
@@ -73,8 +75,9 @@ def run_task(task: RunTask) -> float:
 
 def plan(stakeholders: Stakeholders, config: ModelConfig, runs: int, seed: int | None) -> list[RunTask]:
     """Return the ``runs`` tasks, each with a child of ``SeedSequence(seed)``."""
-    if runs < 0:
-        raise OptionError(f"runs must be >= 0, not {runs}", parameter="runs", fix="use 0 or more")
+    if not 0 <= runs <= MAX_RUNS:
+        raise OptionError(f"runs must be 0 to {MAX_RUNS:,}, not {runs:,}", parameter="runs",
+                          fix=f"use 0 to {MAX_RUNS:,}")
     children = np.random.SeedSequence(seed).spawn(runs)
     values = tuple(
         tuple(float(v) for v in getattr(stakeholders, name))
@@ -91,8 +94,9 @@ def monte_carlo(
     map_fn: MapFn = map,
 ) -> MonteCarloSummary:
     """Run the model ``runs`` times on perturbed values and summarise the final forecasts."""
-    if runs < 1:
-        raise OptionError(f"runs must be >= 1, not {runs}", parameter="runs", fix="use 1 or more")
+    if not 1 <= runs <= MAX_RUNS:
+        raise OptionError(f"runs must be 1 to {MAX_RUNS:,}, not {runs:,}", parameter="runs",
+                          fix=f"use 1 to {MAX_RUNS:,}")
     finals = tuple(float(f) for f in map_fn(run_task, plan(stakeholders, config, runs, seed)))
     p5, median, p95 = np.percentile(finals, [5, 50, 95])
     return MonteCarloSummary(finals, float(median), float(p5), float(p95), seed, stakeholders.uncertain)

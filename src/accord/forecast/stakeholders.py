@@ -32,6 +32,9 @@ ALIASES = {
 REQUIRED = ("actor", "position", "salience", "capability")
 NUMERIC = ("position", "salience", "capability", "position_sd", "salience_sd", "capability_sd")
 DEFAULT_ISSUE = "issue"
+MAX_ACTORS = 300
+"""The most actors of one issue: the expected-utility model compares every triple of actors (n³ per round, done in
+blocks of bounded memory): ten rounds take a few seconds at this size."""
 
 Row = Mapping[str, object]
 
@@ -70,6 +73,13 @@ class Stakeholders:
         return bool(np.any(self.position_sd > 0) or np.any(self.salience_sd > 0) or np.any(self.capability_sd > 0))
 
 
+def check_actors(count: int, source: str) -> None:
+    """Refuse more than :data:`MAX_ACTORS` actors on one issue, before any model runs."""
+    if count > MAX_ACTORS:
+        raise ScenarioError(f"{count:,} actors on one issue; Accord forecasts at most {MAX_ACTORS:,}", source=source,
+                            fix="merge small actors into groups, or split the issue")
+
+
 def canonical_column(name: object) -> str | None:
     """Return the canonical name of a column header, or ``None`` if the column is not one Accord reads."""
     key = "_".join(str(name).strip().lower().replace("-", " ").split())
@@ -103,6 +113,8 @@ def table_to_stakeholders(
         _check_ranges(record, where, source, percent)
         name = issue or str(record.get("issue") or "").strip() or default_issue
         groups.setdefault(name, []).append((where, record))
+    for group in groups.values():
+        check_actors(len(group), source)
     return tuple(_build(name, group, source, scale) for name, group in groups.items())
 
 

@@ -31,6 +31,7 @@ from accord.model import (
     Table,
     Triangular,
 )
+from accord.model.issues import TooManyValues
 
 FORMAT_VERSION = 1
 WEIGHT_SUM_TOLERANCE = 0.01
@@ -301,31 +302,42 @@ class _Checker:
         issues = []
         for n, spec in zip(self.positions["issues"], self.spec.issues):
             where = f"issues[{n}]"
-            if spec.options is not None:
-                if not spec.options:
-                    self.error(f"{where}.options", "issue has no options", "list at least one option")
-                    continue
-                if len(set(spec.options)) != len(spec.options):
-                    self.error(f"{where}.options", "duplicate option", "list every option once")
-                labels = spec.labels or {}
-                for key in labels:
-                    if key not in spec.options:
-                        self.error(f"{where}.labels.{key}", f"'{key}' is not an option of this issue",
-                                   one_of(spec.options))
-                issues.append(Issue.categorical(spec.name, spec.options, spec.description,
-                                                [labels.get(o, o) for o in spec.options]))
-            elif spec.integers is not None:
-                if spec.integers.high < spec.integers.low:
-                    self.error(f"{where}.integers", "high is below low", "make low ≤ high")
-                    continue
-                issues.append(Issue.integer(spec.name, spec.integers.low, spec.integers.high, spec.description))
-            else:
-                interval = spec.interval
-                if interval.high <= interval.low:
-                    self.error(f"{where}.interval", "high must be above low", "make low < high")
-                    continue
-                issues.append(Issue.real(spec.name, interval.low, interval.high, interval.grid, spec.description))
+            try:
+                issue = self._issue(spec, where)
+            except TooManyValues as error:
+                kind = "options" if spec.options is not None else "integers" if spec.integers else "interval"
+                self.error(f"{where}.{kind}", f"the issue would have {error}",
+                           "use a smaller range" + (" or grid" if kind == "interval" else ""))
+                continue
+            if issue is not None:
+                issues.append(issue)
         return tuple(issues)
+
+    def _issue(self, spec: IssueSpec, where: str) -> Issue | None:
+        """One issue, or ``None`` after recording what is wrong with it (sizes are checked before building)."""
+        if spec.options is not None:
+            if not spec.options:
+                self.error(f"{where}.options", "issue has no options", "list at least one option")
+                return None
+            if len(set(spec.options)) != len(spec.options):
+                self.error(f"{where}.options", "duplicate option", "list every option once")
+            labels = spec.labels or {}
+            for key in labels:
+                if key not in spec.options:
+                    self.error(f"{where}.labels.{key}", f"'{key}' is not an option of this issue",
+                               one_of(spec.options))
+            return Issue.categorical(spec.name, spec.options, spec.description,
+                                     [labels.get(o, o) for o in spec.options])
+        if spec.integers is not None:
+            if spec.integers.high < spec.integers.low:
+                self.error(f"{where}.integers", "high is below low", "make low ≤ high")
+                return None
+            return Issue.integer(spec.name, spec.integers.low, spec.integers.high, spec.description)
+        interval = spec.interval
+        if interval.high <= interval.low:
+            self.error(f"{where}.interval", "high must be above low", "make low < high")
+            return None
+        return Issue.real(spec.name, interval.low, interval.high, interval.grid, spec.description)
 
     def unknown(self, name: str) -> bool:
         """Whether ``name`` names no issue (an issue left out for breaking the schema is not unknown)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -193,20 +194,37 @@ def _check_nodes(root: yaml.Node, source: str) -> None:
             stack.extend(node.value)
 
 
-_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", None)  # absent where PyYAML was built without libyaml
+_EXPONENT = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$")
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, also reading numbers with an exponent but no point or no exponent sign (``1e308``,
+    ``1.5e3``) as numbers, as YAML 1.2 and JSON do (YAML 1.1, which PyYAML follows, reads them as text)."""
+
+
+_Loader.add_implicit_resolver(_FLOAT, _EXPONENT, list("-+.0123456789"))
+
+_LIBYAML_BASE = getattr(yaml, "CSafeLoader", None)  # absent where PyYAML was built without libyaml
+if _LIBYAML_BASE is not None:
+    class _LibyamlLoader(_LIBYAML_BASE):  # type: ignore[misc, valid-type]
+        """libyaml's safe loader (several times faster), resolving numbers as :class:`_Loader` does."""
+
+    _LibyamlLoader.add_implicit_resolver(_FLOAT, _EXPONENT, list("-+.0123456789"))
+else:
+    _LibyamlLoader = None
 
 
 def _composed(text: str) -> tuple[Any, yaml.Node | None]:
-    """The loader and the root node of ``text``: libyaml's (several times faster) where it is installed and
-    reads the text, else the Python loader's, so every error comes from the Python loader, whose messages are
-    the clearer (it names the offending character). Both refuse the same control characters, as checked here."""
-    if _LIBYAML_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
-        loader = _LIBYAML_LOADER(text)
+    """The loader and the root node of ``text``: libyaml's where it is installed and reads the text, else the
+    Python loader's, so every error comes from the Python loader, whose messages are the clearer (it names the
+    offending character). Both refuse the same control characters, as checked here."""
+    if _LibyamlLoader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        loader = _LibyamlLoader(text)
         try:
             return loader, loader.get_single_node()
         except yaml.YAMLError:
             loader.dispose()
-    loader = yaml.SafeLoader(text)  # refuses control characters
+    loader = _Loader(text)  # refuses control characters
     return loader, loader.get_single_node()
 
 

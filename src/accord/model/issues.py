@@ -8,6 +8,23 @@ from typing import Literal
 import numpy as np
 
 IssueKind = Literal["categorical", "integer", "real"]
+MAX_ISSUE_VALUES = 10**6
+"""The most values one issue may have (each issue's values are held in memory; a space of many small issues may
+still be far larger than this)."""
+
+
+class TooManyValues(ValueError):
+    """An issue would have more than :data:`MAX_ISSUE_VALUES` values (raised before any is built)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count:,} values; an issue has at most {MAX_ISSUE_VALUES:,}")
+        self.count = count
+
+
+def check_value_count(count: int) -> None:
+    """Raise :class:`TooManyValues` when ``count`` is above :data:`MAX_ISSUE_VALUES`."""
+    if count > MAX_ISSUE_VALUES:
+        raise TooManyValues(count)
 
 
 @dataclass(frozen=True)
@@ -30,15 +47,18 @@ class Issue:
 
     @classmethod
     def categorical(cls, name: str, options: list[str] | tuple[str, ...], description: str = "", labels=()) -> Issue:
+        check_value_count(len(options))
         return cls(name, "categorical", tuple(str(o) for o in options), description=description, labels=tuple(labels))
 
     @classmethod
     def integer(cls, name: str, low: int, high: int, description: str = "") -> Issue:
+        check_value_count(int(high) - int(low) + 1)
         return cls(name, "integer", tuple(range(int(low), int(high) + 1)), low=int(low), high=int(high),
                    description=description)
 
     @classmethod
     def real(cls, name: str, low: float, high: float, grid: int, description: str = "") -> Issue:
+        check_value_count(int(grid))
         points = tuple(float(x) for x in np.linspace(float(low), float(high), int(grid)))
         return cls(name, "real", points, low=float(low), high=float(high), grid=int(grid), description=description)
 

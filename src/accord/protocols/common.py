@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from time import perf_counter
@@ -62,10 +63,22 @@ class Fault:
         return {"party": self.party, "kind": self.kind, "message": self.message}
 
 
+MAX_TRACE_ROWS = 100_000
+"""The most trace rows a session keeps: a longer session keeps its last rows (and says so), so its memory stays
+bounded whatever the deadline."""
+
+
+def bounded_trace() -> deque:
+    """An empty trace that keeps the last rows: one more than :data:`MAX_TRACE_ROWS`, so that a full one shows
+    that rows were dropped."""
+    return deque(maxlen=MAX_TRACE_ROWS + 1)
+
+
 @dataclass
 class Run:
     """The raw record a protocol returns: how it ended and the trace as plain tuples
-    ``(round, party, action, position, time)`` (``position`` −1 for none, ``party`` −1 for a mediator)."""
+    ``(round, party, action, position, time)`` (``position`` −1 for none, ``party`` −1 for a mediator), the last
+    :data:`MAX_TRACE_ROWS` (+1) of them."""
 
     position: int | None = None
     ended_by: str = "deadline"
@@ -74,7 +87,7 @@ class Run:
     rounds: int = 0
     time: float = 0.0
     elapsed: float = 0.0
-    trace: list = field(default_factory=list)
+    trace: deque = field(default_factory=bounded_trace)
 
 
 def describe(error: BaseException) -> str:

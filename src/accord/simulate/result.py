@@ -25,7 +25,8 @@ class SessionResult:
     on a breakdown. ``ended_by`` is ``agreement``, ``deadline``, ``timeout``, ``end`` (a party walked away) or
     ``error`` (``fault`` names the party and what went wrong). Distances are Euclidean in utility space from
     ``utilities`` to the nearest Pareto-frontier point and to the Nash point. ``rounds`` counts the rounds
-    (turns of every party) started.
+    (turns of every party) started. ``trace_truncated``: the session had more trace rows than it keeps
+    (:data:`~accord.protocols.common.MAX_TRACE_ROWS`); the trace holds the last of them.
     """
 
     scenario: str
@@ -53,6 +54,7 @@ class SessionResult:
     trace_utilities: np.ndarray | None = field(default=None, repr=False)
     has_constituencies: bool = False
     rejected_by: tuple[str, ...] = ()
+    trace_truncated: bool = False
 
     @property
     def ratified(self) -> bool | None:
@@ -117,6 +119,7 @@ class SessionResult:
             "nash_utilities": list(self.nash_utilities) if self.nash_utilities is not None else None,
             "ratified": self.ratified,
             "rejected_by": list(self.rejected_by),
+            "trace_truncated": self.trace_truncated,
         }
         if trace:
             document["trace"] = self.trace

@@ -7,13 +7,14 @@ the result are plain, picklable data, so a tournament can ship sessions to worke
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 import numpy as np
 
 from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
-from accord.protocols.common import Run, SessionConfig
+from accord.protocols.common import MAX_TRACE_ROWS, Run, SessionConfig
 from accord.protocols.registry import Protocol, protocol_named
 from accord.protocols.watchdog import blame
 from accord.simulate.prepare import Prepared, prepare
@@ -32,7 +33,8 @@ def resolve_strategies(strategies: Sequence[str | Strategy], n_parties: int) -> 
 
 
 MAX_ROUNDS = 10_000_000
-"""The longest deadline in rounds: the trace of a session that uses it takes a few gigabytes."""
+"""The longest deadline in rounds (the trace keeps the last ``MAX_TRACE_ROWS`` rows; the offer history strategies
+read holds every offer, 16 bytes each)."""
 
 
 def check_options(protocol: str, rounds: int | None, seconds: float | None, budget: float = 1.0,
@@ -106,8 +108,8 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
     config = SessionConfig(rounds=rounds, seconds=seconds, budget=budget, discounting=discounting,
                            keep_trace=keep_trace)
     seeds = derived_seeds(seed, prepared.n_parties + 1)  # one per party, the last for a mediator
-    positions: list[int] = []
-    proposers: list[int] = []
+    positions: array[int] = array("q")  # every offer, for the strategies' history: 8 bytes each
+    proposers: array[int] = array("q")
     fault = None
     for k, (player, view) in enumerate(zip(players, views(prepared, seeds, config, positions, proposers))):
         try:
@@ -164,6 +166,8 @@ def finish(prepared: Prepared, protocol: Protocol, players: list[Strategy], seed
     nash = tuple(float(u) for u in utilities[prepared.nash]) if prepared.nash is not None else None
     nash_distance = float(np.sqrt(((np.asarray(nash) - got) ** 2).sum())) if nash else float("nan")
     rows = tuple(run.trace)
+    truncated = len(rows) > MAX_TRACE_ROWS
+    rows = rows[-MAX_TRACE_ROWS:]
     trace_values = trace_utilities = None
     if rows:
         positions = np.fromiter((row[3] for row in rows), dtype=np.int64, count=len(rows))
@@ -180,5 +184,5 @@ def finish(prepared: Prepared, protocol: Protocol, players: list[Strategy], seed
         issue_names=scenario.issue_names, issue_values=tuple(issue.values for issue in scenario.issues),
         trace_rows=rows, trace_values=trace_values, trace_utilities=trace_utilities,
         has_constituencies=any(party.constituencies for party in scenario.parties),
-        rejected_by=rejections(prepared, run.position) if agreement else (),
+        rejected_by=rejections(prepared, run.position) if agreement else (), trace_truncated=truncated,
     )

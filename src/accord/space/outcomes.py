@@ -15,6 +15,9 @@ from accord.errors import ScenarioError
 from accord.model import Constraint, Issue, Scenario
 
 MAX_OUTCOMES = 5 * 10**7
+MAX_MATRIX_BYTES = MAX_OUTCOMES * 2 * 8
+"""The largest utility matrix (outcomes × parties × 8 bytes) Accord builds: 5·10⁷ outcomes of two parties, 10⁷ of
+ten."""
 
 
 class OutcomeSpace:
@@ -105,11 +108,25 @@ def feasible_size(scenario: Scenario) -> int:
     return scenario_space(scenario).size
 
 
+def check_matrix_bytes(scenario: Scenario, limit: int, who: str, source: str = "") -> None:
+    """Refuse ``scenario`` when its utility matrix (outcomes × parties × 8 bytes) would take more than ``limit``
+    bytes, before it is built; ``who`` says whose limit it is (e.g. "the workbench analyses"), ``source`` what to
+    name (the scenario's name by default)."""
+    parties = max(1, len(scenario.parties))
+    needed = scenario.cartesian_size * parties * 8
+    if needed > limit:
+        raise ScenarioError(f"{scenario.cartesian_size:,} outcomes × {parties} parties need {needed / 2**20:,.0f} MB "
+                            f"of utilities; {who} at most {limit // 2**20:,} MB "
+                            f"({limit // (8 * parties):,} outcomes of {parties} parties)",
+                            source=source or scenario.name, fix="reduce the issues, options or parties")
+
+
 def scenario_space(scenario: Scenario) -> OutcomeSpace:
     """The feasible outcomes of ``scenario``; a clear error when there are too many to enumerate or none."""
     if scenario.cartesian_size > MAX_OUTCOMES:
         raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; Accord enumerates at most {MAX_OUTCOMES:,}",
                             source=scenario.name, fix="reduce the issues or options (or the grid of real issues)")
+    check_matrix_bytes(scenario, MAX_MATRIX_BYTES, "Accord enumerates")
     space = OutcomeSpace(scenario.issues, scenario.constraints)
     if space.size == 0:
         raise ScenarioError("the constraints rule out every outcome", source=scenario.name, where="constraints",

@@ -1,15 +1,15 @@
 """The JSON API under ``/api``: scenarios, upload, analyze, simulate, forecast, divide, strategies.
 
 Every user error answers ``{"detail": "<one line>"}``, the same line the command line prints after ``error:``
-(400 for bad input, 404 for an unknown id, 413 for an upload over the size cap, 422 for a request that breaks its
-schema, worded by :mod:`accord.web.validation`;
-/api/simulate also 500 when its worker process died, 504 when it ran past its time limit).
+(400 for bad input, 404 for an unknown id, 413 for a body over the size cap, 403 for a state-changing request from
+another site (:mod:`accord.web.guard`), 422 for a request that breaks its schema, worded by
+:mod:`accord.web.validation`; /api/simulate also 500 when its worker process died, 503 when the session queue is
+full, 504 when it ran past its time limit). Every limit: docs/limits.md.
 """
 
 from __future__ import annotations
 
 import time
-from functools import lru_cache
 
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
@@ -18,18 +18,22 @@ from accord.errors import OptionError, ScenarioError
 from accord.reports.plot_data import label_of, plot_data, project_paths
 from accord.reports.svg import utility_svg
 from accord.web import schemas
+from accord.web.analysis_cache import BytesCache
+from accord.web.guard import TOO_LARGE
 from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload, summary
 
 router = APIRouter(prefix="/api", tags=["api"])
-TOO_LARGE = f"upload: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB in all; upload a smaller scenario"
 ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line message)"},
           404: {"model": schemas.ErrorOut, "description": "no such scenario"}}
 
 
-@lru_cache(maxsize=16)
+ANALYSES = BytesCache()
+
+
 def analysis_of(scenario: accord.Scenario) -> accord.Analysis:
-    """The analysis of a scenario, cached (scenarios are frozen, so equal edits share one analysis)."""
-    return accord.analyze(scenario)
+    """The analysis of a scenario, cached within a byte limit (scenarios are frozen, so equal edits share one
+    analysis)."""
+    return ANALYSES.get(scenario, lambda: accord.analyze(scenario))
 
 
 def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
@@ -114,6 +118,7 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
 
 @router.post("/simulate", response_model=schemas.SimulateResponse, responses={
     **ERRORS, 500: {"model": schemas.ErrorOut, "description": "the session's worker process died"},
+    503: {"model": schemas.ErrorOut, "description": "the session queue is full, or this client holds its share"},
     504: {"model": schemas.ErrorOut, "description": "the session ran past its time limit and was stopped"}})
 def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
     """Run one negotiation session (one strategy per party): the document of ``accord simulate --json`` (with
@@ -127,7 +132,8 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
     scenario = resolve(request, body)
     axes = _axes(body.axes, len(scenario.parties))
     session = request.app.state.sessions.run(scenario, body.strategies, protocol=body.protocol,
-                                             rounds=body.rounds, seed=body.seed)
+                                             rounds=body.rounds, seed=body.seed,
+                                             client=request.client.host if request.client else "")
     paths = session["paths"]
     svg = None
     if body.svg:

@@ -186,6 +186,8 @@ class SessionOut(BaseModel):
     nash_utilities: list[float] | None
     ratified: bool | None
     rejected_by: list[str]
+    trace_truncated: bool = Field(description="the session had more rows than the 100,000 kept; the trace holds "
+                                              "the last of them")
     trace: list[TraceRowOut]
 
 
@@ -222,7 +224,8 @@ class ForecastRequest(_Request):
     """Stakeholders: a bundled file by ``name``, or the ``text`` of a stakeholder file (``format`` yaml or csv)."""
 
     name: str | None = Field(default=None, max_length=200, examples=["japan-russia-2019"])
-    text: str | None = Field(default=None, max_length=1_000_000)
+    text: str | None = Field(default=None, max_length=200_000,
+                             description="a stakeholder file's text (at most 300 actors per issue)")
     format: Literal["yaml", "csv"] = "yaml"
     model: ModelName = "eu"
     rounds: int = Field(default=10, ge=0, le=200)

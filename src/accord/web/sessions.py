@@ -10,6 +10,10 @@ What the watchdog cannot stop — a call stuck in C code that ignores signals, o
 runs into an outer time limit of ``slack + rounds × parties × budget`` seconds (at most ``cap``); the request then
 gets :class:`SessionFailed` and the worker is killed and replaced. A worker that dies (a strategy that exits
 the process, a crash) is replaced too. Each request holds one worker, so replacing it disturbs no other session.
+
+The queue is bounded: at most ``MAX_SESSIONS`` sessions run or wait at once, and one client (one address) at most
+``MAX_SESSIONS_PER_CLIENT`` of them, so a client with hanging sessions cannot take every place; a request beyond
+either answers 503 at once.
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ BUDGET = 1.0
 STARTUP_SECONDS = 120
 """How long a new worker process may take to start (imports included) before a request gives up on it."""
 """Seconds a strategy call may run in a workbench session (as for ``accord simulate``)."""
+MAX_SESSIONS = 8
+"""Sessions running or waiting at once; one more is refused with 503."""
+MAX_SESSIONS_PER_CLIENT = 2
+"""Sessions one client (one address) may have running or waiting at once: its fair share of the queue."""
 
 
 class SessionFailed(AccordError):
@@ -52,8 +60,11 @@ class _Slot:
 class SessionPool:
     """``workers`` worker processes running one session at a time each; a request waits for a free one."""
 
-    def __init__(self, workers: int = 2, cap: float = 300.0, slack: float = 10.0) -> None:
+    def __init__(self, workers: int = 2, cap: float = 300.0, slack: float = 10.0, most: int = MAX_SESSIONS,
+                 per_client: int = MAX_SESSIONS_PER_CLIENT) -> None:
         self.cap, self.slack = cap, slack
+        self.most, self.per_client = most, per_client
+        self.held: dict[str, int] = {}  # sessions running or waiting, by client
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         self.slots = [_Slot() for _ in range(workers)]
@@ -67,14 +78,39 @@ class SessionPool:
         """The outer time limit of a session, in seconds."""
         return min(self.cap, self.slack + rounds * parties * BUDGET)
 
-    def run(self, scenario, strategies: list[str], protocol: str, rounds: int, seed: int) -> dict:
+    def run(self, scenario, strategies: list[str], protocol: str, rounds: int, seed: int, client: str = "") -> dict:
         """Run one session in a worker: ``{"result": <result JSON with trace>, "paths": <offer paths>}``.
 
         Raises :class:`~accord.errors.InputError` for bad options (as :func:`accord.simulate.run_session` does)
-        and :class:`SessionFailed` when the worker runs out of time or dies."""
+        and :class:`SessionFailed` when the worker runs out of time or dies, or (503) when the queue is full or
+        ``client`` already holds its share of it."""
         modules = _modules_of(strategies)
         seconds = self.limit(rounds, len(scenario.parties))
-        slot = self.free.get()
+        self._enter(client)
+        try:
+            return self._run_queued(scenario, strategies, protocol, rounds, seed, modules, seconds)
+        finally:
+            with self.lock:
+                self.held[client] -= 1
+                if not self.held[client]:
+                    del self.held[client]
+
+    def _enter(self, client: str) -> None:
+        """Take a place in the queue for ``client``, or refuse with 503 when there is none."""
+        with self.lock:
+            if sum(self.held.values()) >= self.most:
+                raise SessionFailed(f"simulate: the server is busy ({self.most} sessions running or waiting); "
+                                    "try again in a minute", 503)
+            if self.held.get(client, 0) >= self.per_client:
+                raise SessionFailed(f"simulate: you already have {self.per_client} sessions running or waiting; "
+                                    "wait for one to finish", 503)
+            self.held[client] = self.held.get(client, 0) + 1
+
+    def _run_queued(self, scenario, strategies, protocol, rounds, seed, modules, seconds: float) -> dict:
+        try:
+            slot = self.free.get(timeout=self.cap)
+        except queue.Empty:
+            raise SessionFailed("simulate: no worker came free in time; try again later", 503) from None
         try:
             executor = self._executor(slot)
             self._start_worker(slot, executor)

@@ -20,11 +20,14 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import accord
 from accord.errors import ScenarioError
+from accord.space.outcomes import check_matrix_bytes
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_FILES = 32
 MAX_OUTCOMES = 10**7
 MAX_UPLOADS_KEPT = 32
+MAX_MATRIX_BYTES = MAX_OUTCOMES * 2 * 8
+"""The largest utility matrix the workbench builds: 10⁷ outcomes of two parties, 2·10⁶ of ten."""
 
 
 class NotFound(LookupError):
@@ -44,17 +47,30 @@ def _suffix(name: str) -> str:
 
 
 def check_size(scenario, source: str) -> None:
-    """Refuse scenarios the workbench will not enumerate (more than 10⁷ outcomes)."""
+    """Refuse scenarios the workbench will not enumerate (more than 10⁷ outcomes, or a utility matrix over
+    :data:`MAX_MATRIX_BYTES`)."""
     size = scenario.cartesian_size
     if size > MAX_OUTCOMES:
         raise ScenarioError(f"has {size:,} outcomes; the workbench analyses at most {MAX_OUTCOMES:,}",
                             source=source, fix="reduce the issues or options, or use the command line")
+    check_matrix_bytes(scenario, MAX_MATRIX_BYTES, "the workbench analyses", source)
 
 
-def _renamed(scenario, names: dict[str, str]):
-    """The scenario with temporary file stems (used by GENIUS/GeniusWeb readers as names) replaced."""
+def _unmasked(text: str, folder: Path, replacements: list[tuple[str, str]]) -> str:
+    """``text`` with the temporary folder and file names replaced by the names the client gave."""
+    text = text.replace(str(folder) + "/", "")
+    for stem, name in replacements:
+        bare = PurePosixPath(name).stem or name  # a party named after its file: the name without its suffix
+        text = re.sub(re.escape(stem) + r"(\.[A-Za-z0-9]{1,8})?", lambda m, n=name, b=bare: n if m[1] else b, text)
+    return text
+
+
+def _renamed(scenario, names: dict[str, str], folder: Path, replacements: list[tuple[str, str]]):
+    """The scenario with temporary file stems (used by GENIUS/GeniusWeb readers as names, and in notes)
+    replaced."""
     parties = tuple(dataclasses.replace(p, name=names.get(p.name, p.name)) for p in scenario.parties)
-    return dataclasses.replace(scenario, name=names.get(scenario.name, scenario.name), parties=parties)
+    notes = tuple(_unmasked(note, folder, replacements) for note in scenario.notes)
+    return dataclasses.replace(scenario, name=names.get(scenario.name, scenario.name), parties=parties, notes=notes)
 
 
 def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
@@ -74,10 +90,7 @@ def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
         try:
             scenario = accord.load(*paths)
         except ScenarioError as error:
-            text = error.one_line().replace(str(folder) + "/", "")
-            for stem, name in replacements:
-                text = re.sub(re.escape(stem) + r"(\.[A-Za-z0-9]{1,8})?", lambda _m, n=name: n, text)
-            raise ScenarioError(text) from None
+            raise ScenarioError(_unmasked(error.one_line(), folder, replacements)) from None
         except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError) as error:
             # a reader tripped over input it does not expect: refuse the upload instead of failing the server
             raise ScenarioError(f"cannot be read ({type(error).__name__})", source=" ".join(shown),
@@ -85,7 +98,7 @@ def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     stems = {stem: PurePosixPath(name).stem or name for stem, name in replacements}
-    scenario = _renamed(scenario, stems)
+    scenario = _renamed(scenario, stems, folder, replacements)
     check_size(scenario, " ".join(shown))
     return scenario
 

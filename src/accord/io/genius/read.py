@@ -38,6 +38,7 @@ from accord.model import (
     Table,
     Triangular,
 )
+from accord.model.issues import MAX_ISSUE_VALUES, TooManyValues
 
 DEFAULT_REAL_GRID = 11
 ZERO_MAX_EVALUATION = 1e-5
@@ -58,6 +59,9 @@ def read_genius(paths: list[Path], *, real_grid: int = DEFAULT_REAL_GRID) -> Sce
     if real_grid < 2:
         raise ScenarioError(f"real_grid must be at least 2 (got {real_grid})", source="real_grid",
                             fix="pass real_grid=11 or more")
+    if real_grid > MAX_ISSUE_VALUES:
+        raise ScenarioError(f"real_grid must be at most {MAX_ISSUE_VALUES:,} (got {real_grid:,})",
+                            source="real_grid", fix="pass a smaller real_grid")
     notes: list[str] = []
     given = scenario_files(paths, ".xml")
     source = given.source
@@ -220,7 +224,10 @@ def _domain_issue(fields: _Fields, element: ET.Element, name: str, place: str, r
         high = fields.integer(element, "upperbound", place)
         if high < low:
             raise fields.error(element, place, f"upperbound {high} is below lowerbound {low}", "swap the bounds")
-        return Issue.integer(name, low, high)
+        try:
+            return Issue.integer(name, low, high)
+        except TooManyValues as error:
+            raise fields.error(element, place, f"the issue would have {error}", "use a smaller range") from None
     if kind == "real":
         holder = element.find("range")
         if holder is None:

@@ -20,6 +20,7 @@ from accord.errors import ScenarioError
 from accord.io.files import read_json, scenario_files
 from accord.io.foreign import check_parts
 from accord.model import Issue, LinearAdditive, Party, Scenario, Table
+from accord.model.issues import MAX_ISSUE_VALUES
 
 PROFILE_KEY = "LinearAdditiveUtilitySpace"
 DISCRETE_KEYS = ("DiscreteValueSetUtilities", "discreteutils")
@@ -27,7 +28,6 @@ NUMBER_KEYS = ("NumberValueSetUtilities", "numberutils")
 OTHER_PROFILE_KEYS = ("SumOfGroupsUtilitySpace", "DefaultPartialOrdering", "FullOrdering", "PartialOrdering",
                       "LinearAdditive", "UtilitySpace")
 QUANTUM = Decimal("0.00000001")
-MAX_NUMBER_VALUES = 10**6
 
 
 class _Domain:
@@ -148,9 +148,9 @@ def _read_domain(data: Any, source: str, prefix: str) -> _Domain:
         elif isinstance(value_set, dict) and "range" in value_set:
             low, high, step = _range(value_set["range"], source, f"{where}.range")
             count = int((high - low) / step) + 1
-            if count > MAX_NUMBER_VALUES:
+            if count > MAX_ISSUE_VALUES:
                 raise _err(source, f"{where}.range", f"the range has {count} values, too many to enumerate",
-                           f"use a larger step (at most {MAX_NUMBER_VALUES} values)")
+                           f"use a larger step (at most {MAX_ISSUE_VALUES} values)")
             points = [low + k * step for k in range(count)]
             exact[name] = points
             ranges[name] = (low, high, step)
