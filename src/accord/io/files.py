@@ -77,13 +77,32 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _number(source: str, value: str, convert: Callable[[str], Any]) -> Any:
-    digits = sum(ch.isdigit() for ch in value)
-    if digits > MAX_NUMBER_DIGITS:
-        raise ScenarioError(f"a number has {digits:,} digits", source=source,
-                            fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
+    check_digits(value, source)
     number = convert(value)
     if not math.isfinite(float(number)):
         raise ScenarioError(f"the number {value} is not finite", source=source, fix="write a finite number")
+    return number
+
+
+def check_digits(text: str, source: str, where: str = "") -> None:
+    """Refuse a number written with more than ``MAX_NUMBER_DIGITS`` digits (before anything converts it)."""
+    digits = sum(ch.isdigit() for ch in text)
+    if digits > MAX_NUMBER_DIGITS:
+        raise ScenarioError(f"a number has {digits:,} digits", source=source, where=where,
+                            fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
+
+
+def finite_number(text: str, source: str, where: str = "") -> float | None:
+    """The finite number ``text`` writes (XML attributes, CSV cells), or ``None`` when it is not a number;
+    over-long and non-finite numbers (``nan``, ``inf``, ``1e400``) are refused with a clear error."""
+    check_digits(text, source, where)
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        raise ScenarioError(f"'{text.strip()}' is not a finite number", source=source, where=where,
+                            fix="write a finite number")
     return number
 
 
