@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
 
 from accord.errors import ScenarioError
+from accord.io.finite import refuse_non_finite
 from accord.model import (
     Constant,
     Constituency,
@@ -283,6 +284,8 @@ class _Checker:
             self.error(where, "give exactly one of linear, triangular or constant", "")
             return Constant(0.0)
         if given[0] == "constant":
+            if not 0.0 <= spec.constant <= 1.0:  # the same rule as an option's value
+                self.error(f"{where}.constant", f"value {spec.constant:g} is outside [0, 1]", "use a value in [0, 1]")
             return Constant(spec.constant)
         if not issue.is_numeric:
             self.error(where, f"{given[0]} needs a numeric issue", "give a value for every option instead")
@@ -372,7 +375,7 @@ def scenario_from_dict(data: Any, source: str) -> Scenario:
     scenario = checker.scenario()
     if checker.errors:
         raise ScenarioError.of(checker.errors)
-    return scenario
+    return refuse_non_finite(scenario, source)
 
 
 def _function_to_dict(function, issue: Issue):

@@ -31,7 +31,7 @@ def write_accord(scenario: Scenario, output: Path) -> list[Path]:
     document = scenario_to_dict(scenario)
     output.parent.mkdir(parents=True, exist_ok=True)
     if output.suffix.lower() == ".json":
-        output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        output.write_text(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
     else:
         output.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
     return [output]

@@ -10,6 +10,7 @@ from typing import Literal
 from accord.errors import ScenarioError
 from accord.io.bundled import resolve, scenario_listing, scenario_names
 from accord.io.files import read_json, read_text, read_yaml
+from accord.io.finite import refuse_non_finite
 from accord.model import Scenario
 
 Format = Literal["accord", "genius", "geniusweb"]
@@ -60,18 +61,18 @@ def load(*names: str | Path) -> Scenario:
         raise ScenarioError(f"mixes formats ({', '.join(sorted(formats))})", source=" ".join(map(str, paths)),
                             fix="give the files of one scenario in one format")
     kind = formats.pop()
+    source = " ".join(map(str, paths))
     if kind == "accord":
         if len(paths) > 1:
-            raise ScenarioError("an Accord scenario is one file", source=" ".join(map(str, paths)),
-                                fix="analyse one file at a time")
+            raise ScenarioError("an Accord scenario is one file", source=source, fix="analyse one file at a time")
         return load_accord(paths[0])
     if kind == "genius":
         from accord.io.genius import read_genius
 
-        return read_genius(paths)
+        return refuse_non_finite(read_genius(paths), source)
     from accord.io.geniusweb import read_geniusweb
 
-    return read_geniusweb(paths)
+    return refuse_non_finite(read_geniusweb(paths), source)
 
 
 def _collection(folder: Path) -> list[Path] | None:

@@ -222,4 +222,4 @@ def _reservation_bid(scenario: Scenario, party: Party, forms: list, losses: list
 
 
 def _write_json(data: dict, path: Path) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
