@@ -46,6 +46,10 @@ def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
         raise ScenarioError("the file is empty", source=source, fix="add a header row and one row per actor")
     reader = csv.reader(lines)
     header = [cell.strip() for cell in next(reader)]
+    repeated = sorted({cell for cell in header if cell and [h.lower() for h in header].count(cell.lower()) > 1})
+    if repeated:
+        raise ScenarioError(f"the column '{repeated[0]}' appears twice in the header", source=source,
+                            where="line 1", fix="keep one of them")
     rows: list[tuple[str, Row]] = []
     for number, cells in enumerate(reader, start=2):
         if len(cells) > len(header):
