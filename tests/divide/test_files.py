@@ -51,3 +51,15 @@ def test_a_web_request_names_bundled_files_only(tmp_path):
     with pytest.raises(ScenarioError, match="unknown file type"):
         load_divide("eu10-car-emissions", paths=False)
     assert load_divide("kurils-divide.yaml", paths=False) == load_divide("kurils-divide")
+
+
+def test_points_that_add_up_to_infinity_are_refused():
+    """Each point is finite, their sum is not: normalising to 100 would give NaN (issue 11 §6)."""
+    text = "parties: [A, B]\nitems:\n  x: [1.0e+308, 1]\n  y: [1.0e+308, 1]\n"
+    with pytest.raises(ScenarioError, match="more than a computer number can hold"):
+        parse_divide(text, source="d.yaml")
+
+
+def test_a_400_digit_number_is_an_input_error():
+    with pytest.raises(ScenarioError, match="400 digits"):
+        parse_divide("parties: [A, B]\nitems:\n  x: [" + "9" * 400 + ", 1]\n", source="d.yaml")

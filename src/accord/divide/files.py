@@ -65,6 +65,11 @@ def parse_divide(text: str, *, source: str) -> DivideProblem:
         b.append(points[1])
         descriptions.append(description)
     for party, column in zip(parties, (a, b)):
+        if not math.isfinite(sum(column)):
+            raise ScenarioError(
+                f"{party}'s points add up to more than a computer number can hold", source=source, where="items",
+                fix="rescale the points (they are normalised to 100 anyway)"
+            )
         if not sum(column) > 0:
             raise ScenarioError(
                 f"{party} gives no item any points", source=source, where="items", fix="give some item points"
