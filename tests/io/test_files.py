@@ -114,3 +114,20 @@ def test_ordinary_files_read_as_before(tmp_path):
     path = tmp_path / "ok.yaml"
     path.write_text("a: [1, 2.5, x]\nb: 1_000\nc: 1:30\n", encoding="utf-8")
     assert read_yaml(path) == {"a": [1, 2.5, "x"], "b": 1000, "c": 90}
+
+
+def test_write_atomic_replaces_whole_or_not_at_all(tmp_path, monkeypatch):
+    from accord.io import files
+
+    target = tmp_path / "out.yaml"
+    files.write_atomic(target, "first\n")
+    assert target.read_text() == "first\n"
+
+    def full(_descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(ScenarioError, match="No space left on device; any earlier file is unchanged"):
+        files.write_atomic(target, "second, much longer\n" * 1000)
+    assert target.read_text() == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]

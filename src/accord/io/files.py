@@ -6,6 +6,7 @@ import json
 import math
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,27 @@ def decode_text(data: bytes, source: str) -> str:
 def read_text(path: Path) -> str:
     """The file's text; a clear error when it is missing, a folder, unreadable, too large or not UTF-8."""
     return decode_text(read_bytes(path), str(path))
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``path`` whole or not at all: the data goes to a temporary file in the same folder, which then
+    replaces ``path`` in one step; a failure (a full disk) leaves any earlier file as it was."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(payload)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ScenarioError(f"cannot write the file ({error.strerror or error}); any earlier file is unchanged",
+                            source=str(path), fix="free some space or choose another place") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _line_of(text: str, offset: int) -> int:
