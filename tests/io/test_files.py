@@ -127,7 +127,7 @@ def test_write_atomic_replaces_whole_or_not_at_all(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files.os, "fsync", full)
-    with pytest.raises(ScenarioError, match="No space left on device; any earlier file is unchanged"):
+    with pytest.raises(ScenarioError, match=r"No space left on device\); any earlier file is unchanged"):
         files.write_atomic(target, "second, much longer\n" * 1000)
     assert target.read_text() == "first\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
