@@ -171,5 +171,31 @@ def _start() -> _Watchdog:
     if not _hooked:
         os.register_at_fork(after_in_child=_forget)
         _hooked.append(True)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # called in the main thread only
+        signal.signal(signal.SIGINT, _count_interrupt)
     dog = _current[0] = _Watchdog()
     return dog
+
+
+_interrupts = [0]
+"""How many times the user pressed Ctrl-C (SIGINT) since :func:`_count_interrupt` was installed."""
+
+
+def _count_interrupt(signum, frame) -> None:
+    """Python's own Ctrl-C handling (raise ``KeyboardInterrupt``), counting the signals, so that a strategy that
+    raises ``KeyboardInterrupt`` itself can be told from the user pressing Ctrl-C."""
+    _interrupts[0] += 1
+    raise KeyboardInterrupt
+
+
+STRATEGY_EXITS = (SystemExit, KeyboardInterrupt)
+"""What a strategy may raise to try to end the whole program rather than its session."""
+
+
+def from_user(error: BaseException) -> bool:
+    """Whether ``error`` (one of :data:`STRATEGY_EXITS`, caught around a strategy call) must end the program:
+    Ctrl-C pressed by the user. ``sys.exit`` from a strategy, and a ``KeyboardInterrupt`` it raises itself (or
+    raises in a thread other than the main one, which Ctrl-C never reaches), are the strategy's fault instead."""
+    if not isinstance(error, KeyboardInterrupt) or threading.current_thread() is not threading.main_thread():
+        return False
+    return _interrupts[0] > 0 or signal.getsignal(signal.SIGINT) is not _count_interrupt
