@@ -144,34 +144,3 @@ def test_sys_exit_and_keyboard_interrupt_are_the_strategys_fault(protocol, how, 
     assert result.ended_by == "error"
     assert (result.fault.party, result.fault.kind, result.fault.message) == (1, "raised", message)
 
-
-def test_ctrl_c_pressed_by_the_user_still_ends_the_program():
-    """A real SIGINT during a strategy call is the user's: it leaves the session (run in a child process, which
-    is then left with a pressed Ctrl-C)."""
-    import subprocess
-    import sys
-    import textwrap
-
-    script = textwrap.dedent("""
-        import os, signal, time
-        from accord.simulate import run_session
-        from accord.strategies import Strategy
-        from tests.simulate.scenarios import line
-
-        class Presses(Strategy):
-            def propose(self, state):
-                os.kill(os.getpid(), signal.SIGINT)
-                time.sleep(5)
-                return self.best
-
-            def respond(self, state, offer):
-                return False
-
-        run_session(line(), ["boulware", "boulware"], rounds=2)  # the first session installs the counter
-        try:
-            run_session(line(), [Presses(), "boulware"], rounds=10, budget=10)
-        except KeyboardInterrupt:
-            print("interrupted")
-    """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip() == "interrupted", done.stderr

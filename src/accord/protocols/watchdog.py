@@ -61,6 +61,7 @@ class _Watch:
         self.thread: int | None = None  # set while armed
 
     def __enter__(self) -> list[float]:
+        _interrupts[0] = 0  # a Ctrl-C before this session has already raised
         if SIGNAL is None:
             return self.clock
         try:
@@ -178,7 +179,8 @@ def _start() -> _Watchdog:
 
 
 _interrupts = [0]
-"""How many times the user pressed Ctrl-C (SIGINT) since :func:`_count_interrupt` was installed."""
+"""How many times the user pressed Ctrl-C (SIGINT) during the current session (once :func:`_count_interrupt` is
+installed)."""
 
 
 def _count_interrupt(signum, frame) -> None:
