@@ -168,3 +168,9 @@ def test_magnitudes_that_overflow_the_models_are_refused(cells):
     text = f"Actor,Capability,Position,Salience\nA,{cells},0.8\nB,2,20,0.9\n"
     with pytest.raises(ScenarioError, match="larger than"):
         parse_csv(text, source="t.csv")
+
+
+def test_a_lone_carriage_return_in_a_cell_is_an_input_error():
+    """Found by tests/test_fuzz_readers.py: csv.Error escaped the reader."""
+    with pytest.raises(ScenarioError, match="malformed CSV"):
+        parse_csv('Actor,Capability,Position,Salience\n"A\rB",1,2,0.5\nC\r,1,2,0.5\n', source="t.csv")

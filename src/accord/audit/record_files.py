@@ -73,7 +73,10 @@ def _check_scenario(data: object, scenario: Scenario, scenario_name: str, source
 def _csv_record(text: str, scenario: Scenario, source: str) -> dict:
     """A CSV record as the mapping a YAML record would give."""
     reader = csv.DictReader(io.StringIO(text))
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as error:  # e.g. a lone carriage return inside a cell
+        raise ScenarioError(f"malformed CSV ({error})", source=source, fix="save the file as plain CSV") from None
     if not rows:
         raise ScenarioError("no moves", source=source, fix="write a header row and one row per move")
     header = list(reader.fieldnames or [])
