@@ -56,6 +56,20 @@ def load(*names: str | Path) -> Scenario:
     if not names:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
     paths = [resolve(str(name), scenario_names(), "scenario", listing=scenario_listing()) for name in names]
+    try:
+        return _load(paths)
+    except READER_SLIPS as error:
+        # the readers refuse what they know to be wrong; whatever else trips one is still the input's fault
+        raise ScenarioError(f"cannot be read ({type(error).__name__}: {' '.join(str(error).split())[:120]})",
+                            source=" ".join(map(str, paths)),
+                            fix="check that the files form one valid scenario") from None
+
+
+READER_SLIPS = (RecursionError, ArithmeticError, ValueError, TypeError, KeyError, IndexError)
+"""Exceptions a reader may raise on input it does not expect; :func:`load` reports them as ``ScenarioError``."""
+
+
+def _load(paths: list[Path]) -> Scenario:
     formats = {sniff(path) for path in paths}
     if len(formats) > 1:
         raise ScenarioError(f"mixes formats ({', '.join(sorted(formats))})", source=" ".join(map(str, paths)),
