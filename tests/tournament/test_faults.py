@@ -70,20 +70,11 @@ def test_sys_exit_and_keyboard_interrupt_from_a_strategy_lose_its_sessions_only(
     assert messages["t-exits"] == "SystemExit: 5" and messages["t-interrupts"] == "KeyboardInterrupt"
 
 
-def test_sys_exit_is_contained_on_dask_threads(mini):
+@pytest.mark.parametrize("faulty", [[Raises(), Spins()],  # a thread cannot interrupt a sleep
+                                    [Exits(), Interrupts()]])  # issue 11 §15: sys.exit hung --dask local
+def test_faults_are_contained_on_dask_threads(mini, faulty):
     pytest.importorskip("distributed")
-    strategies = ["linear", Exits(), Interrupts()]
-    tournament = plan([mini], strategies, settings=SETTINGS)
-    with Store(":memory:") as store, DaskExecutor("local", 2, processes=False) as pool:
-        run(tournament, store, pool)
-        rows = store.rows()
-    assert len(rows) == len(tournament)
-    check(rows, strategies)
-
-
-def test_faults_are_contained_on_dask_threads(mini):
-    pytest.importorskip("distributed")
-    strategies = ["linear", Raises(), Spins()]  # a thread cannot interrupt a sleep
+    strategies = ["linear", *faulty]
     tournament = plan([mini], strategies, settings=SETTINGS)
     with Store(":memory:") as store, DaskExecutor("local", 2, processes=False) as pool:
         run(tournament, store, pool)
