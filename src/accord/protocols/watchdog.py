@@ -21,6 +21,11 @@ platforms without ``SIGURG``/``pthread_kill``: Windows) :func:`watching` arms no
 after-the-fact check applies. ``SIGURG`` is used because its default action is to ignore it: a stray one can
 never kill the process. A handler the program had installed for it is restored after the session and is called
 meanwhile for any ``SIGURG`` that is not the watchdog's.
+
+A strategy may not end the program: ``sys.exit`` or a ``KeyboardInterrupt`` raised in a strategy call is that
+strategy's fault (:func:`from_user`). To tell the user's Ctrl-C apart, the first armed session replaces Python's
+default ``SIGINT`` handler by one that behaves the same but counts the signals (a handler the program installed
+itself is left alone, and then every ``KeyboardInterrupt`` in the main thread counts as the user's).
 """
 
 from __future__ import annotations
