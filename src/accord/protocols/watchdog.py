@@ -205,4 +205,7 @@ def from_user(error: BaseException) -> bool:
     raises in a thread other than the main one, which Ctrl-C never reaches), are the strategy's fault instead."""
     if not isinstance(error, KeyboardInterrupt) or threading.current_thread() is not threading.main_thread():
         return False
-    return _interrupts[0] > 0 or signal.getsignal(signal.SIGINT) is not _count_interrupt
+    handler = signal.getsignal(signal.SIGINT)
+    if handler is _count_interrupt:
+        return _interrupts[0] > 0
+    return handler is not signal.SIG_IGN  # Ctrl-C ignored here (a pool worker): never the user's
