@@ -61,3 +61,12 @@ def test_the_history_record_is_bundled_and_cites_a_source_for_every_move():
     assert all(move.date for move in history.moves)
     years = {move.date[:4] for move in history.moves}
     assert {"1956", "2001", "2018", "2019"} <= years
+
+
+def test_a_csv_record_with_a_column_twice_is_refused(tmp_path):
+    """csv.DictReader would keep the last of the two silently (issue 11 §7)."""
+    header, *rows = CSV.splitlines()
+    first = header.split(",")[0]
+    (tmp_path / "r.csv").write_text("\n".join([f"{header},{first}", *(f"{row}," for row in rows)]) + "\n")
+    with pytest.raises(ScenarioError, match=f"the column '{first}' appears twice"):
+        read_record(tmp_path / "r.csv", MINI, "mini")

@@ -64,3 +64,15 @@ def test_two_parties_with_one_name_are_refused():
     with pytest.raises(ScenarioError) as error:
         parse_divide("parties: [A, A]\nitems:\n  x: [1, 2]\n", source="same.yaml")
     assert str(error.value) == "same.yaml: parties: both parties are called 'A'; give each party its own name"
+
+
+def test_points_that_add_up_to_infinity_are_refused():
+    """Each point is finite, their sum is not: normalising to 100 would give NaN (issue 11 §6)."""
+    text = "parties: [A, B]\nitems:\n  x: [1.0e+308, 1]\n  y: [1.0e+308, 1]\n"
+    with pytest.raises(ScenarioError, match="more than a float can hold"):
+        parse_divide(text, source="d.yaml")
+
+
+def test_a_400_digit_number_is_an_input_error():
+    with pytest.raises(ScenarioError, match="400 digits"):
+        parse_divide("parties: [A, B]\nitems:\n  x: [" + "9" * 400 + ", 1]\n", source="d.yaml")

@@ -49,7 +49,8 @@ def test_yaml_issues_and_top_level_actors():
         ("actor,position,salience\nA,1,1\n", ["f.csv", "line 2", "missing column 'capability'", "add a capability"]),
         ("actor,position,salience,capability\nA,abc,1,1\n", ["line 2", "position is not a number (abc)"]),
         ("actor,position,salience,capability\nA,1,0.5,1\nB,1,,1\n", ["line 3", "salience is not a number (empty)"]),
-        ("actor,position,salience,capability\nA,1,0.5,1\nB,1,120,1\n", ["line 3", "salience 120 is out of range"]),
+        ("actor,position,salience,capability\nA,1,0.5,1\nB,1,120,1\n", ["line 2", "mixes scales"]),
+        ("actor,position,salience,capability\nA,1,50,1\nB,1,120,1\n", ["line 3", "salience 120 is out of range"]),
         ("actor,position,salience,capability\nA,1,-0.5,1\n", ["line 2", "salience -0.5 is out of range"]),
         ("actor,position,salience,capability\nA,1,0.5,-1\n", ["line 2", "capability -1 is negative"]),
         ("actor,position,salience,capability\n", ["no stakeholders"]),
@@ -147,3 +148,40 @@ def test_more_actors_than_the_model_supports_are_refused_with_one_line():
     assert str(error.value) == ("many.csv: 301 actors on one issue; Accord forecasts at most 300; merge small actors "
                                 "into groups, or split the issue")
     assert len(parse_csv("actor,position,salience,capability\n" + rows.split("\n", 1)[1], source="many.csv")[0].actors) == 300
+
+
+# --- silent wrong answers (issue 11 §7, §9, §10) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Actor,Capability,Position,Salience,Salience\nA,1,10,0.8,0.1\n", "'Salience' appears twice"),
+    ("Actor,Capability,Power,Position,Salience\nA,1,5,10,0.8\n", "'Capability' and 'Power' both give capability"),
+])
+def test_duplicate_columns_are_refused(text, fragment):
+    with pytest.raises(ScenarioError, match=fragment):
+        parse_csv(text, source="t.csv")
+
+
+def test_one_percent_salience_does_not_turn_a_column_of_fractions_into_percent():
+    text = "Actor,Capability,Position,Salience\nA,1,10,0.8\nB,2,20,1.5\nC,3,30,0.5\n"
+    with pytest.raises(ScenarioError, match="mixes scales") as caught:
+        parse_csv(text, source="t.csv")
+    assert "1.5 (line 3)" in str(caught.value) and "0.8 (line 2)" in str(caught.value)
+
+
+def test_a_whole_percent_column_is_still_read_as_percent():
+    (issue,) = parse_csv("Actor,Capability,Position,Salience\nA,1,10,80\nB,2,20,100\nC,3,30,0\n", source="t.csv")
+    assert list(issue.salience) == [0.8, 1.0, 0.0]
+
+
+@pytest.mark.parametrize("cells", ["1e308,10", "1,1e308", "1,-1e300"])
+def test_magnitudes_that_overflow_the_models_are_refused(cells):
+    text = f"Actor,Capability,Position,Salience\nA,{cells},0.8\nB,2,20,0.9\n"
+    with pytest.raises(ScenarioError, match="larger than"):
+        parse_csv(text, source="t.csv")
+
+
+def test_a_lone_carriage_return_in_a_cell_is_an_input_error():
+    """Found by tests/test_fuzz_readers.py: csv.Error escaped the reader."""
+    with pytest.raises(ScenarioError, match="malformed CSV"):
+        parse_csv('Actor,Capability,Position,Salience\n"A\rB",1,2,0.5\nC\r,1,2,0.5\n', source="t.csv")

@@ -4,12 +4,14 @@ sizes checked before anything is built."""
 from __future__ import annotations
 
 from pathlib import Path
+import copy
 
 import pytest
 import yaml
 
 from accord.errors import ScenarioError
 from accord.io.accord_format import issue_values, one_of, scenario_from_dict
+from accord.io.accord_format import scenario_from_dict
 from accord.model import Issue
 from tests.memory_cap import run_capped
 
@@ -159,3 +161,22 @@ def test_issues_too_large_to_enumerate_are_refused_before_they_are_built(tmp_pat
         "use a smaller range or grid",
         "huge.yaml: issues[2].integers: the issue would have 100,000,001 values; an issue has at most 1,000,000; "
         "use a smaller range"]
+
+MINI = yaml.safe_load(open("tests/data/mini.yaml", encoding="utf-8"))
+
+
+@pytest.mark.parametrize("constant", [5, -5, 1.0001, -0.0001])
+def test_a_constant_outside_zero_one_is_refused_like_an_option_value(constant):
+    document = copy.deepcopy(MINI)
+    document["parties"][0]["utility"]["values"]["fishing"] = {"constant": constant}
+    with pytest.raises(ScenarioError, match=r"outside \[0, 1\]") as caught:
+        scenario_from_dict(document, "mini.yaml")
+    assert "fishing.constant" in str(caught.value)
+
+
+@pytest.mark.parametrize("constant", [0, 0.5, 1])
+def test_a_constant_inside_zero_one_is_read(constant):
+    document = copy.deepcopy(MINI)
+    document["parties"][0]["utility"]["values"]["fishing"] = {"constant": constant}
+    scenario = scenario_from_dict(document, "mini.yaml")
+    assert scenario.parties[0].utility.functions[1].value == constant

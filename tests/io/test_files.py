@@ -155,3 +155,20 @@ def test_numbers_with_an_exponent_are_numbers_as_in_yaml_1_2():
         "a": [1e308, 1500.0, 50.0, -0.002, 12, "x1e5", "1e"]}
     with pytest.raises(ScenarioError, match="'1e400' is not a finite number"):
         parse_yaml("a: 1e400", "n.yaml")
+
+
+def test_write_atomic_replaces_whole_or_not_at_all(tmp_path, monkeypatch):
+    from accord.io import files
+
+    target = tmp_path / "out.yaml"
+    files.write_atomic(target, "first\n")
+    assert target.read_text() == "first\n"
+
+    def full(_descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(ScenarioError, match=r"No space left on device\); any earlier file is unchanged"):
+        files.write_atomic(target, "second, much longer\n" * 1000)
+    assert target.read_text() == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]

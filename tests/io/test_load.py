@@ -104,3 +104,14 @@ def test_a_folder_without_scenarios_is_refused(tmp_path):
     (tmp_path / "readme.txt").write_text("x")
     with pytest.raises(ScenarioError, match="folder holds no scenario"):
         load_each([str(tmp_path)])
+
+
+def test_a_fifty_digit_integer_bound_is_a_scenario_error(tmp_path):
+    """Issue 11 §13: ``integers: {high: 10**50}`` gave an OverflowError traceback."""
+    text = open("tests/data/mini.yaml", encoding="utf-8").read().replace("{low: 0, high: 4}",
+                                                                          "{low: 0, high: " + "9" * 50 + "}")
+    path = tmp_path / "big.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)

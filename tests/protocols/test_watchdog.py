@@ -188,10 +188,12 @@ def test_cli_prints_the_breakdown_and_goes_on(plugin):
 
 # -- in process: nothing here can hang ---------------------------------------------------------------------------
 class Interrupts(Strategy):
-    """Raises KeyboardInterrupt (as Ctrl-C would) in its first proposal."""
+    """Presses Ctrl-C (sends SIGINT to its own process) in its first proposal."""
 
     def propose(self, state):
-        raise KeyboardInterrupt
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+        return self.best
 
     def respond(self, state, offer):
         return False

@@ -113,3 +113,34 @@ def test_single_text_contains_faults():
     assert "KeyError" in result.fault.message
     result = run_session(line(), [Returns(answer="x"), "boulware"], protocol="single-text", rounds=10)
     check(result, "A", "invalid-response")
+
+
+class Exits(Strategy):
+    """Tries to end the program: ``sys.exit`` or its own ``KeyboardInterrupt`` (issue 11 §15)."""
+
+    def __init__(self, how: str = "exit", where: str = "propose") -> None:
+        self.how, self.where = how, where
+
+    def _leave(self):
+        if self.how == "exit":
+            raise SystemExit(5)
+        raise KeyboardInterrupt
+
+    def propose(self, state):
+        if self.where == "propose":
+            self._leave()
+        return self.best
+
+    def respond(self, state, offer):
+        if self.where == "respond":
+            self._leave()
+        return False
+
+
+@pytest.mark.parametrize("protocol", ["sao", "single-text"])
+@pytest.mark.parametrize(("how", "message"), [("exit", "SystemExit: 5"), ("interrupt", "KeyboardInterrupt")])
+def test_sys_exit_and_keyboard_interrupt_are_the_strategys_fault(protocol, how, message):
+    result = run_session(line(), ["boulware", Exits(how, "respond")], protocol=protocol, rounds=10)
+    assert result.ended_by == "error"
+    assert (result.fault.party, result.fault.kind, result.fault.message) == (1, "raised", message)
+

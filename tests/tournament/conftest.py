@@ -41,6 +41,28 @@ class Raises(Strategy, name="t-raises"):
         return False
 
 
+class Exits(Strategy, name="t-exits"):
+    """Calls ``sys.exit(5)`` on every proposal, trying to end the whole tournament."""
+
+    def propose(self, state):
+        import sys
+
+        sys.exit(5)
+
+    def respond(self, state, offer):
+        return False
+
+
+class Interrupts(Strategy, name="t-interrupts"):
+    """Raises ``KeyboardInterrupt`` itself, as if the user had pressed Ctrl-C."""
+
+    def propose(self, state):
+        raise KeyboardInterrupt
+
+    def respond(self, state, offer):
+        return False
+
+
 class Garbage(Strategy, name="t-garbage"):
     """Offers something that is not an outcome."""
 

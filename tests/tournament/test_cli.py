@@ -160,7 +160,7 @@ def test_results_leave_an_empty_or_foreign_file_untouched(tmp_path):
         connection.execute("CREATE TABLE notes (text)")
     connection.close()
     before = other.read_bytes()
-    assert_one_line_error(invoke("results", other), "other.sqlite", "holds no tournament")
+    assert_one_line_error(invoke("results", other), "other.sqlite", "another program's database")
     assert other.read_bytes() == before
 
 

@@ -11,10 +11,10 @@ from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run,
 from accord.executors import DaskExecutor
 from accord.tournament.plan import Settings
 
-from tests.tournament.conftest import Dawdles, Garbage, Raises, Sleeps, Slow, Spins
+from tests.tournament.conftest import Dawdles, Exits, Garbage, Interrupts, Raises, Sleeps, Slow, Spins
 
 SETTINGS = Settings(budget=0.1, timeout=0.25)
-EXPECTED = {"t-raises": "raised", "t-garbage": "invalid-offer", "t-slow": "over-budget",
+EXPECTED = {"t-raises": "raised", "t-exits": "raised", "t-interrupts": "raised", "t-garbage": "invalid-offer", "t-slow": "over-budget",
             "t-sleeps": "over-budget",  # interrupted by the budget watchdog (sessions in a main thread)
             "t-dawdles": "hung",  # stopped by the wall-clock guard
             "t-spins": "hung"}  # on Dask threads the watchdog is off: the wall-clock guard stops it
@@ -56,9 +56,25 @@ def test_faults_are_contained_and_recorded(mini, executor):
     assert faults_of(rows)[("t-dawdles", "hung")] >= 2
 
 
-def test_faults_are_contained_on_dask_threads(mini):
+@pytest.mark.parametrize("executor", ["serial", "processes"])
+def test_sys_exit_and_keyboard_interrupt_from_a_strategy_lose_its_sessions_only(mini, executor):
+    """Issue 11 §15: sys.exit(5) ended the tournament with exit 5, and a strategy's KeyboardInterrupt as Ctrl-C."""
+    strategies = ["linear", "boulware", Exits(), Interrupts()]
+    tournament = plan([mini], strategies, settings=SETTINGS)
+    with Store(":memory:") as store, (SerialExecutor() if executor == "serial" else ProcessExecutor(2)) as pool:
+        run(tournament, store, pool)
+        rows = store.rows()
+    assert len(rows) == len(tournament)
+    check(rows, strategies)
+    messages = {row["fault_strategy"]: row["fault_message"] for row in rows if row["fault_kind"]}
+    assert messages["t-exits"] == "SystemExit: 5" and messages["t-interrupts"] == "KeyboardInterrupt"
+
+
+@pytest.mark.parametrize("faulty", [[Raises(), Spins()],  # a thread cannot interrupt a sleep
+                                    [Exits(), Interrupts()]])  # issue 11 §15: sys.exit hung --dask local
+def test_faults_are_contained_on_dask_threads(mini, faulty):
     pytest.importorskip("distributed")
-    strategies = ["linear", Raises(), Spins()]  # a thread cannot interrupt a sleep
+    strategies = ["linear", *faulty]
     tournament = plan([mini], strategies, settings=SETTINGS)
     with Store(":memory:") as store, DaskExecutor("local", 2, processes=False) as pool:
         run(tournament, store, pool)

@@ -132,3 +132,146 @@ def test_ctrl_c_on_a_concurrent_run_says_what_is_stored_and_how_to_resume(tmp_pa
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == (f"interrupted: {at_stop:,} of {total:,} sessions are stored in {db}; "
                                             "run the same command again to resume")
+
+
+# --- failures that must be loud and clear (issue 11 §6, §14) ---------------------------------------------------
+
+
+def test_a_row_with_nan_is_an_error_not_a_dropped_row(mini, tmp_path):
+    tournament = plan([mini], STRATEGIES)
+    with Store(tmp_path / "t.db") as store:
+        run(tournament, store)
+        row = SessionRow.from_sql(store.db.execute("SELECT * FROM sessions").fetchone())
+        store.db.execute("DELETE FROM sessions")
+        import dataclasses
+        with pytest.raises(ValueError, match="welfare"):
+            store.add([dataclasses.replace(row, welfare=float("nan"))])
+        with pytest.raises(OptionError, match="could not be stored"):
+            store.add([dataclasses.replace(row, welfare=None)])
+        assert store.count() == 0
+
+
+def test_two_runs_starting_at_once_on_a_new_file_record_the_plan_once(mini, tmp_path):
+    import threading
+
+    tournament = plan([mini], STRATEGIES)
+    first, second = Store(tmp_path / "t.db"), Store(tmp_path / "t.db")
+    read = second.meta
+
+    def slow_meta():  # the second run reads an empty store, then the first run records its plan
+        found = read()
+        time.sleep(0.5)
+        return found
+
+    second.meta = slow_meta
+    failures = []
+
+    def begin(store):
+        try:
+            store.begin(tournament)
+        except Exception as error:  # noqa: BLE001 - the test reports any failure
+            failures.append(error)
+
+    threads = [threading.Thread(target=begin, args=(second,))]
+    threads[0].start()
+    time.sleep(0.1)
+    threads.append(threading.Thread(target=begin, args=(first,)))
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+    first.close(), second.close()
+    assert failures == []
+    with Store(tmp_path / "t.db") as store:
+        assert store.planned() == len(tournament)
+
+
+def _foreign(path: Path, meta: bool) -> bytes:
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE meta (key TEXT, data BLOB)" if meta else "CREATE TABLE customers (id INTEGER)")
+        other.execute("INSERT INTO " + ("meta VALUES ('a', 'b')" if meta else "customers VALUES (1)"))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("meta", [True, False])
+def test_another_programs_database_is_refused_and_left_byte_identical(mini, tmp_path, meta):
+    other = tmp_path / "other.sqlite"
+    before = _foreign(other, meta)
+    with pytest.raises(OptionError, match="another program's database"):
+        Store(other)
+    with pytest.raises(OptionError, match="another program's database"):
+        open_existing(other)
+    result = CliRunner().invoke(app, ["tournament", "--strategies", "linear,boulware", "--scenarios", str(MINI),
+                                      "--db", str(other)])
+    assert result.exit_code == 2 and "another program's database" in result.output
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]  # no -wal or -shm file either
+
+
+def test_a_folder_is_called_a_folder(tmp_path):
+    with pytest.raises(OptionError, match="is a folder"):
+        Store(tmp_path)
+    with pytest.raises(OptionError, match="is a folder"):
+        open_existing(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+def test_a_read_only_file_is_called_read_only(mini, tmp_path):
+    with Store(tmp_path / "t.db") as store:
+        run(plan([mini], STRATEGIES), store)
+    (tmp_path / "t.db").chmod(0o444)
+    with pytest.raises(OptionError, match="read-only"):
+        Store(tmp_path / "t.db")
+
+
+def test_a_locked_file_is_called_locked_after_a_bounded_wait(mini, tmp_path, monkeypatch):
+    from accord.tournament import store as store_module
+
+    monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.2)
+    with Store(tmp_path / "t.db") as store:
+        run(plan([mini], STRATEGIES), store)
+    holder = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(OptionError, match="locked by another program"):
+            with Store(tmp_path / "t.db") as store:
+                store.begin(plan([mini], STRATEGIES))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_full_disk_is_named_and_the_stored_rows_are_intact():
+    from accord.tournament.store import _problem
+
+    error = _problem(sqlite3.OperationalError("database or disk is full"), "t.db")
+    assert "disk is full" in str(error) and "intact" in str(error)
+
+
+def test_damaged_rows_give_one_line_in_results_and_on_the_web(mini, tmp_path):
+    from accord.web.tournaments import results
+
+    with Store(tmp_path / "t.db") as store:
+        run(plan([mini], STRATEGIES), store)
+        store.db.execute("UPDATE sessions SET utilities = 'garbage' WHERE idx = 1")
+        store.db.execute("UPDATE sessions SET welfare = 'x' WHERE idx = 2")
+    result = CliRunner().invoke(app, ["results", str(tmp_path / "t.db")])
+    assert result.exit_code == 2 and "damaged" in result.output
+    assert "damaged" in results(tmp_path / "t.db")["message"]
+
+
+def test_random_corruptions_never_give_a_traceback(mini, tmp_path):
+    import random
+
+    with Store(tmp_path / "good.db") as store:
+        run(plan([mini], STRATEGIES, repetitions=3), store)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    good = (tmp_path / "good.db").read_bytes()
+    generator = random.Random(11)
+    for n in range(30):
+        data = bytearray(good)
+        for _ in range(generator.randint(1, 40)):
+            data[generator.randrange(len(data))] = generator.randrange(256)
+        bad = tmp_path / f"bad{n}.db"
+        bad.write_bytes(bytes(data))
+        result = CliRunner().invoke(app, ["results", str(bad)])
+        assert result.exit_code in (0, 2), (n, result.output, result.exception)

@@ -72,10 +72,18 @@ def _check_scenario(data: object, scenario: Scenario, scenario_name: str, source
 
 def _csv_record(text: str, scenario: Scenario, source: str) -> dict:
     """A CSV record as the mapping a YAML record would give."""
-    rows = list(csv.DictReader(io.StringIO(text)))
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        rows = list(reader)
+    except csv.Error as error:  # e.g. a lone carriage return inside a cell
+        raise ScenarioError(f"malformed CSV ({error})", source=source, fix="save the file as plain CSV") from None
     if not rows:
         raise ScenarioError("no moves", source=source, fix="write a header row and one row per move")
-    header = list(rows[0])
+    header = list(reader.fieldnames or [])
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise ScenarioError(f"the column '{repeated[0]}' appears twice", source=source, where="line 1",
+                            fix="keep one of them")
     known = set(_CSV_MOVE_COLUMNS) | set(scenario.issue_names) | {"time"}
     unknown = [c for c in header if c not in known and not c.startswith("u_")]
     if unknown:

@@ -125,7 +125,7 @@ def audit_command(
 
         plot_audit(result, plot)
     if as_json:
-        typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
     render(result, Console())
 

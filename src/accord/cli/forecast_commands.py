@@ -72,7 +72,7 @@ def forecast_command(
         plot_rounds(results, plot, summaries)
     if as_json:
         documents = [result.to_json(summary) for result, summary in zip(results, summaries)]
-        typer.echo(json.dumps({"issues": documents}, indent=2))
+        typer.echo(json.dumps({"issues": documents}, indent=2, allow_nan=False))
         return
     console = Console()
     for group, result, summary in zip(groups, results, summaries):
@@ -163,7 +163,7 @@ def divide_command(
     problem = load_divide(file)
     division = adjusted_winner(problem.points_a, problem.points_b, parties=problem.parties, items=problem.items)
     if as_json:
-        typer.echo(json.dumps(division.to_json(), indent=2))
+        typer.echo(json.dumps(division.to_json(), indent=2, allow_nan=False))
         return
     _render_divide(Console(), problem, division)
 

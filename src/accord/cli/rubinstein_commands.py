@@ -93,7 +93,7 @@ def rubinstein_command(
                           fix="give --horizon 1 or more, or leave it out for an infinite horizon")
     document = solve(parse_discounts(discounts, horizon), horizon)
     if as_json:
-        typer.echo(json.dumps(document))
+        typer.echo(json.dumps(document, allow_nan=False))
         return
     _render(document, Console())
 

@@ -45,7 +45,7 @@ def analyze_command(
             step()
     if as_json:
         documents = [a.to_json() for a in analyses]
-        typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2))
+        typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2, allow_nan=False))
         return
     from accord.reports.console import render
 

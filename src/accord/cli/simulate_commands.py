@@ -101,7 +101,7 @@ def simulate_command(
 
         plot_session(result, prepared, plot, seed=seed)
     if as_json:
-        typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
     _render(result, Console(), rows)
 

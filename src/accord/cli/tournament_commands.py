@@ -142,7 +142,7 @@ def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str
     if parquet:
         write_parquet(stats, parquet)
     if as_json:
-        typer.echo(json.dumps(document, indent=2))
+        typer.echo(json.dumps(document, indent=2, allow_nan=False))
         return
     console = Console()
     console.print(ranking_table(stats, f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"))

@@ -44,8 +44,18 @@ def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
     lines = [line for line in io.StringIO(text) if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
         raise ScenarioError("the file is empty", source=source, fix="add a header row and one row per actor")
-    reader = csv.reader(lines)
+    try:
+        table = list(csv.reader(lines))
+    except csv.Error as error:  # e.g. a lone carriage return inside a cell
+        raise ScenarioError(f"malformed CSV ({error})", source=source, fix="save the file as plain CSV") from None
+    if not table:
+        raise ScenarioError("the file is empty", source=source, fix="add a header row and one row per actor")
+    reader = iter(table)
     header = [cell.strip() for cell in next(reader)]
+    repeated = sorted({cell for cell in header if cell and [h.lower() for h in header].count(cell.lower()) > 1})
+    if repeated:
+        raise ScenarioError(f"the column '{repeated[0]}' appears twice in the header", source=source,
+                            where="line 1", fix="keep one of them")
     rows: list[tuple[str, Row]] = []
     for number, cells in enumerate(reader, start=2):
         if len(cells) > len(header):

@@ -2,7 +2,8 @@
 
 A table is a list of ``(where, row)`` pairs, ``row`` mapping column names to raw values. Column names are
 case-insensitive and accept the aliases of the published data sets (Actor/Stakeholder, Capability/Resources/Power).
-A salience column with any value above 1 is read as percent and divided by 100 (its ``salience_sd`` too).
+A salience column with any value above 1 is read as percent and divided by 100 (its ``salience_sd`` too); a column
+that also holds a fraction strictly between 0 and 1 mixes the two scales and is refused.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ ALIASES = {
     "salience_sd": "salience_sd",
     "capability_sd": "capability_sd",
 }
+MAX_MAGNITUDE = 1e12
+"""The largest position, capability or standard deviation a stakeholder file may give (beyond it the models'
+products and sums overflow)."""
 REQUIRED = ("actor", "position", "salience", "capability")
 NUMERIC = ("position", "salience", "capability", "position_sd", "salience_sd", "capability_sd")
 DEFAULT_ISSUE = "issue"
@@ -104,7 +108,7 @@ def table_to_stakeholders(
         raise ScenarioError("no stakeholders", source=source, fix="add one row per actor")
     records = [(where, _canonical_row(row, where, source)) for where, row in rows]
     _check_required(records, source)
-    percent = any(record["salience"] > 1 for _, record in records)
+    percent = _percent(records, source)
     groups: dict[str, list[tuple[str, dict]]] = {}
     for where, record in records:
         if percent:
@@ -118,13 +122,33 @@ def table_to_stakeholders(
     return tuple(_build(name, group, source, scale) for name, group in groups.items())
 
 
+def _percent(records: list[tuple[str, dict]], source: str) -> bool:
+    """Whether the salience column is in percent (some value above 1); a column that also holds a fraction
+    strictly between 0 and 1 mixes the two scales and is refused."""
+    above = next(((where, r["salience"]) for where, r in records if r["salience"] > 1), None)
+    if above is None:
+        return False
+    below = next(((where, r["salience"]) for where, r in records if 0 < r["salience"] < 1), None)
+    if below is not None:
+        raise ScenarioError(
+            f"the salience column mixes scales: {above[1]:g} ({above[0]}) is above 1, so the column is read as "
+            f"percent, but {below[1]:g} ({below[0]}) is a fraction",
+            source=source, where=below[0], fix="write every salience as 0-1, or every one as 0-100")
+    return True
+
+
 def _canonical_row(row: Row, where: str, source: str) -> dict:
     record: dict = {}
+    given: dict[str, object] = {}
     for key, value in row.items():
         column = canonical_column(key)
-        if column is None or column in record:
+        if column is None:
             continue
+        if column in record:
+            raise ScenarioError(f"the columns '{given[column]}' and '{key}' both give {column}", source=source,
+                                where=where, fix="keep one of them")
         record[column] = value
+        given[column] = key
     for column in NUMERIC:
         if column in record:
             record[column] = _number(record[column], column, where, source)
@@ -142,9 +166,15 @@ def _number(value: object, column: str, where: str, source: str) -> float:
     except ValueError:
         number = math.nan
     if not math.isfinite(number):
-        shown = text or "empty"
+        shown = text if len(text) <= 40 else text[:40] + "..."
         raise ScenarioError(
-            f"{column} is not a number ({shown})", source=source, where=where, fix=f"write {column} as a number"
+            f"{column} is not a number ({shown or 'empty'})", source=source, where=where,
+            fix=f"write {column} as a number"
+        )
+    if abs(number) > MAX_MAGNITUDE:
+        raise ScenarioError(
+            f"{column} {number:g} is larger than {MAX_MAGNITUDE:g}", source=source, where=where,
+            fix=f"rescale the {column} column to a smaller unit"
         )
     return number
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, Validatio
 
 from accord.errors import ScenarioError
 from accord.io.uncertainty_format import split_uncertainty, uncertainty_of, with_uncertainty
+from accord.io.finite import refuse_non_finite
 from accord.model import (
     Constant,
     Constituency,
@@ -409,6 +410,8 @@ class _Checker:
             self.error(where, "give exactly one of linear, triangular or constant", "")
             return Constant(0.0)
         if given[0] == "constant":
+            if not 0.0 <= spec.constant <= 1.0:  # the same rule as an option's value
+                self.error(f"{where}.constant", f"value {spec.constant:g} is outside [0, 1]", "use a value in [0, 1]")
             return Constant(spec.constant)
         if not issue.is_numeric:
             self.error(where, f"{given[0]} needs a numeric issue", "give a value for every option instead")
@@ -506,6 +509,7 @@ def scenario_from_dict(data: Any, source: str) -> Scenario:
     scenario = checker.scenario()
     if uncertainty_errors or schema_errors or checker.errors:
         raise ScenarioError.of(uncertainty_errors + schema_errors + checker.errors)
+    scenario = refuse_non_finite(scenario, source)
     return dataclasses.replace(scenario, uncertainty=uncertainty) if uncertainty else scenario
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from accord.errors import OptionError
+from accord.io.files import write_atomic
 from accord.model import Scenario
 
 TARGETS = ("accord", "genius", "geniusweb")
@@ -32,9 +33,9 @@ def write_accord(scenario: Scenario, output: Path) -> list[Path]:
     document = scenario_to_dict(scenario, distributions=True)
     output.parent.mkdir(parents=True, exist_ok=True)
     if output.suffix.lower() == ".json":
-        output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomic(output, json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     else:
-        output.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+        write_atomic(output, yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110))
     return [output]
 
 

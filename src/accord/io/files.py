@@ -7,6 +7,7 @@ import math
 import os
 import re
 import stat
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,18 +74,58 @@ def read_text(path: Path) -> str:
     return decode_text(read_bytes(path), str(path))
 
 
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``path`` whole or not at all: the data goes to a temporary file in the same folder, which then
+    replaces ``path`` in one step; a failure (a full disk) leaves any earlier file as it was."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(payload)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ScenarioError(f"cannot write the file ({error.strerror or error}); any earlier file is unchanged",
+                            source=str(path), fix="free some space or choose another place") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
 def _number(source: str, value: str, convert: Callable[[str], Any]) -> Any:
-    digits = sum(ch.isdigit() for ch in value)
-    if digits > MAX_NUMBER_DIGITS:
-        raise ScenarioError(f"a number has {digits:,} digits", source=source,
-                            fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
+    check_digits(value, source)
     number = convert(value)
     if not math.isfinite(float(number)):
         raise ScenarioError(f"the number {value} is not finite", source=source, fix="write a finite number")
+    return number
+
+
+def check_digits(text: str, source: str, where: str = "") -> None:
+    """Refuse a number written with more than ``MAX_NUMBER_DIGITS`` digits (before anything converts it)."""
+    digits = sum(ch.isdigit() for ch in text)
+    if digits > MAX_NUMBER_DIGITS:
+        raise ScenarioError(f"a number has {digits:,} digits", source=source, where=where,
+                            fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
+
+
+def finite_number(text: str, source: str, where: str = "") -> float | None:
+    """The finite number ``text`` writes (XML attributes, CSV cells), or ``None`` when it is not a number;
+    over-long and non-finite numbers (``nan``, ``inf``, ``1e400``) are refused with a clear error."""
+    check_digits(text, source, where)
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        raise ScenarioError(f"'{text.strip()}' is not a finite number", source=source, where=where,
+                            fix="write a finite number")
     return number
 
 

@@ -10,6 +10,7 @@ from typing import Literal
 from accord.errors import ScenarioError
 from accord.io.bundled import resolve, scenario_listing, scenario_names
 from accord.io.files import read_json, read_text, read_yaml
+from accord.io.finite import refuse_non_finite
 from accord.model import Scenario
 
 Format = Literal["accord", "genius", "geniusweb"]
@@ -55,23 +56,37 @@ def load(*names: str | Path) -> Scenario:
     if not names:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
     paths = [resolve(str(name), scenario_names(), "scenario", listing=scenario_listing()) for name in names]
+    try:
+        return _load(paths)
+    except READER_SLIPS as error:
+        # the readers refuse what they know to be wrong; whatever else trips one is still the input's fault
+        raise ScenarioError(f"cannot be read ({type(error).__name__}: {' '.join(str(error).split())[:120]})",
+                            source=" ".join(map(str, paths)),
+                            fix="check that the files form one valid scenario") from None
+
+
+READER_SLIPS = (RecursionError, ArithmeticError, ValueError, TypeError, KeyError, IndexError)
+"""Exceptions a reader may raise on input it does not expect; :func:`load` reports them as ``ScenarioError``."""
+
+
+def _load(paths: list[Path]) -> Scenario:
     formats = {sniff(path) for path in paths}
     if len(formats) > 1:
         raise ScenarioError(f"mixes formats ({', '.join(sorted(formats))})", source=" ".join(map(str, paths)),
                             fix="give the files of one scenario in one format")
     kind = formats.pop()
+    source = " ".join(map(str, paths))
     if kind == "accord":
         if len(paths) > 1:
-            raise ScenarioError("an Accord scenario is one file", source=" ".join(map(str, paths)),
-                                fix="analyse one file at a time")
+            raise ScenarioError("an Accord scenario is one file", source=source, fix="analyse one file at a time")
         return load_accord(paths[0])
     if kind == "genius":
         from accord.io.genius import read_genius
 
-        return read_genius(paths)
+        return refuse_non_finite(read_genius(paths), source)
     from accord.io.geniusweb import read_geniusweb
 
-    return read_geniusweb(paths)
+    return refuse_non_finite(read_geniusweb(paths), source)
 
 
 def _collection(folder: Path) -> list[Path] | None:

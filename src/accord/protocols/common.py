@@ -9,7 +9,7 @@ from time import perf_counter
 
 import numpy as np
 
-from accord.protocols.watchdog import IDLE, OverBudget
+from accord.protocols.watchdog import IDLE, STRATEGY_EXITS, OverBudget, from_user
 
 MEDIATOR = -1
 """The party index the trace uses for a mediator."""
@@ -158,6 +158,11 @@ def guarded_call(party: int, budget: float, clock: list, method: Callable, *args
     try:
         value = method(*args)
     except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+        clock[0] = IDLE
+        return None, raised(party, error)
+    except STRATEGY_EXITS as error:  # sys.exit or KeyboardInterrupt from the strategy: its fault, not the end
+        if from_user(error):
+            raise
         clock[0] = IDLE
         return None, raised(party, error)
     except OverBudget:

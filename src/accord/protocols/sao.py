@@ -24,7 +24,7 @@ from accord.protocols.common import (
     over_budget,
     raised,
 )
-from accord.protocols.watchdog import IDLE, OverBudget, watching
+from accord.protocols.watchdog import IDLE, STRATEGY_EXITS, OverBudget, from_user, watching
 from accord.strategies.base import END, State, Strategy
 
 
@@ -115,6 +115,11 @@ def _negotiate(strategies: list[Strategy], n_outcomes: int, config: SessionConfi
                 calling = "propose"
                 offer = strategy.propose(state)
             except Exception as error:  # noqa: BLE001 - contained: the session breaks down
+                run.fault = raised(party, error)
+                break
+            except STRATEGY_EXITS as error:  # sys.exit or KeyboardInterrupt from the strategy: its fault
+                if from_user(error):
+                    raise
                 run.fault = raised(party, error)
                 break
             except OverBudget:

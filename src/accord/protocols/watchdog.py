@@ -21,6 +21,11 @@ platforms without ``SIGURG``/``pthread_kill``: Windows) :func:`watching` arms no
 after-the-fact check applies. ``SIGURG`` is used because its default action is to ignore it: a stray one can
 never kill the process. A handler the program had installed for it is restored after the session and is called
 meanwhile for any ``SIGURG`` that is not the watchdog's.
+
+A strategy may not end the program: ``sys.exit`` or a ``KeyboardInterrupt`` raised in a strategy call is that
+strategy's fault (:func:`from_user`). To tell the user's Ctrl-C apart, the first armed session replaces Python's
+default ``SIGINT`` handler by one that behaves the same but counts the signals (a handler the program installed
+itself is left alone, and then every ``KeyboardInterrupt`` in the main thread counts as the user's).
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ class _Watch:
         self.thread: int | None = None  # set while armed
 
     def __enter__(self) -> list[float]:
+        _interrupts[0] = 0  # a Ctrl-C before this session has already raised
         if SIGNAL is None:
             return self.clock
         try:
@@ -171,5 +177,35 @@ def _start() -> _Watchdog:
     if not _hooked:
         os.register_at_fork(after_in_child=_forget)
         _hooked.append(True)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # called in the main thread only
+        signal.signal(signal.SIGINT, _count_interrupt)
     dog = _current[0] = _Watchdog()
     return dog
+
+
+_interrupts = [0]
+"""How many times the user pressed Ctrl-C (SIGINT) during the current session (once :func:`_count_interrupt` is
+installed)."""
+
+
+def _count_interrupt(signum, frame) -> None:
+    """Python's own Ctrl-C handling (raise ``KeyboardInterrupt``), counting the signals, so that a strategy that
+    raises ``KeyboardInterrupt`` itself can be told from the user pressing Ctrl-C."""
+    _interrupts[0] += 1
+    raise KeyboardInterrupt
+
+
+STRATEGY_EXITS = (SystemExit, KeyboardInterrupt)
+"""What a strategy may raise to try to end the whole program rather than its session."""
+
+
+def from_user(error: BaseException) -> bool:
+    """Whether ``error`` (one of :data:`STRATEGY_EXITS`, caught around a strategy call) must end the program:
+    Ctrl-C pressed by the user. ``sys.exit`` from a strategy, and a ``KeyboardInterrupt`` it raises itself (or
+    raises in a thread other than the main one, which Ctrl-C never reaches), are the strategy's fault instead."""
+    if not isinstance(error, KeyboardInterrupt) or threading.current_thread() is not threading.main_thread():
+        return False
+    handler = signal.getsignal(signal.SIGINT)
+    if handler is _count_interrupt:
+        return _interrupts[0] > 0
+    return handler is not signal.SIG_IGN  # Ctrl-C ignored here (a pool worker): never the user's

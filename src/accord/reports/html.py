@@ -32,7 +32,7 @@ def plot_script() -> str:
 
 def json_script(element_id: str, data) -> str:
     """``data`` as an inert JSON script element (safe to inline: ``<`` is escaped)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).replace("<", "\\u003c")
     return f'<script type="application/json" id="{escape(element_id)}">{text}</script>'
 
 

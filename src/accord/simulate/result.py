@@ -127,7 +127,7 @@ class SessionResult:
 
     def trace_json(self) -> str:
         """The trace as JSON text (byte-identical for the same seed and a rounds-only deadline)."""
-        return json.dumps(self.trace, ensure_ascii=False)
+        return json.dumps(self.trace, ensure_ascii=False, allow_nan=False)
 
     def trace_csv(self) -> str:
         """The trace as CSV text: round, party, action, time, one column per issue, one utility column per

@@ -48,7 +48,7 @@ class SessionRow:
 
     def sql_values(self) -> tuple:
         """The row's values in column order, ``strategies`` and ``utilities`` as JSON lists (the store's form)."""
-        return tuple(json.dumps(list(value)) if name in _JSON_LISTS else value
+        return tuple(json.dumps(list(value), allow_nan=False) if name in _JSON_LISTS else value
                      for name, value in zip(COLUMNS, (getattr(self, name) for name in COLUMNS)))
 
 

@@ -22,7 +22,7 @@ from types import FrameType
 
 from accord.model import Scenario
 from accord.protocols.common import describe
-from accord.protocols.watchdog import blamed
+from accord.protocols.watchdog import STRATEGY_EXITS, blamed, from_user
 from accord.simulate import prepare, run_session
 from accord.strategies.base import Strategy
 from accord.tournament.plan import Plan, Settings, Task
@@ -182,7 +182,9 @@ def run_batch(batch: Batch) -> list[SessionRow]:
                 rows.append(lost_row(task, labels, prepared[task.scenario], blamed(error), "hung",
                                      f"session still running after {settings.timeout:g} s (wall clock)",
                                      time.perf_counter() - started))
-            except Exception as error:  # noqa: BLE001 - a broken session never breaks the tournament
+            except (Exception, *STRATEGY_EXITS) as error:  # noqa: BLE001 - a broken session never breaks the tournament
+                if from_user(error):
+                    raise
                 rows.append(lost_row(task, labels, prepared[task.scenario], blamed(error), "crashed", describe(error),
                                      time.perf_counter() - started))
     return rows

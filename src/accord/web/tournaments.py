@@ -32,6 +32,8 @@ def results(path: Path | None) -> dict:
         return {**empty, "message": f"error: {error.one_line()}"}
     try:
         rows = store.rows()
+    except InputError as error:
+        return {**empty, "message": f"error: {error.one_line()}"}
     finally:
         store.close()
     ranking = summarize(rows)

@@ -282,3 +282,40 @@ def test_an_integer_issue_too_large_to_enumerate_is_refused_before_it_is_built(t
     first, second = child.stdout.splitlines()
     assert "the issue would have 1,000,000,000,001 values; an issue has at most 1,000,000" in first
     assert second.startswith("real_grid: real_grid must be at most 1,000,000")
+
+
+# --- non-finite and malformed numbers (issue 11 §6, §13) ---------------------------------------------
+
+
+@pytest.mark.parametrize("element", ["<reservation><value>nan</value></reservation>",
+                                     "<discount_factor><value>nan</value></discount_factor>",
+                                     "<reservation><value>inf</value></reservation>"])
+def test_a_non_finite_child_value_is_refused(tmp_path, element):
+    profile = PROFILE.format(ftype="linear", p0="0", p1="0.1", p2="0", discount="0.9")
+    profile = profile.replace('<reservation value="0.25"/>', "").replace('<discount_factor value="0.9"/>', element)
+    paths = small(tmp_path)
+    write(tmp_path, "alice.xml", profile)
+    with pytest.raises(ScenarioError, match="not a finite number"):
+        read_genius(paths)
+
+
+def test_an_over_long_number_is_refused_before_it_is_converted(tmp_path):
+    with pytest.raises(ScenarioError, match="5,000 digits") as caught:
+        read_genius(small(tmp_path, discount="9" * 5000))
+    assert len(str(caught.value)) < 300
+
+
+def test_a_fifty_digit_integer_bound_is_refused(tmp_path):
+    paths = small(tmp_path)
+    write(tmp_path, "small-domain.xml", DOMAIN.replace('upperbound="4"', 'upperbound="' + "9" * 50 + '"', 1))
+    with pytest.raises(ScenarioError):
+        read_genius(paths)
+
+
+def test_deeply_nested_objectives_are_read_without_recursion(tmp_path):
+    depth = 20_000
+    domain = DOMAIN.replace('<issue index="1"', '<objective name="x">' * depth + '</objective>' * depth
+                            + '<issue index="1"', 1)
+    paths = small(tmp_path)
+    write(tmp_path, "small-domain.xml", domain)
+    assert read_genius(paths).issue_names == ("colour", "price", "time")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from accord.errors import ScenarioError
 from accord.io.genius import read_genius, write_genius
 from accord.model import Constraint, Issue, Linear, LinearAdditive, Party, Rectangle, RectangleSum, Scenario, Table
 from accord.space import utility_matrix
@@ -56,3 +58,45 @@ def test_writer_reports_a_real_grid_that_is_not_the_default(tmp_path):
     assert any("real_grid=5" in loss for loss in losses)
     again = read_genius([tmp_path], real_grid=5)
     np.testing.assert_allclose(utility_matrix(again), utility_matrix(scenario), atol=1e-12, rtol=0)
+
+
+def _named(issue_name: str, options: tuple[str, ...]) -> Scenario:
+    issue = Issue.categorical(issue_name, options)
+    table = Table(tuple(float(n) / max(1, len(options) - 1) for n in range(len(options))))
+    party = Party("p", LinearAdditive((1.0,), (table,)))
+    return Scenario("s", (issue,), (party, Party("q", LinearAdditive((1.0,), (table,)))))
+
+
+def test_names_with_markup_tabs_newlines_and_unicode_round_trip(tmp_path):
+    name = 'a <b> & "c"\t\'d\'\nÉ 日本'
+    options = ("x\ty", "1 < 2", "r\nn", "ü&")
+    write_genius(_named(name, options), tmp_path)
+    back = read_genius([tmp_path])
+    assert back.issue_names == (name,)
+    assert back.issues[0].values == options
+
+
+@pytest.mark.parametrize(("issue_name", "options"), [("a\x01b", ("x", "y")), ("ok", ("x", "y\x1b[31m"))])
+def test_a_control_character_xml_cannot_hold_is_refused_before_writing(tmp_path, issue_name, options):
+    with pytest.raises(ScenarioError, match="XML cannot hold"):
+        write_genius(_named(issue_name, options), tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_write_leaves_the_earlier_file_and_no_fragment(tmp_path, monkeypatch):
+    import os
+
+    from accord.io import files
+
+    scenario = _named("price", ("low", "high"))
+    write_genius(scenario, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def full(_descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(ScenarioError, match="No space left on device"):
+        write_genius(_named("price", ("low", "mid", "high")), tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert sorted(os.listdir(tmp_path)) == sorted(before)  # no temporary file left behind

@@ -174,3 +174,23 @@ def test_explicit_non_profile_file_is_an_error(tmp_path):
     with pytest.raises(ScenarioError, match="not a GeniusWeb domain or profile") as caught:
         read_geniusweb([path])
     assert caught.value.source == str(path)
+
+
+# --- numbers out of range (issue 11 §6, §13) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("step", ["1e-999999", "1e-99"])
+def test_a_range_that_overflows_decimal_is_an_input_error(tmp_path, step):
+    domain = {"name": "trip", "issuesValues": {**DOMAIN["issuesValues"], "budget": {"range": [-1e99, 1e99, 7]}}}
+    paths = [dump(tmp_path, "trip.json", domain), dump(tmp_path, "alice.json", profile(domain=domain))]
+    for path in paths:
+        path.write_text(path.read_text().replace("7", step))
+    with pytest.raises(ScenarioError):
+        read_geniusweb(paths)
+
+
+def test_a_weight_of_1e400_is_refused(tmp_path):
+    paths = trip(tmp_path)
+    paths[1].write_text(paths[1].read_text().replace('"place": 0.5', '"place": 1e400'))
+    with pytest.raises(ScenarioError, match="not finite"):
+        read_geniusweb(paths)

@@ -17,13 +17,12 @@ hyperRectangles; a domain has none of them.
 
 from __future__ import annotations
 
-import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from accord.errors import ScenarioError
-from accord.io.files import scenario_files
+from accord.io.files import check_digits, finite_number, scenario_files
 from accord.io.foreign import check_parts
 from accord.io.xml_safe import XmlDocument, looks_like_xml, parse_xml, read_bytes
 from accord.model import (
@@ -115,15 +114,15 @@ def _issues_in_order(space: ET.Element) -> list[ET.Element]:
     """Issue elements in document order (objectives may nest), skipping similarity/criteria sub-trees."""
     found: list[ET.Element] = []
 
-    def walk(element: ET.Element) -> None:
-        for child in element:
-            if child.tag == "issue":
-                found.append(child)
-            elif child.tag == "objective":
-                walk(child)
-
-    for objective in space.findall("objective"):
-        walk(objective)
+    stack = [iter(space.findall("objective"))]  # a loop, not recursion: objectives may nest without limit
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == "issue":
+            found.append(child)
+        elif child.tag == "objective":
+            stack.append(iter(child))
     return found
 
 
@@ -148,18 +147,23 @@ class _Fields:
         if attribute not in element.attrib and default is not None:
             return default
         raw = self.text(element, attribute, place)
+        return self.parsed(element, raw, f"attribute '{attribute}'", place)
+
+    def parsed(self, element: ET.Element, raw: str, what: str, place: str) -> float:
+        """The finite number ``raw``; a located error for text, over-long and non-finite numbers."""
+        where = self.document.where(element, place)
         try:
-            value = float(raw)
-        except ValueError:
-            raise self.error(element, place, f"attribute '{attribute}' is not a number ('{raw}')",
-                             "write a decimal number") from None
-        if not math.isfinite(value):
-            raise self.error(element, place, f"attribute '{attribute}' is not a finite number ('{raw}')",
-                             "write a finite decimal number")
+            value = finite_number(raw, str(self.document.path), where)
+        except ScenarioError as error:
+            raise self.error(element, place, f"{what}: {error.message}", error.fix) from None
+        if value is None:
+            shown = raw.strip() if len(raw) <= 40 else raw.strip()[:40] + "..."
+            raise self.error(element, place, f"{what} is not a number ('{shown}')", "write a decimal number")
         return value
 
     def integer(self, element: ET.Element, attribute: str, place: str) -> int:
         raw = self.text(element, attribute, place)
+        check_digits(raw, str(self.document.path), self.document.where(element, place))
         try:
             return int(raw.strip())
         except ValueError:
@@ -416,11 +420,7 @@ def _child_value(fields: _Fields, element: ET.Element, place: str) -> float | No
         return fields.number(element, "value", place)
     child = element.find("value")
     if child is not None and child.text and child.text.strip():
-        try:
-            return float(child.text)
-        except ValueError:
-            raise fields.error(child, place, f"value is not a number ('{child.text.strip()}')",
-                               "write a decimal number") from None
+        return fields.parsed(child, child.text, "value", place)
     return None
 
 

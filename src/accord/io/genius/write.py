@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import io
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from accord.errors import ScenarioError
+from accord.io.files import write_atomic
 
 from accord.io.foreign import file_stem, unique_stem, unsupported_losses
 from accord.io.genius.read import DEFAULT_REAL_GRID
@@ -21,6 +26,7 @@ def _num(value: float) -> str:
 def write_genius(scenario: Scenario, folder: Path) -> list[str]:
     """Write ``scenario`` as GENIUS XML into ``folder``: ``<scenario>-domain.xml`` and one
     ``<scenario>-<party>.xml`` per party. Return what GENIUS cannot express (empty when nothing is lost)."""
+    _check_names(scenario)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     losses: list[str] = []
@@ -161,4 +167,24 @@ def _write_function(element: ET.Element, issue: Issue, form: str, weight: float,
 def _write_xml(element: ET.Element, path: Path) -> None:
     tree = ET.ElementTree(element)
     ET.indent(tree)
-    tree.write(path, encoding="utf-8", xml_declaration=True)
+    buffer = io.BytesIO()
+    tree.write(buffer, encoding="utf-8", xml_declaration=True)
+    write_atomic(path, buffer.getvalue())
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, not even as a character reference."""
+
+
+def _check_names(scenario: Scenario) -> None:
+    """Refuse a name or value that XML cannot hold (a control character): GENIUS could not read the files."""
+    texts = [("scenario name", scenario.name)]
+    for issue in scenario.issues:
+        texts.append((f"issue '{issue.name}'", issue.name))
+        if issue.kind == "categorical":
+            texts += [(f"option {value!r} of issue '{issue.name}'", str(value)) for value in issue.values]
+    for label, text in texts:
+        match = _NOT_XML.search(text)
+        if match:
+            raise ScenarioError(f"the {label} holds the character U+{ord(match.group()):04X}, which XML cannot hold",
+                                source=scenario.name, fix="rename it without control characters")

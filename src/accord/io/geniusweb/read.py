@@ -12,12 +12,12 @@ in ``Party.reservation_outcome``.
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, DecimalException, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from accord.errors import ScenarioError
-from accord.io.files import read_json, scenario_files
+from accord.io.files import ScenarioFiles, read_json, scenario_files
 from accord.io.foreign import check_parts
 from accord.model import Issue, LinearAdditive, Party, Scenario, Table
 from accord.model.issues import MAX_ISSUE_VALUES
@@ -64,8 +64,16 @@ def _kind(data: Any) -> str:
 def read_geniusweb(paths: list[Path]) -> Scenario:
     """Read a GeniusWeb scenario: one folder, or an optional domain file plus profile files (party order =
     file order; in a folder, profiles sorted by file name)."""
-    notes: list[str] = []
     given = scenario_files(paths, ".json")
+    try:
+        return _read(given)
+    except (DecimalException, OverflowError):  # e.g. a range whose step is 1e-999999: (high - low) / step
+        raise ScenarioError("a number is too large or too small to compute with", source=given.source,
+                            fix="write ranges and utilities with numbers of ordinary size") from None
+
+
+def _read(given: ScenarioFiles) -> Scenario:
+    notes: list[str] = []
     files, in_folder, source = given.files, given.folder is not None, given.source
     name = given.folder.name if given.folder else None
     domains: list[tuple[Path, Any]] = []

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from accord.io.files import write_atomic
 from accord.io.foreign import file_stem, unique_stem, unsupported_losses
 from accord.io.geniusweb.read import PROFILE_KEY, number_utility
 from accord.model import Issue, LinearAdditive, Party, Scenario
@@ -222,4 +223,4 @@ def _reservation_bid(scenario: Scenario, party: Party, forms: list, losses: list
 
 
 def _write_json(data: dict, path: Path) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
