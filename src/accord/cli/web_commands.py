@@ -14,6 +14,7 @@ from accord.errors import InputError, OptionError
 from accord.protocols.registry import protocol_names
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+REPORT_SAMPLES = 200  # robustness samples in a report: a quick estimate (the section says how to get a tighter one)
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
               "or a domain file followed by its profile files")
 
@@ -59,6 +60,11 @@ def report_command(
     stakeholders: Annotated[Optional[str], typer.Option(
         help="stakeholder file (or bundled name) to forecast; default: the bundled one named like the scenario, "
              "if any")] = None,
+    samples: Annotated[int, typer.Option(help="robustness samples when the scenario states distributions "
+                                              "(0: no robustness section)", min=0)] = REPORT_SAMPLES,
+    record: Annotated[Optional[str], typer.Option(
+        help="negotiation record (file or bundled name) to audit; default: the bundled one that names the "
+             "scenario, if any")] = None,
 ) -> None:
     """Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a forecast."""
     import accord
@@ -70,9 +76,13 @@ def report_command(
     scenario = accord.load(*paths)
     if stakeholders is None and scenario.name in bundled_names():
         stakeholders = scenario.name
+    if record is None:
+        from accord.audit import bundled_record_for
+
+        record = bundled_record_for(scenario.name)
     command = "accord report " + " ".join(shlex.quote(p) for p in paths) + f" -o {shlex.quote(output.name)}"
     text = build_report(scenario, names(strategies), protocol=protocol, rounds=rounds, seed=seed,
-                        stakeholders=stakeholders, command=command)
+                        stakeholders=stakeholders, command=command, samples=samples, record=record)
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
@@ -82,20 +92,27 @@ def report_command(
 
 
 def build_report(scenario, strategies: list[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
-                 seed: int = 0, stakeholders: str | None = None, command: str = "") -> str:
+                 seed: int = 0, stakeholders: str | None = None, command: str = "", samples: int = REPORT_SAMPLES,
+                 record: str | None = None) -> str:
     """Compute what the report shows (the analysis, a simulation with ``strategies`` — default boulware, then
-    conceder — and the expected-utility forecast of each issue of ``stakeholders``) and render it."""
+    conceder —, the expected-utility forecast of each issue of ``stakeholders``, the robustness estimate from
+    ``samples`` draws (seed 0) when the scenario states distributions, and the audit of the negotiation
+    ``record``) and render it."""
     import accord
     from accord.forecast import ModelConfig, forecast, load_stakeholders
+    from accord.audit import audit, read_record
     from accord.reports.html import render_report
+    from accord.robust import robust
     from accord.simulate import run_session
 
     chosen = strategies or ["boulware"] + ["conceder"] * (len(scenario.parties) - 1)
     simulation = run_session(scenario, chosen, protocol=protocol, rounds=rounds, seed=seed)
     groups = load_stakeholders(stakeholders) if stakeholders else ()
     forecasts = [(group, forecast(group, ModelConfig(model="eu", rounds=10))) for group in groups]
+    robust_result = robust(scenario, samples, seed=0) if samples and scenario.uncertainty else None
+    audited = audit(read_record(record, scenario)) if record else None
     return render_report(accord.analyze(scenario), simulation=simulation, max_rounds=rounds, forecasts=forecasts,
-                         stakeholders=stakeholders, command=command)
+                         stakeholders=stakeholders, command=command, robust=robust_result, audit=audited)
 
 
 def register(app: typer.Typer) -> None:
