@@ -61,3 +61,10 @@ def test_the_history_record_is_bundled_and_cites_a_source_for_every_move():
     assert all(move.date for move in history.moves)
     years = {move.date[:4] for move in history.moves}
     assert {"1956", "2001", "2018", "2019"} <= years
+
+
+def test_the_bundled_record_of_a_scenario_is_the_one_that_names_it():
+    from accord.audit import bundled_record_for
+
+    assert bundled_record_for("japan-russia-2019") == "japan-russia-history"
+    assert bundled_record_for("japan-russia-2020") is None and bundled_record_for("nope") is None
