@@ -66,7 +66,8 @@ def test_the_colour_falls_back_to_p_rational_when_nothing_is_ever_ratified(estim
 def test_the_view_colours_every_point_and_charts_the_drivers(estimate):
     analysis, data, result = estimate
     view = robust_view(analysis, result, data)
-    shades = point_shades(result, data, view["measure"])
+    shades = point_shades(result, {**data, "points": data["points"] + data["frontier"]}, view["measure"])
+    assert len(shades) == len(data["points"]) + len(data["frontier"])  # the frontier's packages are shaded too
     drawn = {colour: d.count("M") for d, colour in
              re.findall(r'<path d="([^"]*)" stroke="(#\w+)"[^>]*class="cloud shaded"', view["svg"])}
     expected: dict[str, int] = {}

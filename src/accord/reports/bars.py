@@ -14,8 +14,8 @@ ROW, LABEL_WIDTH, VALUE_WIDTH = 22, 300, 64
 def bars_svg(items: Sequence[tuple[str, float]], title: str, limit: float = 1.0, width: int = 640,
              value_format: str = "{:+.1%}") -> str:
     """Bars for ``(label, value)`` pairs, top to bottom in the order given; the axis spans ``[-limit, limit]``.
-    Positive values are blue and point right, negative ones orange and point left. Each bar carries
-    ``data-label`` and ``data-value``."""
+    Positive values are blue and point right, negative ones orange and point left; the values are written in a
+    column on the right. Each bar carries ``data-label`` and ``data-value``."""
     limit = limit if limit > 0 else 1.0
     top, bottom = 8, 26
     height = top + ROW * max(1, len(items)) + bottom
@@ -29,14 +29,12 @@ def bars_svg(items: Sequence[tuple[str, float]], title: str, limit: float = 1.0,
         length = round(min(abs(value), limit) * scale, 1)
         x = zero if value >= 0 else round(zero - length, 1)
         shown = label if len(label) <= 44 else label[:43] + "…"
-        text_x = round(zero + length + 4 if value >= 0 else zero - length - 4, 1)
-        anchor = "start" if value >= 0 else "end"
         out.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" class="tick">{escape(shown)}'
                    f'<title>{escape(label)}</title></text>'
                    f'<rect x="{x}" y="{y + 4}" width="{length}" height="{ROW - 8}" '
                    f'fill="{POSITIVE if value >= 0 else NEGATIVE}" class="bar" data-label="{escape(label)}" '
                    f'data-value="{value:.6g}"/>'
-                   f'<text x="{text_x}" y="{y + 15}" text-anchor="{anchor}" class="tick">'
+                   f'<text x="{LABEL_WIDTH + plot + 8}" y="{y + 15}" class="tick value">'
                    f'{escape(value_format.format(value))}</text>')
     axis_y = top + ROW * max(1, len(items))
     out.append(f'<line x1="{zero}" y1="{top}" x2="{zero}" y2="{axis_y}" stroke="#555"/>')

@@ -54,16 +54,18 @@ def shade_key(title: str) -> str:
 
 
 def robust_view(analysis: Analysis, result: RobustResult, data: dict) -> dict:
-    """The drawings of a robustness estimate: the shaded utility-space plot on ``data``'s axes, its colour key
-    and the drivers' bar chart (``None`` without uncertain numbers)."""
+    """The drawings of a robustness estimate: the utility-space plot on ``data``'s axes with every drawn package
+    (the cloud and the frontier) shaded, its colour key and the drivers' bar chart (``None`` without uncertain
+    numbers)."""
     measure = colour_measure(result)
     drivers = result.drivers[:SHOWN_DRIVERS]
     chart = None
     if drivers:
         chart = bars_svg([(d.parameter, d.delta_p) for d in drivers],
                          "drivers: change in P(a ratifiable zone exists), top against bottom decile")
+    shaded = {**data, "points": data["points"] + data["frontier"]}
     return {"measure": measure, "measure_title": MEASURES[measure],
-            "svg": utility_svg(data, shades=point_shades(result, data, measure)),
+            "svg": utility_svg(shaded, shades=point_shades(result, shaded, measure)),
             "key": shade_key(MEASURES[measure]), "drivers_svg": chart}
 
 
@@ -100,7 +102,8 @@ def robust_section(analysis: Analysis, data: dict, result: RobustResult) -> str:
              f"<p>{document['samples']:,} scenarios drawn (seed {document['seed']}) from the distributions the "
              f"scenario states on {len(document['parameters'])} numbers; every other number is held at its value. "
              f"Each probability is given ± one Monte Carlo standard error. The report draws a modest sample; "
-             f"<code>accord robust {escape(name)} --samples 10000</code> gives tighter figures.</p>",
+             f"<code>accord robust</code> on {escape(name)} with more samples gives tighter figures (the error "
+             "shrinks with the square root of the sample count).</p>",
              '<table><tbody>'
              f'<tr><td>P(a zone of agreement exists)</td><td class="num">{_pct(document["p_zone"])}</td></tr>'
              f'<tr><td>P(a ratifiable zone exists)</td><td class="num">{_pct(document["p_ratifiable_zone"])}</td>'

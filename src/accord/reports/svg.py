@@ -95,7 +95,8 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     rx, ry = data["reservation"][ax[0]], data["reservation"][ax[1]]
     out.append(f'<rect x="{frame.px(rx)}" y="{frame.top}" width="{round(frame.px(1) - frame.px(rx), 1)}" '
                f'height="{round(frame.py(ry) - frame.top, 1)}" fill="#2a9d2a" fill-opacity="0.06" class="rational"/>')
-    out += _cloud(frame, data["points"], shades)
+    if shades is None:
+        out += _cloud(frame, data["points"], None)
     front = data["frontier"]
     if front and data.get("frontier_is_curve"):
         line = " ".join(f"{frame.px(x)},{frame.py(y)}" for x, y, _ in front)
@@ -103,6 +104,8 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     dots = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, _ in front)
     out.append(f'<path d="{dots}" stroke="#222" stroke-width="5" stroke-linecap="round" fill="none" '
                f'class="frontier-points"/>')
+    if shades is not None:  # on top of the frontier, so the frontier's own packages show their shade too
+        out += _cloud(frame, data["points"], shades)
     out.append(f'<line x1="{frame.px(rx)}" y1="{frame.top}" x2="{frame.px(rx)}" y2="{frame.top + frame.h}" '
                f'stroke="{PARTY_COLOURS[ax[0] % 8]}" stroke-dasharray="5 4" class="reservation"/>')
     out.append(f'<line x1="{frame.left}" y1="{frame.py(ry)}" x2="{frame.left + frame.w}" y2="{frame.py(ry)}" '
