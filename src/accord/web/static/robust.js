@@ -4,13 +4,9 @@
 (function () {
   "use strict";
 
-  function $(selector) { return document.querySelector(selector); }
+  var esc = window.AccordPlot.esc;
 
-  function esc(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
-    });
-  }
+  function $(selector) { return document.querySelector(selector); }
 
   function pct(value) { return (100 * value).toFixed(1) + "%"; }
 
