@@ -52,7 +52,8 @@ def moves_table(result: AuditResult) -> str:
         distance = "" if move["pareto_distance"] is None else f"{move['pareto_distance']:.3f}"
         rows.append(f"<tr><td>{move['index']}</td><td>{escape(_when(move))}</td><td>{escape(move['party'])}</td>"
                     f"<td>{escape(move['action'])}</td><td>{_offer(move)}</td>"
-                    f'<td class="num">{_utilities(move)}</td><td>{_rational(move, parties)}</td>'
+                    f'<td class="num" style="white-space:nowrap">{_utilities(move)}</td>'
+                    f'<td style="white-space:nowrap">{_rational(move, parties)}</td>'
                     f'<td>{ratified}</td><td class="num">{distance}</td>'
                     f'<td class="small">{escape(entry.move.source)}</td></tr>')
     return f'<table class="audit-moves"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
