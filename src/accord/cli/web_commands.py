@@ -99,8 +99,8 @@ def build_report(scenario, strategies: list[str] | None = None, *, protocol: str
     ``samples`` draws (seed 0) when the scenario states distributions, and the audit of the negotiation
     ``record``) and render it."""
     import accord
-    from accord.forecast import ModelConfig, forecast, load_stakeholders
     from accord.audit import audit, read_record
+    from accord.forecast import ModelConfig, forecast, load_stakeholders
     from accord.reports.html import render_report
     from accord.robust import robust
     from accord.simulate import run_session
