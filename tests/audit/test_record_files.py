@@ -70,3 +70,10 @@ def test_a_csv_record_with_a_column_twice_is_refused(tmp_path):
     (tmp_path / "r.csv").write_text("\n".join([f"{header},{first}", *(f"{row}," for row in rows)]) + "\n")
     with pytest.raises(ScenarioError, match=f"the column '{first}' appears twice"):
         read_record(tmp_path / "r.csv", MINI, "mini")
+
+
+def test_the_bundled_record_of_a_scenario_is_the_one_that_names_it():
+    from accord.audit import bundled_record_for
+
+    assert bundled_record_for("japan-russia-2019") == "japan-russia-history"
+    assert bundled_record_for("japan-russia-2020") is None and bundled_record_for("nope") is None

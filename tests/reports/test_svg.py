@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -70,3 +71,19 @@ def test_lines_tell_many_series_apart_and_name_them_whole():
         looks.add(re.sub(r'[\d.]+', "", entry.group(1)))
     assert len(looks) == len(series)  # no two series look alike
     assert 'class="band"' in svg and "Monte Carlo 5–95 % band (9 runs)" in svg
+
+
+def test_shades_colour_the_cloud_by_level():
+    from accord.reports.svg import SHADE_ZERO, shade_colour, utility_svg
+
+    assert shade_colour(0) == SHADE_ZERO and shade_colour(-1) == SHADE_ZERO
+    assert shade_colour(0.01) == shade_colour(0.1) != shade_colour(0.11)
+    assert shade_colour(1) == shade_colour(2) == "#08306b"
+    data = {"axes": [0, 1], "parties": ["A", "B"], "reservation": [0.0, 0.0], "frontier": [], "solutions": {},
+            "points": [[0.1, 0.2, 0], [0.3, 0.4, 1], [0.5, 0.6, 2]], "n_outcomes": 3}
+    plain = utility_svg(data)
+    assert plain.count('class="cloud"') == 1 and "shaded" not in plain
+    shaded = utility_svg(data, shades=[0.0, 0.95, 0.0])
+    groups = re.findall(r'<path d="([^"]*)" stroke="(#\w+)"[^>]*class="cloud shaded"', shaded)
+    assert [colour for _, colour in groups] == [SHADE_ZERO, shade_colour(0.95)]  # darkest drawn last
+    assert [d.count("M") for d, _ in groups] == [2, 1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -45,12 +46,49 @@ def test_report_has_every_section(flagship_report):
     for heading in ("Bargaining solutions", "Utility space", "Parties", "Pareto frontier", "Simulation",
                     "Forecast", "Sources"):
         assert f"<h2>{heading}</h2>" in flagship_report
-    assert flagship_report.count('<svg xmlns="http://www.w3.org/2000/svg" class="utility-plot"') == 2
+    # the utility space, shaded by robustness, with the simulation's offers and with the history's offers
+    assert flagship_report.count('<svg xmlns="http://www.w3.org/2000/svg" class="utility-plot"') == 4
     assert 'class="lines-plot"' in flagship_report
     nash = analysis.solutions["nash"]
     assert f"{nash.utilities[0]:.4f}" in flagship_report and f"{nash.utilities[1]:.4f}" in flagship_report
     assert "207,360 feasible outcomes" in flagship_report
     assert 'id="plot-data"' in flagship_report and "AccordPlot" in flagship_report
+
+
+def test_report_has_the_robustness_and_history_sections(flagship_report):
+    from accord.audit import audit, read_record
+    from accord.robust import robust
+
+    scenario = accord.load(FLAGSHIP)
+    document = robust(scenario, 200, seed=0).to_json()
+    section = flagship_report.split("<h2>Robustness</h2>")[1].split("<h2>")[0]
+    assert "200 scenarios drawn (seed 0)" in section
+    for key in ("p_zone", "p_ratifiable_zone"):
+        assert f"{document[key]['value']:.1%} ± {document[key]['se']:.1%}" in section
+    assert 'class="cloud shaded"' in section
+    history = flagship_report.split("<h2>History against the model</h2>")[1].split("<h2>")[0]
+    moves = audit(read_record("japan-russia-history", scenario)).to_json()["moves"]
+    assert history.count("<tr><td>") == len(moves)
+    assert "The record ends without agreement." in history
+
+
+def test_report_sections_follow_the_options(tmp_path):
+    scenario = accord.load(FLAGSHIP)
+    text = build_report(scenario, samples=0, record=None)
+    assert "<h2>Robustness</h2>" not in text and "<h2>History against the model</h2>" not in text
+    mini = accord.load(str(Path(__file__).resolve().parents[1] / "data" / "mini.yaml"))
+    assert "<h2>Robustness</h2>" not in build_report(mini)  # no distributions, no robustness section
+    path = tmp_path / "r.html"
+    assert main(["report", FLAGSHIP, "-o", str(path), "--samples", "20", "--record", "japan-russia-history"]) == 0
+    assert "20 scenarios drawn (seed 0)" in path.read_text(encoding="utf-8")
+
+
+def test_report_refuses_a_record_for_another_scenario(tmp_path, capsys):
+    path = tmp_path / "r.html"
+    assert main(["report", "japan-russia-2020", "-o", str(path), "--samples", "0",
+                 "--record", "japan-russia-history"]) == 2
+    assert "the record is for scenario 'japan-russia-2019'" in capsys.readouterr().err
+    assert not path.exists()
 
 
 def test_report_is_deterministic():
@@ -81,6 +119,7 @@ def test_committed_flagship_report_is_current():
     ratification = analysis.ratification
     assert "<h2>Domestic ratification</h2>" in text
     assert (f"shrinks from {ratification.zone:,} to {ratification.zone_with_ratification:,} outcomes") in text
+    assert "<h2>Robustness</h2>" in text and "<h2>History against the model</h2>" in text
 
 
 def test_report_errors_are_one_line(tmp_path, capsys):

@@ -32,6 +32,15 @@ def bundled_records() -> dict[str, Path]:
     return {path.stem: path for path in sorted(records_dir().glob("*.yaml"))}
 
 
+def bundled_record_for(scenario_name: str) -> str | None:
+    """The first bundled record (by name) that names ``scenario_name`` as its scenario, if any."""
+    for name, path in bundled_records().items():
+        data = read_yaml(path)
+        if isinstance(data, dict) and data.get("scenario") == scenario_name:
+            return name
+    return None
+
+
 def resolve_record(name: str) -> Path:
     """A path the user typed, or the file of a bundled record of that name."""
     found = next((p for p in (Path(name), bundled_records().get(name)) if p is not None and p.exists()), None)

@@ -15,6 +15,7 @@ from accord.errors import InputError, OptionError
 from accord.protocols.registry import protocol_names
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+REPORT_SAMPLES = 200  # robustness samples in a report: a quick estimate (the section says how to get a tighter one)
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
               "or a domain file followed by its profile files")
 
@@ -65,6 +66,11 @@ def report_command(
              "if any")] = None,
     runs: Annotated[int, typer.Option(help="Monte Carlo runs of the forecast over the uncertainty the stakeholder "
                                            "file states (0 = none)", min=0)] = 100,
+    samples: Annotated[int, typer.Option(help="robustness samples when the scenario states distributions "
+                                              "(0: no robustness section)", min=0)] = REPORT_SAMPLES,
+    record: Annotated[Optional[str], typer.Option(
+        help="negotiation record (file or bundled name) to audit; default: the bundled one that names the "
+             "scenario, if any")] = None,
 ) -> None:
     """Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a forecast."""
     import accord
@@ -76,10 +82,15 @@ def report_command(
     scenario = accord.load(*paths)
     if stakeholders is None and scenario.name in bundled_names():
         stakeholders = scenario.name
+    if record is None:
+        from accord.audit import bundled_record_for
+
+        record = bundled_record_for(scenario.name)
     command = "accord report " + " ".join(shlex.quote(p) for p in paths) + f" -o {shlex.quote(output.name)}"
     with progress("report", len(REPORT_PHASES)) as step:
         text = build_report(scenario, names(strategies), protocol=protocol, rounds=rounds, seed=seed,
-                            stakeholders=stakeholders, command=command, step=step, runs=runs)
+                            stakeholders=stakeholders, command=command, step=step, runs=runs, samples=samples,
+                            record=record)
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
@@ -88,19 +99,23 @@ def report_command(
     typer.echo(f"wrote {output}")
 
 
-REPORT_PHASES = ("simulating", "forecasting", "analysing", "rendering")
+REPORT_PHASES = ("simulating", "forecasting", "analysing", "sampling and auditing", "rendering")
 
 
 def build_report(scenario, strategies: list[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
                  seed: int = 0, stakeholders: str | None = None, command: str = "", runs: int = 0,
+                 samples: int = REPORT_SAMPLES, record: str | None = None,
                  step=lambda advance=1, description=None: None) -> str:
     """Compute what the report shows (the analysis, a simulation with ``strategies`` — default boulware, then
-    conceder — and the expected-utility forecast of each issue of ``stakeholders``, with ``runs`` Monte Carlo runs
-    (seed ``seed``) where the file states an uncertainty) and render it; ``step`` is
-    told each of ``REPORT_PHASES`` as it starts (for progress)."""
+    conceder —, the expected-utility forecast of each issue of ``stakeholders`` with ``runs`` Monte Carlo runs
+    (seed ``seed``) where the file states an uncertainty, the robustness estimate from ``samples`` draws (seed 0)
+    when the scenario states distributions, and the audit of the negotiation ``record``) and render it; ``step``
+    is told each of ``REPORT_PHASES`` as it starts (for progress)."""
     import accord
+    from accord.audit import audit, read_record
     from accord.forecast import ModelConfig, forecast, load_stakeholders, monte_carlo
     from accord.reports.html import render_report
+    from accord.robust import robust
     from accord.simulate import run_session
 
     chosen = strategies or ["boulware"] + ["conceder"] * (len(scenario.parties) - 1)
@@ -114,8 +129,12 @@ def build_report(scenario, strategies: list[str] | None = None, *, protocol: str
     step(description=REPORT_PHASES[2])
     analysis = accord.analyze(scenario)
     step(description=REPORT_PHASES[3])
+    robust_result = robust(scenario, samples, seed=0) if samples and scenario.uncertainty else None
+    audited = audit(read_record(record, scenario)) if record else None
+    step(description=REPORT_PHASES[4])
     text = render_report(analysis, simulation=simulation, max_rounds=rounds, forecasts=forecasts,
-                         stakeholders=stakeholders, command=command, monte_carlo=summaries)
+                         stakeholders=stakeholders, command=command, monte_carlo=summaries, robust=robust_result,
+                         audit=audited)
     step()
     return text
 

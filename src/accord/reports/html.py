@@ -16,12 +16,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from accord.reports.audit_section import audit_section
 from accord.reports.plot_data import label_of, offer_paths, plot_data, project_paths
+from accord.reports.robust_section import robust_section
 from accord.reports.svg import SOLUTION_TITLES, escape, legend_html, lines_svg, utility_svg
 
 if TYPE_CHECKING:
     from accord.analysis import Analysis
+    from accord.audit import AuditResult
     from accord.forecast import Forecast, MonteCarloSummary, Stakeholders
+    from accord.robust import RobustResult
     from accord.simulate import SessionResult
 
 
@@ -205,11 +209,14 @@ def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeh
 
 def render_report(analysis: Analysis, *, simulation: SessionResult | None = None, max_rounds: int | None = None,
                   forecasts: Sequence[tuple[Stakeholders, Forecast]] = (), stakeholders: str | None = None,
-                  command: str = "", monte_carlo: Sequence[MonteCarloSummary | None] = ()) -> str:
+                  command: str = "", monte_carlo: Sequence[MonteCarloSummary | None] = (),
+                  robust: RobustResult | None = None, audit: AuditResult | None = None) -> str:
     """The one-file HTML report of an analysed scenario: analysis tables, the utility-space plot, and the results
-    the caller computed: a ``simulation`` (run with at most ``max_rounds`` rounds) and, for the ``stakeholders``
-    file, one expected-utility forecast per issue (``forecasts``: the issue's stakeholders and their forecast) with,
-    where given, its Monte Carlo summary (``monte_carlo``, in the same order). Deterministic: the same inputs give the same bytes."""
+    the caller computed: a ``simulation`` (run with at most ``max_rounds`` rounds); for the ``stakeholders``
+    file, one expected-utility forecast per issue (``forecasts``: the issue's stakeholders and their forecast)
+    with, where given, its Monte Carlo summary (``monte_carlo``, in the same order); a ``robust`` estimate under
+    the scenario's distributions; and the ``audit`` of a negotiation record. Deterministic: the same inputs give
+    the same bytes."""
     import accord
 
     scenario = analysis.scenario
@@ -230,11 +237,15 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
                 f'<div class="plot" data-plot-json="plot-data">{utility_svg(data)}</div>{legend_html(data)}'
                 '<p class="small muted">Hover over the plot to see a deal.</p>')
     body.append(_ratification_section(analysis))
+    if robust is not None:
+        body.append(robust_section(analysis, data, robust))
     body.append("<h2>Parties</h2>" + _parties_table(analysis))
     body.append("<h2>Issues and weights</h2>" + _preferences_table(scenario))
     body.append("<h2>Pareto frontier</h2>" + _frontier_table(analysis))
     if simulation is not None:
         body.append(_simulation_section(analysis, data, simulation, max_rounds))
+    if audit is not None:
+        body.append(audit_section(audit, data))
     body.append(_forecast_section(stakeholders, forecasts, monte_carlo))
     if scenario.notes:
         body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(n)}</li>" for n in scenario.notes) + "</ul>")

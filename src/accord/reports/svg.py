@@ -79,11 +79,13 @@ def _marker(name: str, x: float, y: float) -> str:
     return f'<path d="M{x} {y - 11}L{x + 10} {y + 7}L{x - 10} {y + 7}Z" {common}/>'
 
 
-def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, height: int = HEIGHT) -> str:
+def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, height: int = HEIGHT,
+                shades: Sequence[float] | None = None) -> str:
     """The utility-space plot of :func:`plot_data` as one SVG element.
 
     ``paths`` are offer paths (``{"party": name, "points": [[ux, uy, step], ...]}``); every offer marker carries
-    ``data-step`` so a page can reveal them one step at a time."""
+    ``data-step`` so a page can reveal them one step at a time. ``shades`` (one number in [0, 1] per point of
+    ``data["points"]``, e.g. a probability) colours the outcome cloud on the scale of :func:`shade_colour`."""
     frame = _Frame(width, height)
     ax = data["axes"]
     parties = data["parties"]
@@ -93,9 +95,8 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     rx, ry = data["reservation"][ax[0]], data["reservation"][ax[1]]
     out.append(f'<rect x="{frame.px(rx)}" y="{frame.top}" width="{round(frame.px(1) - frame.px(rx), 1)}" '
                f'height="{round(frame.py(ry) - frame.top, 1)}" fill="#2a9d2a" fill-opacity="0.06" class="rational"/>')
-    dots = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, _ in data["points"])
-    out.append(f'<path d="{dots}" stroke="#8aa4c8" stroke-width="3" stroke-linecap="round" fill="none" '
-               f'class="cloud"/>')
+    if shades is None:
+        out += _cloud(frame, data["points"], None)
     front = data["frontier"]
     if front and data.get("frontier_is_curve"):
         line = " ".join(f"{frame.px(x)},{frame.py(y)}" for x, y, _ in front)
@@ -103,6 +104,8 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     dots = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, _ in front)
     out.append(f'<path d="{dots}" stroke="#222" stroke-width="5" stroke-linecap="round" fill="none" '
                f'class="frontier-points"/>')
+    if shades is not None:  # on top of the frontier, so the frontier's own packages show their shade too
+        out += _cloud(frame, data["points"], shades)
     out.append(f'<line x1="{frame.px(rx)}" y1="{frame.top}" x2="{frame.px(rx)}" y2="{frame.top + frame.h}" '
                f'stroke="{PARTY_COLOURS[ax[0] % 8]}" stroke-dasharray="5 4" class="reservation"/>')
     out.append(f'<line x1="{frame.left}" y1="{frame.py(ry)}" x2="{frame.left + frame.w}" y2="{frame.py(ry)}" '
@@ -123,6 +126,31 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     out.append('<circle r="7" fill="none" stroke="#000" stroke-width="2" class="hover-ring" visibility="hidden"/>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+SHADE_STEPS = 10
+SHADE_LOW, SHADE_HIGH, SHADE_ZERO = (198, 219, 239), (8, 48, 107), "#d4d4d4"
+
+
+def shade_colour(level: float) -> str:
+    """The colour of ``level`` in [0, 1]: grey at exactly 0, then light to dark blue in ``SHADE_STEPS`` steps."""
+    if level <= 0:
+        return SHADE_ZERO
+    step = min(SHADE_STEPS, int(np.ceil(level * SHADE_STEPS))) / SHADE_STEPS
+    return "#" + "".join(f"{round(lo + (hi - lo) * step):02x}" for lo, hi in zip(SHADE_LOW, SHADE_HIGH))
+
+
+def _cloud(frame: _Frame, points: Sequence, shades: Sequence[float] | None) -> list[str]:
+    """The outcome cloud: one path of dots, or with ``shades`` one path per colour (darkest drawn last)."""
+    if shades is None:
+        dots = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, _ in points)
+        return [f'<path d="{dots}" stroke="#8aa4c8" stroke-width="3" stroke-linecap="round" fill="none" '
+                f'class="cloud"/>']
+    groups: dict[str, list[str]] = {}
+    for (x, y, _), level in sorted(zip(points, shades), key=lambda pair: pair[1]):
+        groups.setdefault(shade_colour(level), []).append(f"M{frame.px(x)} {frame.py(y)}h0")
+    return [f'<path d="{"".join(dots)}" stroke="{colour}" stroke-width="3" stroke-linecap="round" fill="none" '
+            f'class="cloud shaded" data-colour="{colour}"/>' for colour, dots in groups.items()]
 
 
 def _path_colour(path: dict, k: int, parties: Sequence[str]) -> str:
@@ -246,4 +274,4 @@ def lines_svg(series: dict[str, Sequence[float]], xs: Sequence[int], title: str,
     return "\n".join(out)
 
 
-__all__ = ["legend_html", "lines_svg", "nice_ticks", "utility_svg"]
+__all__ = ["legend_html", "lines_svg", "nice_ticks", "shade_colour", "utility_svg"]

@@ -83,6 +83,9 @@ def create_app(store: ScenarioStore | None = None, tournament: str | Path | None
 
     app.include_router(play.api)
     app.include_router(play.page)
+    from accord.web import robust  # the robustness panel (issue 13)
+
+    app.include_router(robust.router)
     static = resources.files("accord") / "web" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     assets = resources.files("accord") / "reports" / "assets"  # the plot script, shared with the HTML report
