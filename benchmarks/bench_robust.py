@@ -21,7 +21,7 @@ from accord.analysis import analyze
 from accord.io.accord_format import scenario_from_dict
 from accord.robust import robust, scenario_at
 from accord.robust.distributions import draw
-from accord.tournament.executors import make_executor
+from accord.executors import make_executor
 
 
 def scenario(issues: int = 5, options: int = 10):
