@@ -348,7 +348,7 @@ def api_document(client, path: str, body: dict) -> dict:
 
 def test_analysis_document_is_the_cli_one(client):
     answer = api_document(client, "/api/analyze", {"scenario_id": FLAGSHIP, "svg": False})
-    assert set(answer.pop("view")) == {"plot", "svg", "elapsed_ms"}
+    assert set(answer.pop("view")) == {"plot", "svg", "legend", "version", "elapsed_ms"}
     assert answer == cli_document("analyze", FLAGSHIP)
     assert answer["ratification"]["solutions"].keys() == answer["solutions"].keys()
 
@@ -356,7 +356,7 @@ def test_analysis_document_is_the_cli_one(client):
 def test_session_document_is_the_cli_one(client):
     answer = api_document(client, "/api/simulate", {"scenario_id": FLAGSHIP, "strategies": ["boulware", "conceder"],
                                                     "rounds": 40, "seed": 7, "svg": False})
-    assert set(answer.pop("view")) == {"paths", "svg", "labels"}
+    assert set(answer.pop("view")) == {"paths", "svg", "legend", "labels", "version"}
     assert answer == cli_document("simulate", FLAGSHIP, "--strategies", "boulware,conceder", "--rounds", "40",
                                   "--seed", "7")
     assert answer["trace"] and answer["seed"] == 7

@@ -63,6 +63,8 @@ def report_command(
     """Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a forecast."""
     import accord
     from accord.forecast import bundled_names
+    from accord.io.versions import describe
+    from accord.reports.build import build_report
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise OptionError(f"cannot write a report to '{output.suffix or output.name}'", source="--output",
@@ -72,30 +74,13 @@ def report_command(
         stakeholders = scenario.name
     command = "accord report " + " ".join(shlex.quote(p) for p in paths) + f" -o {shlex.quote(output.name)}"
     text = build_report(scenario, names(strategies), protocol=protocol, rounds=rounds, seed=seed,
-                        stakeholders=stakeholders, command=command)
+                        stakeholders=stakeholders, command=command, version=describe(scenario))
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write the report ({error.strerror})", source=str(output),
                          fix="check the folder") from None
     typer.echo(f"wrote {output}")
-
-
-def build_report(scenario, strategies: list[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
-                 seed: int = 0, stakeholders: str | None = None, command: str = "") -> str:
-    """Compute what the report shows (the analysis, a simulation with ``strategies`` — default boulware, then
-    conceder — and the expected-utility forecast of each issue of ``stakeholders``) and render it."""
-    import accord
-    from accord.forecast import ModelConfig, forecast, load_stakeholders
-    from accord.reports.html import render_report
-    from accord.simulate import run_session
-
-    chosen = strategies or ["boulware"] + ["conceder"] * (len(scenario.parties) - 1)
-    simulation = run_session(scenario, chosen, protocol=protocol, rounds=rounds, seed=seed)
-    groups = load_stakeholders(stakeholders) if stakeholders else ()
-    forecasts = [(group, forecast(group, ModelConfig(model="eu", rounds=10))) for group in groups]
-    return render_report(accord.analyze(scenario), simulation=simulation, max_rounds=rounds, forecasts=forecasts,
-                         stakeholders=stakeholders, command=command)
 
 
 def register(app: typer.Typer) -> None:

@@ -193,10 +193,11 @@ def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeh
 
 def render_report(analysis: Analysis, *, simulation: SessionResult | None = None, max_rounds: int | None = None,
                   forecasts: Sequence[tuple[Stakeholders, Forecast]] = (), stakeholders: str | None = None,
-                  command: str = "") -> str:
+                  command: str = "", version: str = "") -> str:
     """The one-file HTML report of an analysed scenario: analysis tables, the utility-space plot, and the results
     the caller computed: a ``simulation`` (run with at most ``max_rounds`` rounds) and, for the ``stakeholders``
     file, one expected-utility forecast per issue (``forecasts``: the issue's stakeholders and their forecast).
+    ``version`` (one line) says which version of the scenario the report shows.
     Deterministic: the same inputs give the same bytes."""
     import accord
 
@@ -212,7 +213,8 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
     body = [f"<h1>{escape(title)}</h1>"]
     if scenario.description:
         body.append(f"<p>{escape(scenario.description.strip())}</p>")
-    body.append(f'<div class="summary"><p>{summary}</p><p><b>Zone of agreement:</b> {escape(zone)}</p></div>')
+    shown = f'<p class="version">Scenario: {escape(version)}</p>' if version else ""
+    body.append(f'<div class="summary"><p>{summary}</p>{shown}<p><b>Zone of agreement:</b> {escape(zone)}</p></div>')
     body.append("<h2>Bargaining solutions</h2>" + _solutions_table(analysis))
     body.append("<h2>Utility space</h2>"
                 f'<div class="plot" data-plot-json="plot-data">{utility_svg(data)}</div>{legend_html(data)}'
