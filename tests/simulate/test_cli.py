@@ -150,3 +150,16 @@ def test_negative_rows_is_a_usage_error(capsys):
     assert main(["simulate", MINI, "--strategies", "linear,linear", "--rows", "-1"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--rows" in err[0] and err[0].startswith("error: accord simulate")
+
+
+def test_plot_axes_pick_the_drawn_parties(tmp_path):
+    pytest.importorskip("matplotlib")
+    target = tmp_path / "trio.png"
+    result = invoke("simulate", "tests/data/trio.yaml", "--strategies", "boulware,conceder,conceder", "--plot",
+                    str(target), "--plot-axes", "Down,Lender", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert target.stat().st_size > 1000
+    bad = invoke("simulate", "tests/data/trio.yaml", "--strategies", "boulware,conceder,conceder", "--plot",
+                 str(target), "--plot-axes", "Down,Sea")
+    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
+    assert "--plot-axes: no party 'Sea'" in bad.stderr

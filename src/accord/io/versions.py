@@ -17,9 +17,20 @@ HASH_LENGTH = 10
 
 
 def fingerprint(scenario: Scenario) -> str:
-    """A short hex hash of the scenario's content."""
-    text = json.dumps(scenario_to_dict(scenario), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """A short hex hash of the scenario's content (numbers compared as numbers: 1 and 1.0 hash alike)."""
+    text = json.dumps(_canonical(scenario_to_dict(scenario)), sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def _canonical(document: Any) -> Any:
+    if isinstance(document, dict):
+        return {k: _canonical(v) for k, v in document.items()}
+    if isinstance(document, (list, tuple)):
+        return [_canonical(v) for v in document]
+    if isinstance(document, (int, float)) and not isinstance(document, bool):
+        return float(document) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return document
 
 
 def count_changes(original: Any, edited: Any) -> int:
