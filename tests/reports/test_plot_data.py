@@ -90,3 +90,13 @@ def test_three_parties_give_a_labelled_projection_with_both_frontiers_and_ration
 def test_two_parties_are_no_projection():
     data = plot_data(accord.analyze(accord.load("tests/data/mini.yaml")))
     assert data["projection"] == "" and data["off_axis"] == "" and data["pair_frontier"] == []
+
+
+def test_every_cell_with_an_all_party_rational_outcome_draws_one():
+    analysis = accord.analyze(accord.load(TRIO))
+    data = plot_data(analysis, (0, 1))
+    utilities = analysis.utilities
+    rational = (utilities >= np.asarray(analysis.scenario.reservations)).all(axis=1)
+    cells = {(round(u[0] * 320), round(u[1] * 320)) for u in utilities[rational]}
+    drawn = {(round(x * 320), round(y * 320)) for x, y, k in data["points"] if data["deals"][k]["rational"]}
+    assert cells == drawn

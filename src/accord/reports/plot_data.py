@@ -87,6 +87,10 @@ def plot_data(analysis, axes: Sequence[int] = (0, 1), max_points: int = MAX_POIN
     ax = (min(int(axes[0]), n_parties - 1), min(int(axes[1]), n_parties - 1))
     utilities = analysis.utilities
     cloud = sample_positions(utilities, ax, max_points)
+    if n_parties > 2 and utilities.shape[0]:
+        # a projection shades the outcomes rational for every party: each cell holding one is drawn by one
+        rational = np.flatnonzero(rational_mask(utilities, np.asarray(scenario.reservations, dtype=float)))
+        cloud = np.union1d(cloud, rational[sample_positions(utilities[rational], ax, max_points)])
     frontier = np.asarray(analysis.frontier_positions, dtype=np.int64)
     if frontier.size:
         # one position per distinct projected point, in order along the x axis

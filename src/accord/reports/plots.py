@@ -117,7 +117,7 @@ def plot_session(result, prepared, path: str | Path, seed: int = 0, axes: Sequen
         ax.set_title(title + (f"\n{projection}" if projection else ""), fontsize="medium" if projection else None)
         ax.set_xlim(-0.02, 1.02)
         ax.set_ylim(-0.02, 1.02)
-        ax.legend(fontsize="small", loc="lower left")
+        ax.legend(fontsize="small", loc="best")
         figure.tight_layout()
         figure.savefig(path, dpi=120)
     except OSError as error:
@@ -133,7 +133,7 @@ def _projected_cloud(ax, points: np.ndarray, reservations, axes: tuple[int, int]
 
     rational = rational_mask(points, np.asarray(reservations, dtype=float))
     x, y = axes
-    ax.scatter(points[rational, x], points[rational, y], s=40, color="#2a9d2a", alpha=0.15, linewidths=0,
+    ax.scatter(points[rational, x], points[rational, y], s=60, color="#2a9d2a", alpha=0.3, linewidths=0,
                label=f"at least as good as no deal for all {len(names)} parties", rasterized=True, zorder=0)
     cloud = ax.scatter(points[:, x], points[:, y], s=4, c=off_axis_utility(points, axes), vmin=0, vmax=1,
                        cmap=ListedColormap(UTILITY_SCALE), rasterized=True, zorder=1)

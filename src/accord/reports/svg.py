@@ -104,14 +104,14 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     if projected:
         deals = data["deals"]
         halo = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, k in data["points"] if deals[k]["rational"])
-        out.append(f'<path d="{halo}" stroke="#2a9d2a" stroke-opacity="0.3" stroke-width="8" '
+        out.append(f'<path d="{halo}" stroke="#2a9d2a" stroke-opacity="0.35" stroke-width="18" '
                    f'stroke-linecap="round" fill="none" class="rational"/>')
         bands: list[list[str]] = [[] for _ in UTILITY_SCALE]
         for x, y, k in data["points"]:
             others = [u for j, u in enumerate(deals[k]["u"]) if j not in ax]
             bands[scale_band(min(others))].append(f"M{frame.px(x)} {frame.py(y)}h0")
         for band, (colour, dots) in enumerate(zip(UTILITY_SCALE, bands)):
-            out.append(f'<path d="{"".join(dots)}" stroke="{colour}" stroke-width="3" stroke-linecap="round" '
+            out.append(f'<path d="{"".join(dots)}" stroke="{colour}" stroke-width="5" stroke-linecap="round" '
                        f'fill="none" class="cloud" data-band="{band}"/>')
     else:
         out.append(f'<rect x="{frame.px(rx)}" y="{frame.top}" width="{round(frame.px(1) - frame.px(rx), 1)}" '
@@ -130,7 +130,7 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
         out.append(f'<polyline points="{line}" fill="none" stroke="#555" stroke-width="1.5" '
                    f'stroke-dasharray="2 3" class="pair-frontier"/>')
     if projected:
-        rings = "".join(f'<circle cx="{frame.px(x)}" cy="{frame.py(y)}" r="3.5"/>' for x, y, _ in front)
+        rings = "".join(f'<circle cx="{frame.px(x)}" cy="{frame.py(y)}" r="5"/>' for x, y, _ in front)
         out.append(f'<g fill="none" stroke="#111" stroke-width="1.3" class="frontier-points">{rings}</g>')
     else:
         dots = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, _ in front)
@@ -202,7 +202,7 @@ def legend_html(data: dict) -> str:
                      'x2="24" y2="6" stroke="#555" stroke-width="1.5" stroke-dasharray="2 3"/></svg>'
                      f'frontier of {escape(pair)} alone (ignoring the others)</span>')
         items.append('<span class="key" data-key="rational"><svg width="24" height="12"><line x1="4" y1="6" x2="20" '
-                     'y2="6" stroke="#2a9d2a" stroke-opacity="0.3" stroke-width="8" stroke-linecap="round"/></svg>'
+                     'y2="6" stroke="#2a9d2a" stroke-opacity="0.35" stroke-width="18" stroke-linecap="round"/></svg>'
                      f'halo: at least as good as no deal for all {n} parties</span>')
         scale = "".join(f'<rect x="{12 * k}" y="0" width="12" height="12" fill="{c}"/>'
                         for k, c in enumerate(UTILITY_SCALE))
