@@ -76,3 +76,12 @@ def test_pages_offer_the_upload_and_paste_forms(client):
     for path in ("/forecast", "/divide"):
         page = client.get(path).text
         assert 'enctype="multipart/form-data"' in page and 'name="file"' in page and "<textarea" in page
+
+
+def test_an_upload_over_the_cap_is_refused_before_it_is_read(client):
+    from accord.web.store import MAX_UPLOAD_BYTES
+
+    big = b"a" * (MAX_UPLOAD_BYTES + 512 * 1024)
+    for path in ("/forecast", "/divide"):
+        answer = client.post(path, files={"file": ("big.yaml", big)})
+        assert answer.status_code == 413 and "upload: larger than 5 MB" in answer.json()["detail"]

@@ -17,7 +17,7 @@ from accord.web.sessions import SessionFailed, SessionPool
 from accord.web.store import MAX_UPLOAD_BYTES, ScenarioStore
 from accord.web.validation import document_one_line_422, one_line
 
-UPLOAD_PATHS = ("/api/scenarios", "/upload")
+UPLOAD_PATHS = ("/api/scenarios", "/upload", "/forecast", "/divide")  # the pages take files too
 FORM_OVERHEAD = 256 * 1024  # multipart headers and boundaries on top of the files themselves
 
 
