@@ -61,7 +61,9 @@ def test_a_three_party_plot_is_a_projection_that_shows_the_hidden_party(server, 
     ring = page.locator("#plot svg .frontier-points circle").first.bounding_box()
     page.mouse.move(ring["x"] + ring["width"] / 2, ring["y"] + ring["height"] / 2)  # hover a frontier outcome
     page.wait_for_selector(".plot-tip:not([hidden])", timeout=5_000)
-    assert "utility: Down" in page.locator(".plot-tip").inner_text()  # the hidden party, on hover
+    tip = page.locator(".plot-tip").inner_text()
+    assert "utility: Down" in tip  # the hidden party, on hover
+    assert re.search(r"at least as good as no deal for all 3\s+(yes|no)", tip)
     assert not page.errors, page.errors
     page.close()
 

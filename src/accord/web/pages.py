@@ -14,6 +14,7 @@ from accord.errors import InputError
 from accord.forecast.models import model_names
 from accord.analysis.solutions import solution_titles
 from accord.protocols.registry import protocol_names
+from accord.reports.palette import PARTY_COLOURS
 from accord.reports.svg import lines_svg
 from accord.web import api
 from accord.web.editor import editor
@@ -22,7 +23,8 @@ from accord.web.store import MAX_OUTCOMES, MAX_UPLOAD_BYTES, NotFound
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("accord") / "web" / "templates"))
 templates.env.filters["tojson_safe"] = lambda data: json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-templates.env.globals.update(version=accord.__version__, solution_titles=solution_titles())
+templates.env.globals.update(version=accord.__version__, solution_titles=solution_titles(),
+                             party_colours=PARTY_COLOURS)  # the CLI plot's palette, for the pages' scripts
 
 
 def _page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
