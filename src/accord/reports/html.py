@@ -145,6 +145,16 @@ def _frontier_table(analysis, rows: int = 12) -> str:
             + _table([*analysis.scenario.party_names, "sum"], body, 0))
 
 
+def _other_projections(analysis, most: int = 5) -> str:
+    """With three or more parties, the projections on the other pairs of parties (without hover), folded away."""
+    n = len(analysis.scenario.parties)
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)][1:most + 1]
+    if not pairs:
+        return ""
+    views = "".join(f'<div class="plot">{utility_svg(plot_data(analysis, pair, 1500))}</div>' for pair in pairs)
+    return f"<details><summary>Projections on the other pairs of parties</summary>{views}</details>"
+
+
 def _simulation_section(analysis, data: dict, result: SessionResult, max_rounds: int | None) -> str:
     scenario = analysis.scenario
     paths = project_paths(offer_paths(result), data["axes"])
@@ -218,7 +228,7 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
     body.append("<h2>Bargaining solutions</h2>" + _solutions_table(analysis))
     body.append("<h2>Utility space</h2>"
                 f'<div class="plot" data-plot-json="plot-data">{utility_svg(data)}</div>{legend_html(data)}'
-                '<p class="small muted">Hover over the plot to see a deal.</p>')
+                '<p class="small muted">Hover over the plot to see a deal.</p>' + _other_projections(analysis))
     body.append(_ratification_section(analysis))
     body.append("<h2>Parties</h2>" + _parties_table(analysis))
     body.append("<h2>Issues and weights</h2>" + _preferences_table(scenario))
