@@ -43,3 +43,60 @@ def test_offer_paths_follow_each_proposer_and_project_on_the_axes():
                      {"party": "B", "points": [[0.2, 0.8, 0.4, 1]]}]
     assert project_paths(paths, (2, 0)) == [{"party": "A", "points": [[0.5, 0.9, 0], [0.6, 0.7, 4]]},
                                             {"party": "B", "points": [[0.4, 0.2, 1]]}]
+
+
+TRIO = "tests/data/trio.yaml"
+
+
+def _dominated_in_pair(pair: np.ndarray, k: int) -> bool:
+    """Brute force: some row is at least as good for both and better for one."""
+    better = (pair >= pair[k]).all(axis=1) & (pair > pair[k]).any(axis=1)
+    return bool(better.any())
+
+
+def test_pair_frontier_is_the_brute_force_frontier_of_the_two_columns():
+    from accord.reports.plot_data import pair_frontier
+
+    rng = np.random.default_rng(3)
+    utilities = np.round(rng.random((400, 3)), 2)
+    positions = pair_frontier(utilities, (2, 0))
+    pair = utilities[:, [2, 0]]
+    expected = {tuple(pair[k]) for k in range(len(pair)) if not _dominated_in_pair(pair, k)}
+    assert {tuple(pair[p]) for p in positions} == expected and len(positions) == len(expected)
+    assert list(pair[positions, 0]) == sorted(pair[positions, 0])
+
+
+def test_three_parties_give_a_labelled_projection_with_both_frontiers_and_rational_flags():
+    analysis = accord.analyze(accord.load(TRIO))
+    data = plot_data(analysis, (0, 2))
+    assert data["projection"] == ("projection of the 3-party space on Up (x) and Lender (y); Down shown by colour "
+                                  "and on hover")
+    assert data["off_axis"] == "utility of Down"
+    reservation = np.asarray(analysis.scenario.reservations)
+    for deal in data["deals"]:
+        assert deal["rational"] == bool((np.asarray(deal["u"]) >= reservation).all())
+        assert len(deal["u"]) == 3  # every party's utility, for the hover
+    front = {tuple(u) for u in analysis.utilities[analysis.frontier_positions]}
+    assert all(tuple(data["deals"][k]["u"]) in front for _, _, k in data["frontier"])
+    pair = analysis.utilities[:, [0, 2]]
+    assert data["pair_frontier"]
+    for x, y, k in data["pair_frontier"]:
+        assert [x, y] == [data["deals"][k]["u"][0], data["deals"][k]["u"][2]]
+        assert not ((pair >= [x, y]).all(axis=1) & (pair > [x, y]).any(axis=1)).any()
+    # a projection hides parties: some n-party frontier outcomes are not on the pair's frontier
+    assert {tuple(p[:2]) for p in data["frontier"]} - {tuple(p[:2]) for p in data["pair_frontier"]}
+
+
+def test_two_parties_are_no_projection():
+    data = plot_data(accord.analyze(accord.load("tests/data/mini.yaml")))
+    assert data["projection"] == "" and data["off_axis"] == "" and data["pair_frontier"] == []
+
+
+def test_every_cell_with_an_all_party_rational_outcome_draws_one():
+    analysis = accord.analyze(accord.load(TRIO))
+    data = plot_data(analysis, (0, 1))
+    utilities = analysis.utilities
+    rational = (utilities >= np.asarray(analysis.scenario.reservations)).all(axis=1)
+    cells = {(round(u[0] * 320), round(u[1] * 320)) for u in utilities[rational]}
+    drawn = {(round(x * 320), round(y * 320)) for x, y, k in data["points"] if data["deals"][k]["rational"]}
+    assert cells == drawn

@@ -87,3 +87,31 @@ def test_shades_colour_the_cloud_by_level():
     groups = re.findall(r'<path d="([^"]*)" stroke="(#\w+)"[^>]*class="cloud shaded"', shaded)
     assert [colour for _, colour in groups] == [SHADE_ZERO, shade_colour(0.95)]  # darkest drawn last
     assert [d.count("M") for d, _ in groups] == [2, 1]
+
+
+def test_a_projection_says_so_colours_by_the_hidden_party_and_shades_only_all_party_rational_outcomes():
+    from accord.reports.plot_data import plot_data
+    from accord.reports.svg import legend_html
+
+    import accord
+
+    analysis = accord.analyze(accord.load("tests/data/trio.yaml"))
+    plot = plot_data(analysis, (1, 2))
+    svg = utility_svg(plot)
+    root = ElementTree.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("aria-label").startswith("projection of the 3-party space on Down (x) and Lender (y)")
+    assert [t.text for t in root.iter(f"{ns}text") if t.get("class") == "projection"][0].startswith("projection")
+    halo = [p for p in root.iter(f"{ns}path") if p.get("class") == "rational"]
+    rational = [k for _, _, k in plot["points"] if plot["deals"][k]["rational"]]
+    assert len(halo) == 1 and halo[0].get("d").count("h0") == len(rational) < len(plot["points"])
+    assert not [r for r in root.iter(f"{ns}rect") if r.get("class") == "rational"]  # no pair-only rectangle
+    bands = [p for p in root.iter(f"{ns}path") if p.get("class") == "cloud"]
+    assert sum(p.get("d").count("h0") for p in bands) == len(plot["points"])
+    assert len({p.get("stroke") for p in bands if p.get("d")}) > 1  # the hidden party's utility varies
+    rings = [g for g in root.iter(f"{ns}g") if g.get("class") == "frontier-points"][0]
+    assert len(list(rings)) == len(plot["frontier"])
+    assert [p for p in root.iter(f"{ns}polyline") if p.get("class") == "pair-frontier"]
+    legend = legend_html(plot)
+    assert "3-party Pareto frontier" in legend and "frontier of Down and Lender alone" in legend
+    assert "colour: utility of Up" in legend and "no deal for all 3 parties" in legend

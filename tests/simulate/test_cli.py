@@ -172,3 +172,16 @@ def test_a_truncated_trace_is_said_in_the_table_and_the_json(monkeypatch):
     document = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
     assert document["trace_truncated"] is True and len(document["trace"]) == 30
     assert document["trace"][-1]["round"] == 39 and document["steps"] == 80
+
+
+def test_plot_axes_pick_the_drawn_parties(tmp_path):
+    pytest.importorskip("matplotlib")
+    target = tmp_path / "trio.png"
+    result = invoke("simulate", "tests/data/trio.yaml", "--strategies", "boulware,conceder,conceder", "--plot",
+                    str(target), "--plot-axes", "Down,Lender", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert target.stat().st_size > 1000
+    bad = invoke("simulate", "tests/data/trio.yaml", "--strategies", "boulware,conceder,conceder", "--plot",
+                 str(target), "--plot-axes", "Down,Sea")
+    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
+    assert "--plot-axes: no party 'Sea'" in bad.stderr

@@ -9,7 +9,7 @@ import pytest
 
 import accord
 
-from .conftest import FLAGSHIP
+from .conftest import DATA, FLAGSHIP
 
 
 def reweighted(document: dict, party: int, issue: str, weight: float) -> dict:
@@ -348,7 +348,7 @@ def api_document(client, path: str, body: dict) -> dict:
 
 def test_analysis_document_is_the_cli_one(client):
     answer = api_document(client, "/api/analyze", {"scenario_id": FLAGSHIP, "svg": False})
-    assert set(answer.pop("view")) == {"plot", "svg", "elapsed_ms"}
+    assert set(answer.pop("view")) == {"plot", "svg", "legend", "version", "elapsed_ms"}
     assert answer == cli_document("analyze", FLAGSHIP)
     assert answer["ratification"]["solutions"].keys() == answer["solutions"].keys()
 
@@ -356,7 +356,7 @@ def test_analysis_document_is_the_cli_one(client):
 def test_session_document_is_the_cli_one(client):
     answer = api_document(client, "/api/simulate", {"scenario_id": FLAGSHIP, "strategies": ["boulware", "conceder"],
                                                     "rounds": 40, "seed": 7, "svg": False})
-    assert set(answer.pop("view")) == {"paths", "svg", "labels"}
+    assert set(answer.pop("view")) == {"paths", "svg", "legend", "labels", "version"}
     assert answer == cli_document("simulate", FLAGSHIP, "--strategies", "boulware,conceder", "--rounds", "40",
                                   "--seed", "7")
     assert answer["trace"] and answer["seed"] == 7
@@ -398,3 +398,56 @@ def test_the_api_and_the_cli_name_the_same_core_error_in_their_own_words(client)
     assert answer.status_code == 400 and printed.exit_code == 2
     assert detail.startswith("body.strategies: unknown strategy 'nope'; choose from ") and "boulware" in detail
     assert printed.stderr.strip() == "error: --strategies: " + detail.removeprefix("body.strategies: ")
+
+
+TRIO_TEXT = (DATA / "trio.yaml").read_bytes()
+
+
+def _upload_trio(client) -> str:
+    response = client.post("/api/scenarios", files={"files": ("trio.yaml", TRIO_TEXT)})
+    assert response.status_code == 201, response.text
+    return response.json()["id"]
+
+
+def test_uploads_list_feasible_counts_versions_and_times_and_can_be_deleted(client):
+    first, second = _upload_trio(client), _upload_trio(client)
+    listed = {s["id"]: s for s in client.get("/api/scenarios").json()}
+    assert listed[first]["version"] == listed[second]["version"] and listed[first]["uploaded"]
+    assert listed[first]["outcomes"] == accord.analyze(accord.load(DATA / "trio.yaml")).n_outcomes
+    assert client.delete(f"/api/scenarios/{first}").status_code == 204
+    assert first not in {s["id"] for s in client.get("/api/scenarios").json()}
+    gone = client.delete(f"/api/scenarios/{first}")
+    assert gone.status_code == 404 and gone.json()["detail"] == f"{first}: no such upload; see GET /api/scenarios"
+
+
+def test_an_edit_posted_with_its_origin_runs_and_says_how_far_it_strays(client):
+    sid = _upload_trio(client)
+    document = client.get(f"/api/scenarios/{sid}").json()
+    document["parties"][0]["reservation"] = 0.45
+    document["parties"][2]["utility"]["weights"] = {"dam": 0.5, "share": 0.0, "fund": 0.5}
+    edited = {"scenario": document, "origin": sid}
+    view = client.post("/api/analyze", json={**edited, "svg": False}).json()["view"]
+    assert view["version"].startswith("edited version of trio, 3 changes, version ")
+    session = client.post("/api/simulate", json={**edited, "strategies": ["conceder"] * 3, "rounds": 20}).json()
+    assert session["view"]["version"] == view["version"]
+    report = client.post("/api/report", json={**edited, "strategies": ["conceder"] * 3, "rounds": 20})
+    assert report.status_code == 200 and report.headers["content-type"].startswith("text/html")
+    assert f'<p class="version">Scenario: {view["version"]}</p>' in report.text
+    assert '<tr><td>Up</td><td class="num">0.4500</td>' in _parties_table(report.text)  # the edit, not the file
+    plain = client.post("/api/report", json={"scenario_id": sid, "rounds": 20})
+    from accord.io.versions import fingerprint
+
+    assert f"Scenario: trio, version {fingerprint(accord.load(DATA / 'trio.yaml'))}</p>" in plain.text
+
+
+def _parties_table(report: str) -> str:
+    return report.split("<h2>Parties</h2>", 1)[1].split("</table>", 1)[0]
+
+
+def test_report_errors_are_one_line(client):
+    answer = client.post("/api/report", json={"scenario_id": "trio-nowhere"})
+    assert answer.status_code == 404
+    answer = client.post("/api/report", json={"scenario_id": FLAGSHIP, "strategies": ["conceder"]})
+    assert answer.status_code == 400 and answer.json()["detail"].startswith("body.strategies: 1 strategies for 2")
+    answer = client.post("/api/analyze", json={"scenario": {"accord": 1}, "origin": "nowhere"})
+    assert answer.status_code == 400  # the document is checked first

@@ -205,7 +205,7 @@ def test_simulation_page_runs_and_plays(server, browser):
 
 def test_report_hover_shows_a_deal(browser, tmp_path):
     import accord
-    from accord.cli.web_commands import build_report
+    from accord.reports.build import build_report
 
     path = tmp_path / "report.html"
     path.write_text(build_report(accord.load(FLAGSHIP)), encoding="utf-8")

@@ -147,3 +147,27 @@ def test_the_plot_script_is_served_from_the_report_assets(client):
     response = client.get("/assets/plot.js")
     assert response.status_code == 200 and response.text == plot_script()
     assert '<script src="/assets/plot.js"></script>' in client.get("/").text
+
+
+def test_every_page_carries_the_party_palette_of_the_cli_plot(client):
+    from accord.reports.palette import PARTY_COLOURS
+
+    for path in ("/", f"/scenarios/{FLAGSHIP}", f"/scenarios/{FLAGSHIP}/simulate", f"/scenarios/{FLAGSHIP}/play",
+                 "/forecast", "/divide"):
+        assert f'<body data-party-colours="{" ".join(PARTY_COLOURS)}">' in client.get(path).text, path
+
+
+def test_the_list_counts_feasible_outcomes_and_deletes_uploads(client):
+    from accord.space import feasible_size
+
+    trio = (DATA / "trio.yaml").read_bytes()
+    sid = client.post("/api/scenarios", files={"files": ("trio.yaml", trio)}).json()["id"]
+    page = client.get("/").text
+    row = page.split(f'href="/scenarios/{sid}"', 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="num">{feasible_size(accord.load(DATA / "trio.yaml")):,}</td>' in row and "UTC" in row
+    assert client.post(f"/scenarios/{sid}/delete", follow_redirects=False).status_code == 303
+    assert f'href="/scenarios/{sid}"' not in client.get("/").text
+    assert client.post(f"/scenarios/{sid}/delete").status_code == 404
+    for name in list(accord.bundled_scenarios())[:3]:
+        expected = f'<td class="num">{feasible_size(accord.load(name)):,}</td>'
+        assert expected in page.split(f'href="/scenarios/{name}"', 1)[1].split("</tr>", 1)[0]

@@ -10,7 +10,7 @@ import pytest
 
 import accord
 from accord.cli.main import main
-from accord.cli.web_commands import build_report
+from accord.reports.build import build_report
 
 from .conftest import FLAGSHIP
 

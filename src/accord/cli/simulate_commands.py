@@ -74,6 +74,9 @@ def simulate_command(
     trace_json: Annotated[Optional[Path], typer.Option("--trace-json",
                                                        help="write the trace to this JSON file")] = None,
     plot: Annotated[Optional[Path], typer.Option(help="draw the utility space to FILE.png or FILE.svg")] = None,
+    plot_axes: Annotated[Optional[str], typer.Option(
+        help="the two parties the plot draws, comma-separated names or numbers from 1 (default: the first two; "
+             "with three or more parties the plot is a projection)")] = None,
     rows: Annotated[int, typer.Option(help="trace rows to show (0: all)", min=0)] = 40,
 ) -> None:
     """Negotiate a scenario once with one strategy per party and show the trace and the result."""
@@ -83,6 +86,10 @@ def simulate_command(
 
     check_options(protocol, rounds, seconds, budget, seed)  # before loading the scenario
     scenario = load(*paths)
+    if plot is not None:
+        from accord.reports.plots import plot_axes as resolve_axes
+
+        axes = resolve_axes(scenario.party_names, plot_axes.split(",") if plot_axes else None)
     try:
         prepared = prepare(scenario)
     except InputError as error:
@@ -99,7 +106,7 @@ def simulate_command(
     if plot is not None:
         from accord.reports.plots import plot_session
 
-        plot_session(result, prepared, plot, seed=seed)
+        plot_session(result, prepared, plot, seed=seed, axes=axes)
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return

@@ -15,7 +15,7 @@ from accord.errors import InputError, OptionError
 from accord.protocols.registry import protocol_names
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-REPORT_SAMPLES = 200  # robustness samples in a report: a quick estimate (the section says how to get a tighter one)
+from accord.reports.build import REPORT_PHASES, REPORT_SAMPLES
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
               "or a domain file followed by its profile files")
 
@@ -75,6 +75,8 @@ def report_command(
     """Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a forecast."""
     import accord
     from accord.forecast import bundled_names
+    from accord.io.versions import describe
+    from accord.reports.build import build_report
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise OptionError(f"cannot write a report to '{output.suffix or output.name}'", source="--output",
@@ -89,54 +91,14 @@ def report_command(
     command = "accord report " + " ".join(shlex.quote(p) for p in paths) + f" -o {shlex.quote(output.name)}"
     with progress("report", len(REPORT_PHASES)) as step:
         text = build_report(scenario, names(strategies), protocol=protocol, rounds=rounds, seed=seed,
-                            stakeholders=stakeholders, command=command, step=step, runs=runs, samples=samples,
-                            record=record)
+                            stakeholders=stakeholders, command=command, version=describe(scenario), step=step,
+                            runs=runs, samples=samples, record=record)
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write the report ({error.strerror})", source=str(output),
                          fix="check the folder") from None
     typer.echo(f"wrote {output}")
-
-
-REPORT_PHASES = ("simulating", "forecasting", "analysing", "sampling and auditing", "rendering")
-
-
-def build_report(scenario, strategies: list[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
-                 seed: int = 0, stakeholders: str | None = None, command: str = "", runs: int = 0,
-                 samples: int = REPORT_SAMPLES, record: str | None = None,
-                 step=lambda advance=1, description=None: None) -> str:
-    """Compute what the report shows (the analysis, a simulation with ``strategies`` — default boulware, then
-    conceder —, the expected-utility forecast of each issue of ``stakeholders`` with ``runs`` Monte Carlo runs
-    (seed ``seed``) where the file states an uncertainty, the robustness estimate from ``samples`` draws (seed 0)
-    when the scenario states distributions, and the audit of the negotiation ``record``) and render it; ``step``
-    is told each of ``REPORT_PHASES`` as it starts (for progress)."""
-    import accord
-    from accord.audit import audit, read_record
-    from accord.forecast import ModelConfig, forecast, load_stakeholders, monte_carlo
-    from accord.reports.html import render_report
-    from accord.robust import robust
-    from accord.simulate import run_session
-
-    chosen = strategies or ["boulware"] + ["conceder"] * (len(scenario.parties) - 1)
-    step(0, description=REPORT_PHASES[0])
-    simulation = run_session(scenario, chosen, protocol=protocol, rounds=rounds, seed=seed)
-    step(description=REPORT_PHASES[1])
-    groups = load_stakeholders(stakeholders) if stakeholders else ()
-    config = ModelConfig(model="eu", rounds=10)
-    forecasts = [(group, forecast(group, config)) for group in groups]
-    summaries = [monte_carlo(group, config, runs, seed) if runs and group.uncertain else None for group in groups]
-    step(description=REPORT_PHASES[2])
-    analysis = accord.analyze(scenario)
-    step(description=REPORT_PHASES[3])
-    robust_result = robust(scenario, samples, seed=0) if samples and scenario.uncertainty else None
-    audited = audit(read_record(record, scenario)) if record else None
-    step(description=REPORT_PHASES[4])
-    text = render_report(analysis, simulation=simulation, max_rounds=rounds, forecasts=forecasts,
-                         stakeholders=stakeholders, command=command, monte_carlo=summaries, robust=robust_result,
-                         audit=audited)
-    step()
-    return text
 
 
 def register(app: typer.Typer) -> None:

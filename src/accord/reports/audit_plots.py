@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from accord.errors import OptionError
+from accord.reports.palette import PARTY_COLOURS
 from accord.reports.plots import FORMATS, MAX_POINTS, _pyplot
 
 
@@ -32,7 +33,8 @@ def plot_audit(result, path: str | Path, seed: int = 0) -> Path:
 
 
 def _colours(plt) -> tuple:
-    return plt.get_cmap("tab10").colors
+    """The parties' colours: the palette every view shares (:mod:`accord.reports.palette`)."""
+    return PARTY_COLOURS
 
 
 def _draw_space(ax, result, plt, seed: int) -> None:
@@ -52,7 +54,7 @@ def _draw_space(ax, result, plt, seed: int) -> None:
     colours = _colours(plt)
     scored = [(e.move, e.score) for e in result.moves if e.move.action == "offer" and e.score is not None]
     for k, ((move, score), nxt) in enumerate(zip(scored, [*scored[1:], None])):
-        colour = colours[parties.index(move.party) % 10] if move.party in parties else "black"
+        colour = colours[parties.index(move.party) % len(colours)] if move.party in parties else "black"
         x, y = score.utilities[0], score.utilities[1]
         if score.low is not None:
             ax.errorbar(x, y, xerr=[[x - score.low[0]], [score.high[0] - x]],
@@ -65,7 +67,7 @@ def _draw_space(ax, result, plt, seed: int) -> None:
             ax.annotate("", xy=nxt[1].utilities[:2], xytext=(x, y), zorder=4,
                         arrowprops={"arrowstyle": "->", "color": "0.35", "linewidth": 0.8, "alpha": 0.7})
     for party in parties:
-        ax.scatter([], [], color=colours[parties.index(party) % 10], label=f"offers of {party}")
+        ax.scatter([], [], color=colours[parties.index(party) % len(colours)], label=f"offers of {party}")
     if result.final is not None:
         ax.scatter(*result.final.utilities[:2], marker="*", s=220, color="gold", edgecolor="black", zorder=7,
                    label="agreement")
@@ -85,9 +87,9 @@ def _draw_timeline(ax, result, plt) -> None:
         if not curve:
             continue
         index, own = zip(*curve)
-        ax.plot(index, own, "o-", color=colours[result.parties.index(party) % 10], label=party, markersize=4)
+        ax.plot(index, own, "o-", color=colours[result.parties.index(party) % len(colours)], label=party, markersize=4)
         ax.axhline(result.map.reservation[result.parties.index(party)], linestyle=":", linewidth=1,
-                   color=colours[result.parties.index(party) % 10], alpha=0.6)
+                   color=colours[result.parties.index(party) % len(colours)], alpha=0.6)
     ticks = sorted(labels)
     ax.set_xticks(ticks)
     ax.set_xticklabels([labels[t] if labels[t] not in (None, "None") else str(t) for t in ticks], rotation=60,

@@ -149,6 +149,16 @@ def _frontier_table(analysis, rows: int = 12) -> str:
             + _table([*analysis.scenario.party_names, "sum"], body, 0))
 
 
+def _other_projections(analysis, most: int = 5) -> str:
+    """With three or more parties, the projections on the other pairs of parties (without hover), folded away."""
+    n = len(analysis.scenario.parties)
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)][1:most + 1]
+    if not pairs:
+        return ""
+    views = "".join(f'<div class="plot">{utility_svg(plot_data(analysis, pair, 1500))}</div>' for pair in pairs)
+    return f"<details><summary>Projections on the other pairs of parties</summary>{views}</details>"
+
+
 def _simulation_section(analysis, data: dict, result: SessionResult, max_rounds: int | None) -> str:
     scenario = analysis.scenario
     paths = project_paths(offer_paths(result), data["axes"])
@@ -210,13 +220,13 @@ def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeh
 def render_report(analysis: Analysis, *, simulation: SessionResult | None = None, max_rounds: int | None = None,
                   forecasts: Sequence[tuple[Stakeholders, Forecast]] = (), stakeholders: str | None = None,
                   command: str = "", monte_carlo: Sequence[MonteCarloSummary | None] = (),
-                  robust: RobustResult | None = None, audit: AuditResult | None = None) -> str:
+                  robust: RobustResult | None = None, audit: AuditResult | None = None, version: str = "") -> str:
     """The one-file HTML report of an analysed scenario: analysis tables, the utility-space plot, and the results
     the caller computed: a ``simulation`` (run with at most ``max_rounds`` rounds); for the ``stakeholders``
     file, one expected-utility forecast per issue (``forecasts``: the issue's stakeholders and their forecast)
     with, where given, its Monte Carlo summary (``monte_carlo``, in the same order); a ``robust`` estimate under
-    the scenario's distributions; and the ``audit`` of a negotiation record. Deterministic: the same inputs give
-    the same bytes."""
+    the scenario's distributions; and the ``audit`` of a negotiation record. ``version`` (one line) says which
+    version of the scenario the report shows. Deterministic: the same inputs give the same bytes."""
     import accord
 
     scenario = analysis.scenario
@@ -231,11 +241,12 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
     body = [f"<h1>{escape(title)}</h1>"]
     if scenario.description:
         body.append(f"<p>{escape(scenario.description.strip())}</p>")
-    body.append(f'<div class="summary"><p>{summary}</p><p><b>Zone of agreement:</b> {escape(zone)}</p></div>')
+    shown = f'<p class="version">Scenario: {escape(version)}</p>' if version else ""
+    body.append(f'<div class="summary"><p>{summary}</p>{shown}<p><b>Zone of agreement:</b> {escape(zone)}</p></div>')
     body.append("<h2>Bargaining solutions</h2>" + _solutions_table(analysis))
     body.append("<h2>Utility space</h2>"
                 f'<div class="plot" data-plot-json="plot-data">{utility_svg(data)}</div>{legend_html(data)}'
-                '<p class="small muted">Hover over the plot to see a deal.</p>')
+                '<p class="small muted">Hover over the plot to see a deal.</p>' + _other_projections(analysis))
     body.append(_ratification_section(analysis))
     if robust is not None:
         body.append(robust_section(analysis, data, robust))

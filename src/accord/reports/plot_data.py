@@ -1,8 +1,13 @@
 """The utility-space plot as plain, JSON-ready data, shared by the HTML report and the web workbench.
 
 :func:`plot_data` turns an analysis into a subsample of the outcome cloud (one point per occupied pixel cell, at
-most ``max_points``), the frontier, reservation values and the solutions, each point carrying its deal for hover;
-:func:`offer_paths` and :func:`project_paths` give a simulation's offers on the plot's axes.
+most ``max_points``), the frontier, reservation values and the solutions, each point carrying its deal (every
+party's utility, whether it is rational for every party) for hover; :func:`offer_paths` and :func:`project_paths`
+give a simulation's offers on the plot's axes.
+
+With three or more parties the plot is a projection on two of them: the data says so (``projection``), carries
+the n-party frontier (``frontier``: outcomes no other outcome improves for every party, drawn where they fall) and
+the pair's own frontier (``pair_frontier``: outcomes no other outcome improves for the two drawn parties).
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+
+from accord.analysis import pareto_mask, rational_mask
 
 MAX_POINTS = 3000
 MAX_FRONTIER = 2000
@@ -42,6 +49,37 @@ def sample_positions(utilities: np.ndarray, axes: tuple[int, int], max_points: i
     return np.sort(first)
 
 
+def projection_label(parties: Sequence[str], axes: Sequence[int]) -> str:
+    """What a 2-D view of ``parties`` on ``axes`` shows; empty for two parties (nothing is hidden)."""
+    if len(parties) <= 2:
+        return ""
+    others = [p for k, p in enumerate(parties) if k not in axes]
+    return (f"projection of the {len(parties)}-party space on {parties[axes[0]]} (x) and {parties[axes[1]]} (y); "
+            f"{', '.join(others)} shown by colour and on hover")
+
+
+def off_axis_label(parties: Sequence[str], axes: Sequence[int]) -> str:
+    """What a point's colour shows in a projection: the utility of the one other party, or the least of them."""
+    others = [p for k, p in enumerate(parties) if k not in axes]
+    return f"utility of {others[0]}" if len(others) == 1 else f"least utility of {', '.join(others)}"
+
+
+def off_axis_utility(utilities: np.ndarray, axes: Sequence[int]) -> np.ndarray:
+    """Per row, the utility the colour of a projected point shows (see :func:`off_axis_label`)."""
+    others = [k for k in range(utilities.shape[1]) if k not in axes]
+    return utilities[:, others].min(axis=1) if others else np.zeros(utilities.shape[0])
+
+
+def pair_frontier(utilities: np.ndarray, axes: Sequence[int]) -> np.ndarray:
+    """Positions of the pair's own frontier: no outcome is better for both drawn parties (one per distinct
+    point, in order along the x axis)."""
+    pair = utilities[:, list(axes)]
+    positions = np.flatnonzero(pareto_mask(pair))
+    _, first = np.unique(pair[positions], axis=0, return_index=True)
+    positions = positions[np.sort(first)]
+    return positions[np.lexsort((-pair[positions, 1], pair[positions, 0]))]
+
+
 def plot_data(analysis, axes: Sequence[int] = (0, 1), max_points: int = MAX_POINTS) -> dict:
     """JSON-ready data for the utility-space plot of ``analysis`` on two parties' axes."""
     scenario = analysis.scenario
@@ -49,6 +87,10 @@ def plot_data(analysis, axes: Sequence[int] = (0, 1), max_points: int = MAX_POIN
     ax = (min(int(axes[0]), n_parties - 1), min(int(axes[1]), n_parties - 1))
     utilities = analysis.utilities
     cloud = sample_positions(utilities, ax, max_points)
+    if n_parties > 2 and utilities.shape[0]:
+        # a projection shades the outcomes rational for every party: each cell holding one is drawn by one
+        rational = np.flatnonzero(rational_mask(utilities, np.asarray(scenario.reservations, dtype=float)))
+        cloud = np.union1d(cloud, rational[sample_positions(utilities[rational], ax, max_points)])
     frontier = np.asarray(analysis.frontier_positions, dtype=np.int64)
     if frontier.size:
         # one position per distinct projected point, in order along the x axis
@@ -57,11 +99,16 @@ def plot_data(analysis, axes: Sequence[int] = (0, 1), max_points: int = MAX_POIN
         frontier = frontier[np.lexsort((-utilities[frontier, ax[1]], utilities[frontier, ax[0]]))]
         if frontier.size > MAX_FRONTIER:
             frontier = frontier[np.linspace(0, frontier.size - 1, MAX_FRONTIER).round().astype(int)]
+    pair = pair_frontier(utilities, ax) if n_parties > 2 and utilities.shape[0] else np.empty(0, dtype=np.int64)
+    if pair.size > MAX_FRONTIER:
+        pair = pair[np.linspace(0, pair.size - 1, MAX_FRONTIER).round().astype(int)]
     chosen = [d.position for d in analysis.solutions.values() if d is not None]
-    positions = np.unique(np.concatenate([cloud, frontier, np.asarray(chosen, dtype=np.int64)]))
+    positions = np.unique(np.concatenate([cloud, frontier, pair, np.asarray(chosen, dtype=np.int64)]))
     index = {int(p): k for k, p in enumerate(positions)}
     values = analysis.space.value_indices(positions) if positions.size else np.empty((0, len(scenario.issues)))
-    deals = [{"u": utilities[p].tolist(), "v": row} for p, row in zip(positions, values.tolist())]
+    rational = rational_mask(utilities[positions], np.asarray(scenario.reservations, dtype=float))
+    deals = [{"u": utilities[p].tolist(), "v": row, "rational": bool(r)}
+             for p, row, r in zip(positions, values.tolist(), rational)]
 
     def point(position: int) -> list:
         return [float(utilities[position, ax[0]]), float(utilities[position, ax[1]]), index[int(position)]]
@@ -80,6 +127,9 @@ def plot_data(analysis, axes: Sequence[int] = (0, 1), max_points: int = MAX_POIN
         "points": [point(p) for p in cloud],
         "frontier": [point(p) for p in frontier],
         "frontier_is_curve": n_parties == 2,
+        "pair_frontier": [point(p) for p in pair],
+        "projection": projection_label(scenario.party_names, ax),
+        "off_axis": off_axis_label(scenario.party_names, ax) if n_parties > 2 else "",
         "solutions": solutions,
         "deals": deals,
     }
@@ -101,4 +151,5 @@ def project_paths(paths: list[dict], axes: Sequence[int]) -> list[dict]:
             for p in paths]
 
 
-__all__ = ["label_of", "offer_paths", "plot_data", "project_paths", "sample_positions"]
+__all__ = ["label_of", "off_axis_label", "off_axis_utility", "offer_paths", "pair_frontier", "plot_data",
+           "project_paths", "projection_label", "sample_positions"]

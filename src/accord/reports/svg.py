@@ -9,11 +9,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from accord.analysis.solutions import solution_titles
+from accord.reports.palette import PARTY_COLOURS, UTILITY_SCALE, party_colour, scale_band
 
 SOLUTION_TITLES = solution_titles()
 SOLUTION_COLOURS = {"nash": "#d62728", "kalai_smorodinsky": "#7b3fb5", "egalitarian": "#2a9d2a",
                     "utilitarian": "#e07b00"}
-PARTY_COLOURS = ("#1f77b4", "#d62728", "#2a9d2a", "#7b3fb5", "#e07b00", "#8c564b", "#e377c2", "#17becf")
 WIDTH, HEIGHT = 640, 480
 MARGIN = (20, 20, 48, 60)  # top, right, bottom, left
 
@@ -83,33 +83,67 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
                 shades: Sequence[float] | None = None) -> str:
     """The utility-space plot of :func:`plot_data` as one SVG element.
 
+    Two parties: the outcomes, the frontier as a curve, the rational region shaded. Three or more: a projection,
+    labelled so above the plot; each outcome coloured by the utility of the parties off the axes, only outcomes
+    rational for every party shaded (a green halo), the n-party frontier as black rings and the pair's own
+    frontier as a dashed line.
+
     ``paths`` are offer paths (``{"party": name, "points": [[ux, uy, step], ...]}``); every offer marker carries
     ``data-step`` so a page can reveal them one step at a time. ``shades`` (one number in [0, 1] per point of
     ``data["points"]``, e.g. a probability) colours the outcome cloud on the scale of :func:`shade_colour`."""
     frame = _Frame(width, height)
     ax = data["axes"]
     parties = data["parties"]
+    projected = bool(data.get("projection"))
     ticks = [0, 0.2, 0.4, 0.6, 0.8, 1]
-    out = frame.open("utility-plot", f"utility space: {parties[ax[0]]} against {parties[ax[1]]}")
+    label = data.get("projection") or f"utility space: {parties[ax[0]]} against {parties[ax[1]]}"
+    out = frame.open("utility-plot", label)
     out += frame.axes(f"utility of {parties[ax[0]]}", f"utility of {parties[ax[1]]}", ticks, ticks)
+    if projected:
+        out.append(f'<text x="{frame.left}" y="{frame.top - 6}" class="projection" font-size="12">'
+                   f'{escape(_short(data["projection"], 95))}<title>{escape(data["projection"])}</title></text>')
     rx, ry = data["reservation"][ax[0]], data["reservation"][ax[1]]
-    out.append(f'<rect x="{frame.px(rx)}" y="{frame.top}" width="{round(frame.px(1) - frame.px(rx), 1)}" '
-               f'height="{round(frame.py(ry) - frame.top, 1)}" fill="#2a9d2a" fill-opacity="0.06" class="rational"/>')
-    if shades is None:
-        out += _cloud(frame, data["points"], None)
+    if projected:
+        deals = data["deals"]
+        halo = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, k in data["points"] if deals[k]["rational"])
+        out.append(f'<path d="{halo}" stroke="#2a9d2a" stroke-opacity="0.35" stroke-width="18" '
+                   f'stroke-linecap="round" fill="none" class="rational"/>')
+        if shades is None:  # shaded clouds are drawn over the frontier (below)
+            bands: list[list[str]] = [[] for _ in UTILITY_SCALE]
+            for x, y, k in data["points"]:
+                others = [u for j, u in enumerate(deals[k]["u"]) if j not in ax]
+                bands[scale_band(min(others))].append(f"M{frame.px(x)} {frame.py(y)}h0")
+            for band, (colour, dots) in enumerate(zip(UTILITY_SCALE, bands)):
+                out.append(f'<path d="{"".join(dots)}" stroke="{colour}" stroke-width="5" stroke-linecap="round" '
+                           f'fill="none" class="cloud" data-band="{band}"/>')
+    else:
+        out.append(f'<rect x="{frame.px(rx)}" y="{frame.top}" width="{round(frame.px(1) - frame.px(rx), 1)}" '
+                   f'height="{round(frame.py(ry) - frame.top, 1)}" fill="#2a9d2a" fill-opacity="0.06" '
+                   f'class="rational"/>')
+        if shades is None:
+            out += _cloud(frame, data["points"], None)
     front = data["frontier"]
     if front and data.get("frontier_is_curve"):
         line = " ".join(f"{frame.px(x)},{frame.py(y)}" for x, y, _ in front)
         out.append(f'<polyline points="{line}" fill="none" stroke="#222" stroke-width="1.5" class="frontier"/>')
-    dots = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, _ in front)
-    out.append(f'<path d="{dots}" stroke="#222" stroke-width="5" stroke-linecap="round" fill="none" '
-               f'class="frontier-points"/>')
+    pair = data.get("pair_frontier") or []
+    if pair:
+        line = " ".join(f"{frame.px(x)},{frame.py(y)}" for x, y, _ in pair)
+        out.append(f'<polyline points="{line}" fill="none" stroke="#555" stroke-width="1.5" '
+                   f'stroke-dasharray="2 3" class="pair-frontier"/>')
+    if projected:
+        rings = "".join(f'<circle cx="{frame.px(x)}" cy="{frame.py(y)}" r="5"/>' for x, y, _ in front)
+        out.append(f'<g fill="none" stroke="#111" stroke-width="1.3" class="frontier-points">{rings}</g>')
+    else:
+        dots = "".join(f"M{frame.px(x)} {frame.py(y)}h0" for x, y, _ in front)
+        out.append(f'<path d="{dots}" stroke="#222" stroke-width="5" stroke-linecap="round" fill="none" '
+                   f'class="frontier-points"/>')
     if shades is not None:  # on top of the frontier, so the frontier's own packages show their shade too
         out += _cloud(frame, data["points"], shades)
     out.append(f'<line x1="{frame.px(rx)}" y1="{frame.top}" x2="{frame.px(rx)}" y2="{frame.top + frame.h}" '
-               f'stroke="{PARTY_COLOURS[ax[0] % 8]}" stroke-dasharray="5 4" class="reservation"/>')
+               f'stroke="{party_colour(ax[0])}" stroke-dasharray="5 4" class="reservation"/>')
     out.append(f'<line x1="{frame.left}" y1="{frame.py(ry)}" x2="{frame.left + frame.w}" y2="{frame.py(ry)}" '
-               f'stroke="{PARTY_COLOURS[ax[1] % 8]}" stroke-dasharray="5 4" class="reservation"/>')
+               f'stroke="{party_colour(ax[1])}" stroke-dasharray="5 4" class="reservation"/>')
     for k, path in enumerate(paths):
         colour = _path_colour(path, k, parties)
         for (x0, y0, _), (x1, y1, step) in zip(path["points"], path["points"][1:]):
@@ -153,9 +187,13 @@ def _cloud(frame: _Frame, points: Sequence, shades: Sequence[float] | None) -> l
             f'class="cloud shaded" data-colour="{colour}"/>' for colour, dots in groups.items()]
 
 
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def _path_colour(path: dict, k: int, parties: Sequence[str]) -> str:
     """A party's colour: the same for its offers and its reservation line."""
-    return PARTY_COLOURS[parties.index(path["party"]) % 8 if path["party"] in parties else k % 8]
+    return party_colour(parties.index(path["party"]) if path["party"] in parties else k)
 
 
 def _offer_key(frame: _Frame, paths: Sequence[dict], parties: Sequence[str]) -> list[str]:
@@ -175,16 +213,36 @@ def _offer_key(frame: _Frame, paths: Sequence[dict], parties: Sequence[str]) -> 
 
 
 def legend_html(data: dict) -> str:
-    """A legend for :func:`utility_svg` (solutions, frontier, reservation lines)."""
+    """A legend for :func:`utility_svg`: the solutions, which frontier is drawn, the reservation lines and what is
+    shaded, and (in a projection) what a point's colour means."""
     items = []
     for name, title in SOLUTION_TITLES.items():
         if name in data["solutions"]:
             items.append(f'<span class="key"><svg width="24" height="24" viewBox="0 0 24 24">'
                          f'{_marker(name, 12, 12)}</svg>{escape(title)}</span>')
-    items.append('<span class="key"><svg width="24" height="12"><line x1="0" y1="6" x2="24" y2="6" stroke="#222" '
-                 'stroke-width="2"/></svg>Pareto frontier</span>')
+    n = len(data["parties"])
+    ax = data["axes"]
+    pair = f"{data['parties'][ax[0]]} and {data['parties'][ax[1]]}"
+    if data.get("projection"):
+        items.append('<span class="key" data-key="frontier"><svg width="24" height="12"><circle cx="12" cy="6" '
+                     f'r="3.5" fill="none" stroke="#111" stroke-width="1.3"/></svg>{n}-party Pareto frontier '
+                     '(no outcome is better for every party), where it falls in this projection</span>')
+        items.append('<span class="key" data-key="pair-frontier"><svg width="24" height="12"><line x1="0" y1="6" '
+                     'x2="24" y2="6" stroke="#555" stroke-width="1.5" stroke-dasharray="2 3"/></svg>'
+                     f'frontier of {escape(pair)} alone (ignoring the others)</span>')
+        items.append('<span class="key" data-key="rational"><svg width="24" height="12"><line x1="4" y1="6" x2="20" '
+                     'y2="6" stroke="#2a9d2a" stroke-opacity="0.35" stroke-width="18" stroke-linecap="round"/></svg>'
+                     f'halo: at least as good as no deal for all {n} parties</span>')
+        scale = "".join(f'<rect x="{12 * k}" y="0" width="12" height="12" fill="{c}"/>'
+                        for k, c in enumerate(UTILITY_SCALE))
+        items.append(f'<span class="key" data-key="colour"><svg width="{12 * len(UTILITY_SCALE)}" height="12">'
+                     f'{scale}</svg>colour: {escape(data["off_axis"])}, 0 (light) to 1 (dark)</span>')
+    else:
+        items.append('<span class="key" data-key="frontier"><svg width="24" height="12"><line x1="0" y1="6" '
+                     'x2="24" y2="6" stroke="#222" stroke-width="2"/></svg>Pareto frontier</span>')
+    rational = "" if data.get("projection") else " (shaded: better than no deal for both)"
     items.append('<span class="key"><svg width="24" height="12"><line x1="0" y1="6" x2="24" y2="6" stroke="#555" '
-                 'stroke-dasharray="5 4"/></svg>reservation values (shaded: better than no deal for both)</span>')
+                 f'stroke-dasharray="5 4"/></svg>reservation values of {escape(pair)}{rational}</span>')
     items.append(f'<span class="key">{len(data["points"]):,} of {data["n_outcomes"]:,} outcomes drawn '
                  f'(one per pixel cell)</span>')
     return '<div class="legend">' + "".join(items) + "</div>"
@@ -254,7 +312,7 @@ def lines_svg(series: dict[str, Sequence[float]], xs: Sequence[int], title: str,
         out.append(f'<line class="band-median" x1="{x0}" y1="{frame.py(band[1])}" x2="{x1}" y2="{frame.py(band[1])}" '
                    f'stroke="#000" stroke-width="1.5" stroke-dasharray="2 3"><title>median</title></line>')
     for k, (name, ys) in enumerate(series.items()):
-        colour = "#000" if name in dashed else PARTY_COLOURS[k % len(PARTY_COLOURS)]
+        colour = "#000" if name in dashed else party_colour(k)
         points = " ".join(f"{frame.px(x)},{frame.py(y)}" for x, y in zip(xs, ys))
         style = 'stroke-width="2.5" stroke-dasharray="6 4"' if name in dashed else 'stroke-width="1.5"'
         out.append(f'<polyline points="{points}" fill="none" stroke="{colour}" {style}><title>{escape(name)}'

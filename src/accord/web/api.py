@@ -12,15 +12,17 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse
 
 import accord
 from accord.errors import OptionError, ScenarioError
 from accord.reports.plot_data import label_of, plot_data, project_paths
-from accord.reports.svg import utility_svg
+from accord.io.versions import describe
+from accord.reports.svg import legend_html, utility_svg
 from accord.web import schemas
 from accord.web.analysis_cache import BytesCache
 from accord.web.guard import TOO_LARGE
-from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload, summary
+from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line message)"},
@@ -47,6 +49,17 @@ def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
     scenario = accord.scenario_from_dict(ref.scenario, source)
     check_size(scenario, source)
     return scenario
+
+
+def version_of(request: Request, ref: schemas.ScenarioRef, scenario: accord.Scenario) -> str:
+    """Which version of a scenario a request runs: its content hash and, for an edit of a stored scenario named
+    by ``origin``, how many numbers the edit changed."""
+    if ref.scenario is None or ref.origin is None:
+        return describe(scenario)
+    try:
+        return describe(scenario, request.app.state.store.get(ref.origin))
+    except NotFound:
+        raise HTTPException(404, f"{ref.origin}: no such scenario; see GET /api/scenarios") from None
 
 
 def _axes(axes: tuple[int, int], n_parties: int) -> tuple[int, int]:
@@ -83,7 +96,14 @@ async def upload_scenario(request: Request, files: list[UploadFile] = File(
     """Upload a scenario (at most 5 MB in all, at most 10⁷ outcomes)."""
     scenario = read_upload(await collect(files))
     sid = request.app.state.store.add(scenario)
-    return summary(sid, scenario, "uploaded")
+    return request.app.state.store.summary_of(sid)
+
+
+@router.delete("/scenarios/{scenario_id}", status_code=204, responses=ERRORS)
+def delete_scenario(request: Request, scenario_id: str) -> None:
+    """Delete an uploaded scenario (bundled ones stay)."""
+    if not request.app.state.store.remove(scenario_id):
+        raise HTTPException(404, f"{scenario_id}: no such upload; see GET /api/scenarios")
 
 
 async def collect(files: list[UploadFile]) -> list[tuple[str | None, bytes]]:
@@ -111,8 +131,8 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
     axes = _axes(body.axes, len(scenario.parties))
     analysis = analysis_of(scenario)
     data = plot_data(analysis, axes, body.max_points)
-    view = {"plot": data, "svg": utility_svg(data) if body.svg else None,
-            "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
+    view = {"plot": data, "svg": utility_svg(data) if body.svg else None, "legend": legend_html(data),
+            "version": version_of(request, body, scenario), "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
     return {**analysis.to_json(), "view": view}
 
 
@@ -135,12 +155,28 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
                                              rounds=body.rounds, seed=body.seed,
                                              client=request.client.host if request.client else "")
     paths = session["paths"]
-    svg = None
+    svg = legend = None
     if body.svg:
         data = plot_data(analysis_of(scenario), axes, 1500)
-        svg = utility_svg(data, paths=project_paths(paths, axes))
+        svg, legend = utility_svg(data, paths=project_paths(paths, axes)), legend_html(data)
     labels = {i.name: {str(v): label_of(i, v) for v in i.values} for i in scenario.issues}
-    return {**session["result"], "view": {"paths": paths, "svg": svg, "labels": labels}}
+    return {**session["result"], "view": {"paths": paths, "svg": svg, "legend": legend, "labels": labels,
+                                          "version": version_of(request, body, scenario)}}
+
+
+@router.post("/report", response_class=HTMLResponse, responses=ERRORS)
+def report(request: Request, body: schemas.ReportRequest) -> HTMLResponse:
+    """The one-file HTML report of a scenario (as ``accord report`` writes it), e.g. of an edited copy: the
+    analysis, a simulation with these strategies and protocol, and the version of the scenario it shows."""
+    from accord.reports.build import build_report
+
+    scenario = resolve(request, body)
+    if body.strategies is not None and len(body.strategies) != len(scenario.parties):
+        raise OptionError(f"{len(body.strategies)} strategies for {len(scenario.parties)} parties",
+                          parameter="strategies", fix="give one strategy per party")
+    text = build_report(scenario, body.strategies, protocol=body.protocol, rounds=body.rounds, seed=body.seed,
+                        version=version_of(request, body, scenario))
+    return HTMLResponse(text)
 
 
 @router.get("/strategies", response_model=list[schemas.StrategyOut])
@@ -192,16 +228,23 @@ def divide_problem(name: str):
 def divide(body: schemas.DivideRequest) -> dict:
     """Divide items between two parties by Adjusted Winner (equitable, envy-free, at most one item split); the
     document of ``accord divide --json``."""
+    if body.name is not None:
+        return divide_document(divide_problem(body.name))
+    parties, items = body.parties, [i.name for i in body.items]
+    a, b = [i.points[0] for i in body.items], [i.points[1] for i in body.items]
+    if len(set(items)) != len(items):
+        raise OptionError("duplicate item name", parameter="items", fix="name every item once")
+    return _divided(parties, items, a, b)
+
+
+def divide_document(problem) -> dict:
+    """The division document of a divide problem (a bundled file, or the user's own read by the divide page)."""
+    return _divided(problem.parties, problem.items, problem.points_a, problem.points_b)
+
+
+def _divided(parties, items, a, b) -> dict:
     from accord.divide import adjusted_winner
 
-    if body.name is not None:
-        problem = divide_problem(body.name)
-        parties, items, a, b = problem.parties, problem.items, problem.points_a, problem.points_b
-    else:
-        parties, items = body.parties, [i.name for i in body.items]
-        a, b = [i.points[0] for i in body.items], [i.points[1] for i in body.items]
-        if len(set(items)) != len(items):
-            raise OptionError("duplicate item name", parameter="items", fix="name every item once")
     try:
         division = adjusted_winner(a, b, parties=parties, items=items)
     except ValueError as error:

@@ -26,6 +26,8 @@ class ScenarioRef(_Request):
 
     scenario_id: str | None = Field(default=None, max_length=200, examples=["japan-russia-2019"])
     scenario: dict[str, Any] | None = Field(default=None, description="an Accord scenario document")
+    origin: str | None = Field(default=None, max_length=200, description="with 'scenario': the id of the stored "
+                               "scenario it edits (the answer's view.version then counts the changes)")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "ScenarioRef":
@@ -54,6 +56,7 @@ Point = tuple[float, float, int]
 class PlotDeal(BaseModel):
     u: list[float] = Field(description="every party's utility")
     v: list[int] = Field(description="per issue, the index of the value in issues[i].values")
+    rational: bool = Field(description="at least as good as no deal for every party")
 
 
 class PlotOut(BaseModel):
@@ -68,6 +71,10 @@ class PlotOut(BaseModel):
     points: list[Point]
     frontier: list[Point]
     frontier_is_curve: bool
+    pair_frontier: list[Point] = Field(description="three or more parties: the frontier of the two drawn parties "
+                                                   "alone ('frontier' is the n-party one, projected)")
+    projection: str = Field(description="three or more parties: what the 2-D view shows; empty for two")
+    off_axis: str = Field(description="three or more parties: what a point's colour shows")
     solutions: dict[str, Point]
     deals: list[PlotDeal]
 
@@ -130,6 +137,8 @@ class AnalyzeView(BaseModel):
 
     plot: PlotOut
     svg: str | None = None
+    legend: str = Field(description="the plot's legend as HTML")
+    version: str = Field(description="which version of the scenario this is (content hash, changes from origin)")
     elapsed_ms: float
 
 
@@ -191,11 +200,21 @@ class SessionOut(BaseModel):
     trace: list[TraceRowOut]
 
 
+class ReportRequest(ScenarioRef):
+    strategies: list[str] | None = Field(default=None, max_length=16, description="one per party; default boulware, "
+                                                                                  "then conceder")
+    protocol: ProtocolName = "sao"
+    rounds: int = Field(default=100, ge=1, le=MAX_ROUNDS)
+    seed: int = Field(default=0, ge=0, le=2**62)
+
+
 class SimulateView(BaseModel):
     """What the workbench draws: offer paths, the plot as SVG and how each issue value is shown."""
 
     paths: list[dict[str, Any]] = Field(description="offer paths per party: [[u_1, ..., u_n, step], ...]")
     svg: str | None = None
+    legend: str | None = Field(default=None, description="the plot's legend as HTML (with svg)")
+    version: str = Field(description="which version of the scenario ran (content hash, changes from origin)")
     labels: dict[str, dict[str, str]] = Field(description="per issue, how each value is shown to a reader")
 
 
@@ -331,8 +350,11 @@ class ScenarioSummary(BaseModel):
     title: str
     parties: list[str]
     issues: int
-    outcomes: int = Field(description="outcomes before constraints")
+    outcomes: int | None = Field(description="feasible outcomes (those the constraints allow); null: too many to "
+                                             "count here")
     source: Literal["bundled", "uploaded"]
+    version: str = Field(description="a short hash of the scenario's content")
+    uploaded: str | None = Field(default=None, description="when it was uploaded (UTC, ISO 8601); null if bundled")
     notes: list[str] = []
 
 

@@ -14,6 +14,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+import time
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -21,6 +22,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import accord
 from accord.errors import ScenarioError
 from accord.space.outcomes import check_matrix_bytes
+from accord.io.versions import fingerprint
+from accord.space import feasible_size
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_FILES = 32
@@ -109,10 +112,11 @@ def _load_bundled(path: str) -> accord.Scenario:
 
 
 class ScenarioStore:
-    """Bundled scenarios (by name) and this server's uploads (by id, the most recent few kept in memory)."""
+    """Bundled scenarios (by name) and this server's uploads (by id, the most recent few kept in memory, each with
+    its upload time so that copies of one file can be told apart)."""
 
     def __init__(self, max_kept: int = MAX_UPLOADS_KEPT) -> None:
-        self._uploads: OrderedDict[str, accord.Scenario] = OrderedDict()
+        self._uploads: OrderedDict[str, tuple[accord.Scenario, dict]] = OrderedDict()
         self._lock = threading.Lock()
         self.max_kept = max_kept
 
@@ -122,11 +126,17 @@ class ScenarioStore:
 
     def add(self, scenario: accord.Scenario) -> str:
         sid = "upload-" + secrets.token_hex(6)
+        entry = summary(sid, scenario, "uploaded", time.time())
         with self._lock:
-            self._uploads[sid] = scenario
+            self._uploads[sid] = (scenario, entry)
             while len(self._uploads) > self.max_kept:
                 self._uploads.popitem(last=False)
         return sid
+
+    def remove(self, sid: str) -> bool:
+        """Forget an upload; False when no upload has that id (bundled scenarios cannot be removed)."""
+        with self._lock:
+            return self._uploads.pop(sid, None) is not None
 
     def get(self, sid: str) -> accord.Scenario:
         bundled = self.bundled()
@@ -134,18 +144,39 @@ class ScenarioStore:
             return _load_bundled(str(bundled[sid]))
         with self._lock:
             if sid in self._uploads:
-                return self._uploads[sid]
+                return self._uploads[sid][0]
         raise NotFound(sid)
 
+    def summary_of(self, sid: str) -> dict:
+        """The list entry of one stored scenario."""
+        bundled = self.bundled()
+        if sid in bundled:
+            return _bundled_summary(sid, str(bundled[sid]))
+        with self._lock:
+            if sid not in self._uploads:
+                raise NotFound(sid)
+            return self._uploads[sid][1]
+
     def summaries(self) -> list[dict]:
-        out = [summary(name, self.get(name), "bundled") for name in self.bundled()]
+        out = [_bundled_summary(name, str(path)) for name, path in self.bundled().items()]
         with self._lock:
             uploads = list(self._uploads.items())
-        out += [summary(sid, scenario, "uploaded") for sid, scenario in reversed(uploads)]
+        out += [entry for _, (_, entry) in reversed(uploads)]
         return out
 
 
-def summary(sid: str, scenario: accord.Scenario, source: str) -> dict:
+@lru_cache(maxsize=1024)
+def _bundled_summary(name: str, path: str) -> dict:
+    return summary(name, _load_bundled(path), "bundled")
+
+
+def summary(sid: str, scenario: accord.Scenario, source: str, uploaded: float | None = None) -> dict:
+    """A list entry: feasible outcomes (what the analysis counts), the content hash, and the upload time."""
+    when = None if uploaded is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(uploaded))
+    try:
+        outcomes = feasible_size(scenario)
+    except ScenarioError:  # too many to count, or none: the scenario's page says which
+        outcomes = None
     return {"id": sid, "name": scenario.name, "title": scenario.title, "parties": list(scenario.party_names),
-            "issues": len(scenario.issues), "outcomes": scenario.cartesian_size, "source": source,
-            "notes": list(scenario.notes)}
+            "issues": len(scenario.issues), "outcomes": outcomes, "source": source,
+            "notes": list(scenario.notes), "version": fingerprint(scenario), "uploaded": when}

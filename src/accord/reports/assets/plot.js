@@ -30,6 +30,10 @@
     data.issues.forEach(function (issue, i) {
       rows += "<tr><td>" + esc(issue.name) + "</td><td>" + esc(issue.values[deal.v[i]]) + "</td></tr>";
     });
+    if (deal.rational !== undefined) {
+      rows += "<tr><td>at least as good as no deal for all " + data.parties.length + "</td><td>" + (deal.rational ? "yes" : "no") +
+        "</td></tr>";
+    }
     return head + "<table>" + rows + "</table>";
   }
 

@@ -20,6 +20,38 @@
       });
   }
 
+  /* Posts JSON and answers the HTML text (the report); errors as post(). */
+  function postForText(url, body) {
+    return fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)})
+      .then(function (response) {
+        if (response.ok) return response.text();
+        return response.json().then(function (data) { throw new Error(data.detail); });
+      });
+  }
+
+  /* The edited scenario of a page, kept in this tab so that "simulate" and "report" run what was edited. */
+  function editKey(sid) { return "accord-edit:" + sid; }
+  function storedEdit(sid) {
+    try { return JSON.parse(sessionStorage.getItem(editKey(sid)) || "null"); } catch (e) { return null; }
+  }
+
+  /* Fetches the HTML report of ``ref`` (a scenario reference plus simulation settings) and offers it as a
+   * download link next to the button. */
+  function makeReport(ref, name) {
+    var link = $("#report-link"), button = $("#report");
+    button.disabled = true;
+    link.hidden = true;
+    postForText("/api/report", ref).then(function (html) {
+      showError("");
+      if (link.href) URL.revokeObjectURL(link.href);
+      link.href = URL.createObjectURL(new Blob([html], {type: "text/html"}));
+      link.download = name + "-report.html";
+      link.textContent = "download the report";
+      link.hidden = false;
+    }).catch(function (error) { showError(error.message); })
+      .finally(function () { button.disabled = false; });
+  }
+
   function showError(message) {
     var box = $("#error");
     if (!box) return;
@@ -32,6 +64,17 @@
     var doc = JSON.parse($("#scenario-doc").textContent);
     var original = JSON.stringify(doc);
     var previous = null, previousFigures = null, sequence = 0;
+    var sid = location.pathname.split("/")[2];
+
+    /* Edits live in this tab (sessionStorage) so that the simulate page and the report run them too. */
+    function keep() {
+      if (JSON.stringify(doc) === original) sessionStorage.removeItem(editKey(sid));
+      else sessionStorage.setItem(editKey(sid), JSON.stringify(doc));
+    }
+
+    function ref() {
+      return JSON.stringify(doc) === original ? {scenario_id: sid} : {scenario: doc, origin: sid};
+    }
 
     function solutionCells(response) {
       var plot = response.view.plot, cells = {};
@@ -51,6 +94,8 @@
       var container = $("#plot");
       container.innerHTML = response.view.svg;
       window.AccordPlot.attach(container, plot);
+      $("#legend").innerHTML = response.view.legend;
+      $("#version").textContent = response.view.version;
       var share = a.n_outcomes ? (100 * a.rational_outcomes / a.n_outcomes).toFixed(2) : "0";
       $("#summary").innerHTML = a.n_outcomes.toLocaleString("en") + " feasible outcomes; " +
         (a.zone_of_agreement ? "<b>zone of agreement</b>: " + a.rational_outcomes.toLocaleString("en") +
@@ -59,8 +104,6 @@
         "; frontier: " + a.pareto.points.length + " utility vectors." +
         (!r ? "" : " With domestic ratification: " +
           r.zone_of_agreement_with_ratification.toLocaleString("en") + " outcomes.");
-      $("#drawn").textContent = plot.points.length.toLocaleString("en") + " of " +
-        plot.n_outcomes.toLocaleString("en") + " outcomes drawn (one per pixel cell)";
       var cells = solutionCells(response), names = ORDER.filter(function (n) { return cells[n]; });
       var html;
       if (!names.length) {
@@ -136,7 +179,9 @@
     function analyze() {
       var mine = ++sequence, started = performance.now();
       $("#status").textContent = "updating…";
-      post("/api/analyze", {scenario: doc, axes: axes()}).then(function (response) {
+      var body = ref();
+      body.axes = axes();
+      post("/api/analyze", body).then(function (response) {
         if (mine !== sequence) return;
         showError("");
         render(response);
@@ -207,18 +252,16 @@
       ownerOf(input).utility.values[input.dataset.issue] = {linear: {slope: slope, offset: ends.low, origin: ends.x0}};
     }
 
-    /* Writes the input's number into the document. Numbers with a fixed range (min and max) are clamped to it;
-     * the others are sent as typed and the server says what is wrong with them. */
+    /* Writes the input's number into the document as typed: nothing is clamped, so a number out of range (or
+     * not a number: sent as null) comes back from the server as its one-line error. A weight outside [0, 1]
+     * leaves the other weights alone, so the error names the weight typed. */
     function write(input) {
-      var value = parseFloat(input.value), owner = ownerOf(input), utility = owner.utility, kind = input.dataset.kind;
-      if (input.min !== "" && input.max !== "") {
-        value = Math.min(+input.max, Math.max(+input.min, isFinite(value) ? value : 0));
-        input.value = value;
-      } else if (!isFinite(value)) {
-        value = null;
-      }
+      var value = input.value.trim() === "" ? NaN : Number(input.value), owner = ownerOf(input);
+      var utility = owner.utility, kind = input.dataset.kind;
+      if (!isFinite(value)) value = null;
       if (kind === "reservation") owner.reservation = value;
       else if (kind === "threshold") owner.threshold = value;
+      else if (kind === "weight" && (value === null || value < 0 || value > 1)) utility.weights[input.dataset.issue] = value;
       else if (kind === "weight") setWeight(input, value);
       else if (kind === "value") utility.values[input.dataset.issue][input.dataset.option] = value;
       else if (kind === "linear") setLinear(input, value);
@@ -233,6 +276,7 @@
       input.addEventListener("change", function () {
         write(input);
         input.classList.add("edited");
+        keep();
         analyze();
       });
     });
@@ -241,17 +285,28 @@
       $("#preferences").classList.toggle("hide-constituencies", !toggle.checked);
     });
     ["#axis-x", "#axis-y"].forEach(function (id) { if ($(id)) $(id).addEventListener("change", analyze); });
-    $("#reset").addEventListener("click", function () {
-      doc = JSON.parse(original);
+    /* Shows the document's numbers in the inputs; those that differ from the original are marked edited. */
+    function fill() {
+      var base = JSON.parse(original), current = doc;
       inputs.forEach(function (input) {
         var value = read(input);
+        doc = base;
+        var was = read(input);
+        doc = current;
         input.value = value === null || value === undefined ? "" : value;
-        input.classList.remove("edited");
+        input.classList.toggle("edited", value !== was);
       });
+    }
+
+    $("#reset").addEventListener("click", function () {
+      doc = JSON.parse(original);
+      keep();
+      fill();
       previous = null;
       previousFigures = null;
       analyze();
     });
+    $("#report").addEventListener("click", function () { makeReport(ref(), doc.name || "scenario"); });
     $("#download").addEventListener("click", function () {
       var blob = new Blob([JSON.stringify(doc, null, 2)], {type: "application/json"});
       var link = document.createElement("a");
@@ -262,12 +317,37 @@
     });
     var initial = JSON.parse($("#initial-analysis").textContent);
     render(initial);
-    document.body.dataset.analysis = "0";
+    var kept = storedEdit(sid);
+    if (kept) {  /* edits made earlier in this tab: show them and analyse them */
+      doc = kept;
+      fill();
+      analyze();
+    } else {
+      document.body.dataset.analysis = "0";
+    }
   }
 
   /* ---------------------------------------------------------------- simulation page */
   function simulation() {
-    var form = $("#simulate-form"), result = null, labels = {}, timer = null;
+    var form = $("#simulate-form"), result = null, labels = {}, timer = null, sid = form.dataset.scenario;
+    var edit = storedEdit(sid);
+    $("#edited").hidden = !edit;
+    $("#use-original").addEventListener("click", function () {
+      sessionStorage.removeItem(editKey(sid));
+      edit = null;
+      $("#edited").hidden = true;
+    });
+
+    /* The scenario to run: the edited document kept by the scenario page, else the stored scenario. */
+    function ref() {
+      var body = edit ? {scenario: edit, origin: sid} : {scenario_id: sid};
+      body.strategies = Array.prototype.map.call(form.querySelectorAll("select[name=strategy]"),
+                                                 function (s) { return s.value; });
+      body.protocol = form.protocol.value;
+      body.rounds = +form.rounds.value;
+      body.seed = +form.seed.value;
+      return body;
+    }
 
     function show(step) {
       var svg = $("#sim-plot svg");
@@ -300,16 +380,17 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       stop();
-      var strategies = Array.prototype.map.call(form.querySelectorAll("select[name=strategy]"),
-                                                function (s) { return s.value; });
-      var body = {scenario_id: form.dataset.scenario, strategies: strategies, protocol: form.protocol.value,
-                  rounds: +form.rounds.value, seed: +form.seed.value};
+      var body = ref(), x = $("#axis-x"), y = $("#axis-y");
+      if (x && y) body.axes = [+x.value, +y.value];
       $("#run").disabled = true;
       post("/api/simulate", body).then(function (response) {
         showError("");
         result = response;  /* the session document (docs/json.md); what to draw is under "view" */
         labels = response.view.labels || {};
         $("#sim-plot").innerHTML = response.view.svg;
+        $("#sim-legend").innerHTML = response.view.legend || "";
+        $("#version").textContent = response.view.version;
+        document.body.dataset.runs = String((+document.body.dataset.runs || 0) + 1);
         var s = result.agreement
           ? "Agreement after " + result.rounds + " rounds: " + result.parties.map(function (p, i) {
               return esc(p) + " " + result.utilities[i].toFixed(4); }).join(", ") +
@@ -324,6 +405,7 @@
       }).catch(function (error) { showError(error.message); })
         .finally(function () { $("#run").disabled = false; });
     });
+    $("#report").addEventListener("click", function () { makeReport(ref(), form.dataset.name); });
     $("#step").addEventListener("input", function () { stop(); show(+$("#step").value); });
     $("#play").addEventListener("click", function () {
       if (timer) { stop(); return; }

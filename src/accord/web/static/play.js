@@ -90,7 +90,8 @@
     names.forEach((name, k) => {
       const points = data.audit.moves.filter((m) => m.action === "offer" && m.party === name)
         .map((m) => `${sx(m.utilities[0])},${sy(m.utilities[1])}`);
-      const colour = name === data.you ? "#1f77b4" : "#ff7f0e";
+      const palette = document.body.dataset.partyColours.split(" ");  /* accord.reports.palette */
+      const colour = palette[k % palette.length];
       if (points.length) parts.push(`<polyline class="path-${k}" points="${points.join(" ")}" fill="none" stroke="${colour}" marker-end="url(#a)"/>`);
     });
     parts.push(`<text x="${size / 2}" y="${size - 5}" font-size="10" text-anchor="middle">utility of ${names[0]}</text>`);

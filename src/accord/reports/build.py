@@ -1,0 +1,50 @@
+"""The HTML report of a scenario, computed and rendered: one function both the CLI (``accord report``) and the
+web workbench (the report of a possibly edited scenario) call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+REPORT_PHASES = ("simulating", "forecasting", "analysing", "sampling and auditing", "rendering")
+REPORT_SAMPLES = 200  # robustness samples in a report: a quick estimate (the section says how to get a tighter one)
+
+
+def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
+                 seed: int = 0, stakeholders: str | None = None, command: str = "", version: str = "",
+                 runs: int = 0, samples: int = REPORT_SAMPLES, record: str | None = None,
+                 step: Callable[..., None] = lambda advance=1, description=None: None) -> str:
+    """Compute what the report shows and render it: the analysis; a simulation with ``strategies`` (default
+    boulware, then conceder); the expected-utility forecast of each issue of ``stakeholders``, with ``runs`` Monte
+    Carlo runs (seed ``seed``) where the file states an uncertainty; the robustness estimate from ``samples``
+    draws (seed 0) when the scenario states distributions; and the audit of the negotiation ``record``.
+    ``version`` says which version of the scenario this is (see :func:`accord.io.versions.describe`); ``step`` is
+    told each of ``REPORT_PHASES`` as it starts (for progress)."""
+    import accord
+    from accord.audit import audit, read_record
+    from accord.forecast import ModelConfig, forecast, load_stakeholders, monte_carlo
+    from accord.reports.html import render_report
+    from accord.robust import robust
+    from accord.simulate import run_session
+
+    chosen = list(strategies or ["boulware"] + ["conceder"] * (len(scenario.parties) - 1))
+    step(0, description=REPORT_PHASES[0])
+    simulation = run_session(scenario, chosen, protocol=protocol, rounds=rounds, seed=seed)
+    step(description=REPORT_PHASES[1])
+    groups = load_stakeholders(stakeholders) if stakeholders else ()
+    config = ModelConfig(model="eu", rounds=10)
+    forecasts = [(group, forecast(group, config)) for group in groups]
+    summaries = [monte_carlo(group, config, runs, seed) if runs and group.uncertain else None for group in groups]
+    step(description=REPORT_PHASES[2])
+    analysis = accord.analyze(scenario)
+    step(description=REPORT_PHASES[3])
+    robust_result = robust(scenario, samples, seed=0) if samples and scenario.uncertainty else None
+    audited = audit(read_record(record, scenario)) if record else None
+    step(description=REPORT_PHASES[4])
+    text = render_report(analysis, simulation=simulation, max_rounds=rounds, forecasts=forecasts,
+                         stakeholders=stakeholders, command=command, monte_carlo=summaries, robust=robust_result,
+                         audit=audited, version=version)
+    step()
+    return text
+
+
+__all__ = ["REPORT_PHASES", "REPORT_SAMPLES", "build_report"]

@@ -1,0 +1,36 @@
+"""The scenario store: feasible counts, versions, upload times, deletion."""
+
+from __future__ import annotations
+
+import accord
+from accord.io.versions import fingerprint
+from accord.space import feasible_size
+from accord.web.store import ScenarioStore
+
+from .conftest import DATA
+
+TRIO = DATA / "trio.yaml"
+
+
+def test_copies_of_one_file_are_told_apart_and_can_be_removed():
+    store = ScenarioStore()
+    scenario = accord.load(TRIO)
+    first, second = store.add(scenario), store.add(scenario)
+    entries = {e["id"]: e for e in store.summaries() if e["source"] == "uploaded"}
+    assert set(entries) == {first, second}
+    for entry in entries.values():
+        assert entry["version"] == fingerprint(scenario) and entry["uploaded"].endswith("Z")
+    assert store.remove(first) and not store.remove(first)
+    assert [e["id"] for e in store.summaries() if e["source"] == "uploaded"] == [second]
+    assert not store.remove(next(iter(store.bundled())))  # bundled scenarios stay
+
+
+def test_counts_are_feasible_outcomes():
+    store = ScenarioStore()
+    scenario = accord.load(TRIO)
+    sid = store.add(scenario)
+    entry = store.summary_of(sid)
+    assert entry["outcomes"] == feasible_size(scenario) == accord.analyze(scenario).n_outcomes
+    assert entry["outcomes"] < scenario.cartesian_size  # the constraint rules some out
+    for entry in store.summaries()[:5]:
+        assert entry["outcomes"] == feasible_size(store.get(entry["id"]))
