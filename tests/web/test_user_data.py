@@ -84,4 +84,4 @@ def test_an_upload_over_the_cap_is_refused_before_it_is_read(client):
     big = b"a" * (MAX_UPLOAD_BYTES + 512 * 1024)
     for path in ("/forecast", "/divide"):
         answer = client.post(path, files={"file": ("big.yaml", big)})
-        assert answer.status_code == 413 and "upload: larger than 5 MB" in answer.json()["detail"]
+        assert answer.status_code == 413 and "request: larger than 5 MB" in answer.json()["detail"]
