@@ -1,6 +1,7 @@
 """Benchmark ``accord robust``: 10^5 outcomes x 1,000 samples, against rebuilding and analysing each sample.
 
     .venv/bin/python benchmarks/bench_robust.py [--samples 1000] [--workers 2] [--brute 20] [--issues 5]
+    .venv/bin/python benchmarks/bench_robust.py --issues 6 --dask local     # 10^6 outcomes on a Dask cluster
 
 The one-by-one reference (``scenario_at`` + ``analyze`` per sample) runs ``--brute`` samples on one core and is
 scaled up. The machine's load average is printed beside the figures, and the CPU time of this process and its
@@ -56,15 +57,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--brute", type=int, default=20)
     parser.add_argument("--issues", type=int, default=5, help="10 ** issues outcomes")
+    parser.add_argument("--dask", default=None, help="a Dask scheduler address, or 'local' for a local cluster")
     args = parser.parse_args()
     s = scenario(args.issues)
     print(f"{analyze(s).n_outcomes:,} outcomes, {len(s.uncertainty.parameters)} uncertain numbers; {load()}")
     cpu, start = cpu_seconds(), time.perf_counter()
-    with make_executor(args.workers) as executor:
+    with make_executor(args.workers, dask=args.dask) as executor:
         result = robust(s, args.samples, seed=1, executor=executor)
     fast, fast_cpu = time.perf_counter() - start, cpu_seconds() - cpu
     print(f"robust: {args.samples:,} samples in {fast:.2f} s wall, {fast_cpu:.2f} s CPU on {args.workers} "
-          f"worker(s) (P(zone) {result.p_zone:.3f}); {load()}")
+          f"worker(s){' on Dask' if args.dask else ''} (P(zone) {result.p_zone:.3f}); {load()}")
     rows = draw(s.uncertainty, 1, range(args.brute))
     cpu, start = cpu_seconds(), time.perf_counter()
     for row in rows:
