@@ -146,6 +146,8 @@ def test_make_executor_chooses_by_options():
     assert isinstance(make_executor(1), SerialExecutor)
     with make_executor(2) as pool:
         assert isinstance(pool, ProcessExecutor) and pool.workers == 2
+    with make_executor(killable=True) as pool:  # untrusted work under a limit: one process the runner can kill
+        assert isinstance(pool, ProcessExecutor) and pool.workers == 1
 
 
 @pytest.mark.parametrize("workers, dask", [(0, None), (65, None), (500, "local")])

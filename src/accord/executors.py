@@ -354,12 +354,16 @@ def check_workers(workers: int | None) -> None:
                           fix=f"give 1 to {MAX_WORKERS}")
 
 
-def make_executor(workers: int | None = None, dask: str | None = None, dask_processes: bool = True) -> Executor:
+def make_executor(workers: int | None = None, dask: str | None = None, dask_processes: bool = True,
+                  killable: bool = False) -> Executor:
     """The executor the options ask for: Dask when ``dask`` is given, a process pool for ``workers`` > 1,
-    otherwise serial."""
+    otherwise serial — or, when ``killable`` (untrusted work under a time limit), a pool of one process, which
+    the runner can kill when a unit runs past its limit."""
     check_workers(workers)
     if dask:
         return DaskExecutor(dask, workers, processes=dask_processes)
     if workers and workers > 1:
         return ProcessExecutor(workers)
+    if killable:
+        return ProcessExecutor(1)
     return SerialExecutor()

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 
 from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run, summarize
-from accord.executors import DaskExecutor
+from accord.executors import DaskExecutor, make_executor
 from accord.tournament.plan import Settings
 
 from tests.tournament.conftest import (BlocksAlarm, Dawdles, Exits, Garbage, Interrupts, Raises, Sleeps, Slow, Spins,
@@ -105,15 +105,16 @@ def test_the_alarm_guard_stops_a_session_inside_a_strategy_not_between_calls():
             guard._fire(signal.SIGALRM, Thinking().propose(None))
 
 
-@pytest.mark.parametrize("hangs", [Swallows(), BlocksAlarm()])
-def test_a_strategy_that_defeats_the_guards_is_killed_and_resumes(mini, tmp_path, hangs):
+@pytest.mark.parametrize("hangs, workers", [(Swallows(), 2),
+                                            (BlocksAlarm(), None)])  # serial with a timeout: a one-process pool
+def test_a_strategy_that_defeats_the_guards_is_killed_and_resumes(mini, tmp_path, hangs, workers):
     """Issue 11 §15: a strategy catching BaseException in a loop, or blocking SIGALRM, hung the tournament for
     ever, even with a timeout, and every re-run hit the same session. Its worker is killed past the timeout, the
     session is its fault (``hung``), every other session is stored, and a re-run has nothing left to run."""
     strategies = ["linear", "boulware", hangs]
     tournament = plan([mini], strategies, settings=SETTINGS)
     path = tmp_path / "t.db"
-    with Store(path) as store, ProcessExecutor(2) as pool:
+    with Store(path) as store, make_executor(workers, killable=True) as pool:
         with safety_deadline(300):
             run(tournament, store, pool, size=2)
         rows = store.rows()
