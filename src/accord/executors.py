@@ -202,9 +202,9 @@ class ProcessExecutor(Executor):
             seconds = self._limit(work, in_flight)
             finished, _ = wait(in_flight, timeout=None if seconds is None else WATCH_TICK,
                                return_when=FIRST_COMPLETED)
+            if killed is None and seconds is not None:  # every turn: other workers may keep finishing batches
+                killed = self._kill_overdue(seconds)
             if not finished:
-                if killed is None and seconds is not None:
-                    killed = self._kill_overdue(seconds)
                 continue
             broken = False
             for future in finished:
