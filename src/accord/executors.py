@@ -153,11 +153,12 @@ def unit_blames(party: int | None) -> None:
         board[row * FIELDS + 2] = -1 if party is None else party
 
 
-def units_done() -> None:
-    """Called by work in a pool worker when its batch ends (the worker is idle again)."""
-    board, row = _board
-    if board is not None:
-        board[row * FIELDS + 1] = 0.0
+def _run_watched(run: Callable[[Any], list], batch: Any) -> list:
+    """``run(batch)`` in a pool worker, showing the worker idle on the board once it ends."""
+    try:
+        return run(batch)
+    finally:
+        _board[0][_board[1] * FIELDS + 1] = 0.0
 
 
 def in_pool_worker() -> bool:
@@ -194,11 +195,11 @@ class ProcessExecutor(Executor):
             if retries.suspects:
                 if not in_flight:  # a suspect runs alone, so a death is unambiguous
                     batch = retries.suspects.popleft()
-                    in_flight[self.pool.submit(work.run, batch)] = (batch, True)
+                    in_flight[self.pool.submit(_run_watched, work.run, batch)] = (batch, True)
             else:
                 while pending and len(in_flight) < limit:
                     batch = pending.popleft()
-                    in_flight[self.pool.submit(work.run, batch)] = (batch, False)
+                    in_flight[self.pool.submit(_run_watched, work.run, batch)] = (batch, False)
             seconds = self._limit(work, in_flight)
             finished, _ = wait(in_flight, timeout=None if seconds is None else WATCH_TICK,
                                return_when=FIRST_COMPLETED)

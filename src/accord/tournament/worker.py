@@ -185,13 +185,6 @@ def _start_reporter() -> None:
 
 def run_batch(batch: Batch) -> list[SessionRow]:
     """Run every session of ``batch``; one row each. Faults of strategies are rows too, never exceptions."""
-    try:
-        return _run_sessions(batch)
-    finally:
-        executors.units_done()
-
-
-def _run_sessions(batch: Batch) -> list[SessionRow]:
     settings = batch.settings
     prepared = {s: prepare(scenario) for s, scenario in batch.scenarios.items()}
     rows = []
