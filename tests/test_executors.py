@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
+import time
 
 import pytest
 
-from accord.executors import DaskExecutor, ProcessExecutor, SerialExecutor, Work, make_executor
+from accord.executors import DaskExecutor, ProcessExecutor, SerialExecutor, Work, make_executor, unit_blames, unit_started
 from accord.tournament import Store, plan, run
 
 from tests.tournament.conftest import DiesOnce, Kills, comparable, laptop, mini  # noqa: F401 - fixtures
@@ -31,6 +33,32 @@ def lost(unit: tuple[int, ...], message: str) -> list:
 
 PARENT = os.getpid()
 TOY = Work(run=squares, split=singles, lost=lost)
+STUCK = 99
+
+
+def stuck_squares(unit: tuple[int, ...]) -> list:
+    """Toy work under a limit: each number shows its start on the board; 99 blocks every signal it can and
+    sleeps (two minutes at most, so a broken executor fails the test instead of hanging it)."""
+    out = []
+    for x in unit:
+        unit_started()
+        if x == STUCK:
+            unit_blames(7)
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM, signal.SIGURG})
+            time.sleep(120)
+        out.append(x * x)
+    return out
+
+
+def hung(unit: tuple[int, ...], message: str, party: int | None) -> list:
+    return [("hung", unit[0], message, party)]
+
+
+def limit(unit: tuple[int, ...]) -> float:
+    return 0.2
+
+
+STUCK_TOY = Work(run=stuck_squares, split=singles, lost=lost, limit=limit, hung=hung)
 
 
 def test_serial_map_runs_every_batch_in_order():
@@ -43,6 +71,14 @@ def test_a_unit_that_kills_its_worker_is_split_out_and_lost_alone():
     died = [r for r in results if isinstance(r, tuple)]
     assert sorted(r for r in results if not isinstance(r, tuple)) == [1, 4, 9, 16]
     assert len(died) == 1 and died[0][:2] == ("lost", DEADLY) and "died" in died[0][2]
+
+
+def test_a_unit_past_its_limit_has_its_worker_killed_and_is_recorded_alone():
+    with ProcessExecutor(2) as pool:
+        results = [r for rows in pool.map(STUCK_TOY, [(1, 2), (3, STUCK, 5), (4,)]) for r in rows]
+    stuck = [r for r in results if isinstance(r, tuple)]
+    assert sorted(r for r in results if not isinstance(r, tuple)) == [1, 4, 9, 16, 25]
+    assert len(stuck) == 1 and stuck[0][:2] == ("hung", STUCK) and stuck[0][3] == 7 and "killed" in stuck[0][2]
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -110,6 +146,8 @@ def test_make_executor_chooses_by_options():
     assert isinstance(make_executor(1), SerialExecutor)
     with make_executor(2) as pool:
         assert isinstance(pool, ProcessExecutor) and pool.workers == 2
+    with make_executor(killable=True) as pool:  # untrusted work under a limit: one process the runner can kill
+        assert isinstance(pool, ProcessExecutor) and pool.workers == 1
 
 
 @pytest.mark.parametrize("workers, dask", [(0, None), (65, None), (500, "local")])

@@ -9,6 +9,12 @@ process pool, ``DaskExecutor`` on a Dask cluster (an existing scheduler, or a Lo
 A worker process that dies takes its batches with it; they are run again. A batch that keeps killing workers is
 run alone, then ``work.split`` into single units; a unit that kills its worker on its own gives ``work.lost``
 (a tournament records its session as ``worker-died``) instead of being retried for ever.
+
+A unit may also never end (a strategy that swallows every exception in a loop, or blocks the signals its guard
+uses). When ``work.limit(batch)`` gives the seconds a unit may run, each pool worker shows on a shared board when
+its current unit started (:func:`unit_started`) and whose fault it would be (:func:`unit_blames`); the parent kills
+a worker whose unit ran past the limit plus a slack, and the killed batch goes the way of a dead worker's, except
+that a single unit killed on its own gives ``work.hung`` instead of ``work.lost``.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -31,6 +38,14 @@ MAX_IN_FLIGHT_PER_WORKER = 2
 MAX_WORKERS = 64
 """The most local worker processes (or local Dask workers) a run may ask for."""
 CHUNKS_PER_WORKER = 4
+WATCH_TICK = 0.1
+"""Seconds between the parent's looks at the board while units run under a limit."""
+
+
+def overdue_after(limit: float) -> float:
+    """Seconds after which a unit allowed ``limit`` seconds is stopped by killing its worker: well past the
+    limit, so the worker's own guard (which records more) acts first whenever it can."""
+    return 1.5 * limit + 1.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,11 @@ class Work:
     run: Callable[[Any], list]
     split: Callable[[Any], list]
     lost: Callable[[Any, str], list]
+    limit: Callable[[Any], float | None] | None = None
+    """The seconds one unit of a batch may run before its worker process is killed (``None``: no limit)."""
+    hung: Callable[[Any, str, int | None], list] | None = None
+    """The results of a single unit killed for running past the limit: ``hung(unit, message, party)``, with the
+    party the worker last reported (:func:`unit_blames`) or ``None``."""
 
 
 def apply_chunk(fn: Callable, chunk: Sequence) -> list:
@@ -97,15 +117,53 @@ class _Retries:
         self.work = work
         self.suspects: deque = deque()
 
-    def failed(self, batch: Any, alone: bool) -> list | None:
-        """Note a failure; returns the lost results when a single unit killed its worker on its own."""
+    def failed(self, batch: Any, alone: bool, killed: tuple[str, int | None] | None = None) -> list | None:
+        """Note a failure; returns the lost results when a single unit killed its worker on its own (or, when
+        ``killed`` gives the message and party, was killed for running past its limit)."""
         if not alone:
             self.suspects.append(batch)
         elif len(parts := self.work.split(batch)) > 1:
             self.suspects.extendleft(reversed(parts))
+        elif killed is not None and self.work.hung is not None:
+            return self.work.hung(batch, *killed)
         else:
             return self.work.lost(batch, "the worker process running this session died")
         return None
+
+
+FIELDS = 3
+"""Per worker on the board: its pid, when its current unit started (``time.monotonic()``, 0 while idle) and the
+party to blame (-1: unknown)."""
+
+_board: list = [None, -1]  # in a pool worker: the board and this worker's row
+
+
+def unit_started() -> None:
+    """Called by work in a pool worker as each unit starts (a no-op elsewhere)."""
+    board, row = _board
+    if board is not None:
+        board[row * FIELDS + 2] = -1
+        board[row * FIELDS + 1] = time.monotonic()
+
+
+def unit_blames(party: int | None) -> None:
+    """Called by work in a pool worker (from any thread) with the party that would be at fault right now."""
+    board, row = _board
+    if board is not None and board[row * FIELDS + 1]:
+        board[row * FIELDS + 2] = -1 if party is None else party
+
+
+def _run_watched(run: Callable[[Any], list], batch: Any) -> list:
+    """``run(batch)`` in a pool worker, showing the worker idle on the board once it ends."""
+    try:
+        return run(batch)
+    finally:
+        _board[0][_board[1] * FIELDS + 1] = 0.0
+
+
+def in_pool_worker() -> bool:
+    """Whether this process is a pool worker with a row on the board."""
+    return _board[0] is not None
 
 
 class ProcessExecutor(Executor):
@@ -121,8 +179,9 @@ class ProcessExecutor(Executor):
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        self.board = self.context.Array("d", FIELDS * self.workers)
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
-                                   initializer=_start_worker, initargs=(os.getpid(),))
+                                   initializer=_start_worker, initargs=(os.getpid(), self.board))
         wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
         return pool
 
@@ -131,16 +190,23 @@ class ProcessExecutor(Executor):
         retries = _Retries(work)
         in_flight: dict = {}
         limit = self.workers * MAX_IN_FLIGHT_PER_WORKER
+        killed: tuple[str, int | None] | None = None
         while pending or in_flight or retries.suspects:
             if retries.suspects:
                 if not in_flight:  # a suspect runs alone, so a death is unambiguous
                     batch = retries.suspects.popleft()
-                    in_flight[self.pool.submit(work.run, batch)] = (batch, True)
+                    in_flight[self.pool.submit(_run_watched, work.run, batch)] = (batch, True)
             else:
                 while pending and len(in_flight) < limit:
                     batch = pending.popleft()
-                    in_flight[self.pool.submit(work.run, batch)] = (batch, False)
-            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    in_flight[self.pool.submit(_run_watched, work.run, batch)] = (batch, False)
+            seconds = self._limit(work, in_flight)
+            finished, _ = wait(in_flight, timeout=None if seconds is None else WATCH_TICK,
+                               return_when=FIRST_COMPLETED)
+            if killed is None and seconds is not None:  # every turn: other workers may keep finishing batches
+                killed = self._kill_overdue(seconds)
+            if not finished:
+                continue
             broken = False
             for future in finished:
                 batch, alone = in_flight.pop(future)
@@ -148,7 +214,7 @@ class ProcessExecutor(Executor):
                     rows = future.result()
                 except BrokenProcessPool:
                     broken = True
-                    lost = retries.failed(batch, alone)
+                    lost = retries.failed(batch, alone, killed)
                     if lost:
                         yield lost
                     continue
@@ -157,8 +223,31 @@ class ProcessExecutor(Executor):
                 for future, (batch, alone) in list(in_flight.items()):
                     retries.failed(batch, False)
                 in_flight.clear()
+                killed = None
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._start()
+
+    @staticmethod
+    def _limit(work: Work, in_flight: dict) -> float | None:
+        """The longest a unit of the running batches may take (``None``: unlimited)."""
+        if work.limit is None or not in_flight:
+            return None
+        limits = [work.limit(batch) for batch, _ in in_flight.values()]
+        return None if None in limits else max(limits)
+
+    def _kill_overdue(self, limit: float) -> tuple[str, int | None] | None:
+        """Kill the first worker whose unit has run past ``overdue_after(limit)``; its message and party."""
+        now = time.monotonic()
+        for row in range(self.workers):
+            pid, started, party = self.board[row * FIELDS:(row + 1) * FIELDS]
+            if pid and started and now - started > overdue_after(limit):
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                except ProcessLookupError:  # it ended meanwhile: the pool notices by itself
+                    continue
+                return (f"session still running after {overdue_after(limit):g} s (wall clock); "
+                        "its worker process was killed", None if party < 0 else int(party))
+        return None
 
     def map_chunks(self, fn: Callable, chunks: list[Sequence]) -> list[list]:
         return list(self.pool.map(apply_chunk, [fn] * len(chunks), chunks))
@@ -173,11 +262,16 @@ class ProcessExecutor(Executor):
         self.close()
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, board) -> None:
     """A pool worker's set-up: Ctrl-C is left to the parent (which stops the workers, so the user sees one line,
-    not a traceback from every worker), and the worker ends when the parent is gone."""
+    not a traceback from every worker), the worker ends when the parent is gone, and it takes a free row of the
+    board (a pid of 0)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent(parent)
+    with board.get_lock():
+        row = next(r for r in range(len(board) // FIELDS) if not board[r * FIELDS])
+        board[row * FIELDS] = os.getpid()
+    _board[:] = [board.get_obj(), row]
 
 
 class DaskExecutor(Executor):
@@ -261,12 +355,16 @@ def check_workers(workers: int | None) -> None:
                           fix=f"give 1 to {MAX_WORKERS}")
 
 
-def make_executor(workers: int | None = None, dask: str | None = None, dask_processes: bool = True) -> Executor:
+def make_executor(workers: int | None = None, dask: str | None = None, dask_processes: bool = True,
+                  killable: bool = False) -> Executor:
     """The executor the options ask for: Dask when ``dask`` is given, a process pool for ``workers`` > 1,
-    otherwise serial."""
+    otherwise serial — or, when ``killable`` (untrusted work under a time limit), a pool of one process, which
+    the runner can kill when a unit runs past its limit."""
     check_workers(workers)
     if dask:
         return DaskExecutor(dask, workers, processes=dask_processes)
     if workers and workers > 1:
         return ProcessExecutor(workers)
+    if killable:
+        return ProcessExecutor(1)
     return SerialExecutor()

@@ -142,3 +142,34 @@ class Kills(Strategy, name="t-kills"):
 
     def respond(self, state, offer):
         return False
+
+
+class Swallows(Strategy, name="t-swallows"):
+    """Catches every exception (the guards' too) in a loop: only killing its process stops it (bounded at two
+    minutes, so a broken runner fails the test instead of hanging it)."""
+
+    def propose(self, state):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                time.sleep(1)
+            except BaseException:  # noqa: BLE001 - the point of this strategy
+                pass
+        return self.best
+
+    def respond(self, state, offer):
+        return False
+
+
+class BlocksAlarm(Strategy, name="t-blocks-alarm"):
+    """Blocks the signals of the wall-clock guard and the budget watchdog, then sleeps (two minutes at most)."""
+
+    def propose(self, state):
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGURG})
+        time.sleep(120)
+        return self.best
+
+    def respond(self, state, offer):
+        return False

@@ -199,3 +199,26 @@ def test_a_spec_file_that_does_not_parse_is_named(tmp_path):
     empty = tmp_path / "empty.yaml"
     empty.write_text("")
     assert_one_line_error(invoke("tournament", empty), "empty.yaml", "must be a mapping")
+
+
+def test_a_serial_run_with_a_timeout_kills_a_strategy_that_defeats_the_guards(tmp_path, monkeypatch):
+    """Issue 11 §15: without --workers, a strategy that catches BaseException in a loop hung `accord tournament`
+    for ever, even with --timeout, and every re-run hit the same session. Now it loses that session (hung) and the
+    re-run resumes with nothing left to do."""
+    from accord.strategies.registry import REGISTERED, StrategyInfo
+
+    from tests.tournament.conftest import Swallows
+    from tests.tournament.test_faults import safety_deadline
+
+    monkeypatch.setitem(REGISTERED, Swallows.name, StrategyInfo.of(Swallows))
+    db = tmp_path / "hang.db"
+    args = ("tournament", "--strategies", f"linear,{Swallows.name}", "--scenarios", MINI, "--budget", 0.1,
+            "--timeout", 0.25, "--db", db)
+    with safety_deadline(300):
+        first = invoke(*args)
+        again = invoke(*args)
+    assert first.exit_code == 0, first.output
+    assert again.exit_code == 0 and "2 of 2 sessions already stored" in again.output, again.output
+    document = json.loads(invoke("results", db, "--json").stdout)
+    assert document["faults"] == {"hung": 2}
+    assert {s["name"]: s["faults"] for s in document["strategies"]} == {"linear": 0, Swallows.name: 2}

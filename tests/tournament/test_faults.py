@@ -3,15 +3,18 @@ with the error — and the tournament goes on."""
 
 from __future__ import annotations
 
+import signal
 from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 
 from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run, summarize
-from accord.executors import DaskExecutor
+from accord.executors import DaskExecutor, make_executor
 from accord.tournament.plan import Settings
 
-from tests.tournament.conftest import Dawdles, Exits, Garbage, Interrupts, Raises, Sleeps, Slow, Spins
+from tests.tournament.conftest import (BlocksAlarm, Dawdles, Exits, Garbage, Interrupts, Raises, Sleeps, Slow, Spins,
+                                      Swallows)
 
 SETTINGS = Settings(budget=0.1, timeout=0.25)
 EXPECTED = {"t-raises": "raised", "t-exits": "raised", "t-interrupts": "raised", "t-garbage": "invalid-offer", "t-slow": "over-budget",
@@ -113,3 +116,42 @@ def test_the_alarm_guard_stops_a_session_inside_a_strategy_not_between_calls():
         signal.setitimer(signal.ITIMER_REAL, 0)
         with pytest.raises(SessionHung):
             guard._fire(signal.SIGALRM, Thinking().propose(None))
+
+
+@pytest.mark.parametrize("hangs, workers", [(Swallows(), 2),
+                                            (BlocksAlarm(), None)])  # serial with a timeout: a one-process pool
+def test_a_strategy_that_defeats_the_guards_is_killed_and_resumes(mini, tmp_path, hangs, workers):
+    """Issue 11 §15: a strategy catching BaseException in a loop, or blocking SIGALRM, hung the tournament for
+    ever, even with a timeout, and every re-run hit the same session. Its worker is killed past the timeout, the
+    session is its fault (``hung``), every other session is stored, and a re-run has nothing left to run."""
+    strategies = ["linear", "boulware", hangs]
+    tournament = plan([mini], strategies, settings=SETTINGS)
+    path = tmp_path / "t.db"
+    with Store(path) as store, make_executor(workers, killable=True) as pool:
+        with safety_deadline(300):
+            run(tournament, store, pool, size=2)
+        rows = store.rows()
+    assert len(rows) == len(tournament) == 6
+    hung = [row for row in rows if hangs.name in row["strategies"]]
+    assert len(hung) == 4
+    for row in hung:
+        assert row["fault_kind"] == "hung" and row["agreement"] == 0 and "killed" in row["fault_message"], row
+        assert row["fault_strategy"] == hangs.name and row["fault_party"] == row["strategies"].index(hangs.name)
+    assert not any(row["fault_kind"] for row in rows if hangs.name not in row["strategies"])
+    with Store(path) as store, ProcessExecutor(1) as pool, safety_deadline(60):
+        assert run(tournament, store, pool) == 0
+
+
+@contextmanager
+def safety_deadline(seconds: int):
+    """Fail (SIGALRM in the test's main thread) instead of hanging when a run never ends."""
+    def fail(signum, frame):
+        raise AssertionError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -211,7 +211,7 @@ def tournament_command(
     err = Console(stderr=True)
     with Store(path) as store:
         done_before = len(store.begin(tournament))
-        with make_executor(spec.workers, spec.dask) as executor:
+        with make_executor(spec.workers, spec.dask, killable=bool(spec.timeout)) as executor:
             if done_before:
                 err.print(f"resuming {path}: {done_before:,} of {len(tournament):,} sessions already stored",
                           markup=False, highlight=False, soft_wrap=True)

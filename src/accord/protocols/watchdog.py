@@ -111,6 +111,17 @@ def blamed(error: BaseException) -> int | None:
     return getattr(error, _BLAMED, None)
 
 
+def calling() -> int | None:
+    """The party whose strategy call the armed session of this process is running now (``None``: no call, or
+    no armed session); safe to read from any thread."""
+    dog = _current[0]
+    watch = dog.watch if dog is not None else None
+    if watch is None:
+        return None
+    began, party = watch.clock
+    return None if began == IDLE else party
+
+
 def _interrupt(signum, frame) -> None:
     dog = _current[0]
     watch = dog.watch if dog is not None else None

@@ -1,5 +1,6 @@
 """Tournament batches as :class:`~accord.executors.Work`: run a batch, split a suspect one into single sessions,
-and record a session that kills its worker on its own as lost (``worker-died``)."""
+record a session that kills its worker on its own as lost (``worker-died``), and one whose worker was killed for
+running past the timeout as ``hung``."""
 
 from __future__ import annotations
 
@@ -15,11 +16,22 @@ def split_batch(batch: Batch) -> list[Batch]:
             for t in batch.tasks]
 
 
-def lost_batch(batch: Batch, message: str) -> list[SessionRow]:
-    """The row of the one session of ``batch``, whose worker died running it."""
+def lost_batch(batch: Batch, message: str, party: int | None = None, kind: str = "worker-died") -> list[SessionRow]:
+    """The row of the one session of ``batch``, whose worker died running it (or was killed: ``kind``)."""
     task = batch.tasks[0]
     labels = [batch.labels[k] for k in task.strategies]
-    return [lost_row(task, labels, prepare(batch.scenarios[task.scenario]), None, "worker-died", message)]
+    return [lost_row(task, labels, prepare(batch.scenarios[task.scenario]), party, kind, message)]
 
 
-SESSIONS = Work(run=run_batch, split=split_batch, lost=lost_batch)
+def hung_batch(batch: Batch, message: str, party: int | None) -> list[SessionRow]:
+    """The row of the one session of ``batch``, whose worker was killed for running past the timeout: the fault
+    of ``party`` (the strategy whose call was running), when known."""
+    return lost_batch(batch, message, party, "hung")
+
+
+def session_limit(batch: Batch) -> float | None:
+    """The seconds one session of ``batch`` may run (the tournament's wall-clock ``timeout``)."""
+    return batch.settings.timeout or None
+
+
+SESSIONS = Work(run=run_batch, split=split_batch, lost=lost_batch, limit=session_limit, hung=hung_batch)

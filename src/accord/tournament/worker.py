@@ -9,20 +9,26 @@ strategy was thinking when the guard fired (the protocols' clock says whose call
 a guard that fires between two strategy calls looks again a millisecond later, so it stops a strategy). In a
 main thread the protocols' own budget watchdog (:mod:`accord.protocols.watchdog`) usually acts first: a single
 call running past ``Settings.budget`` ends the session as an ``over-budget`` fault, with its trace.
+
+A strategy can defeat both (catch ``BaseException`` in a loop, block ``SIGALRM``). In a pool worker each session
+therefore also shows its start on the executor's board, and a reporter thread shows whose call is running, so the
+parent can kill the worker and blame that party (:mod:`accord.executors`).
 """
 
 from __future__ import annotations
 
 import ctypes
+import os
 import signal
 import threading
 import time
 from dataclasses import dataclass
 from types import FrameType
 
+from accord import executors
 from accord.model import Scenario
 from accord.protocols.common import describe
-from accord.protocols.watchdog import STRATEGY_EXITS, blamed, from_user
+from accord.protocols.watchdog import STRATEGY_EXITS, blamed, calling, from_user
 from accord.simulate import prepare, run_session
 from accord.strategies.base import Strategy
 from accord.tournament.plan import Plan, Settings, Task
@@ -158,16 +164,38 @@ def _guard(timeout: float | None):
     return _ThreadGuard(timeout)
 
 
+REPORT_EVERY = 0.05
+"""Seconds between a pool worker's reports of whose strategy call is running."""
+
+_reporter: list[int] = []  # the pid of the process whose reporter thread runs
+
+
+def _report_blame() -> None:
+    while True:
+        executors.unit_blames(calling())
+        time.sleep(REPORT_EVERY)
+
+
+def _start_reporter() -> None:
+    """In a pool worker, once per process: a daemon thread that keeps the board's party up to date."""
+    if executors.in_pool_worker() and _reporter[-1:] != [os.getpid()]:
+        _reporter.append(os.getpid())
+        threading.Thread(target=_report_blame, name="accord-blame-reporter", daemon=True).start()
+
+
 def run_batch(batch: Batch) -> list[SessionRow]:
     """Run every session of ``batch``; one row each. Faults of strategies are rows too, never exceptions."""
     settings = batch.settings
     prepared = {s: prepare(scenario) for s, scenario in batch.scenarios.items()}
     rows = []
+    if settings.timeout:
+        _start_reporter()
     with _guard(settings.timeout) as guard:
         for task in batch.tasks:
             specs = [batch.strategies[k] for k in task.strategies]
             labels = [batch.labels[k] for k in task.strategies]
             started = time.perf_counter()
+            executors.unit_started()
             try:
                 guard.start()
                 try:
