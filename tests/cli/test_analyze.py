@@ -146,3 +146,8 @@ def test_the_analysis_heading_wraps_at_80_columns_instead_of_being_cut():
     assert " ".join(heading.split()).startswith(" ".join(title.split()))
     assert "…" not in result.stdout  # no header, issue name or number cut
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_one_constraint_is_named_in_the_singular():
+    result = runner.invoke(app, ["analyze", str(DATA / "mini.yaml")])
+    assert "(1 hard constraint)" in result.stdout

@@ -237,7 +237,8 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
             if analysis.has_zone_of_agreement else "No outcome is at least as good as no deal for every party.")
     summary = (f"{len(scenario.parties)} parties ({escape(', '.join(scenario.party_names))}), "
                f"{len(scenario.issues)} issues, {analysis.n_outcomes:,} feasible outcomes"
-               + (f" ({len(scenario.constraints)} hard constraints)" if scenario.constraints else "") + ".")
+               + (f" ({len(scenario.constraints)} hard constraint{'' if len(scenario.constraints) == 1 else 's'})"
+                  if scenario.constraints else "") + ".")
     body = [f"<h1>{escape(title)}</h1>"]
     if scenario.description:
         body.append(f"<p>{escape(scenario.description.strip())}</p>")
