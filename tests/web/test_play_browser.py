@@ -32,13 +32,13 @@ def test_play_by_clicking_and_debrief_matches_accord_audit(server, browser, tmp_
     page.wait_for_function("!isNaN(parseFloat(document.getElementById('own-utility').textContent))")
     while page.locator("#debrief").is_hidden():
         if page.locator("#offer").is_disabled():
-            page.wait_for_selector("#debrief:not([hidden])", timeout=10_000)
+            page.wait_for_selector("#debrief:not([hidden])", timeout=60_000)
             break
         rows = page.locator("#moves tbody tr").count()
         page.click("#offer")
         page.wait_for_function(f"document.querySelectorAll('#moves tbody tr').length > {rows} || "
-                               "!document.getElementById('debrief').hidden", timeout=10_000)
-    page.wait_for_selector("#debrief:not([hidden])", timeout=10_000)
+                               "!document.getElementById('debrief').hidden", timeout=60_000)
+    page.wait_for_selector("#debrief:not([hidden])", timeout=60_000)
     assert page.locator("#debrief-svg polyline").count() >= 1
     assert page.locator("#your-offers tbody tr").count() >= 1
     shown = json.loads(page.locator("#debrief").get_attribute("data-audit"))
