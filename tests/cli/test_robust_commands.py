@@ -42,3 +42,13 @@ def test_user_errors_are_one_line(tmp_path, capsys):
     bad = document(**{"parties[0].reservation": {"value": 0.4, "normal": {"sd": 0}}})
     assert main(["robust", _write(tmp_path, bad)]) == 2
     assert "parties[0].reservation.normal.sd: sd must be > 0" in capsys.readouterr().err
+
+
+def test_an_impossible_sample_count_names_the_flag():
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+    from tests.cli_assertions import assert_one_line_error
+
+    result = CliRunner().invoke(app, ["robust", "tests/data/mini.yaml", "--samples", "0"])
+    assert_one_line_error(result, "error: --samples: samples must lie in 1..10,000,000, got 0; give 1 to 10,000,000")

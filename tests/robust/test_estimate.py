@@ -100,11 +100,11 @@ def test_a_different_seed_gives_different_draws():
     assert robust(wide(), samples=50, seed=1).to_json() != robust(wide(), samples=50, seed=2).to_json()
 
 
-@pytest.mark.parametrize(("samples", "seed", "source"), [(0, 1, "samples"), (10, -1, "seed")])
-def test_impossible_options_name_the_parameter(samples, seed, source):
+@pytest.mark.parametrize(("samples", "seed", "parameter"), [(0, 1, "samples"), (10, -1, "seed")])
+def test_impossible_options_name_the_parameter(samples, seed, parameter):
     with pytest.raises(OptionError) as error:
         robust(wide(), samples=samples, seed=seed)
-    assert error.value.source == source
+    assert error.value.parameter == parameter and not error.value.source
 
 
 def test_rank_correlation_matches_scipy_with_ties():

@@ -19,7 +19,8 @@ def plot_audit(result, path: str | Path, seed: int = 0) -> Path:
     """Draw ``result`` (an :class:`~accord.audit.AuditResult`) to ``path`` (``.png`` or ``.svg``)."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise OptionError(f"cannot draw '{path.suffix or path.name}'", source="plot", fix="use a .png or .svg file")
+        raise OptionError(f"cannot draw '{path.suffix or path.name}'", parameter="plot",
+                          fix="use a .png or .svg file")
     plt = _pyplot()
     figure, (space_ax, time_ax) = plt.subplots(1, 2, figsize=(13, 5.5))
     try:

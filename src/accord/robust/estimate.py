@@ -26,10 +26,10 @@ MAX_BLOCK = 64
 def check_run(samples: int, seed: int) -> None:
     """An ``OptionError`` unless 1 ≤ samples ≤ MAX_SAMPLES and seed ≥ 0."""
     if not 1 <= samples <= MAX_SAMPLES:
-        raise OptionError(f"samples must lie in 1..{MAX_SAMPLES:,}, got {samples}", source="samples",
-                          fix="give 1 or more")
+        raise OptionError(f"samples must lie in 1..{MAX_SAMPLES:,}, got {samples}", parameter="samples",
+                          fix=f"give 1 to {MAX_SAMPLES:,}")
     if seed < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", source="seed", fix="give 0 or more")
+        raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
 
 
 def block_size(scenario: Scenario, n_outcomes: int) -> int:
