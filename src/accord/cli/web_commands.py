@@ -13,9 +13,9 @@ from accord.cli.options import names
 from accord.cli.progress import progress
 from accord.errors import InputError, OptionError
 from accord.protocols.registry import protocol_names
+from accord.reports.build import REPORT_PHASES, REPORT_SAMPLES
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-from accord.reports.build import REPORT_PHASES, REPORT_SAMPLES
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
               "or a domain file followed by its profile files")
 

@@ -201,6 +201,10 @@ def _finite_yaml_float(text: str) -> bool:
     return ":" in value or math.isfinite(float(value))
 
 
+def _place(node: yaml.Node) -> str:
+    return f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}"
+
+
 def _check_nodes(root: yaml.Node, source: str) -> None:
     """Refuse duplicate mapping keys (naming both lines), non-finite floats and over-long numbers."""
     seen: set[int] = set()
@@ -210,14 +214,13 @@ def _check_nodes(root: yaml.Node, source: str) -> None:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        where = f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}"
         if isinstance(node, yaml.ScalarNode) and node.tag in (_FLOAT, _INT):
             digits = sum(ch.isdigit() for ch in node.value)
             if digits > MAX_NUMBER_DIGITS:
-                raise ScenarioError(f"a number has {digits:,} digits", source=source, where=where,
+                raise ScenarioError(f"a number has {digits:,} digits", source=source, where=_place(node),
                                     fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
             if node.tag == _FLOAT and not _finite_yaml_float(node.value):
-                raise ScenarioError(f"'{node.value}' is not a finite number", source=source, where=where,
+                raise ScenarioError(f"'{node.value}' is not a finite number", source=source, where=_place(node),
                                     fix="write a finite number")
         elif isinstance(node, yaml.MappingNode):
             first: dict[object, yaml.Node] = {}
@@ -228,7 +231,7 @@ def _check_nodes(root: yaml.Node, source: str) -> None:
                         line = first[label].start_mark.line + 1
                         raise ScenarioError(
                             f"the key '{key.value}' appears twice (line {line} and line {key.start_mark.line + 1})",
-                            source=source, where=where, fix="keep one of them")
+                            source=source, where=_place(node), fix="keep one of them")
                     first[label] = key
                 stack.extend((key, value))
         elif isinstance(node, yaml.SequenceNode):
