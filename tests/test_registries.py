@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 import accord.strategies
 from accord.analysis import SOLUTIONS, analyze

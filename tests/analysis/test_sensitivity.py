@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from accord.analysis import analyze
 from accord.analysis.sensitivity import reservation_grid, weight_noise

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from accord.cli.main import app
 from tests.cli_assertions import assert_one_line_error
@@ -135,7 +135,7 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys):
     assert main(["frobnicate"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 3
-    assert "No such option: --bogus" in err[0] and "accord analyze" in err[0]
+    assert "No such option" in err[0] and "--bogus" in err[0] and "accord analyze" in err[0]
     assert "--rows" in err[1]
     assert "No such command" in err[2]
 
@@ -200,9 +200,8 @@ def test_every_command_maps_to_the_module_that_registers_it():
     from accord.cli.main import COMMANDS, build_app
 
     for command, module in COMMANDS.items():
-        names = {info.name for info in build_app((module,)).registered_commands}
-        assert command in names, (command, module)
-    assert {info.name for info in app.registered_commands} == set(COMMANDS)
+        assert command in build_app((module,)).commands, (command, module)
+    assert set(app.commands) == set(COMMANDS)
 
 
 def test_constraints_that_rule_out_everything(tmp_path):

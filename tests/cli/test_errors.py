@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import typer
-from typer.testing import CliRunner
+import click
+from click.testing import CliRunner
 
 from accord.cli.errors import error_line, flag_of, reports_user_errors
 from accord.errors import OptionError
@@ -23,9 +23,7 @@ def test_the_line_names_flags_in_the_subject_and_the_fix():
 
 
 def run(command) -> object:
-    app = typer.Typer()
-    app.command()(command)
-    return CliRunner().invoke(app, [])
+    return CliRunner().invoke(click.command()(command), [])
 
 
 def test_a_wrapped_command_prints_one_line_with_its_own_flags():

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from accord.cli import progress as progress_module
 from accord.cli.main import app

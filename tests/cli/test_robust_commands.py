@@ -45,7 +45,7 @@ def test_user_errors_are_one_line(tmp_path, capsys):
 
 
 def test_an_impossible_sample_count_names_the_flag():
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from accord.cli.main import app
     from tests.cli_assertions import assert_one_line_error

@@ -2,7 +2,7 @@
 
 import json
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from accord.cli.main import app
 from accord.forecast import ModelConfig, load_stakeholders, monte_carlo

@@ -331,7 +331,7 @@ def test_no_constituencies_no_ratification(client, mini_yaml):
 def cli_document(*args: str) -> dict:
     import json
 
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from accord.cli.main import app
 
@@ -388,7 +388,7 @@ def test_strategies_document_is_the_cli_one(client):
 
 
 def test_the_api_and_the_cli_name_the_same_core_error_in_their_own_words(client):
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from accord.cli.main import app
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
+from accord.cli.options import as_list
 from accord.cli.progress import progress
 from accord.errors import ScenarioError
 
@@ -98,15 +98,15 @@ def render(result, console: Console) -> None:
                       f"{_offer_text(result.outcome(position), 200)}")
 
 
+@click.command("audit")
+@click.argument("scenario_paths", metavar="SCENARIO...", nargs=-1, required=True, callback=as_list,
+                help=SCENARIO_HELP)
+@click.argument("record", metavar="RECORD", help=RECORD_HELP)
+@click.option("--json", "as_json", is_flag=True, help="print one JSON document instead of tables")
+@click.option("--plot", type=click.Path(path_type=Path), help="draw the offers and the concession timeline to "
+                                                               "FILE.png or FILE.svg")
 @reports_user_errors
-def audit_command(
-    scenario_paths: Annotated[list[str], typer.Argument(metavar="SCENARIO", help=SCENARIO_HELP,
-                                                        show_default=False)],
-    record: Annotated[str, typer.Argument(metavar="RECORD", help=RECORD_HELP, show_default=False)],
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document instead of tables")] = False,
-    plot: Annotated[Optional[Path], typer.Option(help="draw the offers and the concession timeline to "
-                                                      "FILE.png or FILE.svg")] = None,
-) -> None:
+def audit_command(scenario_paths: list[str], record: str, as_json: bool, plot: Path | None) -> None:
     """Score every move of a negotiation record against the scenario's exact frontier."""
     from accord.audit import audit, read_record
     from accord.io import load
@@ -118,18 +118,18 @@ def audit_command(
             result = audit(checked)
     except ScenarioError as error:
         for problem in error.all_errors or (error,):
-            typer.echo(f"error: {problem.one_line()}", err=True)
-        raise typer.Exit(USER_ERROR_EXIT) from None
+            click.echo(f"error: {problem.one_line()}", err=True)
+        raise click.exceptions.Exit(USER_ERROR_EXIT) from None
     if plot is not None:
         from accord.reports.audit_plots import plot_audit
 
         plot_audit(result, plot)
     if as_json:
-        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
     render(result, Console())
 
 
-def register(app: typer.Typer) -> None:
-    """Add ``audit`` to the ``accord`` app."""
-    app.command("audit")(audit_command)
+def register(app: click.Group) -> None:
+    """Add ``audit`` to the ``accord`` group."""
+    app.add_command(audit_command)

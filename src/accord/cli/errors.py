@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-import typer
+import click
 
 from accord.errors import InputError
 
@@ -21,10 +21,10 @@ F = TypeVar("F", bound=Callable)
 USER_ERROR_EXIT = 2
 
 
-def fail(message: str) -> typer.Exit:
+def fail(message: str) -> click.exceptions.Exit:
     """Print ``message`` as the one-line error and return the exit to raise."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(USER_ERROR_EXIT)
+    click.echo(f"error: {message}", err=True)
+    return click.exceptions.Exit(USER_ERROR_EXIT)
 
 
 def flag_of(parameter: str, flags: Mapping[str, str] | None = None) -> str:
@@ -52,7 +52,7 @@ def reports_user_errors(command: F | None = None, *, flags: Mapping[str, str] | 
         except InputError as error:
             raise fail(error_line(error, flags)) from None
         except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
+            click.echo("interrupted", err=True)
             sys.exit(130)
 
     return wrapper

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Optional
 
-import typer
+import click
 from rich.console import Console
 from rich.table import Table
 
@@ -28,21 +27,22 @@ from accord.divide.adjusted_winner import item_label
 FILE_HELP = "stakeholder file (.csv/.yaml) or the name of a bundled one"
 
 
+@click.command("forecast")
+@click.argument("file", help=FILE_HELP)
+@click.option("--model", default="eu", help=f"model: {', '.join(model_names())}")
+@click.option("--rounds", type=int, default=10, help="rounds of the eu model")
+@click.option("--runs", type=int, default=0, help="Monte Carlo runs over the stated uncertainty (0 = none)")
+@click.option("--seed", type=int, default=0, help="seed of the Monte Carlo runs")
+@click.option("--q", type=float, default=1.0, help="Q: probability the status quo holds without a challenge")
+@click.option("--t", type=float, default=1.0, help="T: probability that a change improves things")
+@click.option("--issue", help="run this issue only (default: every issue)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON instead of tables")
+@click.option("--plot", help="draw positions over rounds to FILE.png or FILE.svg")
+@click.option("--workers", type=int, default=1, help="Monte Carlo in this many local processes")
+@click.option("--dask", help="Monte Carlo on Dask: tcp://HOST:8786, or 'local'")
 @reports_user_errors
-def forecast_command(
-    file: Annotated[str, typer.Argument(help=FILE_HELP, show_default=False)],
-    model: Annotated[str, typer.Option(help=f"model: {', '.join(model_names())}")] = "eu",
-    rounds: Annotated[int, typer.Option(help="rounds of the eu model")] = 10,
-    runs: Annotated[int, typer.Option(help="Monte Carlo runs over the stated uncertainty (0 = none)")] = 0,
-    seed: Annotated[int, typer.Option(help="seed of the Monte Carlo runs")] = 0,
-    q: Annotated[float, typer.Option("--q", help="Q: probability the status quo holds without a challenge")] = 1.0,
-    t: Annotated[float, typer.Option("--t", help="T: probability that a change improves things")] = 1.0,
-    issue: Annotated[Optional[str], typer.Option(help="run this issue only (default: every issue)")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
-    plot: Annotated[Optional[str], typer.Option(help="draw positions over rounds to FILE.png or FILE.svg")] = None,
-    workers: Annotated[int, typer.Option(help="Monte Carlo in this many local processes")] = 1,
-    dask: Annotated[Optional[str], typer.Option(help="Monte Carlo on Dask: tcp://HOST:8786, or 'local'")] = None,
-) -> None:
+def forecast_command(file: str, model: str, rounds: int, runs: int, seed: int, q: float, t: float,
+                     issue: str | None, as_json: bool, plot: str | None, workers: int, dask: str | None) -> None:
     """Forecast a multi-stakeholder issue: expected utility (round by round), compromise or weighted median."""
     config = ModelConfig(model=model, rounds=rounds, q=q, t=t)
     if runs < 0:
@@ -72,7 +72,7 @@ def forecast_command(
         plot_rounds(results, plot, summaries)
     if as_json:
         documents = [result.to_json(summary) for result, summary in zip(results, summaries)]
-        typer.echo(json.dumps({"issues": documents}, indent=2, allow_nan=False))
+        click.echo(json.dumps({"issues": documents}, indent=2, allow_nan=False))
         return
     console = Console()
     for group, result, summary in zip(groups, results, summaries):
@@ -154,16 +154,16 @@ def _render_positions(console: Console, result: Forecast) -> None:
         console.print(table)
 
 
+@click.command("divide")
+@click.argument("file", help="divide file (.yaml) or the name of a bundled one")
+@click.option("--json", "as_json", is_flag=True, help="print JSON instead of a table")
 @reports_user_errors
-def divide_command(
-    file: Annotated[str, typer.Argument(help="divide file (.yaml) or the name of a bundled one", show_default=False)],
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
-) -> None:
+def divide_command(file: str, as_json: bool) -> None:
     """Divide items between two parties by Adjusted Winner: equitable, envy-free, at most one item split."""
     problem = load_divide(file)
     division = adjusted_winner(problem.points_a, problem.points_b, parties=problem.parties, items=problem.items)
     if as_json:
-        typer.echo(json.dumps(division.to_json(), indent=2, allow_nan=False))
+        click.echo(json.dumps(division.to_json(), indent=2, allow_nan=False))
         return
     _render_divide(Console(), problem, division)
 
@@ -187,10 +187,11 @@ def _render_divide(console: Console, problem: DivideProblem, division: Division)
     console.print(division.explain())
 
 
-def register(app: typer.Typer) -> None:
-    """Add ``forecast`` and ``divide`` to the ``accord`` app."""
+def register(app: click.Group) -> None:
+    """Add ``forecast`` and ``divide`` to the ``accord`` group."""
     from accord.io.bundled import bundled_divide_names, bundled_stakeholder_names
 
-    app.command("forecast", epilog=f"Bundled stakeholder files: {', '.join(bundled_stakeholder_names())}.")(
-        forecast_command)
-    app.command("divide", epilog=f"Bundled divide files: {', '.join(bundled_divide_names())}.")(divide_command)
+    forecast_command.epilog = f"Bundled stakeholder files: {', '.join(bundled_stakeholder_names())}."
+    divide_command.epilog = f"Bundled divide files: {', '.join(bundled_divide_names())}."
+    app.add_command(forecast_command)
+    app.add_command(divide_command)

@@ -1,4 +1,4 @@
-"""The ``accord`` command line: one Typer app, one module per command group.
+"""The ``accord`` command line: one Click group, one module per command group.
 
 Each command module defines ``register(app)``. ``COMMANDS`` maps every command to its module, so that running
 one command imports only its own module (start-up stays fast). ``accord --help`` and unknown commands load no
@@ -11,7 +11,7 @@ import importlib
 import sys
 from functools import cache
 
-import typer
+import click
 
 COMMANDS = {
     "analyze": "scenario_commands",
@@ -59,26 +59,25 @@ SUMMARIES = {
 }
 
 
-def _empty_app() -> typer.Typer:
+class _Group(click.Group):
+    """A group that lists its commands in the order they were added (the order of ``SUMMARIES``), not sorted."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+def _empty_app() -> click.Group:
     """The ``accord`` group without commands."""
-    app = typer.Typer(
+    return _Group(
         name="accord",
         help="Model, analyse, simulate and forecast negotiations.",
         no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,  # plain help: rendering it with Rich would double the start-up of --help
+        context_settings={"show_default": True},  # every option's default in its help, unless it says otherwise
     )
 
-    @app.callback()
-    def _group() -> None:
-        """Model, analyse, simulate and forecast negotiations."""
 
-    return app
-
-
-def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
-    """A Typer app with the commands of ``modules``."""
+def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> click.Group:
+    """The group with the commands of ``modules``."""
     app = _empty_app()
     for name in modules:
         importlib.import_module(f"accord.cli.{name}").register(app)
@@ -86,8 +85,8 @@ def build_app(modules: tuple[str, ...] = COMMAND_MODULES) -> typer.Typer:
 
 
 @cache
-def full_app() -> typer.Typer:
-    """The app with every command (for ``--help`` and for tests)."""
+def full_app() -> click.Group:
+    """The group with every command (for ``--help`` and for tests)."""
     return build_app()
 
 
@@ -97,16 +96,16 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def summary_app() -> typer.Typer:
-    """The app for ``accord --help`` and unknown commands: every command with its summary, no command module
-    imported (a command is only ever run through its own module's app)."""
+def summary_app() -> click.Group:
+    """The group for ``accord --help`` and unknown commands: every command with its summary, no command module
+    imported (a command is only ever run through its own module's group)."""
     app = _empty_app()
     for name, summary in SUMMARIES.items():
-        app.command(name, help=summary, short_help=summary)(lambda: None)
+        app.add_command(click.Command(name, help=summary, short_help=summary))
     return app
 
 
-def _app_for(argv: list[str]) -> typer.Typer:
+def _app_for(argv: list[str]) -> click.Group:
     command = argv[0] if argv else None  # the group has no options but --help, so a command comes first
     if command in COMMANDS:
         return build_app((COMMANDS[command],))
@@ -117,18 +116,18 @@ def main(argv: list[str] | None = None) -> int:
     """Console entry point: usage errors become one line on stderr with exit code 2."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        code = _app_for(argv)(args=argv, prog_name="accord", standalone_mode=False)
-    except typer.Abort:
-        typer.echo("aborted", err=True)
+        code = _app_for(argv).main(args=argv, prog_name="accord", standalone_mode=False)
+    except click.Abort:
+        click.echo("aborted", err=True)
         return 130
-    except typer.TyperException as error:  # usage errors: unknown option, bad value, missing argument
+    except click.ClickException as error:  # usage errors: unknown option, bad value, missing argument
         context = getattr(error, "ctx", None)
         if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
-            typer.echo(context.get_help())
+            click.echo(context.get_help())
             return 0
         command = context.command_path if context is not None else "accord"
         message = " ".join(error.format_message().split()).removesuffix(".")  # no ".;" before the hint
-        typer.echo(f"error: {command}: {message}; see '{command} --help'", err=True)
+        click.echo(f"error: {command}: {message}; see '{command} --help'", err=True)
         return getattr(error, "exit_code", 2) or 2
     return code if isinstance(code, int) else 0
 

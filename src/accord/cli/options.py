@@ -8,3 +8,9 @@ def names(text: str | None) -> list[str] | None:
     if text is None:
         return None
     return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def as_list(_context: object, _parameter: object, values: tuple[str, ...] | None) -> list[str] | None:
+    """Click callback: the values of a variadic argument or a repeated option as a list; ``None`` when none was
+    given (the commands tell "not given" from a value that way)."""
+    return list(values) if values else None

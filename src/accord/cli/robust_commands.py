@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Optional
 
-import typer
+import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.options import as_list
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
 from accord.robust import robust
@@ -59,18 +59,18 @@ def _show(document: dict, console: Console) -> None:
     console.print(table)
 
 
+@click.command("robust")
+@click.argument("paths", nargs=-1, required=True, callback=as_list,
+                help="a scenario with distributions (anything `accord analyze` accepts)")
+@click.option("--samples", type=int, default=1000, help="sampled scenarios")
+@click.option("--seed", type=int, default=0, help="seed of the draws")
+@click.option("--workers", type=int, help="local worker processes")
+@click.option("--dask", help="a Dask scheduler address, or 'local'")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON document")
+@click.option("--all", "all_packages", is_flag=True, help="every package in --json (not the top 50)")
 @reports_user_errors
-def robust_command(
-    paths: Annotated[list[str], typer.Argument(help="a scenario with distributions (anything `accord analyze` "
-                                                    "accepts)", show_default=False)],
-    samples: Annotated[int, typer.Option(help="sampled scenarios")] = 1000,
-    seed: Annotated[int, typer.Option(help="seed of the draws")] = 0,
-    workers: Annotated[Optional[int], typer.Option(help="local worker processes", show_default=False)] = None,
-    dask: Annotated[Optional[str], typer.Option(help="a Dask scheduler address, or 'local'",
-                                                show_default=False)] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
-    all_packages: Annotated[bool, typer.Option("--all", help="every package in --json (not the top 50)")] = False,
-) -> None:
+def robust_command(paths: list[str], samples: int, seed: int, workers: int | None, dask: str | None, as_json: bool,
+                   all_packages: bool) -> None:
     """Uncertain preferences: how likely a zone of agreement and a ratifiable one are, the package most likely
     to hold, and which assumption matters most."""
     check_run(samples, seed)
@@ -93,12 +93,13 @@ def robust_command(
         raise error.located(source, replacing=scenario.name) from None
     document = result.to_json(all_packages=all_packages)
     if as_json:
-        typer.echo(json.dumps(document, indent=2))
+        click.echo(json.dumps(document, indent=2))
         return
     if not scenario.uncertainty:
         Console(stderr=True).print("note: the scenario states no distributions, so every probability is 0 or 1")
     _show(document, Console())
 
 
-def register(app: typer.Typer) -> None:
-    app.command("robust")(robust_command)
+def register(app: click.Group) -> None:
+    """Add ``robust`` to the ``accord`` group."""
+    app.add_command(robust_command)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Annotated, Optional
 
-import typer
+import click
 from rich.console import Console
 from rich.table import Table
 
@@ -79,25 +78,25 @@ def _render(document: dict, console: Console) -> None:
         console.print(f"{label}: " + ", ".join(f"party {k} {v:.12f}" for k, v in enumerate(values, start=1)))
 
 
+@click.command("rubinstein")
+@click.option("--discounts", required=True,
+              help="the two parties' discount factors δ₁,δ₂ in [0, 1); party 1 proposes first")
+@click.option("--horizon", type=int, help="the game ends after this many rounds (default: never); δ = 1 is then "
+                                          "allowed")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON document instead of a table")
 @reports_user_errors
-def rubinstein_command(
-    discounts: Annotated[str, typer.Option(help="the two parties' discount factors δ₁,δ₂ in [0, 1); party 1 "
-                                                "proposes first", show_default=False)],
-    horizon: Annotated[Optional[int], typer.Option(help="the game ends after this many rounds (default: "
-                                                        "never); δ = 1 is then allowed")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document instead of a table")] = False,
-) -> None:
+def rubinstein_command(discounts: str, horizon: int | None, as_json: bool) -> None:
     """Subgame-perfect shares of a divisible good under alternating offers with discounting (Rubinstein 1982)."""
     if horizon is not None and horizon < 1:
         raise OptionError(f"the horizon must be at least 1 round, got {horizon}", source="--horizon",
                           fix="give --horizon 1 or more, or leave it out for an infinite horizon")
     document = solve(parse_discounts(discounts, horizon), horizon)
     if as_json:
-        typer.echo(json.dumps(document, allow_nan=False))
+        click.echo(json.dumps(document, allow_nan=False))
         return
     _render(document, Console())
 
 
-def register(app: typer.Typer) -> None:
-    """Add ``rubinstein`` to the ``accord`` app."""
-    app.command("rubinstein")(rubinstein_command)
+def register(app: click.Group) -> None:
+    """Add ``rubinstein`` to the ``accord`` group."""
+    app.add_command(rubinstein_command)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
-from rich.console import Console
-from rich.table import Table
+import click
 
 from accord.analysis import analyze
 from accord.cli.errors import USER_ERROR_EXIT, error_line, reports_user_errors
+from accord.cli.options import as_list
 from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io import bundled_scenarios, load
@@ -22,15 +20,14 @@ PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario 
               "or a domain file followed by its profile files")
 
 
+@click.command("analyze")
+@click.argument("paths", nargs=-1, required=True, callback=as_list, help=PATHS_HELP)
+@click.option("--json", "as_json", is_flag=True, help="print one JSON document instead of tables")
+@click.option("--rows", type=click.IntRange(min=1), default=12, help="frontier rows to show")
+@click.option("--method", help="force an exact method: enumeration, additive-merge or branch-and-bound (default: "
+                               "the fastest that applies)")
 @reports_user_errors
-def analyze_command(
-    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document instead of tables")] = False,
-    rows: Annotated[int, typer.Option(help="frontier rows to show", min=1)] = 12,
-    method: Annotated[Optional[str], typer.Option(
-        help="force an exact method: enumeration, additive-merge or branch-and-bound (default: the fastest that "
-             "applies)")] = None,
-) -> None:
+def analyze_command(paths: list[str], as_json: bool, rows: int, method: str | None) -> None:
     """Analyse a scenario: zone of agreement, Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian /
     utilitarian deals."""
     analyses = []
@@ -45,8 +42,10 @@ def analyze_command(
             step()
     if as_json:
         documents = [a.to_json() for a in analyses]
-        typer.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2, allow_nan=False))
+        click.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2, allow_nan=False))
         return
+    from rich.console import Console
+
     from accord.reports.console import render
 
     console = Console()
@@ -54,12 +53,15 @@ def analyze_command(
         render(analysis, console, frontier_rows=rows)
 
 
+@click.command("scenarios")
+@click.option("--all", "everything", is_flag=True, help="also list the research library (GENIUS, GeniusWeb, large "
+                                                        "GENIUS domains) with where each comes from")
 @reports_user_errors
-def scenarios_command(
-    everything: Annotated[bool, typer.Option("--all", help="also list the research library (GENIUS, GeniusWeb, "
-                                                          "large GENIUS domains) with where each comes from")] = False,
-) -> None:
+def scenarios_command(everything: bool) -> None:
     """List the scenarios bundled with Accord."""
+    from rich.console import Console
+    from rich.table import Table
+
     from accord.io.bundled import library_dir, library_scenarios
     from accord.io.files import read_yaml
     from accord.space import feasible_size
@@ -107,11 +109,11 @@ def _outcome_count(count: int) -> str:
     return f"{count:.3e}"
 
 
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, callback=as_list,
+                help="scenario files or folders to check, each on its own")
 @reports_user_errors
-def validate_command(
-    paths: Annotated[list[str], typer.Argument(help="scenario files or folders to check, each on its own",
-                                               show_default=False)],
-) -> None:
+def validate_command(paths: list[str]) -> None:
     """Check scenario files and report every error in each at once."""
     from accord.analysis.feasibility import count_feasible
 
@@ -122,34 +124,34 @@ def validate_command(
         except ScenarioError as error:
             failed = True
             for problem in error.all_errors or (error,):
-                typer.echo(f"error: {error_line(problem)}", err=True)
+                click.echo(f"error: {error_line(problem)}", err=True)
             continue
         except OptionError as error:
             failed = True
-            typer.echo(f"error: {error_line(error)}", err=True)
+            click.echo(f"error: {error_line(error)}", err=True)
             continue
         feasible = count_feasible(scenario)
         if feasible == 0:
             failed = True
             problem = ScenarioError("the constraints rule out every outcome", source=name, where="constraints",
                                     fix="relax or remove a constraint")
-            typer.echo(f"error: {error_line(problem)}", err=True)
+            click.echo(f"error: {error_line(problem)}", err=True)
             continue
         counted = ("whether the constraints leave any outcome is not checked (too many constraints on too large "
                    "a space to count cheaply)" if feasible is None else f"{feasible:,} feasible")
-        typer.echo(f"ok: {name}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
+        click.echo(f"ok: {name}: {len(scenario.parties)} parties, {len(scenario.issues)} issues, "
                    f"{scenario.cartesian_size:,} outcomes before constraints, {counted}")
     if failed:
-        raise typer.Exit(USER_ERROR_EXIT)
+        raise click.exceptions.Exit(USER_ERROR_EXIT)
 
 
+@click.command("convert")
+@click.argument("paths", nargs=-1, required=True, callback=as_list, help=PATHS_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="output file (.yaml/.json) or folder")
+@click.option("--to", help=f"target format: {', '.join(TARGETS)} (default: from the output's suffix)")
 @reports_user_errors
-def convert_command(
-    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="output file (.yaml/.json) or folder")],
-    to: Annotated[Optional[str], typer.Option(help=f"target format: {', '.join(TARGETS)} "
-                                                   "(default: from the output's suffix)")] = None,
-) -> None:
+def convert_command(paths: list[str], output: Path, to: str | None) -> None:
     """Convert a scenario between Accord YAML/JSON, GENIUS XML and GeniusWeb JSON, saying what is lost."""
     scenario = load(*paths)
     try:
@@ -158,13 +160,12 @@ def convert_command(
         raise OptionError(f"cannot write ({error.strerror or error})", source=str(error.filename or output),
                           fix="choose a writable --output path") from None
     for path in written:
-        typer.echo(f"wrote {path}")
+        click.echo(f"wrote {path}")
     for loss in losses:
-        typer.echo(f"lost: {loss}", err=True)
+        click.echo(f"lost: {loss}", err=True)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("analyze")(analyze_command)
-    app.command("scenarios")(scenarios_command)
-    app.command("validate")(validate_command)
-    app.command("convert")(convert_command)
+def register(app: click.Group) -> None:
+    """Add ``analyze``, ``scenarios``, ``validate`` and ``convert`` to the ``accord`` group."""
+    for command in (analyze_command, scenarios_command, validate_command, convert_command):
+        app.add_command(command)

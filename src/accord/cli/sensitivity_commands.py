@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
 
+import click
 import numpy as np
-import typer
 from rich.console import Console
 from rich.table import Table
 
 from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
+from accord.cli.options import as_list
 from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
@@ -86,18 +86,18 @@ def _render_grid(console: Console, scenario, cells) -> None:
                       + ", ".join(f"{name} = {value}" for name, value in shared.items()) + ".")
 
 
+@click.command("sensitivity")
+@click.argument("paths", nargs=-1, required=True, callback=as_list,
+                help="a scenario (anything `accord analyze` accepts)")
+@click.option("--reservation", multiple=True, help="PARTY=LOW:HIGH:STEPS or PARTY=v1,v2 (repeat per party)")
+@click.option("--weight-noise", "weight_noise_scale", type=float, default=0.0,
+              help="log-normal σ on every weight (0 = skip)")
+@click.option("--runs", type=int, default=100, help="weight-noise runs")
+@click.option("--seed", type=int, default=0, help="seed of the weight noise")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
 @reports_user_errors(flags={"scale": "--weight-noise"})
-def sensitivity_command(
-    paths: Annotated[list[str], typer.Argument(help="a scenario (anything `accord analyze` accepts)",
-                                               show_default=False)],
-    reservation: Annotated[list[str], typer.Option(
-        "--reservation", help="PARTY=LOW:HIGH:STEPS or PARTY=v1,v2 (repeat per party)")] = [],  # noqa: B006
-    weight_noise_scale: Annotated[float, typer.Option("--weight-noise", help="log-normal σ on every weight "
-                                                                             "(0 = skip)")] = 0.0,
-    runs: Annotated[int, typer.Option(help="weight-noise runs")] = 100,
-    seed: Annotated[int, typer.Option(help="seed of the weight noise")] = 0,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
-) -> None:
+def sensitivity_command(paths: list[str], reservation: tuple[str, ...], weight_noise_scale: float, runs: int,
+                        seed: int, as_json: bool) -> None:
     """Sensitivity: zone of agreement and Nash deal over a grid of reservation values, and the Nash deal's
     robustness to noise in the weights."""
     check_noise(weight_noise_scale, seed)  # before loading, and even when the noise is skipped
@@ -120,7 +120,7 @@ def sensitivity_command(
     except ScenarioError as error:
         raise error.located(source, replacing=scenario.name) from None
     if as_json:
-        typer.echo(json.dumps({
+        click.echo(json.dumps({
             "scenario": scenario.name, "parties": list(scenario.party_names),
             "reservation_grid": [vars(cell) for cell in cells],
             "weight_noise": None if noise is None else vars(noise)}, indent=2, default=str))
@@ -144,5 +144,6 @@ def sensitivity_command(
         console.print(table)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("sensitivity")(sensitivity_command)
+def register(app: click.Group) -> None:
+    """Add ``sensitivity`` to the ``accord`` group."""
+    app.add_command(sensitivity_command)

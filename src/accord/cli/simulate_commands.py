@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING
 
-import typer
-from rich.console import Console
-from rich.table import Table
+import click
 
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import names
+from accord.cli.options import as_list, names
 from accord.errors import InputError
 from accord.protocols.registry import protocol_names
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 
@@ -25,6 +26,8 @@ def _compact(offer: dict | None) -> str:
 
 
 def _render(result, console: Console, rows: int) -> None:
+    from rich.table import Table
+
     table = Table(show_header=True, header_style="bold", title=f"{result.scenario}: "
                   f"{' vs '.join(result.strategies)} ({result.protocol})")
     for column in ("round", "party", "action", "offer", *(f"u {p}" for p in result.parties)):
@@ -58,27 +61,25 @@ def _render(result, console: Console, rows: int) -> None:
                       "[bold red]not ratified[/bold red] at home: rejected by " + ", ".join(result.rejected_by))
 
 
+@click.command("simulate")
+@click.argument("paths", nargs=-1, required=True, callback=as_list, help=SCENARIO_HELP)
+@click.option("--strategies", help="one strategy per party, comma-separated (see 'accord strategies')")
+@click.option("--protocol", default="sao", help=", ".join(protocol_names()))
+@click.option("--rounds", type=int, default=100, help="deadline in rounds (a round is one turn per party)")
+@click.option("--seconds", type=float, help="deadline in seconds (the trace then depends on the machine)")
+@click.option("--seed", type=int, default=0, help="random seed; the same seed gives the same trace")
+@click.option("--budget", type=float, default=1.0, help="seconds one strategy call may take")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON document instead of tables")
+@click.option("--trace-csv", type=click.Path(path_type=Path), help="write the trace to this CSV file")
+@click.option("--trace-json", type=click.Path(path_type=Path), help="write the trace to this JSON file")
+@click.option("--plot", type=click.Path(path_type=Path), help="draw the utility space to FILE.png or FILE.svg")
+@click.option("--plot-axes", help="the two parties the plot draws, comma-separated names or numbers from 1 "
+                                  "(default: the first two; with three or more parties the plot is a projection)")
+@click.option("--rows", type=click.IntRange(min=0), default=40, help="trace rows to show (0: all)")
 @reports_user_errors
-def simulate_command(
-    paths: Annotated[list[str], typer.Argument(help=SCENARIO_HELP, show_default=False)],
-    strategies: Annotated[Optional[str], typer.Option(
-        help="one strategy per party, comma-separated (see 'accord strategies')")] = None,
-    protocol: Annotated[str, typer.Option(help=", ".join(protocol_names()))] = "sao",
-    rounds: Annotated[Optional[int], typer.Option(help="deadline in rounds (a round is one turn per party)")] = 100,
-    seconds: Annotated[Optional[float], typer.Option(help="deadline in seconds (the trace then depends on the "
-                                                          "machine)")] = None,
-    seed: Annotated[int, typer.Option(help="random seed; the same seed gives the same trace")] = 0,
-    budget: Annotated[float, typer.Option(help="seconds one strategy call may take")] = 1.0,
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document instead of tables")] = False,
-    trace_csv: Annotated[Optional[Path], typer.Option("--trace-csv", help="write the trace to this CSV file")] = None,
-    trace_json: Annotated[Optional[Path], typer.Option("--trace-json",
-                                                       help="write the trace to this JSON file")] = None,
-    plot: Annotated[Optional[Path], typer.Option(help="draw the utility space to FILE.png or FILE.svg")] = None,
-    plot_axes: Annotated[Optional[str], typer.Option(
-        help="the two parties the plot draws, comma-separated names or numbers from 1 (default: the first two; "
-             "with three or more parties the plot is a projection)")] = None,
-    rows: Annotated[int, typer.Option(help="trace rows to show (0: all)", min=0)] = 40,
-) -> None:
+def simulate_command(paths: list[str], strategies: str | None, protocol: str, rounds: int | None,
+                     seconds: float | None, seed: int, budget: float, as_json: bool, trace_csv: Path | None,
+                     trace_json: Path | None, plot: Path | None, plot_axes: str | None, rows: int) -> None:
     """Negotiate a scenario once with one strategy per party and show the trace and the result."""
     from accord.io import load
     from accord.simulate import prepare, run_session
@@ -108,22 +109,27 @@ def simulate_command(
 
         plot_session(result, prepared, plot, seed=seed, axes=axes)
     if as_json:
-        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
+    from rich.console import Console
+
     _render(result, Console(), rows)
 
 
+@click.command("strategies")
+@click.option("--json", "as_json", is_flag=True, help="print JSON instead of a table")
 @reports_user_errors
-def strategies_command(
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
-) -> None:
+def strategies_command(as_json: bool) -> None:
     """List the negotiation strategies: built-ins and plugins (entry-point group 'accord.strategies')."""
     from accord.strategies import registry
 
     known = registry()
     if as_json:
-        typer.echo(json.dumps([info.to_json() for info in known.values()]))
+        click.echo(json.dumps([info.to_json() for info in known.values()]))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     # one column of traits instead of three yes/no columns leaves the description room at 80 columns
     table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)
@@ -136,7 +142,7 @@ def strategies_command(
     Console().print(table)
 
 
-def register(app: typer.Typer) -> None:
-    """Add ``simulate`` and ``strategies`` to the ``accord`` app."""
-    app.command("simulate")(simulate_command)
-    app.command("strategies")(strategies_command)
+def register(app: click.Group) -> None:
+    """Add ``simulate`` and ``strategies`` to the ``accord`` group."""
+    app.add_command(simulate_command)
+    app.add_command(strategies_command)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Optional
 
-import typer
+import click
 from rich import box
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import names
+from accord.cli.options import as_list, names
 from accord.errors import OptionError
 from accord.executors import make_executor
 from accord.protocols.registry import protocol_names
@@ -142,7 +142,7 @@ def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str
     if parquet:
         write_parquet(stats, parquet)
     if as_json:
-        typer.echo(json.dumps(document, indent=2, allow_nan=False))
+        click.echo(json.dumps(document, indent=2, allow_nan=False))
         return
     console = Console()
     console.print(ranking_table(stats, f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"))
@@ -159,38 +159,34 @@ def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str
             console.print(f"wrote {path}", markup=False, highlight=False)
 
 
+# Every option defaults to None (not given), so a spec file's value stands; the help names the built-in default.
+@click.command("tournament")
+@click.argument("args", nargs=-1, callback=as_list,
+                help="SPEC.yaml; with --strategies, more scenarios (so '--scenarios X Y' works)")
+@click.option("--strategies", help="comma-separated strategy names (see 'accord strategies')")
+@click.option("--scenarios", multiple=True, callback=as_list,
+              help="scenario: file, folder, bundled name (anything 'accord analyze' accepts); repeatable")
+@click.option("--repetitions", type=int, help="sessions per assignment [1]")
+@click.option("--rounds", type=int, help="rounds per session [100]")
+@click.option("--seed", type=int, help="root seed [0]")
+@click.option("--self-play/--no-self-play", default=None, show_default=False,
+              help="also pair each strategy with itself")
+@click.option("--protocol", help=f"{', '.join(protocol_names())} [sao]")
+@click.option("--budget", type=float, help="seconds a strategy call may take [1]")
+@click.option("--timeout", type=float, help="wall-clock seconds a session may take [60]")
+@click.option("--workers", type=int, help="local worker processes [1: serial]")
+@click.option("--dask", help="Dask scheduler tcp://HOST:8786, or 'local' for a LocalCluster")
+@click.option("--db", help=f"SQLite store [SPEC.db or {DEFAULT_DB}]")
+@click.option("--csv", help="write the ranking as CSV")
+@click.option("--parquet", help="write the ranking as Parquet")
+@click.option("--batch", type=int, help="sessions per batch [automatic]")
+@click.option("--json", "as_json", is_flag=True, help="print the results as one JSON document")
 @reports_user_errors
-def tournament_command(
-    args: Annotated[Optional[list[str]], typer.Argument(
-        help="SPEC.yaml; with --strategies, more scenarios (so '--scenarios X Y' works)", show_default=False)] = None,
-    strategies: Annotated[Optional[str], typer.Option(help="comma-separated strategy names (see 'accord strategies')",
-                                                      show_default=False)] = None,
-    scenarios: Annotated[Optional[list[str]], typer.Option(
-        help="scenario: file, folder, bundled name (anything 'accord analyze' accepts); repeatable",
-        show_default=False)] = None,
-    repetitions: Annotated[Optional[int], typer.Option(help="sessions per assignment [1]", show_default=False)] = None,
-    rounds: Annotated[Optional[int], typer.Option(help="rounds per session [100]", show_default=False)] = None,
-    seed: Annotated[Optional[int], typer.Option(help="root seed [0]", show_default=False)] = None,
-    self_play: Annotated[Optional[bool], typer.Option("--self-play/--no-self-play",
-                                                      help="also pair each strategy with itself",
-                                                      show_default=False)] = None,
-    protocol: Annotated[Optional[str], typer.Option(help=f"{', '.join(protocol_names())} [sao]",
-                                                    show_default=False)] = None,
-    budget: Annotated[Optional[float], typer.Option(help="seconds a strategy call may take [1]",
-                                                    show_default=False)] = None,
-    timeout: Annotated[Optional[float], typer.Option(help="wall-clock seconds a session may take [60]",
-                                                     show_default=False)] = None,
-    workers: Annotated[Optional[int], typer.Option(help="local worker processes [1: serial]",
-                                                   show_default=False)] = None,
-    dask: Annotated[Optional[str], typer.Option(help="Dask scheduler tcp://HOST:8786, or 'local' for a LocalCluster",
-                                                show_default=False)] = None,
-    db: Annotated[Optional[str], typer.Option(help=f"SQLite store [SPEC.db or {DEFAULT_DB}]",
-                                              show_default=False)] = None,
-    csv: Annotated[Optional[str], typer.Option(help="write the ranking as CSV", show_default=False)] = None,
-    parquet: Annotated[Optional[str], typer.Option(help="write the ranking as Parquet", show_default=False)] = None,
-    batch: Annotated[Optional[int], typer.Option(help="sessions per batch [automatic]", show_default=False)] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print the results as one JSON document")] = False,
-) -> None:
+def tournament_command(args: list[str] | None, strategies: str | None, scenarios: list[str] | None,
+                       repetitions: int | None, rounds: int | None, seed: int | None, self_play: bool | None,
+                       protocol: str | None, budget: float | None, timeout: float | None, workers: int | None,
+                       dask: str | None, db: str | None, csv: str | None, parquet: str | None, batch: int | None,
+                       as_json: bool) -> None:
     """Run every pairing of strategies on every scenario (both role assignments) × repetitions, storing each
     session; rerun the same command to resume after an interruption."""
     flags = {"repetitions": repetitions, "rounds": rounds, "seed": seed, "self_play": self_play,
@@ -232,15 +228,15 @@ def tournament_command(
         _show(store, as_json, spec.csv, spec.parquet, "Tournament")
 
 
+@click.command("results")
+@click.argument("database", metavar="DB", help="a tournament's SQLite file")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON document")
+@click.option("--csv", help="write the ranking as CSV")
+@click.option("--parquet", help="write the ranking as Parquet")
+@click.option("--sessions", help="write every stored session, one row each, to FILE.csv or FILE.parquet")
 @reports_user_errors
-def results_command(
-    database: Annotated[str, typer.Argument(metavar="DB", help="a tournament's SQLite file", show_default=False)],
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON document")] = False,
-    csv: Annotated[Optional[str], typer.Option(help="write the ranking as CSV", show_default=False)] = None,
-    parquet: Annotated[Optional[str], typer.Option(help="write the ranking as Parquet", show_default=False)] = None,
-    sessions: Annotated[Optional[str], typer.Option(help="write every stored session, one row each, to FILE.csv "
-                                                         "or FILE.parquet", show_default=False)] = None,
-) -> None:
+def results_command(database: str, as_json: bool, csv: str | None, parquet: str | None,
+                    sessions: str | None) -> None:
     """Show the ranking stored in a tournament database (complete or not)."""
     with open_existing(database) as store:
         if sessions:
@@ -250,9 +246,10 @@ def results_command(
             write_records(store.rows(), COLUMNS, sessions, "sessions")
         _show(store, as_json, csv, parquet, "Results")
     if sessions and not as_json:
-        typer.echo(f"wrote {sessions}")
+        click.echo(f"wrote {sessions}")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("tournament")(tournament_command)
-    app.command("results")(results_command)
+def register(app: click.Group) -> None:
+    """Add ``tournament`` and ``results`` to the ``accord`` group."""
+    app.add_command(tournament_command)
+    app.add_command(results_command)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import names
+from accord.cli.options import as_list, names
 from accord.cli.progress import progress
 from accord.errors import InputError, OptionError
 from accord.protocols.registry import protocol_names
@@ -20,12 +19,12 @@ PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario 
               "or a domain file followed by its profile files")
 
 
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", help="address to listen on (127.0.0.1: this computer only)")
+@click.option("--port", type=click.IntRange(min=1, max=65535), default=8000, help="port to listen on")
+@click.option("--tournament", type=click.Path(path_type=Path), help="tournament results store (SQLite) to show")
 @reports_user_errors
-def serve_command(
-    host: Annotated[str, typer.Option(help="address to listen on (127.0.0.1: this computer only)")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="port to listen on", min=1, max=65535)] = 8000,
-    tournament: Annotated[Optional[Path], typer.Option(help="tournament results store (SQLite) to show")] = None,
-) -> None:
+def serve_command(host: str, port: int, tournament: Path | None) -> None:
     """Start the local web workbench: scenarios, what-if analysis, simulation, forecast."""
     try:
         import uvicorn
@@ -42,36 +41,35 @@ def serve_command(
         open_existing(tournament).close()  # a missing or foreign file is an error now, not a broken page later
     loopback = host in LOOPBACK
     if not loopback:
-        typer.echo(f"warning: listening on {host}: anyone who can reach this address can use the workbench",
+        click.echo(f"warning: listening on {host}: anyone who can reach this address can use the workbench",
                    err=True)
     from accord.web.guard import url_host
 
-    typer.echo(f"Accord workbench on http://{url_host(host, port)}/ (Ctrl+C stops it)")
+    click.echo(f"Accord workbench on http://{url_host(host, port)}/ (Ctrl+C stops it)")
     # Host-header check against DNS rebinding, for every loopback address
     app = create_app(tournament=tournament, allowed_hosts=list(LOOPBACK) if loopback else None)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+@click.command("report")
+@click.argument("paths", nargs=-1, required=True, callback=as_list, help=PATHS_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="the HTML file to write")
+@click.option("--strategies", help="simulation strategies, one per party, comma-separated (default: boulware, then "
+                                   "conceder)")
+@click.option("--protocol", default="sao", help=f"simulation protocol: {', '.join(protocol_names())}")
+@click.option("--rounds", type=click.IntRange(min=1), default=100, help="simulation rounds")
+@click.option("--seed", type=click.IntRange(min=0), default=0, help="simulation seed")
+@click.option("--stakeholders", help="stakeholder file (or bundled name) to forecast; default: the bundled one "
+                                     "named like the scenario, if any")
+@click.option("--runs", type=click.IntRange(min=0), default=100,
+              help="Monte Carlo runs of the forecast over the uncertainty the stakeholder file states (0 = none)")
+@click.option("--samples", type=click.IntRange(min=0), default=REPORT_SAMPLES,
+              help="robustness samples when the scenario states distributions (0: no robustness section)")
+@click.option("--record", help="negotiation record (file or bundled name) to audit; default: the bundled one that "
+                               "names the scenario, if any")
 @reports_user_errors
-def report_command(
-    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")],
-    strategies: Annotated[Optional[str], typer.Option(help="simulation strategies, one per party, comma-separated "
-                                                           "(default: boulware, then conceder)")] = None,
-    protocol: Annotated[str, typer.Option(help=f"simulation protocol: {', '.join(protocol_names())}")] = "sao",
-    rounds: Annotated[int, typer.Option(help="simulation rounds", min=1)] = 100,
-    seed: Annotated[int, typer.Option(help="simulation seed", min=0)] = 0,
-    stakeholders: Annotated[Optional[str], typer.Option(
-        help="stakeholder file (or bundled name) to forecast; default: the bundled one named like the scenario, "
-             "if any")] = None,
-    runs: Annotated[int, typer.Option(help="Monte Carlo runs of the forecast over the uncertainty the stakeholder "
-                                           "file states (0 = none)", min=0)] = 100,
-    samples: Annotated[int, typer.Option(help="robustness samples when the scenario states distributions "
-                                              "(0: no robustness section)", min=0)] = REPORT_SAMPLES,
-    record: Annotated[Optional[str], typer.Option(
-        help="negotiation record (file or bundled name) to audit; default: the bundled one that names the "
-             "scenario, if any")] = None,
-) -> None:
+def report_command(paths: list[str], output: Path, strategies: str | None, protocol: str, rounds: int, seed: int,
+                   stakeholders: str | None, runs: int, samples: int, record: str | None) -> None:
     """Write one self-contained HTML report: analysis tables, the utility-space plot, a simulation, a forecast."""
     import accord
     from accord.forecast import bundled_names
@@ -98,10 +96,10 @@ def report_command(
     except OSError as error:
         raise InputError(f"cannot write the report ({error.strerror})", source=str(output),
                          fix="check the folder") from None
-    typer.echo(f"wrote {output}")
+    click.echo(f"wrote {output}")
 
 
-def register(app: typer.Typer) -> None:
-    """Add ``serve`` and ``report`` to the ``accord`` app."""
-    app.command("serve")(serve_command)
-    app.command("report")(report_command)
+def register(app: click.Group) -> None:
+    """Add ``serve`` and ``report`` to the ``accord`` group."""
+    app.add_command(serve_command)
+    app.add_command(report_command)
