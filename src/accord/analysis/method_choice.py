@@ -5,16 +5,28 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.analysis.additive_frontier import is_additive
-from accord.analysis.beyond_enumeration import analyze_by_search as _analyze_by_search
-from accord.analysis.rectangle_frontier import is_rectangular
 from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
 from accord.space import MAX_OUTCOMES
 
 METHODS = ("enumeration", "additive-merge", "branch-and-bound")
-_APPLIES = {"additive-merge": (is_additive, "every utility linear-additive"),
-            "branch-and-bound": (is_rectangular, "every utility made of hyper-rectangles and no hard constraint")}
+
+
+# The search modules load only when a space is too large to enumerate (start-up of a small `accord analyze`).
+def _is_additive(scenario: Scenario) -> bool:
+    from accord.analysis.additive_frontier import is_additive
+
+    return is_additive(scenario)
+
+
+def _is_rectangular(scenario: Scenario) -> bool:
+    from accord.analysis.rectangle_frontier import is_rectangular
+
+    return is_rectangular(scenario)
+
+
+_APPLIES = {"additive-merge": (_is_additive, "every utility linear-additive"),
+            "branch-and-bound": (_is_rectangular, "every utility made of hyper-rectangles and no hard constraint")}
 
 
 def choose_method(scenario: Scenario) -> str:
@@ -34,6 +46,8 @@ def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
     if not applies(scenario):
         raise OptionError(f"method '{method}' needs {needs}", parameter="method",
                           fix="use enumeration or leave the method to be chosen")
+    from accord.analysis.beyond_enumeration import analyze_by_search as _analyze_by_search
+
     analysis = _analyze_by_search(scenario, method, reservation)
     if len(analysis.pareto_points) == 0:
         raise ScenarioError("the constraints rule out every outcome", source=scenario.name, where="constraints",
