@@ -1,21 +1,23 @@
 """Accord's own scenario format (YAML or JSON, ``accord: 1``): schema, validation and conversion.
 
-The schema is checked with pydantic; cross-references (issue names in weights, options in value tables)
-are checked here. Every problem is reported with the path to the field, e.g.
+The schema is checked with pydantic (``accord_schema``); cross-references (issue names in weights, options in
+value tables) are checked here. Every problem is reported with the path to the field, e.g.
 ``parties[1].utility.weights.shikotan``, and all of them at once: an unknown field is reported and then set
 aside, and an issue, party or constraint that breaks the schema is reported and left out of the cross-checks,
 so that one mistake never hides another. Numbers are numbers: a quoted ``"0.35"`` is refused.
+
+A document that follows the schema exactly and passes the cross-checks is read without pydantic
+(``accord_plain``), which keeps ``accord analyze`` of a small file quick to start; any other document is read
+again through pydantic, which words every problem.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-from typing import Annotated, Any, Literal, Union
-
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import ScenarioError
+from accord.io.accord_plain import NotPlain, plain_function, plain_scenario_spec
 from accord.io.uncertainty_format import split_uncertainty, uncertainty_of, with_uncertainty
 from accord.io.finite import refuse_non_finite
 from accord.model import (
@@ -34,132 +36,12 @@ from accord.model import (
 )
 from accord.model.issues import TooManyValues
 
+if TYPE_CHECKING:
+    from accord.io.accord_schema import ConstraintSpec, IssueSpec, RectanglesSpec, ScenarioSpec, UtilitySpec
+
 FORMAT_VERSION = 1
 WEIGHT_SUM_TOLERANCE = 0.01
-
-
-class _Strict(BaseModel):
-    # strict: a number written as text ("0.35") is refused, not read as a number
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, strict=True)
-
-
-class IntegerRange(_Strict):
-    low: int
-    high: int
-
-
-class Interval(_Strict):
-    low: float
-    high: float
-    grid: int = Field(ge=2, description="number of evenly spaced points the analysis enumerates")
-
-
-class IssueSpec(_Strict):
-    name: str = Field(min_length=1)
-    description: str = ""
-    options: list[str] | None = None
-    labels: dict[str, str] | None = None
-    integers: IntegerRange | None = None
-    interval: Interval | None = None
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> "IssueSpec":
-        given = [k for k in ("options", "integers", "interval") if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError("give exactly one of 'options', 'integers' or 'interval'")
-        return self
-
-
-class LinearSpec(_Strict):
-    slope: float
-    offset: float
-    origin: float | None = None
-
-
-class TriangularSpec(_Strict):
-    low: float
-    top: float
-    high: float
-
-
-class FunctionSpec(_Strict):
-    linear: LinearSpec | None = None
-    triangular: TriangularSpec | None = None
-    constant: float | None = None
-
-
-class AdditiveSpec(_Strict):
-    weights: dict[str, float]
-    values: dict[str, dict[Any, Any]]  # any keys: a numeric issue's table is refused with its fix
-
-
-class RectangleSpec(_Strict):
-    utility: float
-    where: dict[str, Annotated[tuple[float, float], Field(strict=False)]]  # a YAML list is a pair
-
-
-class RectanglesSpec(_Strict):
-    rectangles: list[RectangleSpec]
-    normalizer: float = Field(default=1.0, gt=0)
-
-
-def _utility_kind(data: Any) -> str:
-    return "rectangles" if isinstance(data, dict) and "rectangles" in data else "additive"
-
-
-UtilitySpec = Annotated[
-    Union[Annotated[AdditiveSpec, Tag("additive")], Annotated[RectanglesSpec, Tag("rectangles")]],
-    Discriminator(_utility_kind),
-]
 _FUNCTION_KEYS = {"linear", "triangular", "constant"}
-
-
-class ConstituencySpec(_Strict):
-    name: str = Field(min_length=1)
-    description: str = ""
-    threshold: float = Field(ge=0, le=1)
-    utility: UtilitySpec
-
-
-class PartySpec(_Strict):
-    name: str = Field(min_length=1)
-    description: str = ""
-    sources: list[str] = []
-    reservation: float = Field(default=0.0, ge=0, le=1)
-    reservation_outcome: dict[str, Any] | None = None
-    discount: float | None = Field(default=None, gt=0, le=1)
-    utility: UtilitySpec
-    constituencies: list[ConstituencySpec] = []
-
-
-class ConstraintSpec(_Strict):
-    forbid: dict[str, Union[list[Any], str, int, float]]
-    reason: str = ""
-
-
-class ScenarioSpec(_Strict):
-    accord: Literal[1]
-    name: str = Field(min_length=1)
-    title: str = ""
-    description: str = ""
-    sources: list[str] = []
-    notes: list[str] = []
-    issues: list[IssueSpec] = Field(min_length=1)
-    parties: list[PartySpec] = Field(min_length=1)
-    constraints: list[ConstraintSpec] = []
-
-
-_TAGS = ("additive", "rectangles", "list[any]", "str", "int", "float")
-# The rule a bounded field follows, said the way docs/format.md says it (for the message and the fix).
-_RULES = {
-    "reservation": "a utility in [0, 1]",
-    "threshold": "a share in [0, 1]",
-    "discount": "a discount factor in (0, 1]",
-    "grid": "a whole number of points, 2 or more",
-    "normalizer": "a number above 0",
-}
-_BOUND_ERRORS = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")
-_NUMBER_ERRORS = ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float")
 SHOWN_VALUES = 8
 
 
@@ -182,105 +64,21 @@ def issue_values(issue: Issue) -> str:
     return one_of(issue.values)
 
 
-def _path(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif part in _TAGS:
-            continue
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _message(item: dict) -> tuple[str, str]:
-    """The message and fix for one pydantic error: the rule and the fix in the format's words."""
-    kind, loc, value = item["type"], item["loc"], item.get("input")
-    field = next((part for part in reversed(loc) if isinstance(part, str) and part not in _TAGS), "")
-    if kind == "extra_forbidden":
-        return f"unknown field '{loc[-1]}'", "remove it or check its spelling (see docs/format.md)"
-    if kind == "missing":
-        return "required field is missing", "add it"
-    if kind == "literal_error" and loc == ("accord",):
-        return "unsupported format version", "write 'accord: 1'"
-    if kind in _NUMBER_ERRORS and isinstance(value, str):
-        return f"{value!r} is text, not a number", "write the number without quotes"
-    if kind in _NUMBER_ERRORS:
-        return f"{value!r} is not a number", f"give {_RULES.get(field, 'a number')}"
-    if kind in _BOUND_ERRORS and field in _RULES:
-        return f"{field} {value!r} is not {_RULES[field]}", f"give {_RULES[field]}"
-    return item["msg"].removeprefix("Value error, "), ""
-
-
-def _pydantic_errors(error: ValidationError, source: str) -> list[ScenarioError]:
-    found: dict[str, ScenarioError] = {}
-    for item in error.errors():
-        where = _path(item["loc"])
-        message, fix = _message(item)
-        found.setdefault(where, ScenarioError(message, source=source, where=where, fix=fix))
-    return list(found.values())
-
-
-def _without_unknown_fields(data: dict, error: ValidationError) -> dict:
-    """A copy of ``data`` without the fields ``error`` reports as unknown (already reported)."""
-    data = copy.deepcopy(data)
-    for item in error.errors():
-        if item["type"] != "extra_forbidden":
-            continue
-        node = data
-        for part in item["loc"][:-1]:
-            if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int):
-                node = node[part]
-        if isinstance(node, dict):
-            node.pop(item["loc"][-1], None)
-    return data
-
-
-_LISTS = ("issues", "parties", "constraints")
-_PLACEHOLDERS = {"accord": FORMAT_VERSION, "name": "?", "title": "", "description": "", "sources": [], "notes": []}
-
-
-def _checkable(data: dict, error: ValidationError) -> tuple[ScenarioSpec | None, dict[str, list[int]], set[str]]:
-    """What can still be cross-checked after ``error``: the spec without the list entries that break the schema
-    (their positions in the file, per list) and the names of the issues left out; ``None`` when nothing can."""
-    data = _without_unknown_fields(data, error)
-    broken: dict[str, set[int]] = {name: set() for name in _LISTS}
-    for item in error.errors():
-        loc = item["loc"]
-        if item["type"] == "extra_forbidden":
-            continue
-        if len(loc) >= 2 and loc[0] in _LISTS and isinstance(loc[1], int):
-            broken[loc[0]].add(loc[1])
-        elif len(loc) >= 1 and loc[0] in _PLACEHOLDERS:
-            data[loc[0]] = _PLACEHOLDERS[loc[0]]
-    positions: dict[str, list[int]] = {}
-    skipped_issues: set[str] = set()
-    for name in _LISTS:
-        entries = data.get(name)
-        if not isinstance(entries, list):
-            positions[name] = []
-            continue
-        positions[name] = [n for n in range(len(entries)) if n not in broken[name]]
-        if name == "issues":
-            skipped_issues = {entry["name"] for n, entry in enumerate(entries) if n in broken[name]
-                              and isinstance(entry, dict) and isinstance(entry.get("name"), str)}
-        data[name] = [entries[n] for n in positions[name]]
-    try:
-        return ScenarioSpec.model_validate(data), positions, skipped_issues
-    except ValidationError:
-        return None, positions, skipped_issues
+SPEC_LISTS = ("issues", "parties", "constraints")
 
 
 class _Checker:
     """Cross-field checks; collects every problem instead of stopping at the first."""
 
     def __init__(self, spec: ScenarioSpec, source: str, positions: dict[str, list[int]] | None = None,
-                 skipped_issues: set[str] | None = None) -> None:
+                 skipped_issues: set[str] | None = None, read_function=None) -> None:
         """``positions``: where each entry of the spec's lists stands in the file (entries that broke the schema
-        are left out); ``skipped_issues``: names of issues left out, whose mentions are not errors."""
-        self.spec, self.source = spec, source
-        self.positions = positions or {name: list(range(len(getattr(spec, name)))) for name in _LISTS}
+        are left out); ``skipped_issues``: names of issues left out, whose mentions are not errors;
+        ``read_function(data, source)``: a value function's spec and its problems (default: pydantic's)."""
+        if read_function is None:
+            from accord.io.accord_schema import read_function
+        self.spec, self.source, self.read_function = spec, source, read_function
+        self.positions = positions or {name: list(range(len(getattr(spec, name)))) for name in SPEC_LISTS}
         self.skipped = skipped_issues or set()
         self.errors: list[ScenarioError] = []
         self.issues = self._issues()
@@ -345,7 +143,7 @@ class _Checker:
         return name not in self.by_name and name not in self.skipped
 
     def utility(self, spec: UtilitySpec, where: str):
-        if isinstance(spec, RectanglesSpec):
+        if hasattr(spec, "rectangles"):
             return self._rectangles(spec, where)
         weights, functions = [], []
         for name in spec.weights:
@@ -373,11 +171,10 @@ class _Checker:
             self.error(where, f"no values for issue '{issue.name}'", "give a value for every option")
             return Constant(0.0)
         if set(spec) & _FUNCTION_KEYS:
-            try:
-                spec = FunctionSpec.model_validate(spec)
-            except ValidationError as error:
-                for problem in _pydantic_errors(error, self.source):
-                    self.error(f"{where}.{problem.where}", problem.message, problem.fix)
+            spec, problems = self.read_function(spec, self.source)
+            for problem in problems:
+                self.error(f"{where}.{problem.where}", problem.message, problem.fix)
+            if spec is None:
                 return Constant(0.0)
         else:
             if issue.is_numeric:
@@ -498,19 +295,44 @@ def scenario_from_dict(data: Any, source: str) -> Scenario:
                             fix="start the file with 'accord: 1'")
     data, distributions = split_uncertainty(data)
     uncertainty, uncertainty_errors = uncertainty_of(distributions, source)
+    scenario = None if uncertainty_errors else plain_scenario(data, source)
+    if scenario is None:
+        scenario = checked_scenario(data, source, uncertainty_errors)
+    scenario = refuse_non_finite(scenario, source)
+    return dataclasses.replace(scenario, uncertainty=uncertainty) if uncertainty else scenario
+
+
+def plain_scenario(data: dict, source: str) -> Scenario | None:
+    """The scenario of a document that follows the schema exactly and passes every cross-check, read without
+    pydantic; ``None`` for any other document (:func:`checked_scenario` then words its problems)."""
+    try:
+        checker = _Checker(plain_scenario_spec(data), source, read_function=plain_function)
+        scenario = checker.scenario()
+    except NotPlain:
+        return None
+    return None if checker.errors else scenario
+
+
+def checked_scenario(data: dict, source: str, uncertainty_errors: list[ScenarioError] = ()) -> Scenario:
+    """The scenario of ``data`` validated by the pydantic schema; raise ``ScenarioError`` carrying every problem
+    (``uncertainty_errors`` first)."""
+    from pydantic import ValidationError
+
+    from accord.io.accord_schema import ScenarioSpec, checkable, pydantic_errors
+
+    uncertainty_errors = list(uncertainty_errors)
     try:
         spec, schema_errors, positions, skipped = ScenarioSpec.model_validate(data), [], None, None
     except ValidationError as error:
-        schema_errors = _pydantic_errors(error, source)
-        spec, positions, skipped = _checkable(data, error)
+        schema_errors = pydantic_errors(error, source)
+        spec, positions, skipped = checkable(data, error)
         if spec is None:
             raise ScenarioError.of(uncertainty_errors + schema_errors) from None
     checker = _Checker(spec, source, positions, skipped)
     scenario = checker.scenario()
     if uncertainty_errors or schema_errors or checker.errors:
         raise ScenarioError.of(uncertainty_errors + schema_errors + checker.errors)
-    scenario = refuse_non_finite(scenario, source)
-    return dataclasses.replace(scenario, uncertainty=uncertainty) if uncertainty else scenario
+    return scenario
 
 
 def _function_to_dict(function, issue: Issue):
