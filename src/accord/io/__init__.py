@@ -7,7 +7,7 @@ __all__ = ["bundled_scenarios", "load", "load_many", "scenario_from_dict", "scen
 
 
 def __getattr__(name: str):
-    """The Accord-format functions, imported on first use (their pydantic schema is costly to import)."""
+    """The Accord-format functions, imported on first use (only Accord files need them)."""
     if name in ("scenario_from_dict", "scenario_to_dict"):
         from accord.io import accord_format
 

@@ -245,7 +245,7 @@ class _Checker:
             issue = self.issues[self.by_name[name]]
             try:
                 pairs.append((name, issue.values[issue.index_of(value)]))
-            except ValueError:
+            except (ValueError, TypeError):  # TypeError: a list or null where a value belongs
                 self.error(f"{where}.{name}", f"'{value}' is not a value of issue '{name}'", issue_values(issue))
         return tuple(pairs)
 
@@ -261,7 +261,7 @@ class _Checker:
             for value in values if isinstance(values, list) else [values]:
                 try:
                     indices.append(issue.index_of(value))
-                except ValueError:
+                except (ValueError, TypeError):  # TypeError: a list or null where a value belongs
                     self.error(f"{where}.forbid.{name}", f"'{value}' is not a value of issue '{name}'",
                                issue_values(issue))
             forbid.append((self.by_name[name], tuple(indices)))

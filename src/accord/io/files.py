@@ -7,7 +7,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +76,8 @@ def read_text(path: Path) -> str:
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``path`` whole or not at all: the data goes to a temporary file in the same folder, which then
     replaces ``path`` in one step; a failure (a full disk) leaves any earlier file as it was."""
+    import tempfile  # only writers need it (start-up of the readers)
+
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -42,7 +42,7 @@ def sniff(path: Path) -> Format:
 
 def load_accord(path: Path) -> Scenario:
     """An Accord YAML or JSON scenario file."""
-    from accord.io.accord_format import scenario_from_dict  # pydantic loads only when an Accord file is read
+    from accord.io.accord_format import scenario_from_dict  # loads only when an Accord file is read
 
     data = read_json(path) if path.suffix.lower() == ".json" else read_yaml(path)
     return scenario_from_dict(data, str(path))
