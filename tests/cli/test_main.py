@@ -40,17 +40,24 @@ def test_unknown_command_is_one_line_and_exit_2(capsys):
     assert capsys.readouterr().err.strip() == "error: accord: No such command 'no-such-command'; see 'accord --help'"
 
 
-def test_help_imports_no_numpy_pydantic_rich_or_web_stack():
+def test_help_imports_no_numpy_typer_pydantic_rich_or_web_stack():
     loaded = _imported_after("from accord.cli.main import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n"
                              "    pass")
     assert "click" in loaded  # the probe works
-    assert not loaded & {"numpy", "pydantic", "yaml", "rich", "fastapi", "matplotlib", "uvicorn", "dask"}
+    assert not loaded & {"numpy", "typer", "pydantic", "yaml", "rich", "fastapi", "matplotlib", "uvicorn", "dask"}
 
 
-def test_analyze_imports_no_web_stack_or_plots():
+NOT_FOR_ANALYZE = {"typer", "pydantic", "fastapi", "starlette", "matplotlib", "uvicorn", "jinja2", "dask", "sqlite3"}
+
+
+def test_analyze_imports_no_schema_library_web_stack_or_plots():
+    """A small Accord file is read without pydantic; tables need Rich, --json does not (stdout is a pipe here)."""
     loaded = _imported_after(f"from accord.cli.main import main\nmain(['analyze', {str(MINI)!r}, '--json'])")
-    assert "numpy" in loaded
-    assert not loaded & {"fastapi", "starlette", "matplotlib", "uvicorn", "jinja2", "dask", "sqlite3"}
+    assert "numpy" in loaded and "click" in loaded  # the probe works
+    assert not loaded & (NOT_FOR_ANALYZE | {"rich"})
+    tables = _imported_after(f"from accord.cli.main import main\nmain(['analyze', {str(MINI)!r}])")
+    assert "rich" in tables
+    assert not tables & NOT_FOR_ANALYZE
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
