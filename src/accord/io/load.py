@@ -48,6 +48,13 @@ def load_accord(path: Path) -> Scenario:
     return scenario_from_dict(data, str(path))
 
 
+def _resolve(name: str) -> Path:
+    """The file or folder ``name`` stands for; the shipped scenarios are listed only when it is no path (listing
+    the research library takes longer than reading a small file)."""
+    path = Path(name)
+    return path if path.exists() else resolve(name, scenario_names(), "scenario", listing=scenario_listing())
+
+
 def load(*names: str | Path) -> Scenario:
     """Load one scenario from one or more paths (or a bundled scenario's name).
 
@@ -55,7 +62,7 @@ def load(*names: str | Path) -> Scenario:
     """
     if not names:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
-    paths = [resolve(str(name), scenario_names(), "scenario", listing=scenario_listing()) for name in names]
+    paths = [_resolve(str(name)) for name in names]
     try:
         return _load(paths)
     except READER_SLIPS as error:
@@ -106,7 +113,7 @@ def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
     """Several scenarios with the name the user gave each: every argument is one scenario, except that the
     files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario), and a folder of
     Accord files or of scenario folders stands for each of them."""
-    paths = [resolve(name, scenario_names(), "scenario", listing=scenario_listing()) for name in names]
+    paths = [_resolve(name) for name in names]
     if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
         return [(" ".join(map(str, names)), load(*paths))]
     loaded = []
