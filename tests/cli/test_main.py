@@ -1,5 +1,7 @@
 """The command-line entry point: lazy command loading, a complete ``--help``, a light start-up."""
 
+import gc
+import json
 import re
 import subprocess
 import sys
@@ -8,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from accord.cli.main import COMMANDS, SUMMARIES, full_app, main
+from accord.cli import main as main_module
+from accord.cli.main import COMMANDS, SUMMARIES, full_app, main, run
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
 
@@ -45,6 +48,33 @@ def test_help_imports_no_numpy_typer_pydantic_rich_or_web_stack():
                              "    pass")
     assert "click" in loaded  # the probe works
     assert not loaded & {"numpy", "typer", "pydantic", "yaml", "rich", "fastapi", "matplotlib", "uvicorn", "dask"}
+
+
+def test_the_console_script_builds_the_command_then_runs_it_with_garbage_collection_on(monkeypatch):
+    seen = {}
+
+    def recording_main(argv, app):
+        seen.update(argv=argv, commands=set(app.commands), collecting=gc.isenabled())
+        return 3
+
+    monkeypatch.setattr(sys, "argv", ["accord", "analyze", str(MINI)])
+    monkeypatch.setattr(main_module, "main", recording_main)
+    try:
+        with pytest.raises(SystemExit) as done:
+            run()
+    finally:
+        gc.unfreeze()
+    assert done.value.code == 3
+    assert seen == {"argv": ["analyze", str(MINI)], "commands": {"analyze", "scenarios", "validate", "convert"},
+                    "collecting": True}
+
+
+def test_the_console_script_prints_what_main_prints(capsys):
+    assert main(["analyze", str(MINI), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    done = subprocess.run([sys.executable, "-m", "accord.cli.main", "analyze", str(MINI), "--json"],
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(done.stdout) == printed
 
 
 NOT_FOR_ANALYZE = {"typer", "pydantic", "fastapi", "starlette", "matplotlib", "uvicorn", "jinja2", "dask", "sqlite3"}
