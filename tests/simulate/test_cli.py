@@ -1,4 +1,4 @@
-"""``accord simulate`` and ``accord strategies`` through Typer's runner."""
+"""``accord simulate`` and ``accord strategies`` through Click's runner."""
 
 from __future__ import annotations
 
