@@ -27,12 +27,17 @@ import numpy as np
 
 from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
-from accord.analysis.rectangle_frontier import Rectangles
+from accord.analysis.rectangle_frontier import Rectangles, rectangle_frontier
 from accord.analysis.solutions import DECIMALS
 from accord.model import RectangleSum, Scenario
 
 _EXACT_INTEGERS = 2 ** 52
 _SMALL_COUNTS = 2 ** 62
+_RECORDED = 20_000
+"""Rows per issue whose greedy completions are recorded as reached (a spread sample when there are more)."""
+_WEIGHTS = {k: np.vstack([np.eye(k), np.ones((1, k)), np.random.default_rng(0).random((6, k)) + 0.05])
+            for k in range(1, 9)}
+"""Party weightings of the completions whose outcomes every pass records as reached (fixed, so runs repeat)."""
 
 
 def programme_applies(scenario: Scenario) -> bool:
@@ -110,9 +115,10 @@ class _Programme:
         constant = (model.last < 0) & ~model.exclusive
         self.base = constant.astype(np.int64) @ self.utility
         self._limbs(scenario)
-        low, high = self._span(np.zeros((1, 0), dtype=bool), -1)
-        self.may_clip_top = self.base + high[0] > model.normalizer
-        self.may_clip_bottom = self.base + low[0] < 0
+        self.moves = self._moves()
+        self.low, self.high, self.greedy = self._completions()
+        self.may_clip_top = self.base + self.high[0][0] > model.normalizer
+        self.may_clip_bottom = self.base + self.low[0][0] < 0
 
     def _level(self, s: int) -> _Level:
         model, first, last = self.model, self.first, self.model.last
@@ -151,77 +157,98 @@ class _Programme:
             out[:, i] = (limbs[:, self.limb_of[i]] // self.stride[i]) % size
         return out
 
-    def _span(self, alive: np.ndarray, s: int) -> tuple[np.ndarray, np.ndarray]:
-        """Least and most (integers) the rectangles still undecided after search position ``s`` can add, per state
-        (rows of ``alive``, over the open rectangles after ``s``)."""
-        n_rect = len(self.first)
-        undecided = np.zeros((len(alive), n_rect), dtype=bool)
-        undecided[:, self.first > s] = True
-        if s >= 0:
-            undecided[:, self.levels[s].after] = alive
-        low, high = self.model.span(undecided, s + 1)
-        return np.round(low).astype(np.int64), np.round(high).astype(np.int64)
+    def _moves(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per issue, from each state before it and each value class: the state after it and the gain."""
+        alive, moves = np.zeros((1, 0), dtype=bool), []
+        for level in self.levels:
+            n_states, n_classes = len(alive), len(level.patterns)
+            bounding, before = level.bounding, level.before
+            where = np.searchsorted(before, bounding)
+            started = np.isin(bounding, before)
+            previous = np.ones((n_states, len(bounding)), dtype=bool)
+            previous[:, started] = alive[:, where[started]]
+            now = previous[:, None, :] & level.patterns[None, :, :]
+            exclusive = self.model.exclusive[bounding]
+            ends = (self.model.last[bounding] == level.position) & ~exclusive
+            earned = (now & ends) | (previous[:, None, :] & ~now & exclusive)
+            gain = earned.reshape(n_states * n_classes, len(bounding)).astype(np.int64) @ self.utility[bounding]
+            columns = np.union1d(before, bounding)
+            merged = np.zeros((n_states, n_classes, len(columns)), dtype=bool)
+            merged[:, :, np.searchsorted(columns, before)] = alive[:, None, :]
+            merged[:, :, np.searchsorted(columns, bounding)] = now
+            after = merged[:, :, np.searchsorted(columns, level.after)].reshape(n_states * n_classes, -1)
+            alive, ids = _unique_rows(after)
+            moves.append((ids.reshape(n_states, n_classes), gain.reshape(n_states, n_classes, -1)))
+        return moves
 
-    def run(self, prune, targets: np.ndarray | None = None) -> _Entries:
-        """One pass: the final partial sums (clipped to [0, top]); ``prune(g, state)`` marks the dominated
-        rows of the signed, grouped sums; with ``targets`` only sums that can still reach one are kept."""
-        alive = np.zeros((1, 0), dtype=bool)
+    def _completions(self) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+        """Per search position (0: before the first issue, s: after s issues), for each state: the least and
+        the most the remaining issues add to each party's sum (exactly), and the sums of a few completions
+        (each best for one weighting of the parties), shape (n_states, n_weights, k)."""
+        weights = _WEIGHTS[self.k] * self.signs[None, :] / self.normalizer[None, :]
+        n = len(self.levels)
+        low, high = [None] * (n + 1), [None] * (n + 1)
+        greedy = [None] * (n + 1)
+        low[n] = high[n] = np.zeros((1, self.k), dtype=np.int64)
+        greedy[n] = np.zeros((1, len(weights), self.k), dtype=np.int64)
+        for s in reversed(range(n)):
+            ids, gain = self.moves[s]
+            low[s] = (gain + low[s + 1][ids]).min(axis=1)
+            high[s] = (gain + high[s + 1][ids]).max(axis=1)
+            options = gain[:, :, None, :] + greedy[s + 1][ids]  # states, classes, weights, k
+            pick = (options * weights[None, None, :, :]).sum(axis=3).argmax(axis=1)  # states, weights
+            greedy[s] = np.take_along_axis(options, pick[:, None, :, None], axis=1)[:, 0]
+        return low, high, greedy
+
+    def run(self, prune, incumbent: _Incumbent, targets: np.ndarray | None = None) -> _Entries:
+        """One pass: the final partial sums (clipped to [0, top]); ``prune(g, state)`` marks the rows of the
+        signed, grouped sums to drop; rows ``incumbent`` rules out are dropped; with ``targets`` only sums that
+        can still reach one are kept."""
         entries = _Entries(np.zeros(1, dtype=np.int64), self.base[None, :].copy(), np.ones(1, dtype=np.int64),
                            np.zeros((1, self.n_limbs), dtype=np.int64))
         product = 1
-        for level in self.levels:
+        for s, level in enumerate(self.levels):
             product *= int(level.sizes.sum())
-            alive, entries = self._step(level, alive, entries, product > _SMALL_COUNTS)
-            low, high = self._span(alive, level.position)
-            lo, hi = low[entries.state], high[entries.state]
+            entries = self._step(level, entries, product > _SMALL_COUNTS)
+            lo, hi = self.low[s + 1][entries.state], self.high[s + 1][entries.state]
             sums = np.minimum(np.maximum(entries.sums, -hi), self.top - lo)
-            entries = _Entries(entries.state, sums, entries.counts, entries.firsts)
+            least, most = np.clip(sums + lo, 0, self.top), np.clip(sums + hi, 0, self.top)
+            some = slice(None, None, max(1, len(sums) // _RECORDED))
+            reached = np.clip(sums[some, None, :] + self.greedy[s + 1][entries.state[some]], 0, self.top)
+            keep = ~incumbent.beats(reached.reshape(-1, self.k), least, most)
             if targets is not None:
-                entries = entries.take(_can_reach(sums, lo, hi, self.top, targets))
+                keep &= _can_reach(least, most, targets)
+            entries = _Entries(entries.state, sums, entries.counts, entries.firsts)
+            if not keep.all():
+                entries = entries.take(keep)
             entries = self._group(entries, prune)
         return entries
 
-    def _step(self, level: _Level, alive: np.ndarray, entries: _Entries, big: bool) -> tuple[np.ndarray, _Entries]:
-        n_states, n_classes = len(alive), len(level.patterns)
-        bounding, before = level.bounding, level.before
-        where = np.searchsorted(before, bounding)
-        started = np.isin(bounding, before)
-        previous = np.ones((n_states, len(bounding)), dtype=bool)
-        previous[:, started] = alive[:, where[started]]
-        now = previous[:, None, :] & level.patterns[None, :, :]
-        exclusive = self.model.exclusive[bounding]
-        ends = (self.model.last[bounding] == level.position) & ~exclusive
-        earned = (now & ends) | (previous[:, None, :] & ~now & exclusive)
-        gain = earned.reshape(n_states * n_classes, len(bounding)).astype(np.int64) @ self.utility[bounding]
-        columns = np.union1d(before, bounding)
-        merged = np.zeros((n_states, n_classes, len(columns)), dtype=bool)
-        merged[:, :, np.searchsorted(columns, before)] = alive[:, None, :]
-        merged[:, :, np.searchsorted(columns, bounding)] = now
-        after = merged[:, :, np.searchsorted(columns, level.after)].reshape(n_states * n_classes, -1)
-        states, ids = _unique_rows(after)
-        ids = ids.reshape(n_states, n_classes)
+    def _step(self, level: _Level, entries: _Entries, big: bool) -> _Entries:
+        ids, gain = self.moves[level.position]
+        n_classes = ids.shape[1]
         m = len(entries.state)
         state = ids[entries.state].reshape(-1)
-        sums = (entries.sums[:, None, :] + gain.reshape(n_states, n_classes, -1)[entries.state]).reshape(m * n_classes, -1)
+        sums = (entries.sums[:, None, :] + gain[entries.state]).reshape(m * n_classes, -1)
         counts = entries.counts.astype(object) if big and entries.counts.dtype != object else entries.counts
         counts = (counts[:, None] * level.sizes[None, :].astype(counts.dtype)).reshape(-1)
         firsts = np.repeat(entries.firsts, n_classes, axis=0)
         firsts[:, self.limb_of[level.issue]] += np.tile(level.values, m) * self.stride[level.issue]
-        return states, _Entries(state, sums, counts, firsts)
+        return _Entries(state, sums, counts, firsts)
 
     def _group(self, entries: _Entries, prune) -> _Entries:
-        """Equal (state, sum) rows merged (counts added, first outcome kept), then the dominated ones dropped;
-        rows come out sorted by state, then signed sums descending."""
+        """Equal (state, sum) rows merged (counts added, C-order-first outcome kept), then the dominated ones
+        dropped; rows come out sorted by state, then signed sums descending."""
         g = entries.sums * self.signs
-        keys = tuple(entries.firsts[:, j] for j in reversed(range(self.n_limbs)))
-        keys += tuple(-g[:, j] for j in reversed(range(self.k))) + (entries.state,)
-        order = np.lexsort(keys)
+        order = np.argsort(_descending_key(entries.state, g), kind="stable")
         entries, g = entries.take(order), g[order]
         new = np.ones(len(g), dtype=bool)
         new[1:] = (entries.state[1:] != entries.state[:-1]) | (g[1:] != g[:-1]).any(axis=1)
         starts = np.flatnonzero(new)
-        counts = np.add.reduceat(entries.counts, starts) if len(starts) else entries.counts
-        entries = _Entries(entries.state[starts], entries.sums[starts], counts, entries.firsts[starts])
+        if len(starts) == len(g):
+            return entries.take(~prune(g, entries.state))
+        counts = np.add.reduceat(entries.counts, starts)
+        entries = _Entries(entries.state[starts], entries.sums[starts], counts, _first_per_group(entries.firsts, starts))
         return entries.take(~prune(g[starts], entries.state))
 
     def final_vectors(self, sums: np.ndarray) -> np.ndarray:
@@ -276,14 +303,71 @@ def _prefix_beaten(lead: np.ndarray, other: np.ndarray, state: np.ndarray, order
     return out
 
 
-def _can_reach(sums: np.ndarray, lo: np.ndarray, hi: np.ndarray, top: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """Rows whose final clipped sums may still equal one of ``targets`` (clipped sums)."""
-    least = np.clip(sums + lo, 0, top)
-    most = np.clip(sums + hi, 0, top)
-    out = np.zeros(len(sums), dtype=bool)
+def _descending_key(state: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """One sort key per row: by state, then each column of ``g`` descending (one int64 when it fits, else a
+    rank from a lexicographic sort)."""
+    key, room = state.astype(np.int64), int(state.max()) + 1 if len(state) else 1
+    columns = []
+    for j in range(g.shape[1]):
+        top, span = (int(g[:, j].max()), int(g[:, j].max() - g[:, j].min()) + 1) if len(g) else (0, 1)
+        columns.append(top - g[:, j])
+        room *= span
+        if room >= 2 ** 62:
+            order = np.lexsort(tuple(-g[:, c] for c in reversed(range(g.shape[1]))) + (state,))
+            rank = np.empty(len(g), dtype=np.int64)
+            rank[order] = np.arange(len(g))
+            return rank
+        key = key * span + columns[-1]
+    return key
+
+
+def _first_per_group(firsts: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Per group of rows (beginning at ``starts``), the lexicographically least row of ``firsts``."""
+    sizes = np.diff(np.append(starts, len(firsts)))
+    tied = np.ones(len(firsts), dtype=bool)
+    out = np.empty((len(starts), firsts.shape[1]), dtype=np.int64)
+    biggest = np.iinfo(np.int64).max
+    for limb in range(firsts.shape[1]):
+        column = np.where(tied, firsts[:, limb], biggest)
+        out[:, limb] = np.minimum.reduceat(column, starts)
+        tied &= column == np.repeat(out[:, limb], sizes)
+    return out
+
+
+def _can_reach(least: np.ndarray, most: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Rows whose final clipped sums (between ``least`` and ``most``) may still equal one of ``targets``."""
+    out = np.zeros(len(least), dtype=bool)
     for target in targets:
         out |= ((least <= target) & (target <= most)).all(axis=1)
     return out
+
+
+class _Incumbent:
+    """What the outcomes met so far surely reach: a partial sum whose best completion is strictly dominated
+    by what another surely reaches has no completion on the frontier (two parties: a staircase over the first
+    column's values). With ``focus``, a sum that cannot reach the best sure value in that column is dropped."""
+
+    def __init__(self, top: np.ndarray, signs: np.ndarray, focus: int | None, focus_best: int | None) -> None:
+        self.signs, self.focus, self.focus_best = signs, focus, focus_best
+        self.offset = int(top[0]) if len(top) == 2 else None
+        self.best = np.full(2 * self.offset + 2, np.iinfo(np.int64).min, dtype=np.int64) if self.offset else None
+
+    def beats(self, reached: np.ndarray, least: np.ndarray, most: np.ndarray) -> np.ndarray:
+        """Record ``reached`` (final clipped sums of outcomes that exist) and say which rows (final clipped sums
+        between ``least`` and ``most``) cannot reach the frontier."""
+        out = np.zeros(len(least), dtype=bool)
+        if len(least) == 0:
+            return out
+        sure = reached * self.signs
+        hope = np.where(self.signs > 0, most, -least)
+        if self.focus is not None:
+            out |= hope[:, self.focus] < self.focus_best
+        if self.best is not None:
+            np.maximum.at(self.best, sure[:, 0] + self.offset, sure[:, 1])
+            self.best = np.maximum.accumulate(self.best[::-1])[::-1]  # best second column at first ≥ x
+            h = hope[:, 0] + self.offset
+            out |= (self.best[h + 1] >= hope[:, 1]) | (self.best[h] > hope[:, 1])
+        return out
 
 
 def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -298,11 +382,19 @@ def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, focus: int | None = None) -> ExactFrontier:
     """The exact frontier of ``scenario`` (integer rectangle utilities, no constraints); with ``signs`` the
-    frontier of the utilities times ``signs``; with ``focus`` only its points largest in that column."""
+    frontier of the utilities times ``signs``; with ``focus`` only its points largest in that column.
+
+    With a focus, a first pass finds that largest value alone (one sum per state); without, a first pass keeps
+    a few sums per state, and the outcomes it ends with are what later passes must beat."""
     k = len(scenario.parties)
     signs = np.ones(k) if signs is None else np.asarray(signs, dtype=float)
     programme = _Programme(scenario, signs)
-    final = programme.run(dominated)
+    best = None
+    if focus is not None:  # the largest signed value in the focus column, exactly
+        reach = programme.high[0][0] if signs[focus] > 0 else programme.low[0][0]
+        best = int(np.clip(programme.base + reach, 0, programme.top)[focus] * programme.signs[focus])
+    incumbent = _Incumbent(programme.top, programme.signs, focus, best)
+    final = programme.run(dominated, incumbent)
     vectors = programme.final_vectors(final.sums)
     front = pareto_mask(vectors)
     final, vectors = final.take(front), vectors[front]
@@ -314,9 +406,17 @@ def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, foc
     for pattern in {tuple(row) for row in clipped if row.any()}:
         rows = np.flatnonzero((clipped == np.array(pattern)).all(axis=1))
         loose = frozenset(int(j) for j in np.flatnonzero(pattern))
-        again = programme.run(lambda g, state: dominated(g, state, loose), final.sums[rows])
+        again = programme.run(lambda g, state: dominated(g, state, loose), incumbent, final.sums[rows])
         for row in rows:
             hit = (again.sums == final.sums[row]).all(axis=1)
             counts[row] = sum(again.counts[hit])
             firsts[row] = min(tuple(f) for f in again.firsts[hit])
     return frontier_of(vectors, [int(c) for c in counts], programme.value_indices(firsts))
+
+
+def rectangle_search(scenario: Scenario, signs: np.ndarray | None = None, focus: int | None = None) -> ExactFrontier:
+    """The exact (signed, focused) frontier of a rectangle scenario: the dynamic programme when every utility is
+    an integer, else the branch and bound."""
+    if programme_applies(scenario):
+        return rectangle_programme(scenario, signs, focus)
+    return rectangle_frontier(scenario, signs, focus)
