@@ -31,6 +31,10 @@ from accord.analysis.rectangle_frontier import Rectangles, rectangle_frontier
 from accord.analysis.solutions import DECIMALS
 from accord.model import RectangleSum, Scenario
 
+MAX_STATES = 300_000
+"""States (alive open rectangles) after one issue at most; beyond, the branch and bound is used instead."""
+MAX_ROWS = 30_000_000
+"""Partial sums expanded at one issue at most; beyond, the branch and bound is used instead."""
 _EXACT_INTEGERS = 2 ** 52
 _SMALL_COUNTS = 2 ** 62
 _RECORDED = 20_000
@@ -38,6 +42,11 @@ _RECORDED = 20_000
 _WEIGHTS = {k: np.vstack([np.eye(k), np.ones((1, k)), np.random.default_rng(0).random((6, k)) + 0.05])
             for k in range(1, 9)}
 """Party weightings of the completions whose outcomes every pass records as reached (fixed, so runs repeat)."""
+
+
+class TooManyStates(Exception):
+    """The programme would need more states or partial sums than its budget (not a user error: the caller
+    falls back to the branch and bound)."""
 
 
 def programme_applies(scenario: Scenario) -> bool:
@@ -178,6 +187,8 @@ class _Programme:
             merged[:, :, np.searchsorted(columns, bounding)] = now
             after = merged[:, :, np.searchsorted(columns, level.after)].reshape(n_states * n_classes, -1)
             alive, ids = _unique_rows(after)
+            if len(alive) > MAX_STATES:
+                raise TooManyStates(f"more than {MAX_STATES:,} states after {level.position + 1} issues")
             moves.append((ids.reshape(n_states, n_classes), gain.reshape(n_states, n_classes, -1)))
         return moves
 
@@ -209,6 +220,8 @@ class _Programme:
         product = 1
         for s, level in enumerate(self.levels):
             product *= int(level.sizes.sum())
+            if len(entries.state) * len(level.sizes) > MAX_ROWS:
+                raise TooManyStates(f"more than {MAX_ROWS:,} partial sums after {level.position} issues")
             entries = self._step(level, entries, product > _SMALL_COUNTS)
             lo, hi = self.low[s + 1][entries.state], self.high[s + 1][entries.state]
             sums = np.minimum(np.maximum(entries.sums, -hi), self.top - lo)
@@ -416,7 +429,10 @@ def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, foc
 
 def rectangle_search(scenario: Scenario, signs: np.ndarray | None = None, focus: int | None = None) -> ExactFrontier:
     """The exact (signed, focused) frontier of a rectangle scenario: the dynamic programme when every utility is
-    an integer, else the branch and bound."""
+    an integer and its states stay within budget, else the branch and bound."""
     if programme_applies(scenario):
-        return rectangle_programme(scenario, signs, focus)
+        try:
+            return rectangle_programme(scenario, signs, focus)
+        except TooManyStates:
+            pass
     return rectangle_frontier(scenario, signs, focus)
