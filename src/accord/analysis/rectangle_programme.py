@@ -20,7 +20,8 @@ keeps only sums that can still reach one of those vectors.
 
 from __future__ import annotations
 
-import math
+import copy
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,12 +107,12 @@ class _Entries:
 
 
 class _Programme:
-    """The plan of the search over one scenario and its passes."""
+    """The plan of the search over one scenario (independent of the signs, so it is shared by the searches of
+    one analysis: see ``_plan``) and its passes (``signed``)."""
 
-    def __init__(self, scenario: Scenario, signs: np.ndarray) -> None:
+    def __init__(self, scenario: Scenario) -> None:
         self.order = issue_order(scenario)
         model = self.model = Rectangles.of(scenario, self.order)
-        self.signs = signs.astype(np.int64)
         self.k = len(scenario.parties)
         self.normalizer = model.normalizer
         self.top = np.ceil(model.normalizer).astype(np.int64)
@@ -125,7 +126,8 @@ class _Programme:
         self.base = constant.astype(np.int64) @ self.utility
         self._limbs(scenario)
         self.moves = self._moves()
-        self.low, self.high, self.greedy = self._completions()
+        self.low, self.high = self._ranges()
+        self.signs, self.greedy = np.ones(self.k, dtype=np.int64), None
         self.may_clip_top = self.base + self.high[0][0] > model.normalizer
         self.may_clip_bottom = self.base + self.low[0][0] < 0
 
@@ -192,24 +194,34 @@ class _Programme:
             moves.append((ids.reshape(n_states, n_classes), gain.reshape(n_states, n_classes, -1)))
         return moves
 
-    def _completions(self) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    def _ranges(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Per search position (0: before the first issue, s: after s issues), for each state: the least and
-        the most the remaining issues add to each party's sum (exactly), and the sums of a few completions
-        (each best for one weighting of the parties), shape (n_states, n_weights, k)."""
-        weights = _WEIGHTS[self.k] * self.signs[None, :] / self.normalizer[None, :]
+        the most the remaining issues add to each party's sum (exactly)."""
         n = len(self.levels)
         low, high = [None] * (n + 1), [None] * (n + 1)
-        greedy = [None] * (n + 1)
         low[n] = high[n] = np.zeros((1, self.k), dtype=np.int64)
-        greedy[n] = np.zeros((1, len(weights), self.k), dtype=np.int64)
         for s in reversed(range(n)):
             ids, gain = self.moves[s]
             low[s] = (gain + low[s + 1][ids]).min(axis=1)
             high[s] = (gain + high[s + 1][ids]).max(axis=1)
+        return low, high
+
+    def signed(self, signs: np.ndarray, weights: np.ndarray) -> _Programme:
+        """This plan for the utilities times ``signs``, with per state the sums of the completions best for
+        each row of ``weights`` (party weightings of the signed utilities), shape (n_states, n_weights, k)."""
+        out = copy.copy(self)
+        out.signs = signs.astype(np.int64)
+        weights = weights * out.signs[None, :] / self.normalizer[None, :]
+        n = len(self.levels)
+        greedy = [None] * (n + 1)
+        greedy[n] = np.zeros((1, len(weights), self.k), dtype=np.int64)
+        for s in reversed(range(n)):
+            ids, gain = self.moves[s]
             options = gain[:, :, None, :] + greedy[s + 1][ids]  # states, classes, weights, k
-            pick = (options * weights[None, None, :, :]).sum(axis=3).argmax(axis=1)  # states, weights
+            pick = np.einsum("scwk,wk->scw", options, weights).argmax(axis=1)  # states, weights
             greedy[s] = np.take_along_axis(options, pick[:, None, :, None], axis=1)[:, 0]
-        return low, high, greedy
+        out.greedy = greedy
+        return out
 
     def run(self, prune, incumbent: _Incumbent, targets: np.ndarray | None = None) -> _Entries:
         """One pass: the final partial sums (clipped to [0, top]); ``prune(g, state)`` marks the rows of the
@@ -393,6 +405,12 @@ def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rows[index], inverse.reshape(-1)
 
 
+@functools.lru_cache(maxsize=2)
+def _plan(scenario: Scenario) -> _Programme:
+    """The sign-independent plan, kept for the next searches of the same scenario (an analysis runs three)."""
+    return _Programme(scenario)
+
+
 def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, focus: int | None = None) -> ExactFrontier:
     """The exact frontier of ``scenario`` (integer rectangle utilities, no constraints); with ``signs`` the
     frontier of the utilities times ``signs``; with ``focus`` only its points largest in that column.
@@ -401,7 +419,8 @@ def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, foc
     a few sums per state, and the outcomes it ends with are what later passes must beat."""
     k = len(scenario.parties)
     signs = np.ones(k) if signs is None else np.asarray(signs, dtype=float)
-    programme = _Programme(scenario, signs)
+    weights = _WEIGHTS[k] if focus is None else np.eye(k)
+    programme = _plan(scenario).signed(signs, weights)
     best = None
     if focus is not None:  # the largest signed value in the focus column, exactly
         reach = programme.high[0][0] if signs[focus] > 0 else programme.low[0][0]
