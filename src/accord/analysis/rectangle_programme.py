@@ -10,6 +10,12 @@ every gain is added once. Per state the search keeps the distinct partial sums (
 partial outcomes reach each (Python ints once they may pass 2⁶²) and the C-order-first of them, and drops a sum
 that another sum of the same state dominates: a completion of the dominated one is then dominated too.
 
+The moves between states are built once, then a backward pass gives each state's exact least and most
+completion per party and, for a few weightings of the parties, one completion that exists. A partial sum whose
+best hope (its sum plus the most) is strictly dominated by an outcome met so far (a sum plus such a completion)
+is dropped too. Memory is bounded by the states and the partial sums kept, never by the outcome count; past
+``MAX_STATES`` or ``MAX_ROWS`` the caller falls back to the branch and bound.
+
 The clip to [0, maxutility] is the one subtlety. A partial sum sure to end clipped is set to the state's
 canonical clipped value, so such sums merge. A dominated sum can still end *equal* to its dominator when both
 end clipped in every column where they differ; then the frontier vector is right but its count and first
@@ -33,16 +39,19 @@ from accord.analysis.solutions import DECIMALS
 from accord.model import RectangleSum, Scenario
 
 MAX_STATES = 300_000
-"""States (alive open rectangles) after one issue at most; beyond, the branch and bound is used instead."""
-MAX_ROWS = 30_000_000
+"""States (alive open rectangles), summed over the issues, at most; beyond, the branch and bound is used."""
+MAX_ROWS = 10_000_000
 """Partial sums expanded at one issue at most; beyond, the branch and bound is used instead."""
 _EXACT_INTEGERS = 2 ** 52
 _SMALL_COUNTS = 2 ** 62
 _RECORDED = 20_000
 """Rows per issue whose greedy completions are recorded as reached (a spread sample when there are more)."""
-_WEIGHTS = {k: np.vstack([np.eye(k), np.ones((1, k)), np.random.default_rng(0).random((6, k)) + 0.05])
-            for k in range(1, 9)}
-"""Party weightings of the completions whose outcomes every pass records as reached (fixed, so runs repeat)."""
+
+
+def _weights(k: int) -> np.ndarray:
+    """Party weightings of the completions whose outcomes a frontier pass records as reached: each party
+    alone, all equal, and six fixed mixes (seeded, so runs repeat)."""
+    return np.vstack([np.eye(k), np.ones((1, k)), np.random.default_rng(0).random((6, k)) + 0.05])
 
 
 class TooManyStates(Exception):
@@ -170,7 +179,7 @@ class _Programme:
 
     def _moves(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Per issue, from each state before it and each value class: the state after it and the gain."""
-        alive, moves = np.zeros((1, 0), dtype=bool), []
+        alive, moves, total = np.zeros((1, 0), dtype=bool), [], 0
         for level in self.levels:
             n_states, n_classes = len(alive), len(level.patterns)
             bounding, before = level.bounding, level.before
@@ -189,8 +198,9 @@ class _Programme:
             merged[:, :, np.searchsorted(columns, bounding)] = now
             after = merged[:, :, np.searchsorted(columns, level.after)].reshape(n_states * n_classes, -1)
             alive, ids = _unique_rows(after)
-            if len(alive) > MAX_STATES:
-                raise TooManyStates(f"more than {MAX_STATES:,} states after {level.position + 1} issues")
+            total += len(alive)
+            if total > MAX_STATES:
+                raise TooManyStates(f"more than {MAX_STATES:,} states within {level.position + 1} issues")
             moves.append((ids.reshape(n_states, n_classes), gain.reshape(n_states, n_classes, -1)))
         return moves
 
@@ -413,13 +423,11 @@ def _plan(scenario: Scenario) -> _Programme:
 
 def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, focus: int | None = None) -> ExactFrontier:
     """The exact frontier of ``scenario`` (integer rectangle utilities, no constraints); with ``signs`` the
-    frontier of the utilities times ``signs``; with ``focus`` only its points largest in that column.
-
-    With a focus, a first pass finds that largest value alone (one sum per state); without, a first pass keeps
-    a few sums per state, and the outcomes it ends with are what later passes must beat."""
+    frontier of the utilities times ``signs``; with ``focus`` only its points largest in that column (that
+    largest value comes exactly from the completion ranges, so sums that cannot reach it are dropped early)."""
     k = len(scenario.parties)
     signs = np.ones(k) if signs is None else np.asarray(signs, dtype=float)
-    weights = _WEIGHTS[k] if focus is None else np.eye(k)
+    weights = _weights(k) if focus is None else np.eye(k)
     programme = _plan(scenario).signed(signs, weights)
     best = None
     if focus is not None:  # the largest signed value in the focus column, exactly
