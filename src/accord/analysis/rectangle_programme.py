@@ -283,7 +283,8 @@ class _Programme:
         if len(starts) == len(g):
             return entries.take(~prune(g, entries.state))
         counts = np.add.reduceat(entries.counts, starts)
-        entries = _Entries(entries.state[starts], entries.sums[starts], counts, _first_per_group(entries.firsts, starts))
+        firsts = _first_per_group(entries.firsts, starts)
+        entries = _Entries(entries.state[starts], entries.sums[starts], counts, firsts)
         return entries.take(~prune(g[starts], entries.state))
 
     def final_vectors(self, sums: np.ndarray) -> np.ndarray:
