@@ -416,9 +416,16 @@ def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rows[index], inverse.reshape(-1)
 
 
-@functools.lru_cache(maxsize=2)
 def _plan(scenario: Scenario) -> _Programme:
     """The sign-independent plan, kept for the next searches of the same scenario (an analysis runs three)."""
+    try:
+        return _kept_plan(scenario)
+    except TypeError:  # a scenario holding an unhashable value: not kept
+        return _Programme(scenario)
+
+
+@functools.lru_cache(maxsize=2)
+def _kept_plan(scenario: Scenario) -> _Programme:
     return _Programme(scenario)
 
 
