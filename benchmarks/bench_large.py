@@ -2,7 +2,10 @@
 2014 10¹⁰ domain and a synthetic 30-issue × 10-option additive scenario (10³⁰ outcomes), with the machine's load
 average beside each figure (the CPU time is the fairer figure on a shared machine).
 
-Usage:  python benchmarks/bench_large.py [--only NAME]
+Usage:  python benchmarks/bench_large.py [--only NAME] [--slow]
+
+30issues is left out unless --slow: its open-rectangle states pass the dynamic programme's budget, so the
+branch and bound runs (minutes, then it may stop at its node budget).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ DOMAINS = {
     "S-1NAGUNL-128 (10^30)": LIBRARY / "genius-large" / "S-1NAGUNL-128",
 }
 
+SLOW = {"30issues (10^30)"}
+
 
 def additive_30x10(seed: int = 2019) -> Scenario:
     """30 categorical issues of 10 options, two parties with random weights and value tables."""
@@ -42,11 +47,12 @@ def additive_30x10(seed: int = 2019) -> Scenario:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run the workloads whose name contains this")
+    parser.add_argument("--slow", action="store_true", help="also run the workloads known to take minutes")
     args = parser.parse_args()
     workloads = {"additive 30x10 (10^30)": additive_30x10}
     workloads.update({name: (lambda path=path: load(path)) for name, path in DOMAINS.items() if path.is_dir()})
     for name, make in workloads.items():
-        if args.only and args.only not in name:
+        if (args.only and args.only not in name) or (name in SLOW and not args.slow):
             continue
         scenario = make()
         start, cpu = time.perf_counter(), time.process_time()

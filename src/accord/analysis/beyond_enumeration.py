@@ -23,7 +23,7 @@ import numpy as np
 from accord.analysis.additive_frontier import additive_frontier, additive_rational_count
 from accord.analysis.exact_frontier import ExactFrontier, flat_index
 from accord.analysis.rectangle_count import rectangle_rational_count
-from accord.analysis.rectangle_frontier import rectangle_frontier
+from accord.analysis.rectangle_programme import rectangle_search
 from accord.analysis.solutions import rational_mask, solution_names, solve
 from accord.model import Scenario
 
@@ -32,7 +32,7 @@ Count = Callable[[Scenario, np.ndarray], "int | None"]
 
 METHODS: dict[str, tuple[Search, Count]] = {
     "additive-merge": (additive_frontier, additive_rational_count),
-    "branch-and-bound": (rectangle_frontier, rectangle_rational_count),
+    "branch-and-bound": (rectangle_search, rectangle_rational_count),
 }
 
 

@@ -53,7 +53,9 @@ class Rectangles:
     loose: tuple[np.ndarray, np.ndarray]  # (n_rect, n_parties) best and worst share of exclusive rectangles
 
     @classmethod
-    def of(cls, scenario: Scenario) -> Rectangles:
+    def of(cls, scenario: Scenario, order: np.ndarray | None = None) -> Rectangles:
+        """The rectangles of ``scenario`` with the issues searched in ``order`` (default: the issues bounding
+        the most rectangles first)."""
         issues = scenario.issues
         boxes = [(j, r) for j, p in enumerate(scenario.parties) for r in p.utility.rectangles]
         k, n_rect = len(scenario.parties), len(boxes)
@@ -67,7 +69,7 @@ class Rectangles:
                 x = numeric[position]
                 inside[position][:, r] &= (x >= low) & (x <= high)
                 bounded[position, r] = True
-        order = np.argsort(-bounded.sum(axis=1), kind="stable")
+        order = np.argsort(-bounded.sum(axis=1), kind="stable") if order is None else np.asarray(order, dtype=np.int64)
         bounded = bounded[order]
         last = np.array([np.flatnonzero(bounded[:, r]).max() if bounded[:, r].any() else -1 for r in range(n_rect)],
                         dtype=np.int64)

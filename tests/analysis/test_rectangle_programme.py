@@ -1,0 +1,132 @@
+"""The rectangle dynamic programme gives enumeration's frontier, outcome counts and C-order-first outcomes, also
+for signed (worst-deal) searches, when clipping makes a dropped partial sum tie, and through its fallbacks."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from accord.analysis import rectangle_programme as programme
+from accord.analysis.analyze import rounded_utilities
+from accord.analysis.rectangle_programme import dominated, issue_order, rectangle_programme, rectangle_search
+from accord.model import Issue, Party, Rectangle, RectangleSum, Scenario
+from tests.analysis.reference import signed_frontier, worst_search
+from tests.generators import rectangle_scenarios
+
+_SOME = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _enumerated(scenario, signs):
+    """Per signed frontier point: how many outcomes attain it and the first one in C order (value indices)."""
+    signed = rounded_utilities(scenario) * signs + 0.0
+    points = signed_frontier(scenario, signs)
+    counts, firsts = [], []
+    for point in points:
+        rows = np.flatnonzero((signed == point).all(axis=1))
+        counts.append(len(rows))
+        firsts.append(np.unravel_index(rows[0], tuple(i.size for i in scenario.issues)))
+    return points, tuple(counts), np.array(firsts, dtype=np.int64).reshape(len(points), len(scenario.issues))
+
+
+def _assert_enumerated(got, scenario, signs):
+    points, counts, firsts = _enumerated(scenario, signs)
+    np.testing.assert_array_equal(got.points, points)
+    assert got.counts == counts
+    np.testing.assert_array_equal(got.firsts, firsts)
+
+
+@_SOME
+@given(rectangle_scenarios())
+def test_frontier_counts_and_first_outcomes_equal_enumeration(scenario):
+    signs = np.ones(len(scenario.parties))
+    _assert_enumerated(rectangle_programme(scenario), scenario, signs)
+
+
+@_SOME
+@given(rectangle_scenarios(), st.data())
+def test_focused_signed_search_equals_enumeration(scenario, data):
+    focus = data.draw(st.integers(0, len(scenario.parties) - 1))
+    signs, expected = worst_search(scenario, focus)
+    got = rectangle_programme(scenario, signs, focus)
+    np.testing.assert_array_equal(got.points, expected)
+    points, counts, firsts = _enumerated(scenario, signs)
+    wanted = (points == expected[:, None, :]).all(axis=2).any(axis=0)
+    assert got.counts == tuple(c for c, w in zip(counts, wanted) if w)
+    np.testing.assert_array_equal(got.firsts, firsts[wanted])
+
+
+def _scenario(boxes_a, boxes_b, sizes=(2, 2), normalizers=(10.0, 1.0)):
+    issues = tuple(Issue.integer(f"i{k}", 0, size - 1) for k, size in enumerate(sizes))
+    return Scenario("ties", issues, (Party("a", RectangleSum(tuple(boxes_a), normalizers[0])),
+                                     Party("b", RectangleSum(tuple(boxes_b), normalizers[1]))))
+
+
+def test_a_dropped_partial_sum_that_ties_after_the_clip_is_counted():
+    # After issue 0, a's partial sum 0 is dominated by 5, yet (0, 1) and (1, 1) both clip to a's utility 1.
+    scenario = _scenario([Rectangle(5.0, ((0, 1.0, 1.0),), False), Rectangle(10.0, ((1, 1.0, 1.0),), False)],
+                         [Rectangle(1.0, (), False)])
+    got = rectangle_programme(scenario)
+    np.testing.assert_array_equal(got.points, [[1.0, 1.0]])
+    assert got.counts == (2,)
+    np.testing.assert_array_equal(got.firsts, [[0, 1]])
+    _assert_enumerated(got, scenario, np.ones(2))
+
+
+def test_clipping_at_zero_also_recounts():
+    scenario = _scenario([Rectangle(-5.0, ((0, 1.0, 1.0),), False), Rectangle(-10.0, ((1, 1.0, 1.0),), False),
+                          Rectangle(2.0, (), False)],
+                         [Rectangle(1.0, ((1, 1.0, 1.0),), False)])
+    for focus in (0, 1):
+        signs, _ = worst_search(scenario, focus)
+        _assert_enumerated(rectangle_programme(scenario, signs), scenario, signs)
+
+
+def test_issue_order_is_a_permutation_that_keeps_joined_issues_together():
+    issues = tuple(Issue.integer(f"i{k}", 0, 2) for k in range(4))
+    boxes = (Rectangle(1.0, ((0, 0.0, 1.0), (3, 1.0, 2.0)), False), Rectangle(1.0, ((1, 0.0, 0.0),), False))
+    scenario = Scenario("order", issues, (Party("a", RectangleSum(boxes, 2.0)), Party("b", RectangleSum(boxes, 2.0))))
+    order = list(issue_order(scenario))
+    assert sorted(order) == [0, 1, 2, 3]
+    assert abs(order.index(0) - order.index(3)) == 1
+
+
+@_SOME
+@given(arrays(np.int64, st.tuples(st.integers(0, 30), st.integers(2, 3)), elements=st.integers(-3, 3)),
+       st.data())
+def test_dominated_matches_pairwise_comparison(g, data):
+    state = np.sort(data.draw(arrays(np.int64, len(g), elements=st.integers(0, 2))))
+    loose = frozenset(data.draw(st.sets(st.integers(0, g.shape[1] - 1))))
+    keys = np.column_stack([state, -g])
+    keep = np.unique(keys, axis=0, return_index=True)[1]
+    state, g = state[keep], g[keep]  # distinct rows, sorted by state then descending
+    got = dominated(g, state, loose)
+    strict = [j for j in range(g.shape[1]) if j not in loose]
+    for i in range(len(g)):
+        same = state == state[i]
+        beats = same & (g >= g[i]).all(axis=1) & (g[:, strict] > g[i, strict]).any(axis=1)
+        assert got[i] == beats.any()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rectangle_scenarios(max_parties=2), st.sampled_from([0.5, 0.1]))
+def test_fractional_utilities_go_to_the_branch_and_bound(scenario, factor):
+    parties = []
+    for party in scenario.parties:
+        boxes = tuple(dataclasses.replace(box, utility=box.utility * factor) for box in party.utility.rectangles)
+        parties.append(Party(party.name, RectangleSum(boxes, party.utility.normalizer * factor)))
+    scenario = dataclasses.replace(scenario, parties=tuple(parties))
+    got = rectangle_search(scenario)
+    np.testing.assert_array_equal(got.points, signed_frontier(scenario, np.ones(2)))
+
+
+@pytest.mark.parametrize("budget", ["MAX_STATES", "MAX_ROWS"])
+def test_beyond_the_budget_the_branch_and_bound_answers(monkeypatch, budget):
+    scenario = _scenario([Rectangle(5.0, ((0, 1.0, 1.0), (1, 0.0, 0.0)), False)],
+                         [Rectangle(1.0, ((1, 1.0, 1.0),), False)], sizes=(3, 3), normalizers=(5.0, 1.0))
+    monkeypatch.setattr(programme, budget, 0)
+    with pytest.raises(programme.TooManyStates):
+        rectangle_programme(scenario)
+    _assert_enumerated(rectangle_search(scenario), scenario, np.ones(2))
