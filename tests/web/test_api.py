@@ -118,15 +118,41 @@ def test_what_if_at_1e5_outcomes_moves_the_nash_deal(client):
     assert after["solutions"]["nash"] != before["solutions"]["nash"]
 
 
-def test_too_many_outcomes_refused_clearly(client):
+def test_too_many_outcomes_without_an_exact_method_refused_clearly(client):
     issues = [{"name": f"i{k}", "options": [f"o{j}" for j in range(10)]} for k in range(8)]
-    utility = {"weights": {i["name"]: 0.125 for i in issues},
-               "values": {i["name"]: {o: 0.5 for o in i["options"]} for i in issues}}
-    document = {"accord": 1, "name": "huge", "issues": issues, "parties": [{"name": "A", "utility": utility}]}
+    additive = {"weights": {i["name"]: 0.125 for i in issues},
+                "values": {i["name"]: {o: 0.5 for o in i["options"]} for i in issues}}
+    boxes = {"rectangles": [{"utility": 1, "where": {"i0": [0, 3]}}]}
+    document = {"accord": 1, "name": "huge", "issues": issues,
+                "parties": [{"name": "A", "utility": boxes}, {"name": "B", "utility": additive}]}
     response = client.post("/api/analyze", json={"scenario": document})
     assert response.status_code == 400
-    assert response.json()["detail"] == ("huge: has 100,000,000 outcomes; the workbench analyses at most 10,000,000; "
-                                         "reduce the issues or options, or use the command line")
+    assert response.json()["detail"] == (
+        "huge: has 100,000,000 outcomes; the workbench enumerates at most 10,000,000, and beyond that it needs "
+        "every utility linear-additive, or made of hyper-rectangles with no hard constraint; reduce the issues or "
+        "options, or use the command line")
+
+
+def test_too_many_outcomes_with_an_exact_method_are_analysed_as_the_cli_does(client):
+    """10⁸ additive outcomes: over the workbench's enumeration limit, under the command line's; the workbench
+    takes the exact search, whose figures equal enumeration's."""
+    rng = np.random.default_rng(8)
+    issues = [{"name": f"i{k}", "options": [f"o{j}" for j in range(10)]} for k in range(8)]
+
+    def utility():
+        return {"weights": {i["name"]: 0.125 for i in issues},
+                "values": {i["name"]: {o: float(round(v, 2)) for o, v in zip(i["options"], rng.random(10))}
+                           for i in issues}}
+
+    document = {"accord": 1, "name": "huge", "issues": issues,
+                "parties": [{"name": "A", "reservation": 0.5, "utility": utility()},
+                            {"name": "B", "reservation": 0.5, "utility": utility()}]}
+    response = client.post("/api/analyze", json={"scenario": document})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["method"] == "additive-merge" and body["view"]["plot"]["sample"]["of"] == 10**8
+    expected = accord.analyze(accord.scenario_from_dict(document, "huge"), "additive-merge").to_json()
+    assert {k: v for k, v in body.items() if k != "view"} == expected
 
 
 def test_request_needs_exactly_one_scenario(client):
@@ -348,7 +374,7 @@ def api_document(client, path: str, body: dict) -> dict:
 
 def test_analysis_document_is_the_cli_one(client):
     answer = api_document(client, "/api/analyze", {"scenario_id": FLAGSHIP, "svg": False})
-    assert set(answer.pop("view")) == {"plot", "svg", "legend", "version", "elapsed_ms"}
+    assert set(answer.pop("view")) == {"plot", "svg", "legend", "version", "counts", "elapsed_ms"}
     assert answer == cli_document("analyze", FLAGSHIP)
     assert answer["ratification"]["solutions"].keys() == answer["solutions"].keys()
 

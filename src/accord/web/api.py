@@ -22,7 +22,8 @@ from accord.reports.svg import legend_html, utility_svg
 from accord.web import schemas
 from accord.web.analysis_cache import BytesCache
 from accord.web.guard import TOO_LARGE
-from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload
+from accord.web.store import (MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload,
+                                workbench_method)
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line message)"},
@@ -34,8 +35,8 @@ ANALYSES = BytesCache()
 
 def analysis_of(scenario: accord.Scenario) -> accord.Analysis:
     """The analysis of a scenario, cached within a byte limit (scenarios are frozen, so equal edits share one
-    analysis)."""
-    return ANALYSES.get(scenario, lambda: accord.analyze(scenario))
+    analysis): by enumeration where the space fits the workbench's limits, else by an exact search."""
+    return ANALYSES.get(scenario, lambda: accord.analyze(scenario, workbench_method(scenario)))
 
 
 def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
@@ -93,7 +94,9 @@ def get_scenario(request: Request, scenario_id: str) -> dict:
 async def upload_scenario(request: Request, files: list[UploadFile] = File(
         ..., description="the files of one scenario: an Accord .yaml/.json file, GENIUS .xml domain + profiles, "
                          "or GeniusWeb .json domain + profiles (in party order)")) -> dict:
-    """Upload a scenario (at most 5 MB in all, at most 10⁷ outcomes)."""
+    """Upload a scenario (at most 5 MB in all). Up to 10⁷ outcomes are enumerated; a larger space is accepted
+    when an exact method applies (linear-additive utilities, or hyper-rectangles without hard constraints) and
+    its plot then draws a labelled sample of the outcomes."""
     scenario = read_upload(await collect(files))
     sid = request.app.state.store.add(scenario)
     return request.app.state.store.summary_of(sid)
@@ -131,7 +134,9 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
     axes = _axes(body.axes, len(scenario.parties))
     analysis = analysis_of(scenario)
     data = plot_data(analysis, axes, body.max_points)
-    view = {"plot": data, "svg": utility_svg(data) if body.svg else None, "legend": legend_html(data),
+    counts = {"n_outcomes": f"{analysis.n_outcomes:,}", "rational_outcomes": (
+        None if analysis.rational_outcomes is None else f"{analysis.rational_outcomes:,}")}
+    view = {"plot": data, "svg": utility_svg(data) if body.svg else None, "legend": legend_html(data), "counts": counts,
             "version": version_of(request, body, scenario), "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
     return {**analysis.to_json(), "view": view}
 
