@@ -477,3 +477,49 @@ def test_report_errors_are_one_line(client):
     assert answer.status_code == 400 and answer.json()["detail"].startswith("body.strategies: 1 strategies for 2")
     answer = client.post("/api/analyze", json={"scenario": {"accord": 1}, "origin": "nowhere"})
     assert answer.status_code == 400  # the document is checked first
+
+
+LIBRARY_10_10 = "genius/ANAC2014_10issuesDiscountedwithRV"
+
+
+@pytest.mark.parametrize("scenario_id", [LIBRARY_10_10, "genius:ANAC2014_10issuesDiscountedwithRV"])
+def test_a_library_domain_of_ten_to_the_ten_is_the_cli_document(client, scenario_id):
+    answer = api_document(client, "/api/analyze", {"scenario_id": scenario_id, "svg": False})
+    view = answer.pop("view")
+    assert answer == cli_document("analyze", LIBRARY_10_10)
+    assert answer["method"] == "branch-and-bound" and view["counts"]["n_outcomes"] == "10,000,000,000"
+    assert view["plot"]["sample"]["of"] == 10**10
+
+
+def test_an_uploaded_ten_to_the_thirty_scenario_is_the_cli_document(client):
+    text = (DATA / "treaty-30x10.yaml").read_bytes()
+    sid = client.post("/api/scenarios", files={"files": ("treaty-30x10.yaml", text)}).json()["id"]
+    answer = api_document(client, "/api/analyze", {"scenario_id": sid, "max_points": 500})
+    view = answer.pop("view")
+    assert answer == cli_document("analyze", str(DATA / "treaty-30x10.yaml"))
+    assert view["counts"] == {"n_outcomes": f"{10**30:,}", "rational_outcomes": None}
+    assert view["plot"]["sample"]["size"] == len(view["plot"]["points"]) == 500
+    assert "a sample of 500 of 1,000,000,000,000,000,000,000,000,000,000 outcomes" in view["svg"]
+
+
+def test_an_uploaded_genius_domain_of_ten_to_the_ten_is_the_cli_document(client):
+    from accord.io.bundled import library_scenarios
+
+    folder = library_scenarios()["genius-large/S-1NIKFRT-1"]
+    files = [folder / "S-1NIKFRT-1-domain.xml", folder / "profile-1.xml", folder / "profile-2.xml"]
+    uploaded = client.post("/api/scenarios", files=[("files", (p.name, p.read_bytes())) for p in files])
+    assert uploaded.status_code == 201, uploaded.text
+    answer = api_document(client, "/api/analyze", {"scenario_id": uploaded.json()["id"], "svg": False})
+    answer.pop("view")
+    expected = cli_document("analyze", *map(str, files))
+    assert {k: v for k, v in answer.items() if k != "scenario"} == {k: v for k, v in expected.items() if k != "scenario"}
+    assert answer["method"] == "branch-and-bound" and answer["n_outcomes"] == 10**10
+
+
+def test_an_edit_of_a_huge_scenario_is_analysed_exactly(client):
+    document = client.get("/api/scenarios/genius:ANAC2014_10issuesDiscountedwithRV").json()
+    document["parties"][0]["reservation"] = 0.95
+    answer = api_document(client, "/api/analyze", {"scenario": document, "svg": False})
+    expected = accord.analyze(accord.scenario_from_dict(document, "edited")).to_json()
+    assert {k: v for k, v in answer.items() if k != "view"} == expected
+    assert answer["solutions"] != cli_document("analyze", LIBRARY_10_10)["solutions"]
