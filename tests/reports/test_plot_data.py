@@ -141,3 +141,23 @@ def test_the_sampled_view_is_deterministic_and_small_at_ten_to_the_thirty():
 
 def test_an_enumerated_view_says_it_is_not_a_sample():
     assert plot_data(accord.analyze(accord.load(FLAGSHIP)))["sample"] is None
+
+
+def test_a_sampled_projection_of_three_parties_draws_the_exact_frontier_without_a_pair_frontier():
+    from accord.model import Issue, LinearAdditive, Party, Scenario
+    from accord.model.utilities import Table
+    from accord.reports.svg import utility_svg
+
+    rng = np.random.default_rng(5)
+    issues = tuple(Issue.categorical(f"i{k}", tuple(f"o{j}" for j in range(10))) for k in range(9))
+    parties = tuple(Party(name, LinearAdditive(tuple([1 / 9] * 9), tuple(Table(tuple(rng.random(10).round(2)))
+                                                                         for _ in issues)), 0.4)
+                    for name in ("A", "B", "C"))
+    analysis = accord.analyze(Scenario("three", issues, parties))
+    assert analysis.method == "additive-merge"
+    data = plot_data(analysis, (0, 2), max_points=400)
+    assert data["projection"].startswith("projection of the 3-party space on A (x) and C (y)")
+    assert data["pair_frontier"] == [] and len(data["points"]) == 400
+    projected = {(p[0], p[2]) for p in analysis.pareto_points.tolist()}
+    assert {(x, y) for x, y, _ in data["frontier"]} == projected
+    assert 'class="frontier-points"' in utility_svg(data)
