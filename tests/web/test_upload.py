@@ -230,3 +230,17 @@ def test_notes_name_the_uploaded_files_not_the_temporary_ones(client):
     notes = response.json()["notes"]
     assert any("party 'alice'" in note and "no evaluation" in note for note in notes), notes
     assert not any("upload" in note for note in notes), notes
+
+
+def test_a_genius_folder_uploaded_whole_skips_its_pareto_file_as_a_folder_read_does(client):
+    from accord.io.bundled import library_scenarios
+
+    folder = library_scenarios()["genius-large/S-1NIKFRT-1"]
+    files = sorted(folder.iterdir())
+    assert "pareto.xml" in [p.name for p in files]
+    response = upload(client, *((p.name, p.read_bytes()) for p in files))
+    assert response.status_code == 201, response.text
+    assert response.json()["notes"] == ["skipped pareto.xml: not an XML file"]
+    assert response.json()["outcomes"] == 10**10
+    broken = upload(client, ("domain.xml", b"0.5, 1.0\n"))
+    assert broken.status_code == 400 and broken.json()["detail"].startswith("domain.xml: line 1")

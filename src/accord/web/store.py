@@ -100,6 +100,7 @@ def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
     """Read one scenario from uploaded ``(client file name, content)`` pairs, in the order given."""
     if not files:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
+    files, skipped = _without_stray_xml(files)
     shown = [display_name(name, k) for k, (name, _) in enumerate(files)]
     folder = Path(tempfile.mkdtemp(prefix="accord-upload-"))
     try:
@@ -123,7 +124,21 @@ def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
     stems = {stem: PurePosixPath(name).stem or name for stem, name in replacements}
     scenario = _renamed(scenario, stems, folder, replacements)
     check_size(scenario, " ".join(shown))
-    return scenario
+    return dataclasses.replace(scenario, notes=scenario.notes + skipped) if skipped else scenario
+
+
+def _without_stray_xml(files: list[tuple[str | None, bytes]]) -> tuple[list, tuple[str, ...]]:
+    """The files of a GENIUS folder uploaded whole, without those that are not XML (GENIUS ships its
+    precomputed frontier as a ``pareto.xml`` of plain numbers), each skipped with a note as a folder read skips
+    it; one file, or files that are not all ``.xml``, are kept as given."""
+    if len(files) < 2 or not all(_suffix(display_name(name, k)) == ".xml" for k, (name, _) in enumerate(files)):
+        return files, ()
+    from accord.io.xml_safe import looks_like_xml
+
+    kept = [(name, data) for name, data in files if looks_like_xml(data)]
+    skipped = tuple(f"skipped {display_name(name, k)}: not an XML file"
+                    for k, (name, data) in enumerate(files) if not looks_like_xml(data))
+    return kept, skipped
 
 
 @lru_cache(maxsize=8)
