@@ -13,14 +13,15 @@ REPORT_SAMPLES = 200  # robustness samples in a report: a quick estimate (the se
 
 def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
                  seed: int = 0, stakeholders: str | None = None, command: str = "", version: str = "",
-                 runs: int = 0, samples: int = REPORT_SAMPLES, record: str | None = None,
+                 runs: int = 0, samples: int = REPORT_SAMPLES, record: str | None = None, analysis=None,
                  step: Callable[..., None] = lambda advance=1, description=None: None) -> str:
     """Compute what the report shows and render it: the analysis; a simulation with ``strategies`` (default
     boulware, then conceder); the expected-utility forecast of each issue of ``stakeholders``, with ``runs`` Monte
     Carlo runs (seed ``seed``) where the file states an uncertainty; the robustness estimate from ``samples``
     draws (seed 0) when the scenario states distributions; and the audit of the negotiation ``record``.
     ``version`` says which version of the scenario this is (see :func:`accord.io.versions.describe`); ``step`` is
-    told each of ``REPORT_PHASES`` as it starts (for progress)."""
+    told each of ``REPORT_PHASES`` as it starts (for progress). ``analysis``, when given, is the scenario's
+    analysis already made (e.g. by the workbench, within its limits)."""
     import accord
     from accord.audit import audit, read_record
     from accord.forecast import ModelConfig, forecast, load_stakeholders, monte_carlo
@@ -50,7 +51,7 @@ def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol:
     forecasts = [(group, forecast(group, config)) for group in groups]
     summaries = [monte_carlo(group, config, runs, seed) if runs and group.uncertain else None for group in groups]
     step(description=REPORT_PHASES[2])
-    analysis = accord.analyze(scenario)
+    analysis = analysis or accord.analyze(scenario)
     step(description=REPORT_PHASES[3])
     robust_result = (unless_beyond("Robustness", lambda: robust(scenario, samples, seed=0))
                      if samples and scenario.uncertainty else None)

@@ -33,10 +33,16 @@ ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line m
 ANALYSES = BytesCache()
 
 
-def analysis_of(scenario: accord.Scenario) -> accord.Analysis:
+def analysis_of(scenario: accord.Scenario, request: Request | None = None) -> accord.Analysis:
     """The analysis of a scenario, cached within a byte limit (scenarios are frozen, so equal edits share one
-    analysis): by enumeration where the space fits the workbench's limits, else by an exact search."""
-    return ANALYSES.get(scenario, lambda: accord.analyze(scenario, workbench_method(scenario)))
+    analysis): by enumeration where the space fits the workbench's limits, else by an exact search, which runs
+    in one of the app's worker processes when a ``request`` is given (bounded in time and memory there, see
+    :meth:`~accord.web.sessions.SessionPool.analyze`)."""
+    method = workbench_method(scenario)
+    if method is None or request is None:
+        return ANALYSES.get(scenario, lambda: accord.analyze(scenario, method))
+    client = request.client.host if request.client else ""
+    return ANALYSES.get(scenario, lambda: request.app.state.sessions.analyze(scenario, method, client))
 
 
 def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
@@ -132,7 +138,7 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
     started = time.perf_counter()
     scenario = resolve(request, body)
     axes = _axes(body.axes, len(scenario.parties))
-    analysis = analysis_of(scenario)
+    analysis = analysis_of(scenario, request)
     data = plot_data(analysis, axes, body.max_points)
     counts = {"n_outcomes": f"{analysis.n_outcomes:,}", "rational_outcomes": (
         None if analysis.rational_outcomes is None else f"{analysis.rational_outcomes:,}")}
@@ -162,7 +168,7 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
     paths = session["paths"]
     svg = legend = None
     if body.svg:
-        data = plot_data(analysis_of(scenario), axes, 1500)
+        data = plot_data(analysis_of(scenario, request), axes, 1500)
         svg, legend = utility_svg(data, paths=project_paths(paths, axes)), legend_html(data)
     labels = {i.name: {str(v): label_of(i, v) for v in i.values} for i in scenario.issues}
     return {**session["result"], "view": {"paths": paths, "svg": svg, "legend": legend, "labels": labels,
@@ -180,7 +186,7 @@ def report(request: Request, body: schemas.ReportRequest) -> HTMLResponse:
         raise OptionError(f"{len(body.strategies)} strategies for {len(scenario.parties)} parties",
                           parameter="strategies", fix="give one strategy per party")
     text = build_report(scenario, body.strategies, protocol=body.protocol, rounds=body.rounds, seed=body.seed,
-                        version=version_of(request, body, scenario))
+                        version=version_of(request, body, scenario), analysis=analysis_of(scenario, request))
     return HTMLResponse(text)
 
 
