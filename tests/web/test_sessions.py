@@ -42,20 +42,21 @@ def serve(pool: SessionPool | None = None):
     return app, TestClient(app)
 
 
-def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10):
-    """The response to a simulate request, or a failure if none comes within ``seconds``."""
+def within(client, seconds: float, path: str, body: dict):
+    """The response to a POST of ``body`` to ``path``, or a failure if none comes within ``seconds``."""
     out = {}
-
-    def ask():
-        out["response"] = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": strategies,
-                                                             "rounds": rounds, "svg": False})
-
-    thread = threading.Thread(target=ask, daemon=True)
+    thread = threading.Thread(target=lambda: out.update(response=client.post(path, json=body)), daemon=True)
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        pytest.fail(f"no answer to {strategies} within {seconds} s")
+        pytest.fail(f"no answer to {path} {body} within {seconds} s")
     return out["response"]
+
+
+def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10):
+    """The response to a simulate request, or a failure if none comes within ``seconds``."""
+    return within(client, seconds, "/api/simulate", {"scenario_id": FLAGSHIP, "strategies": strategies,
+                                                      "rounds": rounds, "svg": False})
 
 
 def test_call_that_never_returns_ends_with_an_over_budget_fault(stalling):
@@ -160,17 +161,7 @@ def fresh_analyses(monkeypatch):
 
 def analysed(client, scenario_id: str, seconds: float = 120.0):
     """The response to an analyze request, or a failure if none comes within ``seconds``."""
-    out = {}
-
-    def ask():
-        out["response"] = client.post("/api/analyze", json={"scenario_id": scenario_id, "svg": False})
-
-    thread = threading.Thread(target=ask, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        pytest.fail(f"no analysis of {scenario_id} within {seconds} s")
-    return out["response"]
+    return within(client, seconds, "/api/analyze", {"scenario_id": scenario_id, "svg": False})
 
 
 def test_an_exact_search_runs_in_a_worker_and_enumeration_does_not(fresh_analyses):
