@@ -125,7 +125,8 @@ HUGE_BOXES = "    utility:\n      rectangles:\n        - {utility: 1, where: {i0
 
 
 def test_the_outcome_cap_refuses_only_what_no_exact_method_analyses(client):
-    mixed = f"accord: 1\nname: huge\nissues:\n{HUGE_ISSUES}parties:\n  - name: A\n{HUGE_BOXES}  - name: B\n{HUGE_ADDITIVE}"
+    mixed = (f"accord: 1\nname: huge\nissues:\n{HUGE_ISSUES}parties:\n"
+             f"  - name: A\n{HUGE_BOXES}  - name: B\n{HUGE_ADDITIVE}")
     response = upload(client, ("huge.yaml", mixed.encode()))
     assert response.status_code == 400
     assert response.json()["detail"] == (

@@ -23,7 +23,7 @@ from accord.web import schemas
 from accord.web.analysis_cache import BytesCache
 from accord.web.guard import TOO_LARGE
 from accord.web.store import (MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload,
-                                workbench_method)
+                              workbench_method)
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line message)"},
