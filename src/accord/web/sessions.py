@@ -178,7 +178,7 @@ class SessionPool:
                 process.kill()
                 process.join()
 
-    def _executor(self, slot: _Slot, what: str) -> ProcessPoolExecutor:
+    def _executor(self, slot: _Slot, what: str = "simulate") -> ProcessPoolExecutor:
         with self.lock:
             if self.closed:
                 raise SessionFailed(f"{what}: the server is shutting down", 503)
@@ -187,7 +187,7 @@ class SessionPool:
                                                     initargs=(list(sys.path), os.getpid()))
             return slot.executor
 
-    def _start_worker(self, slot: _Slot, executor: ProcessPoolExecutor, what: str) -> None:
+    def _start_worker(self, slot: _Slot, executor: ProcessPoolExecutor, what: str = "simulate") -> None:
         """Wait for a new worker to start, so that its start-up (seconds on a busy machine) does not count against
         the session's time limit."""
         if slot.ready:
