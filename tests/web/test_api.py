@@ -523,3 +523,17 @@ def test_an_edit_of_a_huge_scenario_is_analysed_exactly(client):
     expected = accord.analyze(accord.scenario_from_dict(document, "edited")).to_json()
     assert {k: v for k, v in answer.items() if k != "view"} == expected
     assert answer["solutions"] != cli_document("analyze", LIBRARY_10_10)["solutions"]
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/simulate", {"strategies": ["boulware", "conceder"], "rounds": 20, "svg": True}),
+    ("/api/robust", {"samples": 5}),
+    ("/api/play", {}),
+    ("/api/report", {"rounds": 20})])
+def test_every_request_on_a_huge_domain_answers_or_refuses_in_one_line(client, path, body):
+    """What cannot run beyond enumeration yet refuses in one line naming the scenario; nothing fails the server."""
+    response = client.post(path, json={"scenario_id": "genius:ANAC2014_10issuesDiscountedwithRV", **body})
+    assert response.status_code in (200, 201, 400), response.text
+    if response.status_code == 400:
+        detail = response.json()["detail"]
+        assert detail.startswith("ANAC2014_10issuesDiscountedwithRV: ") and "\n" not in detail
