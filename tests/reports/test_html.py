@@ -69,3 +69,22 @@ def test_the_forecast_shows_the_monte_carlo_median_and_band_it_is_given(analysis
     assert (f"Monte Carlo, 10 runs over the stated uncertainty (seed 2): median <b>{summary.median:.4g}</b>, "
             f"5–95 % band [{summary.p5:.4g}, {summary.p95:.4g}]") in text
     assert text.count('class="band"') == 1  # only the issue given a summary
+
+
+def test_beyond_enumeration_the_report_shows_the_exact_figures_and_a_labelled_sample():
+    import json
+    import re
+
+    from accord.reports.plot_data import plot_data
+
+    huge = accord.analyze(accord.load("tests/data/treaty-30x10.yaml"))
+    text = render_report(huge, omitted={"Simulation": "omitted: it needs every outcome."})
+    assert ("Beyond enumeration: analysed exactly by additive-merge; the plot draws a uniform random sample of 3,000 "
+            "of the 1,000,000,000,000,000,000,000,000,000,000 outcomes (seed 0)") in text
+    assert "660 frontier utility vectors (668 outcomes)" in text
+    assert "how many is not counted exactly within the search budget" in text
+    assert '<h2>Simulation</h2><p class="omitted muted">omitted: it needs every outcome.</p>' in text
+    for deal in huge.solutions.values():
+        assert all(f"<td>{u:.4f}</td>" in text for u in deal.utilities)
+    embedded = re.search(r'<script type="application/json" id="plot-data">(.*?)</script>', text).group(1)
+    assert json.loads(embedded) == json.loads(json.dumps(plot_data(huge)))

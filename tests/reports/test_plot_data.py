@@ -100,3 +100,64 @@ def test_every_cell_with_an_all_party_rational_outcome_draws_one():
     cells = {(round(u[0] * 320), round(u[1] * 320)) for u in utilities[rational]}
     drawn = {(round(x * 320), round(y * 320)) for x, y, k in data["points"] if data["deals"][k]["rational"]}
     assert cells == drawn
+
+
+TREATY = "tests/data/treaty-30x10.yaml"
+ANAC = "genius/ANAC2014_10issuesDiscountedwithRV"
+
+
+def _outcome(scenario, deal):
+    return {i.name: i.values[v] for i, v in zip(scenario.issues, deal["v"])}
+
+
+def test_beyond_enumeration_the_cloud_is_a_labelled_bounded_sample_and_the_frontier_exact():
+    from accord.analysis.outcome_sample import row_utilities
+
+    analysis = accord.analyze(accord.load(ANAC))
+    assert analysis.method == "branch-and-bound"
+    data = plot_data(analysis, max_points=800)
+    assert data["sample"] == {"size": 800, "seed": 0, "of": 10**10, "caption":
+                              "a uniform random sample of 800 of the 10,000,000,000 outcomes (seed 0); the frontier "
+                              "and the solutions are exact"}
+    assert len(data["points"]) == 800
+    assert sorted((x, y) for x, y, _ in data["frontier"]) == [tuple(p) for p in analysis.pareto_points.tolist()]
+    for name, deal in analysis.solutions.items():
+        x, y, k = data["solutions"][name]
+        assert [x, y] == list(deal.utilities) and _outcome(analysis.scenario, data["deals"][k]) == deal.outcome
+    # every drawn deal is scored as the scenario scores it
+    values = np.array([d["v"] for d in data["deals"]])
+    np.testing.assert_array_equal(row_utilities(analysis.scenario, values), [d["u"] for d in data["deals"]])
+    rational = [all(u >= r for u, r in zip(d["u"], data["reservation"])) for d in data["deals"]]
+    assert rational == [d["rational"] for d in data["deals"]]
+
+
+def test_the_sampled_view_is_deterministic_and_small_at_ten_to_the_thirty():
+    analysis = accord.analyze(accord.load(TREATY))
+    first, again = plot_data(analysis), plot_data(analysis)
+    assert first == again
+    assert first["sample"]["of"] == 10**30 and first["sample"]["size"] == len(first["points"]) == 3000
+    assert len(first["deals"]) <= 3000 + len(analysis.pareto_points) + 4
+
+
+def test_an_enumerated_view_says_it_is_not_a_sample():
+    assert plot_data(accord.analyze(accord.load(FLAGSHIP)))["sample"] is None
+
+
+def test_a_sampled_projection_of_three_parties_draws_the_exact_frontier_without_a_pair_frontier():
+    from accord.model import Issue, LinearAdditive, Party, Scenario
+    from accord.model.utilities import Table
+    from accord.reports.svg import utility_svg
+
+    rng = np.random.default_rng(5)
+    issues = tuple(Issue.categorical(f"i{k}", tuple(f"o{j}" for j in range(10))) for k in range(9))
+    parties = tuple(Party(name, LinearAdditive(tuple([1 / 9] * 9), tuple(Table(tuple(rng.random(10).round(2)))
+                                                                         for _ in issues)), 0.4)
+                    for name in ("A", "B", "C"))
+    analysis = accord.analyze(Scenario("three", issues, parties))
+    assert analysis.method == "additive-merge"
+    data = plot_data(analysis, (0, 2), max_points=400)
+    assert data["projection"].startswith("projection of the 3-party space on A (x) and C (y)")
+    assert data["pair_frontier"] == [] and len(data["points"]) == 400
+    projected = {(p[0], p[2]) for p in analysis.pareto_points.tolist()}
+    assert {(x, y) for x, y, _ in data["frontier"]} == projected
+    assert 'class="frontier-points"' in utility_svg(data)

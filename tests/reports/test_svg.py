@@ -115,3 +115,18 @@ def test_a_projection_says_so_colours_by_the_hidden_party_and_shades_only_all_pa
     legend = legend_html(plot)
     assert "3-party Pareto frontier" in legend and "frontier of Down and Lender alone" in legend
     assert "colour: utility of Up" in legend and "no deal for all 3 parties" in legend
+
+
+def test_a_sampled_plot_and_its_legend_say_it_is_a_sample_of_how_many():
+    import accord
+    from accord.reports.plot_data import plot_data
+    from accord.reports.svg import legend_html
+
+    data = plot_data(accord.analyze(accord.load("tests/data/treaty-30x10.yaml")), max_points=500)
+    svg = utility_svg(data)
+    ElementTree.fromstring(svg)
+    caption = ElementTree.fromstring(svg).find("{http://www.w3.org/2000/svg}text[@class='sample-caption']")
+    assert caption.text == "a sample of 500 of 1,000,000,000,000,000,000,000,000,000,000 outcomes"
+    assert ("Outcomes drawn: a uniform random sample of 500 of the 1,000,000,000,000,000,000,000,000,000,000 "
+            "outcomes (seed 0); the frontier and the solutions are exact") in legend_html(data)
+    assert "one per pixel cell" not in legend_html(data)

@@ -118,15 +118,41 @@ def test_what_if_at_1e5_outcomes_moves_the_nash_deal(client):
     assert after["solutions"]["nash"] != before["solutions"]["nash"]
 
 
-def test_too_many_outcomes_refused_clearly(client):
+def test_too_many_outcomes_without_an_exact_method_refused_clearly(client):
     issues = [{"name": f"i{k}", "options": [f"o{j}" for j in range(10)]} for k in range(8)]
-    utility = {"weights": {i["name"]: 0.125 for i in issues},
-               "values": {i["name"]: {o: 0.5 for o in i["options"]} for i in issues}}
-    document = {"accord": 1, "name": "huge", "issues": issues, "parties": [{"name": "A", "utility": utility}]}
+    additive = {"weights": {i["name"]: 0.125 for i in issues},
+                "values": {i["name"]: {o: 0.5 for o in i["options"]} for i in issues}}
+    boxes = {"rectangles": [{"utility": 1, "where": {"i0": [0, 3]}}]}
+    document = {"accord": 1, "name": "huge", "issues": issues,
+                "parties": [{"name": "A", "utility": boxes}, {"name": "B", "utility": additive}]}
     response = client.post("/api/analyze", json={"scenario": document})
     assert response.status_code == 400
-    assert response.json()["detail"] == ("huge: has 100,000,000 outcomes; the workbench analyses at most 10,000,000; "
-                                         "reduce the issues or options, or use the command line")
+    assert response.json()["detail"] == (
+        "huge: has 100,000,000 outcomes; the workbench enumerates at most 10,000,000, and beyond that it needs "
+        "every utility linear-additive, or made of hyper-rectangles with no hard constraint; reduce the issues or "
+        "options, or use the command line")
+
+
+def test_too_many_outcomes_with_an_exact_method_are_analysed_as_the_cli_does(client):
+    """10⁸ additive outcomes: over the workbench's enumeration limit, under the command line's; the workbench
+    takes the exact search, whose figures equal enumeration's."""
+    rng = np.random.default_rng(8)
+    issues = [{"name": f"i{k}", "options": [f"o{j}" for j in range(10)]} for k in range(8)]
+
+    def utility():
+        return {"weights": {i["name"]: 0.125 for i in issues},
+                "values": {i["name"]: {o: float(round(v, 2)) for o, v in zip(i["options"], rng.random(10))}
+                           for i in issues}}
+
+    document = {"accord": 1, "name": "huge", "issues": issues,
+                "parties": [{"name": "A", "reservation": 0.5, "utility": utility()},
+                            {"name": "B", "reservation": 0.5, "utility": utility()}]}
+    response = client.post("/api/analyze", json={"scenario": document})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["method"] == "additive-merge" and body["view"]["plot"]["sample"]["of"] == 10**8
+    expected = accord.analyze(accord.scenario_from_dict(document, "huge"), "additive-merge").to_json()
+    assert {k: v for k, v in body.items() if k != "view"} == expected
 
 
 def test_request_needs_exactly_one_scenario(client):
@@ -348,7 +374,7 @@ def api_document(client, path: str, body: dict) -> dict:
 
 def test_analysis_document_is_the_cli_one(client):
     answer = api_document(client, "/api/analyze", {"scenario_id": FLAGSHIP, "svg": False})
-    assert set(answer.pop("view")) == {"plot", "svg", "legend", "version", "elapsed_ms"}
+    assert set(answer.pop("view")) == {"plot", "svg", "legend", "version", "counts", "elapsed_ms"}
     assert answer == cli_document("analyze", FLAGSHIP)
     assert answer["ratification"]["solutions"].keys() == answer["solutions"].keys()
 
@@ -451,3 +477,63 @@ def test_report_errors_are_one_line(client):
     assert answer.status_code == 400 and answer.json()["detail"].startswith("body.strategies: 1 strategies for 2")
     answer = client.post("/api/analyze", json={"scenario": {"accord": 1}, "origin": "nowhere"})
     assert answer.status_code == 400  # the document is checked first
+
+
+LIBRARY_10_10 = "genius/ANAC2014_10issuesDiscountedwithRV"
+
+
+@pytest.mark.parametrize("scenario_id", [LIBRARY_10_10, "genius:ANAC2014_10issuesDiscountedwithRV"])
+def test_a_library_domain_of_ten_to_the_ten_is_the_cli_document(client, scenario_id):
+    answer = api_document(client, "/api/analyze", {"scenario_id": scenario_id, "svg": False})
+    view = answer.pop("view")
+    assert answer == cli_document("analyze", LIBRARY_10_10)
+    assert answer["method"] == "branch-and-bound" and view["counts"]["n_outcomes"] == "10,000,000,000"
+    assert view["plot"]["sample"]["of"] == 10**10
+
+
+def test_an_uploaded_ten_to_the_thirty_scenario_is_the_cli_document(client):
+    text = (DATA / "treaty-30x10.yaml").read_bytes()
+    sid = client.post("/api/scenarios", files={"files": ("treaty-30x10.yaml", text)}).json()["id"]
+    answer = api_document(client, "/api/analyze", {"scenario_id": sid, "max_points": 500})
+    view = answer.pop("view")
+    assert answer == cli_document("analyze", str(DATA / "treaty-30x10.yaml"))
+    assert view["counts"] == {"n_outcomes": f"{10**30:,}", "rational_outcomes": None}
+    assert view["plot"]["sample"]["size"] == len(view["plot"]["points"]) == 500
+    assert "a sample of 500 of 1,000,000,000,000,000,000,000,000,000,000 outcomes" in view["svg"]
+
+
+def test_an_uploaded_genius_domain_of_ten_to_the_ten_is_the_cli_document(client):
+    from accord.io.bundled import library_scenarios
+
+    folder = library_scenarios()["genius-large/S-1NIKFRT-1"]
+    files = [folder / "S-1NIKFRT-1-domain.xml", folder / "profile-1.xml", folder / "profile-2.xml"]
+    uploaded = client.post("/api/scenarios", files=[("files", (p.name, p.read_bytes())) for p in files])
+    assert uploaded.status_code == 201, uploaded.text
+    answer = api_document(client, "/api/analyze", {"scenario_id": uploaded.json()["id"], "svg": False})
+    answer.pop("view")
+    expected = cli_document("analyze", *map(str, files))
+    assert answer == expected and answer["scenario"] == "S-1NIKFRT-1-domain"
+    assert answer["method"] == "branch-and-bound" and answer["n_outcomes"] == 10**10
+
+
+def test_an_edit_of_a_huge_scenario_is_analysed_exactly(client):
+    document = client.get("/api/scenarios/genius:ANAC2014_10issuesDiscountedwithRV").json()
+    document["parties"][0]["reservation"] = 0.95
+    answer = api_document(client, "/api/analyze", {"scenario": document, "svg": False})
+    expected = accord.analyze(accord.scenario_from_dict(document, "edited")).to_json()
+    assert {k: v for k, v in answer.items() if k != "view"} == expected
+    assert answer["solutions"] != cli_document("analyze", LIBRARY_10_10)["solutions"]
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/api/simulate", {"strategies": ["boulware", "conceder"], "rounds": 20, "svg": True}),
+    ("/api/robust", {"samples": 5}),
+    ("/api/play", {}),
+    ("/api/report", {"rounds": 20})])
+def test_every_request_on_a_huge_domain_answers_or_refuses_in_one_line(client, path, body):
+    """What cannot run beyond enumeration yet refuses in one line naming the scenario; nothing fails the server."""
+    response = client.post(path, json={"scenario_id": "genius:ANAC2014_10issuesDiscountedwithRV", **body})
+    assert response.status_code in (200, 201, 400), response.text
+    if response.status_code == 400:
+        detail = response.json()["detail"]
+        assert detail.startswith("ANAC2014_10issuesDiscountedwithRV: ") and "\n" not in detail

@@ -251,3 +251,27 @@ def test_rectangle_utility_is_edited_in_the_page(server, browser):
     assert page.locator('td[data-solution="utilitarian"]').first.inner_text() in ("2", "3")
     assert page.locator("#error").is_hidden() and not errors, errors
     page.close()
+
+
+def test_a_ten_to_the_thirty_scenario_shows_exact_counts_a_labelled_sample_and_takes_edits(server, browser, tmp_path):
+    import httpx
+
+    text = (Path(__file__).resolve().parents[1] / "data" / "treaty-30x10.yaml").read_bytes()
+    uploaded = httpx.post(f"{server}/api/scenarios", files={"files": ("treaty-30x10.yaml", text)})
+    assert uploaded.status_code == 201, uploaded.text
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/scenarios/{uploaded.json()['id']}")
+    page.wait_for_selector('#solutions td[data-solution="nash"]')
+    summary = page.locator("#summary").inner_text()
+    assert summary.startswith("1,000,000,000,000,000,000,000,000,000,000 feasible outcomes; zone of agreement: exists")
+    assert "660 utility vectors (exact, by additive-merge; the plot draws a uniform random sample of 3,000" in summary
+    assert page.locator("#legend .sample").inner_text().startswith("Outcomes drawn: a uniform random sample of 3,000")
+    before = nash_column(page)
+    edit(page, 'input[data-kind="reservation"][data-party="0"]', "0.9", 1)
+    assert nash_column(page) != before
+    assert page.locator("#error").is_hidden() and not errors, errors
+    page.screenshot(path=str(tmp_path / "treaty.png"), full_page=False)
+    print(f"screenshot: {tmp_path / 'treaty.png'}")
+    page.close()

@@ -171,3 +171,32 @@ def test_the_list_counts_feasible_outcomes_and_deletes_uploads(client):
     for name in list(accord.bundled_scenarios())[:3]:
         expected = f'<td class="num">{feasible_size(accord.load(name)):,}</td>'
         assert expected in page.split(f'href="/scenarios/{name}"', 1)[1].split("</tr>", 1)[0]
+
+
+def test_the_research_library_is_listed_apart_and_opens_in_the_workbench(client):
+    from accord.io.bundled import library_scenarios
+
+    page = client.get("/").text
+    library = page[page.index('<details id="library">'):page.index("</details>")]
+    for name in library_scenarios():
+        assert f'href="/scenarios/{name.replace("/", ":")}"' in library
+    assert "genius:Laptop" not in page[:page.index('<details id="library">')]
+    laptop = client.get("/scenarios/genius:Laptop")
+    assert laptop.status_code == 200 and "one per pixel cell" in laptop.text
+
+
+@pytest.mark.parametrize("sid", ["genius:ANAC2014_10issuesDiscountedwithRV", "genius-large:S-1NIKFRT-1"])
+def test_a_library_domain_of_ten_to_the_ten_shows_a_labelled_sample(client, sid):
+    response = client.get(f"/scenarios/{sid}")
+    assert response.status_code == 200, response.text
+    assert "10,000,000,000 feasible outcomes" in response.text
+    assert "a uniform random sample of 3,000 of the 10,000,000,000 outcomes (seed 0)" in response.text
+    assert 'class="sample-caption"' in response.text
+    assert client.get(f"/scenarios/{sid}/simulate").status_code == 200
+
+
+def test_an_uploaded_ten_to_the_thirty_scenario_opens_with_its_editor_and_a_labelled_sample(client):
+    page = uploaded_page(client, "treaty-30x10.yaml", (DATA / "treaty-30x10.yaml").read_text())
+    assert "1,000,000,000,000,000,000,000,000,000,000 feasible outcomes" in page
+    assert page.count('data-kind="weight"') == 30 * 2
+    assert "a uniform random sample of 3,000 of the 1,000,000,000,000,000,000,000,000,000,000 outcomes" in page

@@ -172,3 +172,12 @@ def test_serve_refuses_a_tournament_store_that_is_not_one(tmp_path, capsys, monk
     assert main(["serve", "--tournament", str(empty)]) == 2
     assert "empty.sqlite: holds no tournament" in capsys.readouterr().err
     assert empty.read_bytes() == b""
+
+
+def test_report_of_a_library_domain_of_ten_to_the_ten_outcomes(tmp_path):
+    path = tmp_path / "anac.html"
+    assert main(["report", "genius/ANAC2014_10issuesDiscountedwithRV", "-o", str(path), "--rounds", "20"]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "a uniform random sample of 3,000 of the 10,000,000,000 outcomes (seed 0)" in text
+    assert "8 frontier utility vectors (486,416 outcomes)" in text
+    assert "<h2>Bargaining solutions</h2>" in text and "Nash" in text

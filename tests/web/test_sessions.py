@@ -8,6 +8,7 @@ regression fails instead of hanging the suite.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from importlib import import_module
 
 import pytest
@@ -41,20 +42,21 @@ def serve(pool: SessionPool | None = None):
     return app, TestClient(app)
 
 
-def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10):
-    """The response to a simulate request, or a failure if none comes within ``seconds``."""
+def within(client, seconds: float, path: str, body: dict):
+    """The response to a POST of ``body`` to ``path``, or a failure if none comes within ``seconds``."""
     out = {}
-
-    def ask():
-        out["response"] = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": strategies,
-                                                             "rounds": rounds, "svg": False})
-
-    thread = threading.Thread(target=ask, daemon=True)
+    thread = threading.Thread(target=lambda: out.update(response=client.post(path, json=body)), daemon=True)
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        pytest.fail(f"no answer to {strategies} within {seconds} s")
+        pytest.fail(f"no answer to {path} {body} within {seconds} s")
     return out["response"]
+
+
+def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10):
+    """The response to a simulate request, or a failure if none comes within ``seconds``."""
+    return within(client, seconds, "/api/simulate", {"scenario_id": FLAGSHIP, "strategies": strategies,
+                                                      "rounds": rounds, "svg": False})
 
 
 def test_call_that_never_returns_ends_with_an_over_budget_fault(stalling):
@@ -146,3 +148,61 @@ def test_the_queue_is_bounded_and_each_client_gets_a_share():
     response = answered(client, ["boulware", "conceder"], seconds=10)
     assert response.status_code == 503 and "the server is busy (3 sessions running or waiting)" in response.text
     assert pool.held == {"testclient": 1, "elsewhere": 2} and pool.processes() == []  # nothing was started
+
+
+@pytest.fixture
+def fresh_analyses(monkeypatch):
+    """An empty analysis cache, so that each analysis is made again in this test."""
+    from accord.web import api
+    from accord.web.analysis_cache import BytesCache
+
+    monkeypatch.setattr(api, "ANALYSES", BytesCache())
+
+
+def analysed(client, scenario_id: str, seconds: float = 120.0):
+    """The response to an analyze request, or a failure if none comes within ``seconds``."""
+    return within(client, seconds, "/api/analyze", {"scenario_id": scenario_id, "svg": False})
+
+
+def test_an_exact_search_runs_in_a_worker_and_enumeration_does_not(fresh_analyses):
+    app, client = serve(SessionPool(workers=1))
+    with client:
+        assert analysed(client, FLAGSHIP).status_code == 200
+        assert app.state.sessions.processes() == []
+        response = analysed(client, "genius:ANAC2014_10issuesDiscountedwithRV")
+        assert response.status_code == 200 and response.json()["method"] == "branch-and-bound"
+        assert len(app.state.sessions.processes()) == 1
+
+
+def test_an_exact_search_past_its_time_limit_is_stopped_in_one_line_and_its_worker_replaced(fresh_analyses):
+    pool = SessionPool(workers=1)
+    pool.search_seconds = 3.0
+    app, client = serve(pool)
+    with client:
+        assert analysed(client, "genius:ANAC2014_10issuesDiscountedwithRV").status_code == 200  # a started worker
+        [worker] = pool.processes()
+        response = analysed(client, "genius-large:S-1NAGUNL-128")  # 10^30 outcomes: far more than 3 s today
+        assert response.status_code == 504
+        assert response.json() == {"detail": "analyze: the exact branch-and-bound search ran for more than 3 s and "
+                                             "was stopped; analyse this scenario on the command line (accord "
+                                             "analyze), which has no time limit"}
+        assert not worker.is_alive()
+        assert analysed(client, "genius-large:S-1NIKFRT-1").status_code == 200
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="the cap needs Linux's /proc")
+def test_an_exact_search_past_its_memory_cap_is_refused_in_one_line(fresh_analyses):
+    """Out of address space, the search fails with a MemoryError (400) or its worker dies (numpy's BLAS may abort
+    the process; 500); either way one line, and the next search runs."""
+    pool = SessionPool(workers=1)
+    pool.search_memory = 2**20  # 1 MB beyond what the worker maps: the search's first large allocation fails
+    app, client = serve(pool)
+    with client:
+        response = analysed(client, "genius:ANAC2014_10issuesDiscountedwithRV")
+        detail = response.json()["detail"]
+        assert (response.status_code, detail) in {
+            (400, "ANAC2014_10issuesDiscountedwithRV: the exact branch-and-bound search needs more than 1 MB; "
+                  "analyse it on the command line (accord analyze)"),
+            (500, "analyze: the worker process of the exact branch-and-bound search stopped; try the command line")}
+        pool.search_memory = 2 * 1024**3
+        assert analysed(client, "genius:ANAC2014_10issuesDiscountedwithRV").status_code == 200

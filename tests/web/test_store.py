@@ -34,3 +34,24 @@ def test_counts_are_feasible_outcomes():
     assert entry["outcomes"] < scenario.cartesian_size  # the constraint rules some out
     for entry in store.summaries()[:5]:
         assert entry["outcomes"] == feasible_size(store.get(entry["id"]))
+
+
+def test_the_workbench_enumerates_within_its_limits_and_searches_beyond():
+    from accord.web.store import workbench_method
+
+    assert workbench_method(accord.load(TRIO)) is None
+    assert workbench_method(accord.load(DATA / "treaty-30x10.yaml")) == "additive-merge"
+    assert workbench_method(accord.load("genius/ANAC2014_10issuesDiscountedwithRV")) == "branch-and-bound"
+    assert workbench_method(accord.load("genius/Laptop")) is None  # small: enumerated, whatever its utilities
+
+
+def test_library_scenarios_are_found_by_either_name_and_listed_as_library():
+    from accord.io.bundled import library_scenarios
+
+    store = ScenarioStore()
+    by_id = store.get("genius:Laptop")
+    assert store.get("genius/Laptop") == by_id == accord.load("genius/Laptop")
+    entry = store.summary_of("genius/Laptop")
+    assert entry["id"] == "genius:Laptop" and entry["source"] == "library"
+    assert {e["id"] for e in store.summaries() if e["source"] == "library"} == {
+        name.replace("/", ":") for name in library_scenarios()}

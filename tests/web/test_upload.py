@@ -10,6 +10,8 @@ import pytest
 from accord.cli.main import main
 from accord.web.store import MAX_UPLOAD_BYTES
 
+from .conftest import DATA
+
 
 def upload(client, *files: tuple[str, bytes]):
     return client.post("/api/scenarios", files=[("files", (name, content, "application/octet-stream"))
@@ -115,16 +117,44 @@ def test_upload_size_cap(client):
     assert "larger than 5 MB" in response.json()["detail"]
 
 
-def test_outcome_cap(client):
-    issues = "".join(f"  - {{name: i{k}, options: [a, b, c, d, e, f, g, h, i, j]}}\n" for k in range(8))
-    weights = ", ".join(f"i{k}: 0.125" for k in range(8))
-    values = ", ".join(f"i{k}: {{a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 0, i: 0, j: 0}}" for k in range(8))
-    text = (f"accord: 1\nname: huge\nissues:\n{issues}parties:\n  - name: A\n    utility:\n"
-            f"      weights: {{{weights}}}\n      values: {{{values}}}\n")
-    response = upload(client, ("huge.yaml", text.encode()))
+HUGE_ISSUES = "".join(f"  - {{name: i{k}, options: [a, b, c, d, e, f, g, h, i, j]}}\n" for k in range(8))
+HUGE_ADDITIVE = ("    utility:\n      weights: {" + ", ".join(f"i{k}: 0.125" for k in range(8)) + "}\n      values: {"
+                 + ", ".join(f"i{k}: {{a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 0, i: 0, j: 0}}" for k in range(8))
+                 + "}\n")
+HUGE_BOXES = "    utility:\n      rectangles:\n        - {utility: 1, where: {i0: [0, 3]}}\n"
+
+
+def test_the_outcome_cap_refuses_only_what_no_exact_method_analyses(client):
+    mixed = (f"accord: 1\nname: huge\nissues:\n{HUGE_ISSUES}parties:\n"
+             f"  - name: A\n{HUGE_BOXES}  - name: B\n{HUGE_ADDITIVE}")
+    response = upload(client, ("huge.yaml", mixed.encode()))
     assert response.status_code == 400
-    assert response.json()["detail"] == ("huge.yaml: has 100,000,000 outcomes; the workbench analyses at most "
-                                         "10,000,000; reduce the issues or options, or use the command line")
+    assert response.json()["detail"] == (
+        "huge.yaml: has 100,000,000 outcomes; the workbench enumerates at most 10,000,000, and beyond that it needs "
+        "every utility linear-additive, or made of hyper-rectangles with no hard constraint; reduce the issues or "
+        "options, or use the command line")
+    additive = f"accord: 1\nname: huge\nissues:\n{HUGE_ISSUES}parties:\n  - name: A\n{HUGE_ADDITIVE}"
+    accepted = upload(client, ("huge.yaml", additive.encode()))
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["outcomes"] == 10**8
+
+
+def test_a_small_file_of_ten_to_the_thirty_outcomes_is_accepted(client):
+    text = (DATA / "treaty-30x10.yaml").read_bytes()
+    assert len(text) < 20_000
+    response = upload(client, ("treaty-30x10.yaml", text))
+    assert response.status_code == 201, response.text
+    assert response.json()["outcomes"] == 10**30
+
+
+def test_a_genius_domain_of_ten_to_the_ten_outcomes_is_accepted(client):
+    from accord.io.bundled import library_scenarios
+
+    folder = library_scenarios()["genius-large/S-1NIKFRT-1"]
+    files = [folder / "S-1NIKFRT-1-domain.xml", folder / "profile-1.xml", folder / "profile-2.xml"]
+    response = upload(client, *((p.name, p.read_bytes()) for p in files))
+    assert response.status_code == 201, response.text
+    assert response.json()["outcomes"] == 10**10 and response.json()["parties"] == ["profile-1", "profile-2"]
 
 
 def test_no_files(client):
@@ -174,11 +204,14 @@ def test_deeply_nested_json_is_refused_not_a_server_error(client):
 
 
 def test_a_ten_party_upload_of_ten_million_outcomes_is_refused_by_its_matrix_bytes(client):
+    """Without an exact method beyond enumeration (one party's utility is made of rectangles, the others' are
+    additive), the workbench's matrix limit decides."""
     issues = "".join(f"  - {{name: i{k}, options: [a, b, c, d, e, f, g, h, i, j]}}\n" for k in range(7))
     weights = ", ".join(f"i{k}: {1 / 7}" for k in range(7))
     values = ", ".join(f"i{k}: {{a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0, h: 0, i: 0, j: 0}}" for k in range(7))
     party = f"    utility:\n      weights: {{{weights}}}\n      values: {{{values}}}\n"
-    parties = "".join(f"  - name: P{n}\n{party}" for n in range(10))
+    boxes = "    utility:\n      rectangles:\n        - {utility: 1, where: {i0: [0, 3]}}\n"
+    parties = f"  - name: P0\n{boxes}" + "".join(f"  - name: P{n}\n{party}" for n in range(1, 10))
     text = f"accord: 1\nname: wide\nissues:\n{issues}parties:\n{parties}"
     response = upload(client, ("wide.yaml", text.encode()))
     assert response.status_code == 400
@@ -198,3 +231,17 @@ def test_notes_name_the_uploaded_files_not_the_temporary_ones(client):
     notes = response.json()["notes"]
     assert any("party 'alice'" in note and "no evaluation" in note for note in notes), notes
     assert not any("upload" in note for note in notes), notes
+
+
+def test_a_genius_folder_uploaded_whole_skips_its_pareto_file_as_a_folder_read_does(client):
+    from accord.io.bundled import library_scenarios
+
+    folder = library_scenarios()["genius-large/S-1NIKFRT-1"]
+    files = sorted(folder.iterdir())
+    assert "pareto.xml" in [p.name for p in files]
+    response = upload(client, *((p.name, p.read_bytes()) for p in files))
+    assert response.status_code == 201, response.text
+    assert response.json()["notes"] == ["skipped pareto.xml: not an XML file"]
+    assert response.json()["outcomes"] == 10**10
+    broken = upload(client, ("domain.xml", b"0.5, 1.0\n"))
+    assert broken.status_code == 400 and broken.json()["detail"].startswith("domain.xml: line 1")

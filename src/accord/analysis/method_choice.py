@@ -34,10 +34,15 @@ def choose_method(scenario: Scenario) -> str:
     the utilities allow (enumeration otherwise, which then says the space is too large)."""
     if scenario.cartesian_size <= MAX_OUTCOMES:
         return "enumeration"
+    return search_method(scenario) or "enumeration"
+
+
+def search_method(scenario: Scenario) -> str | None:
+    """The exact search that applies to ``scenario`` whatever its size, or ``None`` when none does."""
     for method, (applies, _) in _APPLIES.items():
         if applies(scenario):
             return method
-    return "enumeration"
+    return None
 
 
 def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):

@@ -113,6 +113,17 @@ def _ratification_section(analysis) -> str:
             f"outcomes.</p>{constituencies}{win_sets}<p>{escape(verdict)}</p>")
 
 
+def _zone_line(analysis) -> str:
+    """The summary's zone-of-agreement sentence (its size where it is counted exactly)."""
+    if not analysis.has_zone_of_agreement:
+        return "No outcome is at least as good as no deal for every party."
+    if analysis.rational_outcomes is None:
+        return ("Some outcomes are at least as good as no deal for every party (how many is not counted exactly "
+                "within the search budget).")
+    share = analysis.rational_outcomes / analysis.n_outcomes if analysis.n_outcomes else 0.0
+    return f"{analysis.rational_outcomes:,} outcomes ({share:.2%}) are at least as good as no deal for every party."
+
+
 def _parties_table(analysis) -> str:
     rows = []
     for k, party in enumerate(analysis.scenario.parties):
@@ -139,7 +150,8 @@ def _preferences_table(scenario) -> str:
 
 def _frontier_table(analysis, rows: int = 12) -> str:
     points = np.asarray(analysis.pareto_points)
-    caption = f"{len(points)} frontier utility vectors ({analysis.pareto_outcomes:,} outcomes)"
+    outcomes = "outcomes not counted" if analysis.pareto_outcomes is None else f"{analysis.pareto_outcomes:,} outcomes"
+    caption = f"{len(points)} frontier utility vectors ({outcomes})"
     if len(points) > rows:
         keep = np.sort(points.sum(axis=1).argsort()[::-1][:rows])
         points = points[keep]
@@ -220,25 +232,34 @@ def _forecast_section(stakeholders: str | None, forecasts: Sequence[tuple[Stakeh
 def render_report(analysis: Analysis, *, simulation: SessionResult | None = None, max_rounds: int | None = None,
                   forecasts: Sequence[tuple[Stakeholders, Forecast]] = (), stakeholders: str | None = None,
                   command: str = "", monte_carlo: Sequence[MonteCarloSummary | None] = (),
-                  robust: RobustResult | None = None, audit: AuditResult | None = None, version: str = "") -> str:
+                  robust: RobustResult | None = None, audit: AuditResult | None = None, version: str = "",
+                  omitted: dict[str, str] | None = None) -> str:
     """The one-file HTML report of an analysed scenario: analysis tables, the utility-space plot, and the results
     the caller computed: a ``simulation`` (run with at most ``max_rounds`` rounds); for the ``stakeholders``
     file, one expected-utility forecast per issue (``forecasts``: the issue's stakeholders and their forecast)
     with, where given, its Monte Carlo summary (``monte_carlo``, in the same order); a ``robust`` estimate under
     the scenario's distributions; and the ``audit`` of a negotiation record. ``version`` (one line) says which
-    version of the scenario the report shows. Deterministic: the same inputs give the same bytes."""
+    version of the scenario the report shows; ``omitted`` maps a section's title to the one line saying why it
+    is left out (e.g. it needs every outcome enumerated). Beyond enumeration the plot draws a labelled sample of
+    the outcomes; the frontier and the solutions stay exact. Deterministic: the same inputs give the same bytes."""
     import accord
 
     scenario = analysis.scenario
     data = plot_data(analysis)
     title = scenario.title or scenario.name
-    share = analysis.rational_outcomes / analysis.n_outcomes if analysis.n_outcomes else 0.0
-    zone = (f"{analysis.rational_outcomes:,} outcomes ({share:.2%}) are at least as good as no deal for every party."
-            if analysis.has_zone_of_agreement else "No outcome is at least as good as no deal for every party.")
+    omitted = dict(omitted or {})
+    if analysis.ratification is None and analysis.method != "enumeration" and any(
+            p.constituencies for p in scenario.parties):
+        omitted["Domestic ratification"] = ("omitted: ratification is analysed over every outcome, and this scenario "
+                                            "is beyond enumeration.")
+    zone = _zone_line(analysis)
     summary = (f"{len(scenario.parties)} parties ({escape(', '.join(scenario.party_names))}), "
                f"{len(scenario.issues)} issues, {analysis.n_outcomes:,} feasible outcomes"
                + (f" ({len(scenario.constraints)} hard constraint{'' if len(scenario.constraints) == 1 else 's'})"
-                  if scenario.constraints else "") + ".")
+                  if scenario.constraints else "") + "."
+               + ("" if analysis.method == "enumeration" else
+                  f" Beyond enumeration: analysed exactly by {escape(analysis.method)}; the plot draws "
+                  f"{escape(data['sample']['caption'])}."))
     body = [f"<h1>{escape(title)}</h1>"]
     if scenario.description:
         body.append(f"<p>{escape(scenario.description.strip())}</p>")
@@ -258,9 +279,11 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
         body.append(_simulation_section(analysis, data, simulation, max_rounds))
     if audit is not None:
         body.append(audit_section(audit, data))
+    body += [f'<h2>{escape(title)}</h2><p class="omitted muted">{escape(why)}</p>' for title, why in omitted.items()]
     body.append(_forecast_section(stakeholders, forecasts, monte_carlo))
-    if scenario.notes:
-        body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(n)}</li>" for n in scenario.notes) + "</ul>")
+    notes = list(scenario.notes) + list(analysis.method_notes)
+    if notes:
+        body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>")
     if scenario.sources:
         body.append('<h2>Sources</h2><ul class="small">' + "".join(f"<li>{escape(s)}</li>" for s in scenario.sources)
                     + "</ul>")

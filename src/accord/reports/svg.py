@@ -102,6 +102,11 @@ def utility_svg(data: dict, paths: Sequence[dict] = (), width: int = WIDTH, heig
     if projected:
         out.append(f'<text x="{frame.left}" y="{frame.top - 6}" class="projection" font-size="12">'
                    f'{escape(_short(data["projection"], 95))}<title>{escape(data["projection"])}</title></text>')
+    if data.get("sample") and not projected:
+        sample = data["sample"]
+        shown = _short(f"a sample of {sample['size']:,} of {sample['of']:,} outcomes", 95)
+        out.append(f'<text x="{frame.left}" y="{frame.top - 6}" class="sample-caption" font-size="12">'
+                   f'{escape(shown)}<title>{escape(sample["caption"])}</title></text>')
     rx, ry = data["reservation"][ax[0]], data["reservation"][ax[1]]
     if projected:
         deals = data["deals"]
@@ -243,8 +248,12 @@ def legend_html(data: dict) -> str:
     rational = "" if data.get("projection") else " (shaded: better than no deal for both)"
     items.append('<span class="key"><svg width="24" height="12"><line x1="0" y1="6" x2="24" y2="6" stroke="#555" '
                  f'stroke-dasharray="5 4"/></svg>reservation values of {escape(pair)}{rational}</span>')
-    items.append(f'<span class="key">{len(data["points"]):,} of {data["n_outcomes"]:,} outcomes drawn '
-                 f'(one per pixel cell)</span>')
+    if data.get("sample"):
+        items.append(f'<span class="key sample" data-key="sample">Outcomes drawn: '
+                     f'{escape(data["sample"]["caption"])}</span>')
+    else:
+        items.append(f'<span class="key">{len(data["points"]):,} of {data["n_outcomes"]:,} outcomes drawn '
+                     f'(one per pixel cell)</span>')
     return '<div class="legend">' + "".join(items) + "</div>"
 
 

@@ -22,7 +22,8 @@ from accord.reports.svg import legend_html, utility_svg
 from accord.web import schemas
 from accord.web.analysis_cache import BytesCache
 from accord.web.guard import TOO_LARGE
-from accord.web.store import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload
+from accord.web.store import (MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, NotFound, check_size, read_upload,
+                              workbench_method)
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line message)"},
@@ -32,10 +33,16 @@ ERRORS = {400: {"model": schemas.ErrorOut, "description": "bad input (one-line m
 ANALYSES = BytesCache()
 
 
-def analysis_of(scenario: accord.Scenario) -> accord.Analysis:
+def analysis_of(scenario: accord.Scenario, request: Request | None = None) -> accord.Analysis:
     """The analysis of a scenario, cached within a byte limit (scenarios are frozen, so equal edits share one
-    analysis)."""
-    return ANALYSES.get(scenario, lambda: accord.analyze(scenario))
+    analysis): by enumeration where the space fits the workbench's limits, else by an exact search, which runs
+    in one of the app's worker processes when a ``request`` is given (bounded in time and memory there, see
+    :meth:`~accord.web.sessions.SessionPool.analyze`)."""
+    method = workbench_method(scenario)
+    if method is None or request is None:
+        return ANALYSES.get(scenario, lambda: accord.analyze(scenario, method))
+    client = request.client.host if request.client else ""
+    return ANALYSES.get(scenario, lambda: request.app.state.sessions.analyze(scenario, method, client))
 
 
 def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
@@ -93,7 +100,9 @@ def get_scenario(request: Request, scenario_id: str) -> dict:
 async def upload_scenario(request: Request, files: list[UploadFile] = File(
         ..., description="the files of one scenario: an Accord .yaml/.json file, GENIUS .xml domain + profiles, "
                          "or GeniusWeb .json domain + profiles (in party order)")) -> dict:
-    """Upload a scenario (at most 5 MB in all, at most 10⁷ outcomes)."""
+    """Upload a scenario (at most 5 MB in all). Up to 10⁷ outcomes are enumerated; a larger space is accepted
+    when an exact method applies (linear-additive utilities, or hyper-rectangles without hard constraints) and
+    its plot then draws a labelled sample of the outcomes."""
     scenario = read_upload(await collect(files))
     sid = request.app.state.store.add(scenario)
     return request.app.state.store.summary_of(sid)
@@ -129,9 +138,11 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
     started = time.perf_counter()
     scenario = resolve(request, body)
     axes = _axes(body.axes, len(scenario.parties))
-    analysis = analysis_of(scenario)
+    analysis = analysis_of(scenario, request)
     data = plot_data(analysis, axes, body.max_points)
-    view = {"plot": data, "svg": utility_svg(data) if body.svg else None, "legend": legend_html(data),
+    counts = {"n_outcomes": f"{analysis.n_outcomes:,}", "rational_outcomes": (
+        None if analysis.rational_outcomes is None else f"{analysis.rational_outcomes:,}")}
+    view = {"plot": data, "svg": utility_svg(data) if body.svg else None, "legend": legend_html(data), "counts": counts,
             "version": version_of(request, body, scenario), "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
     return {**analysis.to_json(), "view": view}
 
@@ -157,7 +168,7 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
     paths = session["paths"]
     svg = legend = None
     if body.svg:
-        data = plot_data(analysis_of(scenario), axes, 1500)
+        data = plot_data(analysis_of(scenario, request), axes, 1500)
         svg, legend = utility_svg(data, paths=project_paths(paths, axes)), legend_html(data)
     labels = {i.name: {str(v): label_of(i, v) for v in i.values} for i in scenario.issues}
     return {**session["result"], "view": {"paths": paths, "svg": svg, "legend": legend, "labels": labels,
@@ -175,7 +186,7 @@ def report(request: Request, body: schemas.ReportRequest) -> HTMLResponse:
         raise OptionError(f"{len(body.strategies)} strategies for {len(scenario.parties)} parties",
                           parameter="strategies", fix="give one strategy per party")
     text = build_report(scenario, body.strategies, protocol=body.protocol, rounds=body.rounds, seed=body.seed,
-                        version=version_of(request, body, scenario))
+                        version=version_of(request, body, scenario), analysis=analysis_of(scenario, request))
     return HTMLResponse(text)
 
 

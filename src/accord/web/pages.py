@@ -50,7 +50,9 @@ def _scenario(request: Request, sid: str) -> accord.Scenario | HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
-    return _page(request, "index.html", status, scenarios=request.app.state.store.summaries(), error=error,
+    listed = request.app.state.store.summaries()
+    return _page(request, "index.html", status, scenarios=listed, error=error,
+                 library=[s for s in listed if s["source"] == "library"],
                  max_mb=MAX_UPLOAD_BYTES // (1024 * 1024), max_outcomes=MAX_OUTCOMES)
 
 

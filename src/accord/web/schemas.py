@@ -59,6 +59,15 @@ class PlotDeal(BaseModel):
     rational: bool = Field(description="at least as good as no deal for every party")
 
 
+class SampleOut(BaseModel):
+    """How a plot's outcome cloud was drawn beyond enumeration."""
+
+    size: int = Field(description="outcomes drawn (distinct)")
+    seed: int
+    of: int = Field(description="the feasible outcomes it is drawn from")
+    caption: str = Field(description="one line saying so, with the size and the total count")
+
+
 class PlotOut(BaseModel):
     """Plot data. Points are ``[u_x, u_y, k]``; ``deals[k]`` holds every party's utility ``u`` and the index ``v``
     of each issue's value in ``issues[i].values``."""
@@ -68,6 +77,9 @@ class PlotOut(BaseModel):
     issues: list[dict[str, Any]]
     reservation: list[float]
     n_outcomes: int
+    sample: SampleOut | None = Field(default=None, description="beyond enumeration: the points are a uniform random "
+                                                               "sample of the outcomes; null: one per pixel cell of "
+                                                               "the whole space")
     points: list[Point]
     frontier: list[Point]
     frontier_is_curve: bool
@@ -132,6 +144,14 @@ class AnalysisOut(BaseModel):
     ratification: RatificationOut | None = Field(description="null: no constituencies")
 
 
+class CountsOut(BaseModel):
+    """The analysis's counts as exact text with thousands separators (JSON numbers past 2⁵³ lose digits in
+    JavaScript)."""
+
+    n_outcomes: str
+    rational_outcomes: str | None
+
+
 class AnalyzeView(BaseModel):
     """What the workbench draws: the plot data, the plot as SVG and the time taken."""
 
@@ -139,6 +159,7 @@ class AnalyzeView(BaseModel):
     svg: str | None = None
     legend: str = Field(description="the plot's legend as HTML")
     version: str = Field(description="which version of the scenario this is (content hash, changes from origin)")
+    counts: CountsOut
     elapsed_ms: float
 
 
@@ -352,7 +373,7 @@ class ScenarioSummary(BaseModel):
     issues: int
     outcomes: int | None = Field(description="feasible outcomes (those the constraints allow); null: too many to "
                                              "count here")
-    source: Literal["bundled", "uploaded"]
+    source: Literal["bundled", "library", "uploaded"]
     version: str = Field(description="a short hash of the scenario's content")
     uploaded: str | None = Field(default=None, description="when it was uploaded (UTC, ISO 8601); null if bundled")
     notes: list[str] = []

@@ -1,4 +1,4 @@
-"""Simulation sessions for the workbench, run in worker processes.
+"""Simulation sessions (and exact analyses beyond enumeration) for the workbench, run in worker processes.
 
 A session run on a server thread cannot be interrupted: the watchdog (:mod:`accord.protocols.watchdog`) signals
 the main thread only. So ``/api/simulate`` hands each session to a :class:`SessionPool`: a few single-process
@@ -35,6 +35,10 @@ BUDGET = 1.0
 STARTUP_SECONDS = 120
 """How long a new worker process may take to start (imports included) before a request gives up on it."""
 """Seconds a strategy call may run in a workbench session (as for ``accord simulate``)."""
+SEARCH_SECONDS = 60.0
+"""Seconds an exact analysis beyond enumeration may run in the workbench (the command line has no limit)."""
+SEARCH_MEMORY_BYTES = 2 * 1024**3
+"""Address space an exact analysis beyond enumeration may add to its worker process (Linux)."""
 MAX_SESSIONS = 8
 """Sessions running or waiting at once; one more is refused with 503."""
 MAX_SESSIONS_PER_CLIENT = 2
@@ -63,6 +67,7 @@ class SessionPool:
     def __init__(self, workers: int = 2, cap: float = 300.0, slack: float = 10.0, most: int = MAX_SESSIONS,
                  per_client: int = MAX_SESSIONS_PER_CLIENT) -> None:
         self.cap, self.slack = cap, slack
+        self.search_seconds, self.search_memory = SEARCH_SECONDS, SEARCH_MEMORY_BYTES
         self.most, self.per_client = most, per_client
         self.held: dict[str, int] = {}  # sessions running or waiting, by client
         methods = multiprocessing.get_all_start_methods()
@@ -86,45 +91,66 @@ class SessionPool:
         ``client`` already holds its share of it."""
         modules = _modules_of(strategies)
         seconds = self.limit(rounds, len(scenario.parties))
-        self._enter(client)
+        stopped = (f"simulate: the session ran for more than {seconds:g} s and was stopped (a strategy call ignored "
+                   "its interruption); try other strategies")
+        died = ("simulate: the session's worker process stopped (a strategy may have exited or crashed it); try "
+                "other strategies")
+        return self._held(client, "simulate", lambda: self._run_queued(
+            "simulate", _session, (scenario, strategies, protocol, rounds, seed, modules), seconds, stopped, died))
+
+    def analyze(self, scenario, method: str, client: str = ""):
+        """The exact analysis of ``scenario`` by a search ``method`` (beyond enumeration), in a worker: its time
+        is bounded by ``search_seconds`` (then 504) and its address space by ``search_memory`` bytes (then 400),
+        each said in one line; it takes a place in the queue like a session."""
+        seconds, memory = self.search_seconds, self.search_memory
+        stopped = (f"analyze: the exact {method} search ran for more than {seconds:g} s and was stopped; analyse "
+                   "this scenario on the command line (accord analyze), which has no time limit")
+        died = f"analyze: the worker process of the exact {method} search stopped; try the command line"
+        answer = self._held(client, "analyze", lambda: self._run_queued(
+            "analyze", _search, (scenario, method, memory), seconds, stopped, died))
+        return answer["analysis"]
+
+    def _held(self, client: str, what: str, work):
+        """``work()`` while ``client`` holds a place in the queue."""
+        self._enter(client, what)
         try:
-            return self._run_queued(scenario, strategies, protocol, rounds, seed, modules, seconds)
+            return work()
         finally:
             with self.lock:
                 self.held[client] -= 1
                 if not self.held[client]:
                     del self.held[client]
 
-    def _enter(self, client: str) -> None:
+    def _enter(self, client: str, what: str) -> None:
         """Take a place in the queue for ``client``, or refuse with 503 when there is none."""
         with self.lock:
             if sum(self.held.values()) >= self.most:
-                raise SessionFailed(f"simulate: the server is busy ({self.most} sessions running or waiting); "
+                raise SessionFailed(f"{what}: the server is busy ({self.most} sessions running or waiting); "
                                     "try again in a minute", 503)
             if self.held.get(client, 0) >= self.per_client:
-                raise SessionFailed(f"simulate: you already have {self.per_client} sessions running or waiting; "
+                raise SessionFailed(f"{what}: you already have {self.per_client} sessions running or waiting; "
                                     "wait for one to finish", 503)
             self.held[client] = self.held.get(client, 0) + 1
 
-    def _run_queued(self, scenario, strategies, protocol, rounds, seed, modules, seconds: float) -> dict:
+    def _run_queued(self, what: str, job, args: tuple, seconds: float, stopped: str, died: str) -> dict:
+        """``job(*args)`` in a free worker; past ``seconds`` the worker is killed (504, ``stopped``), and a worker
+        that dies is replaced (500, ``died``)."""
         try:
             slot = self.free.get(timeout=self.cap)
         except queue.Empty:
-            raise SessionFailed("simulate: no worker came free in time; try again later", 503) from None
+            raise SessionFailed(f"{what}: no worker came free in time; try again later", 503) from None
         try:
-            executor = self._executor(slot)
-            self._start_worker(slot, executor)
-            future = executor.submit(_session, scenario, strategies, protocol, rounds, seed, modules)
+            executor = self._executor(slot, what)
+            self._start_worker(slot, executor, what)
+            future = executor.submit(job, *args)
             try:
                 answer = future.result(timeout=seconds)
             except TimeoutError:
                 self._replace(slot)
-                raise SessionFailed(f"simulate: the session ran for more than {seconds:g} s and was stopped (a "
-                                    "strategy call ignored its interruption); try other strategies", 504) from None
+                raise SessionFailed(stopped, 504) from None
             except BrokenProcessPool:
                 self._replace(slot)
-                raise SessionFailed("simulate: the session's worker process stopped (a strategy may have exited "
-                                    "or crashed it); try other strategies", 500) from None
+                raise SessionFailed(died, 500) from None
         finally:
             self.free.put(slot)
         if "error" in answer:
@@ -152,16 +178,16 @@ class SessionPool:
                 process.kill()
                 process.join()
 
-    def _executor(self, slot: _Slot) -> ProcessPoolExecutor:
+    def _executor(self, slot: _Slot, what: str = "simulate") -> ProcessPoolExecutor:
         with self.lock:
             if self.closed:
-                raise SessionFailed("simulate: the server is shutting down", 503)
+                raise SessionFailed(f"{what}: the server is shutting down", 503)
             if slot.executor is None:
                 slot.executor = ProcessPoolExecutor(1, mp_context=self.context, initializer=_start,
                                                     initargs=(list(sys.path), os.getpid()))
             return slot.executor
 
-    def _start_worker(self, slot: _Slot, executor: ProcessPoolExecutor) -> None:
+    def _start_worker(self, slot: _Slot, executor: ProcessPoolExecutor, what: str = "simulate") -> None:
         """Wait for a new worker to start, so that its start-up (seconds on a busy machine) does not count against
         the session's time limit."""
         if slot.ready:
@@ -170,7 +196,7 @@ class SessionPool:
             executor.submit(os.getpid).result(timeout=STARTUP_SECONDS)
         except (TimeoutError, BrokenProcessPool):
             self._replace(slot)
-            raise SessionFailed(f"simulate: no worker process started within {STARTUP_SECONDS} s; the machine may be "
+            raise SessionFailed(f"{what}: no worker process started within {STARTUP_SECONDS} s; the machine may be "
                                 "overloaded, try again", 503) from None
         slot.ready = True
 
@@ -236,3 +262,35 @@ def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: 
     except InputError as error:
         return {"error": error}  # pickled with its parameter, which the API names as a field of the body
     return {"result": result.to_json(trace=True), "paths": offer_paths(result)}
+
+
+def _search(scenario, method: str, memory: int) -> dict:
+    """The exact analysis by ``method``, its address space capped at ``memory`` bytes beyond what this worker
+    already maps (where the system says how much that is)."""
+    import resource
+
+    import accord
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    mapped = _mapped_bytes()
+    if mapped is not None:
+        cap = mapped + memory
+        resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+    try:
+        return {"analysis": accord.analyze(scenario, method)}
+    except InputError as error:
+        return {"error": error}
+    except MemoryError:
+        return {"error": InputError(f"the exact {method} search needs more than {memory / 2**20:,.0f} MB",
+                                    source=scenario.name, fix="analyse it on the command line (accord analyze)")}
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _mapped_bytes() -> int | None:
+    """The address space this process maps now (Linux), or ``None`` where the system does not say."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return None

@@ -30,7 +30,8 @@ MAX_UPLOAD_FILES = 32
 MAX_OUTCOMES = 10**7
 MAX_UPLOADS_KEPT = 32
 MAX_MATRIX_BYTES = MAX_OUTCOMES * 2 * 8
-"""The largest utility matrix the workbench builds: 10⁷ outcomes of two parties, 2·10⁶ of ten."""
+"""The largest utility matrix the workbench builds: 10⁷ outcomes of two parties, 2·10⁶ of ten. Larger scenarios
+are analysed by an exact search where their utilities allow one (see :func:`workbench_method`)."""
 
 
 class NotFound(LookupError):
@@ -49,13 +50,32 @@ def _suffix(name: str) -> str:
     return suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
 
 
+def workbench_method(scenario) -> str | None:
+    """How the workbench analyses ``scenario``: ``None`` (the default choice, enumeration) when it fits the
+    workbench's enumeration limits, else the exact search its utilities allow; ``None`` too when neither applies
+    (then :func:`check_size` refuses it)."""
+    from accord.analysis.method_choice import search_method
+
+    if scenario.cartesian_size <= MAX_OUTCOMES and _matrix_fits(scenario):
+        return None
+    return search_method(scenario)
+
+
+def _matrix_fits(scenario) -> bool:
+    return scenario.cartesian_size * max(1, len(scenario.parties)) * 8 <= MAX_MATRIX_BYTES
+
+
 def check_size(scenario, source: str) -> None:
-    """Refuse scenarios the workbench will not enumerate (more than 10⁷ outcomes, or a utility matrix over
-    :data:`MAX_MATRIX_BYTES`)."""
-    size = scenario.cartesian_size
-    if size > MAX_OUTCOMES:
-        raise ScenarioError(f"has {size:,} outcomes; the workbench analyses at most {MAX_OUTCOMES:,}",
-                            source=source, fix="reduce the issues or options, or use the command line")
+    """Refuse scenarios the workbench cannot analyse: more than 10⁷ outcomes (or a utility matrix over
+    :data:`MAX_MATRIX_BYTES`) with no exact method beyond enumeration. The upload itself is capped by its bytes
+    (:data:`MAX_UPLOAD_BYTES`), not by the outcomes it describes."""
+    if scenario.cartesian_size <= MAX_OUTCOMES and _matrix_fits(scenario) or workbench_method(scenario):
+        return
+    if scenario.cartesian_size > MAX_OUTCOMES:
+        raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; the workbench enumerates at most "
+                            f"{MAX_OUTCOMES:,}, and beyond that it needs every utility linear-additive, or made of "
+                            "hyper-rectangles with no hard constraint", source=source,
+                            fix="reduce the issues or options, or use the command line")
     check_matrix_bytes(scenario, MAX_MATRIX_BYTES, "the workbench analyses", source)
 
 
@@ -80,6 +100,7 @@ def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
     """Read one scenario from uploaded ``(client file name, content)`` pairs, in the order given."""
     if not files:
         raise ScenarioError("no scenario given", fix="name a scenario file, folder or bundled scenario")
+    files, skipped = _without_stray_xml(files)
     shown = [display_name(name, k) for k, (name, _) in enumerate(files)]
     folder = Path(tempfile.mkdtemp(prefix="accord-upload-"))
     try:
@@ -103,7 +124,21 @@ def read_upload(files: list[tuple[str | None, bytes]]) -> accord.Scenario:
     stems = {stem: PurePosixPath(name).stem or name for stem, name in replacements}
     scenario = _renamed(scenario, stems, folder, replacements)
     check_size(scenario, " ".join(shown))
-    return scenario
+    return dataclasses.replace(scenario, notes=scenario.notes + skipped) if skipped else scenario
+
+
+def _without_stray_xml(files: list[tuple[str | None, bytes]]) -> tuple[list, tuple[str, ...]]:
+    """The files of a GENIUS folder uploaded whole, without those that are not XML (GENIUS ships its
+    precomputed frontier as a ``pareto.xml`` of plain numbers), each skipped with a note as a folder read skips
+    it; one file, or files that are not all ``.xml``, are kept as given."""
+    if len(files) < 2 or not all(_suffix(display_name(name, k)) == ".xml" for k, (name, _) in enumerate(files)):
+        return files, ()
+    from accord.io.xml_safe import looks_like_xml
+
+    kept = [(name, data) for name, data in files if looks_like_xml(data)]
+    skipped = tuple(f"skipped {display_name(name, k)}: not an XML file"
+                    for k, (name, data) in enumerate(files) if not looks_like_xml(data))
+    return kept, skipped
 
 
 @lru_cache(maxsize=8)
@@ -122,7 +157,12 @@ class ScenarioStore:
 
     @staticmethod
     def bundled() -> dict[str, Path]:
-        return accord.bundled_scenarios()
+        """Bundled scenarios by id: the bundled files, then the research library's scenarios (id
+        ``collection:folder``, e.g. ``genius:Laptop``, so that the id is one URL path segment)."""
+        from accord.io.bundled import library_scenarios
+
+        library = {name.replace("/", LIBRARY_SEPARATOR): path for name, path in library_scenarios().items()}
+        return {**accord.bundled_scenarios(), **library}
 
     def add(self, scenario: accord.Scenario) -> str:
         sid = "upload-" + secrets.token_hex(6)
@@ -139,6 +179,8 @@ class ScenarioStore:
             return self._uploads.pop(sid, None) is not None
 
     def get(self, sid: str) -> accord.Scenario:
+        """The scenario stored as ``sid`` (a library scenario may also be named ``collection/folder``)."""
+        sid = library_id(sid)
         bundled = self.bundled()
         if sid in bundled:
             return _load_bundled(str(bundled[sid]))
@@ -149,6 +191,7 @@ class ScenarioStore:
 
     def summary_of(self, sid: str) -> dict:
         """The list entry of one stored scenario."""
+        sid = library_id(sid)
         bundled = self.bundled()
         if sid in bundled:
             return _bundled_summary(sid, str(bundled[sid]))
@@ -165,9 +208,17 @@ class ScenarioStore:
         return out
 
 
+LIBRARY_SEPARATOR = ":"
+
+
+def library_id(name: str) -> str:
+    """The store's id of a library scenario named ``collection/folder`` (other ids unchanged)."""
+    return name.replace("/", LIBRARY_SEPARATOR, 1) if name.count("/") == 1 else name
+
+
 @lru_cache(maxsize=1024)
 def _bundled_summary(name: str, path: str) -> dict:
-    return summary(name, _load_bundled(path), "bundled")
+    return summary(name, _load_bundled(path), "library" if LIBRARY_SEPARATOR in name else "bundled")
 
 
 def summary(sid: str, scenario: accord.Scenario, source: str, uploaded: float | None = None) -> dict:

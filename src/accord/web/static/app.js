@@ -96,12 +96,17 @@
       window.AccordPlot.attach(container, plot);
       $("#legend").innerHTML = response.view.legend;
       $("#version").textContent = response.view.version;
-      var share = a.n_outcomes ? (100 * a.rational_outcomes / a.n_outcomes).toFixed(2) : "0";
-      $("#summary").innerHTML = a.n_outcomes.toLocaleString("en") + " feasible outcomes; " +
-        (a.zone_of_agreement ? "<b>zone of agreement</b>: " + a.rational_outcomes.toLocaleString("en") +
-          " (" + share + "%) at least as good as no deal for every party"
+      /* counts come as exact text from the server (JSON numbers past 2^53 lose digits in JavaScript) */
+      var counts = response.view.counts, rational = counts.rational_outcomes;
+      var share = a.n_outcomes && rational !== null ? (100 * a.rational_outcomes / a.n_outcomes).toFixed(2) : null;
+      $("#summary").innerHTML = esc(counts.n_outcomes) + " feasible outcomes; " +
+        (a.zone_of_agreement ? "<b>zone of agreement</b>: " +
+          (rational === null ? "exists (its size is not counted exactly within the search budget)"
+            : esc(rational) + " (" + share + "%) at least as good as no deal for every party")
           : "<b>no zone of agreement</b>: no outcome is at least as good as no deal for every party") +
-        "; frontier: " + a.pareto.points.length + " utility vectors." +
+        "; frontier: " + a.pareto.points.length + " utility vectors" +
+        (a.method === "enumeration" ? "." : " (exact, by " + esc(a.method) + "; the plot draws " +
+          esc(plot.sample ? plot.sample.caption : "a sample") + ").") +
         (!r ? "" : " With domestic ratification: " +
           r.zone_of_agreement_with_ratification.toLocaleString("en") + " outcomes.");
       var cells = solutionCells(response), names = ORDER.filter(function (n) { return cells[n]; });
