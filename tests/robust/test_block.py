@@ -66,8 +66,6 @@ def test_the_answer_does_not_depend_on_how_a_block_is_chunked(monkeypatch):
     one_by_one = run_block(BlockTask(scenario, seed=4, start=0, stop=20))
     for name in ("rational", "ratified", "pareto", "chosen", "zone", "ratifiable_zone"):
         assert np.array_equal(getattr(whole, name), getattr(one_by_one, name)), name
-    assert np.allclose(whole.nash_product, one_by_one.nash_product)
-    assert np.allclose(whole.utility_sum, one_by_one.utility_sum)
 
 
 def test_the_cheap_dominance_test_removes_only_dominated_outcomes():

@@ -19,6 +19,8 @@ from accord.analysis.pareto import pareto_mask
 from accord.analysis.solutions import DECIMALS, solution_names, solve
 from accord.model import Constant, LinearAdditive, Scenario, Table
 from accord.robust.distributions import draw
+from accord.robust.frontier import covered, dominance
+from accord.robust.levels import lowest_sum_reaching, rounded as clip_and_round
 from accord.robust.parameters import Target, targets
 from accord.space import OutcomeSpace, scenario_space, utility_column
 
@@ -55,6 +57,7 @@ class UtilityModel:
             for table in self.utility(slot).issue_values(scenario.issues)[:first]:
                 total = np.add.outer(total, table).ravel()
             self._prefix[slot] = first, total
+        self.dominance = dominance(scenario, space, self.targets, self.indices)
 
     def utility(self, slot: Slot):
         party = self.scenario.parties[slot[0]]
@@ -93,17 +96,45 @@ class UtilityModel:
         """``{slot: (S, m)}`` rounded utilities, one row per sample, of the outcomes at ``positions`` (all by
         default). Sums run in the analysis's order (issue by issue from zero), so every figure is bit-for-bit
         the one :func:`accord.space.utility_column` gives for the sampled scenario."""
-        samples = draws.shape[0]
-        out = {}
-        for slot in self.slots:
-            if slot in self._fixed:
-                row = self._fixed[slot] if positions is None else self._fixed[slot][positions]
-                out[slot] = np.broadcast_to(row[None, :], (samples, row.size))
-                continue
-            tables = self._tables(slot, draws)
-            total = self._all_outcomes(slot, tables) if positions is None else self._gathered(tables, positions)
-            np.minimum(total, 1.0, out=total)
-            out[slot] = np.round(total, DECIMALS, out=total)
+        tables = {slot: self._tables(slot, draws) for slot in self._varying}
+        return {slot: self.rounded(slot, draws.shape[0], tables.get(slot), positions) for slot in self.slots}
+
+    def rounded(self, slot: Slot, samples: int, tables: list[np.ndarray] | None,
+                positions: np.ndarray | None = None) -> np.ndarray:
+        """``(S, m)`` rounded utilities of one slot from its per-sample ``tables`` (``None`` for a fixed slot)."""
+        if slot in self._fixed:
+            row = self._fixed[slot] if positions is None else self._fixed[slot][positions]
+            return np.broadcast_to(row[None, :], (samples, row.size))
+        total = self._all_outcomes(slot, tables) if positions is None else self._gathered(tables, positions)
+        np.minimum(total, 1.0, out=total)
+        return np.round(total, DECIMALS, out=total)
+
+    def sums(self, draws: np.ndarray) -> tuple[dict[Slot, np.ndarray], dict[Slot, list[np.ndarray]]]:
+        """``({slot: (S, n)}, {slot: tables})``: per sample, every outcome's unclipped, unrounded sum (rounded
+        utilities for a fixed slot, which has no tables), and the varying slots' per-issue tables. Compare
+        them with :meth:`at_least`."""
+        tables = {slot: self._tables(slot, draws) for slot in self._varying}
+        values = {slot: self._all_outcomes(slot, tables[slot]) for slot in self._varying}
+        for slot in self._fixed:
+            values[slot] = self.rounded(slot, draws.shape[0], None)
+        return values, tables
+
+    def at_least(self, slot: Slot, values: np.ndarray, levels: np.ndarray) -> np.ndarray:
+        """``(S, n)``: whether each rounded utility reaches the sample's level (a rounded reservation or
+        threshold), from :meth:`sums`' values: one comparison with the smallest sum that rounds up to it."""
+        if slot in self._fixed:
+            return values >= levels[:, None]
+        return values >= lowest_sum_reaching(levels)[:, None]
+
+    def party_tables(self, tables: dict[Slot, list[np.ndarray]], samples: int) -> list[list[np.ndarray]]:
+        """Per party, its per-issue ``(S, options)`` weighted values (fixed ones repeated)."""
+        out = []
+        for j, party in enumerate(self.scenario.parties):
+            if (j, None) in tables:
+                out.append(tables[(j, None)])
+            else:
+                out.append([np.broadcast_to(t[None, :], (samples, t.size))
+                            for t in party.utility.issue_values(self.scenario.issues)])
         return out
 
     def _all_outcomes(self, slot: Slot, tables: list[np.ndarray]) -> np.ndarray:
@@ -171,14 +202,13 @@ class BlockTask:
 
 @dataclass(frozen=True)
 class BlockResult:
-    """Counts over the block's samples (per outcome) and per-sample facts."""
+    """Counts over the block's samples (per outcome: whole numbers, so blocks add up exactly in any order) and
+    per-sample facts."""
 
     start: int
     rational: np.ndarray       # (n,) samples in which the outcome is rational for every party
     ratified: np.ndarray       # (n,) ... rational and ratified by every constituency
     pareto: np.ndarray         # (n,) ... on the Pareto frontier
-    nash_product: np.ndarray   # (n,) sum over samples of Π max(uᵢ − dᵢ, 0)
-    utility_sum: np.ndarray    # (n,) sum over samples of Σ uᵢ
     chosen: np.ndarray         # (S, n_solutions) position of each solution, −1 when there is none
     zone: np.ndarray           # (S,) a zone of agreement exists
     ratifiable_zone: np.ndarray  # (S,) a ratifiable zone exists
@@ -201,51 +231,54 @@ def run_block(task: BlockTask) -> BlockResult:
     draws = draw(task.scenario.uncertainty, task.seed, range(task.start, task.stop))
     samples, n = draws.shape[0], model.space.size
     counts = np.zeros((3, n), dtype=np.int32)
-    sums = np.zeros((2, n))
     chosen = np.full((samples, len(solution_names())), -1, dtype=np.int64)
     zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
     step = max(1, CHUNK_CELLS // model.space.cartesian_size)
     for first in range(0, samples, step):
         part = slice(first, min(first + step, samples))
-        zone[part], ratifiable[part] = _analyse(model, draws[part], counts, sums, chosen[part])
-    return BlockResult(task.start, counts[0], counts[1], counts[2], sums[0], sums[1], chosen, zone, ratifiable,
-                       draws)
+        zone[part], ratifiable[part] = _analyse(model, draws[part], counts, chosen[part])
+    return BlockResult(task.start, counts[0], counts[1], counts[2], chosen, zone, ratifiable, draws)
 
 
-def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: np.ndarray,
+def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray,
              chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Add a few samples' counts (rational, ratified, Pareto) and sums (Nash product, utility sum) in place and
-    fill in their solutions; return whether each has a zone and a ratifiable zone. The counts are array
-    operations over the samples; per sample run only the Nash product (over the rational outcomes, as it is 0
-    elsewhere), the frontier (over the outcomes a cheap test cannot show dominated) and the solutions (over the
-    rational frontier outcomes)."""
-    utilities = model.utilities(draws)
+    """Add a few samples' counts (rational, ratified, Pareto) in place and fill in their solutions; return
+    whether each has a zone and a ratifiable zone. Rationality and ratification are one comparison of the raw
+    sums per outcome and sample; the frontier is found among the candidate outcomes of
+    :mod:`accord.robust.frontier` when it provably holds the whole frontier, else over the space (outcomes
+    a cheap test cannot show dominated); the solutions among the rational frontier outcomes."""
+    values, tables = model.sums(draws)
     reservations, thresholds = model.reservations(draws), model.thresholds(draws)
-    parties = [utilities[(j, None)] for j in range(len(model.scenario.parties))]
-    rational = parties[0] >= reservations[:, :1]
-    for j in range(1, len(parties)):
-        rational &= parties[j] >= reservations[:, j:j + 1]
+    n_parties, samples = len(model.scenario.parties), draws.shape[0]
+    rational = model.at_least((0, None), values[(0, None)], reservations[:, 0])
+    for j in range(1, n_parties):
+        rational &= model.at_least((j, None), values[(j, None)], reservations[:, j])
     passed = rational.copy()
     for c, slot in enumerate(slot for slot in model.slots if slot[1] is not None):
-        passed &= utilities[slot] >= thresholds[:, c:c + 1]
+        passed &= model.at_least(slot, values[slot], thresholds[:, c])
     counts[0] += rational.sum(axis=0, dtype=np.int32)
     counts[1] += passed.sum(axis=0, dtype=np.int32)
-    for party in parties:
-        sums[1] += party.sum(axis=0)
-    maybe = _maybe_on_front(parties)
-    for s in range(draws.shape[0]):
-        inside = np.flatnonzero(rational[s])  # the Nash product is 0 outside the zone
-        product = parties[0][s][inside] - reservations[s, 0]
-        for j in range(1, len(parties)):
-            product *= parties[j][s][inside] - reservations[s, j]
-        sums[0][inside] += product
-        rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[s])
-        u = np.stack([party[s][rows] for party in parties], axis=1)
+    candidates = model.dominance
+    exact = (np.zeros(samples, dtype=bool) if candidates is None
+             else covered(candidates, model.party_tables(tables, samples)))
+    if exact.any():
+        few = [model.rounded((j, None), samples, tables.get((j, None)), candidates.positions)
+               for j in range(n_parties)]
+    for s in range(samples):
+        if exact[s]:
+            rows = candidates.positions
+            u = np.stack([party[s] for party in few], axis=1)
+        else:
+            whole = [values[(j, None)][s:s + 1] if (j, None) not in tables else clip_and_round(values[(j, None)][s:s + 1])
+                     for j in range(n_parties)]
+            maybe = _maybe_on_front(whole)
+            rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[0])
+            u = np.stack([party[0][rows] for party in whole], axis=1)
         front = np.flatnonzero(pareto_mask(u))  # positions in rows
         counts[2][rows[front]] += 1
-        candidates = front[rational[s][rows[front]]]
-        for column, p in enumerate(solve(u[candidates], reservations[s]).values()):
-            chosen[s, column] = -1 if p is None else rows[candidates[p]]
+        best = front[rational[s][rows[front]]]
+        for column, p in enumerate(solve(u[best], reservations[s]).values()):
+            chosen[s, column] = -1 if p is None else rows[best[p]]
     return rational.any(axis=1), passed.any(axis=1)
 
 
