@@ -119,12 +119,16 @@ class UtilityModel:
             values[slot] = self.rounded(slot, draws.shape[0], None)
         return values, tables
 
-    def at_least(self, slot: Slot, values: np.ndarray, levels: np.ndarray) -> np.ndarray:
-        """``(S, n)``: whether each rounded utility reaches the sample's level (a rounded reservation or
-        threshold), from :meth:`sums`' values: one comparison with the smallest sum that rounds up to it."""
-        if slot in self._fixed:
-            return values >= levels[:, None]
-        return values >= lowest_sum_reaching(levels)[:, None]
+    def levels(self, draws: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[Slot, np.ndarray]]:
+        """``(reservations, thresholds, {slot: (S,) level})``: the rounded reservations ``(S, n_parties)`` and
+        thresholds ``(S, n_constituencies)``, and the level each slot's :meth:`sums` values must reach to be
+        rational or to ratify: the rounded number itself for a fixed slot, else the smallest raw sum that
+        rounds up to it (so the test is one comparison per outcome)."""
+        reservations, thresholds = self.reservations(draws), self.thresholds(draws)
+        numbers = {(j, None): reservations[:, j] for j in range(len(self.scenario.parties))}
+        numbers.update(zip((slot for slot in self.slots if slot[1] is not None), thresholds.T))
+        return reservations, thresholds, {slot: level if slot in self._fixed else lowest_sum_reaching(level)
+                                          for slot, level in numbers.items()}
 
     def party_tables(self, tables: dict[Slot, list[np.ndarray]], samples: int) -> list[list[np.ndarray]]:
         """Per party, its per-issue ``(S, options)`` weighted values (fixed ones repeated)."""
@@ -233,14 +237,16 @@ def run_block(task: BlockTask) -> BlockResult:
     counts = np.zeros((3, n), dtype=np.int32)
     chosen = np.full((samples, len(solution_names())), -1, dtype=np.int64)
     zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
+    reservations, thresholds, level = model.levels(draws)
     step = max(1, CHUNK_CELLS // model.space.cartesian_size)
     for first in range(0, samples, step):
         part = slice(first, min(first + step, samples))
-        zone[part], ratifiable[part] = _analyse(model, draws[part], counts, chosen[part])
+        zone[part], ratifiable[part] = _analyse(model, draws[part], (reservations[part], thresholds[part],
+                                                {slot: x[part] for slot, x in level.items()}), counts, chosen[part])
     return BlockResult(task.start, counts[0], counts[1], counts[2], chosen, zone, ratifiable, draws)
 
 
-def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray,
+def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.ndarray,
              chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Add a few samples' counts (rational, ratified, Pareto) in place and fill in their solutions; return
     whether each has a zone and a ratifiable zone. Rationality and ratification are one comparison of the raw
@@ -248,16 +254,16 @@ def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray,
     :mod:`accord.robust.frontier` when it provably holds the whole frontier, else over the space (outcomes
     a cheap test cannot show dominated); the solutions among the rational frontier outcomes."""
     values, tables = model.sums(draws)
-    reservations, thresholds = model.reservations(draws), model.thresholds(draws)
+    reservations, _, level = levels
     n_parties, samples = len(model.scenario.parties), draws.shape[0]
-    rational = model.at_least((0, None), values[(0, None)], reservations[:, 0])
+    rational = values[(0, None)] >= level[(0, None)][:, None]
     for j in range(1, n_parties):
-        rational &= model.at_least((j, None), values[(j, None)], reservations[:, j])
+        rational &= values[(j, None)] >= level[(j, None)][:, None]
     passed = rational.copy()
-    for c, slot in enumerate(slot for slot in model.slots if slot[1] is not None):
-        passed &= model.at_least(slot, values[slot], thresholds[:, c])
-    counts[0] += rational.sum(axis=0, dtype=np.int32)
-    counts[1] += passed.sum(axis=0, dtype=np.int32)
+    for slot in model.slots[n_parties:]:
+        passed &= values[slot] >= level[slot][:, None]
+    np.add(counts[0], rational.sum(axis=0, dtype=np.int32) if samples > 1 else rational[0], out=counts[0])
+    np.add(counts[1], passed.sum(axis=0, dtype=np.int32) if samples > 1 else passed[0], out=counts[1])
     candidates = model.dominance
     exact = (np.zeros(samples, dtype=bool) if candidates is None
              else covered(candidates, model.party_tables(tables, samples)))
