@@ -26,7 +26,7 @@ from accord.space import OutcomeSpace, scenario_space, utility_column
 
 Slot = tuple[int, "int | None"]
 FRONT_BINS = 1024  # u₀ bins of the cheap dominance test before the exact frontier (two parties)
-CHUNK_CELLS = 2**20  # cartesian outcomes × samples analysed at once inside a block (8 MB per array)
+CHUNK_CELLS = 2**17  # cartesian outcomes × samples analysed at once inside a block (1 MB per array: in cache)
 
 
 class UtilityModel:

@@ -107,14 +107,16 @@ def covered(dominance: Dominance, tables: list[list[np.ndarray]]) -> np.ndarray:
     ``GAP`` while leaving that party's utility below 1 − ``GAP`` (so neither rounding nor the clip at 1 can make
     the replaced outcome tie its candidate)."""
     samples = tables[0][0].shape[0]
-    ok = np.ones(samples, dtype=bool)
     if not len(dominance.checks):
-        return ok
-    best = [sum(t.max(axis=1) for t in party) for party in tables]  # (S,) the most each party can get
-    for i, b, a in dominance.checks:
-        strict = np.zeros(samples, dtype=bool)
-        for j, party in enumerate(tables):
-            gap = party[i][:, a] - party[i][:, b]
-            strict |= (gap > GAP) & (best[j] - gap <= 1 - GAP)
-        ok &= strict
-    return ok
+        return np.ones(samples, dtype=bool)
+    issue, dominated, replacement = dominance.checks.T
+    strict = np.zeros((samples, len(issue)), dtype=bool)
+    for party in tables:
+        width = max(t.shape[1] for t in party)
+        values = np.full((samples, len(party), width), -np.inf)  # (S, issues, options), padded
+        for i, table in enumerate(party):
+            values[:, i, :table.shape[1]] = table
+        best = values.max(axis=2).sum(axis=1)  # (S,) the most the party can get
+        gap = values[:, issue, replacement] - values[:, issue, dominated]  # (S, checks)
+        strict |= (gap > GAP) & (best[:, None] - gap <= 1 - GAP)
+    return strict.all(axis=1)
