@@ -82,3 +82,28 @@ def test_the_cheap_dominance_test_removes_only_dominated_outcomes():
         kept = np.flatnonzero(maybe[s])
         assert np.array_equal(kept[pareto_mask(u[kept])], np.flatnonzero(full))
     assert _maybe_on_front([first, second, second]) is None
+
+
+def test_sums_piece_by_piece_are_the_whole_sums_bit_for_bit(monkeypatch):
+    monkeypatch.setattr("accord.robust.block.PIECE", 2)
+    scenario = wide()
+    model = prepared(scenario)
+    draws = run_block(BlockTask(scenario, seed=6, start=0, stop=3)).draws
+    for s in range(3):
+        tables = {slot: [t[s:s + 1] for t in per_issue] for slot, per_issue in model.tables(draws).items()}
+        whole = model.sums(tables, 1)
+        pieces = list(model.pieces(tables))
+        assert len(pieces) > 1 and pieces[-1][0].stop == model.space.size
+        for slot, values in whole.items():
+            assert np.array_equal(np.concatenate([piece[slot].T.ravel() for _, piece in pieces]), values[0])
+
+
+def test_counting_piece_by_piece_gives_the_same_block(monkeypatch):
+    scenario = wide()
+    whole = run_block(BlockTask(scenario, seed=8, start=0, stop=15))
+    monkeypatch.setattr("accord.robust.block.PIECE", 2)
+    monkeypatch.setattr("accord.robust.block.CHUNK_CELLS", 1)  # one sample at a time, so in pieces
+    assert prepared(scenario).in_pieces()
+    pieces = run_block(BlockTask(scenario, seed=8, start=0, stop=15))
+    for name in ("rational", "ratified", "pareto", "chosen", "zone", "ratifiable_zone"):
+        assert np.array_equal(getattr(whole, name), getattr(pieces, name)), name

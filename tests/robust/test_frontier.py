@@ -34,7 +34,7 @@ def test_the_candidates_hold_the_whole_frontier_of_every_covered_sample(seed):
         assert s.constraints
         return
     draws = draw(s.uncertainty, seed, range(30))
-    _, tables = model.sums(draws)
+    tables = model.tables(draws)
     exact = covered(model.dominance, model.party_tables(tables, len(draws)))
     candidates = set(model.dominance.positions.tolist())
     for row in draws[exact]:
@@ -70,7 +70,7 @@ def test_sums_above_one_are_not_covered_and_fall_back_to_the_whole_space(monkeyp
     model = block.prepared(s)
     assert model.dominance is not None and len(model.dominance.checks)  # "p" is dominated by "q" on issue b
     draws = draw(s.uncertainty, 3, range(200))
-    _, tables = model.sums(draws)
+    tables = model.tables(draws)
     exact = covered(model.dominance, model.party_tables(tables, len(draws)))
     assert 0 < exact.sum() < len(exact)
     outside = [set(np.flatnonzero(pareto_mask(analyze(scenario_at(s, row)).utilities)))

@@ -11,6 +11,7 @@ one ``analyze`` gives for the rebuilt scenario, bit for bit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -27,6 +28,7 @@ from accord.space import OutcomeSpace, scenario_space, utility_column
 Slot = tuple[int, "int | None"]
 FRONT_BINS = 1024  # u₀ bins of the cheap dominance test before the exact frontier (two parties)
 CHUNK_CELLS = 2**17  # cartesian outcomes × samples analysed at once inside a block (1 MB per array: in cache)
+PIECE = 2**15  # outcomes compared at once when one sample is larger than a chunk
 
 
 class UtilityModel:
@@ -109,15 +111,41 @@ class UtilityModel:
         np.minimum(total, 1.0, out=total)
         return np.round(total, DECIMALS, out=total)
 
-    def sums(self, draws: np.ndarray) -> tuple[dict[Slot, np.ndarray], dict[Slot, list[np.ndarray]]]:
-        """``({slot: (S, n)}, {slot: tables})``: per sample, every outcome's unclipped, unrounded sum (rounded
-        utilities for a fixed slot, which has no tables), and the varying slots' per-issue tables. Compare
-        them with :meth:`at_least`."""
-        tables = {slot: self._tables(slot, draws) for slot in self._varying}
+    def tables(self, draws: np.ndarray) -> dict[Slot, list[np.ndarray]]:
+        """The varying slots' per-issue ``(S, options)`` weighted values."""
+        return {slot: self._tables(slot, draws) for slot in self._varying}
+
+    def sums(self, tables: dict[Slot, list[np.ndarray]], samples: int) -> dict[Slot, np.ndarray]:
+        """``{slot: (S, n)}``: per sample, every outcome's unclipped, unrounded sum (rounded utilities for a
+        fixed slot, which has no tables). Compare them with the levels of :meth:`levels`."""
         values = {slot: self._all_outcomes(slot, tables[slot]) for slot in self._varying}
         for slot in self._fixed:
-            values[slot] = self.rounded(slot, draws.shape[0], None)
-        return values, tables
+            values[slot] = self.rounded(slot, samples, None)
+        return values
+
+    def in_pieces(self) -> bool:
+        """Whether one sample's sums can be taken piece by piece (a space without constraints)."""
+        return self.space.feasible_indices is None
+
+    def pieces(self, tables: dict[Slot, list[np.ndarray]]) -> Iterator[tuple[slice, dict[Slot, np.ndarray]]]:
+        """One sample's :meth:`sums`, piece by piece and transposed: ``(positions, {slot: (last, rows)})``,
+        where ``[k, r]`` is the outcome at ``positions.start + r · last + k`` (``last``: the last issue's size).
+        The outer sum runs to the last issue once; the last issue is added per piece, one option at a time
+        along the long axis (numpy's fast loop, where the outcome order's inner axis would be a few options).
+        Each figure is the same single addition as in :meth:`sums`, so bit for bit the same."""
+        last = self.scenario.issues[-1].size
+        heads = {}
+        for slot, per_issue in tables.items():
+            first, total = self._prefix[slot]
+            for table in per_issue[first:-1]:
+                total = np.add.outer(total, table[0]).ravel()
+            heads[slot] = total
+        rows, n_rows = max(1, PIECE // last), self.space.size // last
+        for start in range(0, n_rows, rows):
+            positions = slice(start * last, min(start + rows, n_rows) * last)
+            piece = {slot: heads[slot][None, start:start + rows] + tables[slot][-1][0][:, None] for slot in tables}
+            piece.update({slot: row[positions].reshape(-1, last).T for slot, row in self._fixed.items()})
+            yield positions, piece
 
     def levels(self, draws: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[Slot, np.ndarray]]:
         """``(reservations, thresholds, {slot: (S,) level})``: the rounded reservations ``(S, n_parties)`` and
@@ -253,17 +281,22 @@ def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.n
     sums per outcome and sample; the frontier is found among the candidate outcomes of
     :mod:`accord.robust.frontier` when it provably holds the whole frontier, else over the space (outcomes
     a cheap test cannot show dominated); the solutions among the rational frontier outcomes."""
-    values, tables = model.sums(draws)
+    tables = model.tables(draws)
     reservations, _, level = levels
     n_parties, samples = len(model.scenario.parties), draws.shape[0]
-    rational = values[(0, None)] >= level[(0, None)][:, None]
-    for j in range(1, n_parties):
-        rational &= values[(j, None)] >= level[(j, None)][:, None]
-    passed = rational.copy()
-    for slot in model.slots[n_parties:]:
-        passed &= values[slot] >= level[slot][:, None]
-    np.add(counts[0], rational.sum(axis=0, dtype=np.int32) if samples > 1 else rational[0], out=counts[0])
-    np.add(counts[1], passed.sum(axis=0, dtype=np.int32) if samples > 1 else passed[0], out=counts[1])
+    if samples == 1 and model.in_pieces():
+        values = None
+        rational, passed = _tests_in_pieces(model, tables, level, counts)
+    else:
+        values = model.sums(tables, samples)
+        rational = values[(0, None)] >= level[(0, None)][:, None]
+        for j in range(1, n_parties):
+            rational &= values[(j, None)] >= level[(j, None)][:, None]
+        passed = rational.copy()
+        for slot in model.slots[n_parties:]:
+            passed &= values[slot] >= level[slot][:, None]
+        np.add(counts[0], rational.sum(axis=0, dtype=np.int32), out=counts[0])
+        np.add(counts[1], passed.sum(axis=0, dtype=np.int32), out=counts[1])
     candidates = model.dominance
     exact = (np.zeros(samples, dtype=bool) if candidates is None
              else covered(candidates, model.party_tables(tables, samples)))
@@ -275,6 +308,7 @@ def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.n
             rows = candidates.positions
             u = np.stack([party[s] for party in few], axis=1)
         else:
+            values = model.sums(tables, samples) if values is None else values
             whole = [values[(j, None)][s:s + 1] if (j, None) not in tables else clip_and_round(values[(j, None)][s:s + 1])
                      for j in range(n_parties)]
             maybe = _maybe_on_front(whole)
@@ -286,6 +320,25 @@ def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.n
         for column, p in enumerate(solve(u[best], reservations[s]).values()):
             chosen[s, column] = -1 if p is None else rows[best[p]]
     return rational.any(axis=1), passed.any(axis=1)
+
+
+def _tests_in_pieces(model: UtilityModel, tables: dict[Slot, list[np.ndarray]], level: dict[Slot, np.ndarray],
+                     counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One sample's ``(1, n)`` rational and ratified outcomes, counted in place, from its sums piece by piece."""
+    n_parties, n = len(model.scenario.parties), model.space.size
+    rational, passed = np.empty((1, n), dtype=bool), np.empty((1, n), dtype=bool)
+    last = model.scenario.issues[-1].size
+    for positions, values in model.pieces(tables):
+        ok = values[(0, None)] >= level[(0, None)][0]
+        for j in range(1, n_parties):
+            ok &= values[(j, None)] >= level[(j, None)][0]
+        rational[0, positions].reshape(-1, last)[...] = ok.T
+        for slot in model.slots[n_parties:]:
+            ok &= values[slot] >= level[slot][0]
+        passed[0, positions].reshape(-1, last)[...] = ok.T
+    counts[0] += rational[0]  # once, in position order (fast); the pieces are transposed
+    counts[1] += passed[0]
+    return rational, passed
 
 
 def _maybe_on_front(parties: list[np.ndarray]) -> np.ndarray | None:
