@@ -6,7 +6,8 @@ import numpy as np
 
 from accord.analysis import analyze, pareto_mask, solution_names
 from accord.io.accord_format import scenario_from_dict
-from accord.robust.block import BlockTask, _maybe_on_front, prepared, run_block
+from accord.robust.block import BlockTask, _maybe_on_front, run_block
+from accord.robust.utility_model import prepared
 from accord.robust.parameters import scenario_at
 from accord.space import utility_column
 from tests.robust.scenarios import document, wide, zero_width
@@ -85,7 +86,7 @@ def test_the_cheap_dominance_test_removes_only_dominated_outcomes():
 
 
 def test_sums_piece_by_piece_are_the_whole_sums_bit_for_bit(monkeypatch):
-    monkeypatch.setattr("accord.robust.block.PIECE", 2)
+    monkeypatch.setattr("accord.robust.utility_model.PIECE", 2)
     scenario = wide()
     model = prepared(scenario)
     draws = run_block(BlockTask(scenario, seed=6, start=0, stop=3)).draws
@@ -101,7 +102,7 @@ def test_sums_piece_by_piece_are_the_whole_sums_bit_for_bit(monkeypatch):
 def test_counting_piece_by_piece_gives_the_same_block(monkeypatch):
     scenario = wide()
     whole = run_block(BlockTask(scenario, seed=8, start=0, stop=15))
-    monkeypatch.setattr("accord.robust.block.PIECE", 2)
+    monkeypatch.setattr("accord.robust.utility_model.PIECE", 2)
     monkeypatch.setattr("accord.robust.block.CHUNK_CELLS", 1)  # one sample at a time, so in pieces
     assert prepared(scenario).in_pieces()
     pieces = run_block(BlockTask(scenario, seed=8, start=0, stop=15))

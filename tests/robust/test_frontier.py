@@ -8,7 +8,7 @@ import pytest
 
 from accord.analysis import analyze, pareto_mask
 from accord.robust import robust, scenario_at
-from accord.robust import block
+from accord.robust import utility_model
 from accord.robust.distributions import draw
 from accord.robust.frontier import covered
 from tests.robust.scenarios import random_scenario, scenario
@@ -19,17 +19,17 @@ SEEDS = range(40)
 def unpruned(monkeypatch, s, samples, seed) -> dict:
     """The document of a run whose frontier is found over every outcome (no candidates)."""
     with monkeypatch.context() as patch:
-        patch.setattr(block, "dominance", lambda *args: None)
-        block._prepared.cache_clear()
+        patch.setattr(utility_model, "dominance", lambda *args: None)
+        utility_model._prepared.cache_clear()
         document = robust(s, samples, seed).to_json(all_packages=True)
-    block._prepared.cache_clear()
+    utility_model._prepared.cache_clear()
     return document
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_candidates_hold_the_whole_frontier_of_every_covered_sample(seed):
     s = random_scenario(seed)
-    model = block.prepared(s)
+    model = utility_model.prepared(s)
     if model.dominance is None:
         assert s.constraints
         return
@@ -67,7 +67,7 @@ def test_sums_above_one_are_not_covered_and_fall_back_to_the_whole_space(monkeyp
     s = scenario(**{"parties[1].utility.weights.a": {"value": 0.4, "uniform": [0.4, 1.5]},
                     "parties[1].utility.values.b.q": 1.0, "parties[0].utility.values.b.q": 1.0,
                     "parties[0].utility.values.a.z": 1.0})
-    model = block.prepared(s)
+    model = utility_model.prepared(s)
     assert model.dominance is not None and len(model.dominance.checks)  # "p" is dominated by "q" on issue b
     draws = draw(s.uncertainty, 3, range(200))
     tables = model.tables(draws)
@@ -81,4 +81,4 @@ def test_sums_above_one_are_not_covered_and_fall_back_to_the_whole_space(monkeyp
 
 def test_constraints_turn_the_candidates_off():
     s = random_scenario(4)
-    assert s.constraints and block.prepared(s).dominance is None
+    assert s.constraints and utility_model.prepared(s).dominance is None

@@ -9,7 +9,7 @@ import pytest
 from accord.analysis import analyze
 from accord.robust import robust, scenario_at
 from accord.robust import tiebreak
-from accord.robust.block import prepared
+from accord.robust.utility_model import prepared
 from accord.robust.distributions import draw
 from tests.robust.scenarios import wide, zero_width
 

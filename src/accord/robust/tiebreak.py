@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.robust.block import UtilityModel
+from accord.robust.utility_model import UtilityModel
 
 SUM_CELLS = 2 * 10**7  # the fixed summation order: samples per block, as the blocks of earlier versions had
 SUM_MAX_BLOCK = 64
