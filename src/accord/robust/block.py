@@ -18,7 +18,7 @@ from accord.model import Scenario
 from accord.robust.distributions import draw
 from accord.robust.frontier import covered
 from accord.robust.levels import rounded as clip_and_round
-from accord.robust.utility_model import Slot, UtilityModel, prepared
+from accord.robust.utility_model import Slot, UtilityModel, buffer, prepared
 
 FRONT_BINS = 1024  # u₀ bins of the cheap dominance test before the exact frontier (two parties)
 CHUNK_CELLS = 2**17  # cartesian outcomes × samples analysed at once inside a block (1 MB per array: in cache)
@@ -59,15 +59,17 @@ def run_block(task: BlockTask) -> BlockResult:
     zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
     reservations, thresholds, level = model.levels(draws)
     step = max(1, CHUNK_CELLS // model.space.cartesian_size)
+    scratch: dict = {}  # arrays reused from sample to sample
     for first in range(0, samples, step):
         part = slice(first, min(first + step, samples))
         zone[part], ratifiable[part] = _analyse(model, draws[part], (reservations[part], thresholds[part],
-                                                {slot: x[part] for slot, x in level.items()}), counts, chosen[part])
+                                                {slot: x[part] for slot, x in level.items()}), counts, chosen[part],
+                                                scratch)
     return BlockResult(task.start, counts[0], counts[1], counts[2], chosen, zone, ratifiable, draws)
 
 
-def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.ndarray,
-             chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.ndarray, chosen: np.ndarray,
+             scratch: dict) -> tuple[np.ndarray, np.ndarray]:
     """Add a few samples' counts (rational, ratified, Pareto) in place and fill in their solutions; return
     whether each has a zone and a ratifiable zone. Rationality and ratification are one comparison of the raw
     sums per outcome and sample; the frontier is found among the candidate outcomes of
@@ -78,7 +80,7 @@ def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.n
     n_parties, samples = len(model.scenario.parties), draws.shape[0]
     if samples == 1 and model.in_pieces():
         values = None
-        rational, passed = _tests_in_pieces(model, tables, level, counts)
+        rational, passed = _tests_in_pieces(model, tables, level, counts, scratch)
     else:
         values = model.sums(tables, samples)
         rational = values[(0, None)] >= level[(0, None)][:, None]
@@ -115,18 +117,22 @@ def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.n
 
 
 def _tests_in_pieces(model: UtilityModel, tables: dict[Slot, list[np.ndarray]], level: dict[Slot, np.ndarray],
-                     counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One sample's ``(1, n)`` rational and ratified outcomes, counted in place, from its sums piece by piece."""
+                     counts: np.ndarray, scratch: dict) -> tuple[np.ndarray, np.ndarray]:
+    """One sample's ``(1, n)`` rational and ratified outcomes (arrays of ``scratch``, valid until the next
+    sample), counted in place, from its sums piece by piece."""
     n_parties, n = len(model.scenario.parties), model.space.size
-    rational, passed = np.empty((1, n), dtype=bool), np.empty((1, n), dtype=bool)
+    rational, passed = buffer(scratch, "rational", (1, n), bool), buffer(scratch, "passed", (1, n), bool)
     last = model.scenario.issues[-1].size
-    for positions, values in model.pieces(tables):
-        ok = values[(0, None)] >= level[(0, None)][0]
-        for j in range(1, n_parties):
-            ok &= values[(j, None)] >= level[(j, None)][0]
-        rational[0, positions].reshape(-1, last)[...] = ok.T
-        for slot in model.slots[n_parties:]:
-            ok &= values[slot] >= level[slot][0]
+    for positions, values in model.pieces(tables, scratch):
+        ok = buffer(scratch, "ok", values[(0, None)].shape, bool)
+        other = buffer(scratch, "other", ok.shape, bool)
+        np.greater_equal(values[(0, None)], level[(0, None)][0], out=ok)
+        for slot in model.slots[1:]:
+            if slot[1] is not None and slot == model.slots[n_parties]:
+                rational[0, positions].reshape(-1, last)[...] = ok.T
+            np.logical_and(ok, np.greater_equal(values[slot], level[slot][0], out=other), out=ok)
+        if len(model.slots) == n_parties:
+            rational[0, positions].reshape(-1, last)[...] = ok.T
         passed[0, positions].reshape(-1, last)[...] = ok.T
     counts[0] += rational[0]  # once, in position order (fast); the pieces are transposed
     counts[1] += passed[0]

@@ -122,23 +122,29 @@ class UtilityModel:
         """Whether one sample's sums can be taken piece by piece (a space without constraints)."""
         return self.space.feasible_indices is None
 
-    def pieces(self, tables: dict[Slot, list[np.ndarray]]) -> Iterator[tuple[slice, dict[Slot, np.ndarray]]]:
+    def pieces(self, tables: dict[Slot, list[np.ndarray]], scratch: dict) -> Iterator[tuple[slice, dict[Slot, np.ndarray]]]:
         """One sample's :meth:`sums`, piece by piece and transposed: ``(positions, {slot: (last, rows)})``,
         where ``[k, r]`` is the outcome at ``positions.start + r · last + k`` (``last``: the last issue's size).
         The outer sum runs to the last issue once; the last issue is added per piece, one option at a time
         along the long axis (numpy's fast loop, where the outcome order's inner axis would be a few options).
-        Each figure is the same single addition as in :meth:`sums`, so bit for bit the same."""
+        Each figure is the same single addition as in :meth:`sums`, so bit for bit the same. The arrays live in
+        ``scratch`` (kept by the caller from sample to sample; see :func:`buffer`), and a piece is valid until
+        the next one."""
         last = self.scenario.issues[-1].size
         heads = {}
         for slot, per_issue in tables.items():
             first, total = self._prefix[slot]
-            for table in per_issue[first:-1]:
-                total = np.add.outer(total, table[0]).ravel()
+            for level, table in enumerate(per_issue[first:-1]):
+                out = buffer(scratch, ("head", slot, level % 2), (total.size, table.shape[1]))
+                total = np.add(total[:, None], table[0][None, :], out=out).reshape(-1)
             heads[slot] = total
         rows, n_rows = max(1, PIECE // last), self.space.size // last
         for start in range(0, n_rows, rows):
-            positions = slice(start * last, min(start + rows, n_rows) * last)
-            piece = {slot: heads[slot][None, start:start + rows] + tables[slot][-1][0][:, None] for slot in tables}
+            stop = min(start + rows, n_rows)
+            positions = slice(start * last, stop * last)
+            piece = {slot: np.add(heads[slot][None, start:stop], tables[slot][-1][0][:, None],
+                                  out=buffer(scratch, ("piece", slot), (last, stop - start)))
+                     for slot in tables}
             piece.update({slot: row[positions].reshape(-1, last).T for slot, row in self._fixed.items()})
             yield positions, piece
 
@@ -199,6 +205,17 @@ class UtilityModel:
         slots = [slot for slot in self.slots if slot[1] is not None]
         base = [self.scenario.parties[j].constituencies[k].threshold for j, k in slots]
         return self._numbers(draws, "threshold", base, slots)
+
+
+def buffer(scratch: dict, key, shape: tuple[int, ...], dtype=float) -> np.ndarray:
+    """A reusable array of ``shape`` kept in ``scratch`` under ``key`` (grown when too small). Large arrays
+    made afresh for every piece of every sample are slow where the allocator hands them back to the system at
+    once (Dask's nanny sets ``MALLOC_TRIM_THRESHOLD_``, which makes each one a new mapping to fault in)."""
+    size = int(np.prod(shape))
+    kept = scratch.get(key)
+    if kept is None or kept.size < size or kept.dtype != np.dtype(dtype):
+        kept = scratch[key] = np.empty(size, dtype=dtype)
+    return kept[:size].reshape(shape)
 
 
 def _function_at(function, changes: list[tuple[Target, int]], row: np.ndarray):
