@@ -60,16 +60,30 @@ def run_block(task: BlockTask) -> BlockResult:
     reservations, thresholds, level = model.levels(draws)
     step = max(1, CHUNK_CELLS // model.space.cartesian_size)
     scratch: dict = {}  # arrays reused from sample to sample
+    candidates = _candidates_of_block(model, draws)
     for first in range(0, samples, step):
         part = slice(first, min(first + step, samples))
-        zone[part], ratifiable[part] = _analyse(model, draws[part], (reservations[part], thresholds[part],
-                                                {slot: x[part] for slot, x in level.items()}), counts, chosen[part],
-                                                scratch)
+        zone[part], ratifiable[part] = _analyse(
+            model, draws[part], (reservations[part], thresholds[part], {slot: x[part] for slot, x in level.items()}),
+            counts, chosen[part], scratch, None if candidates is None else (candidates[0][part],
+                                                                            [u[part] for u in candidates[1]]))
     return BlockResult(task.start, counts[0], counts[1], counts[2], chosen, zone, ratifiable, draws)
 
 
+def _candidates_of_block(model: UtilityModel, draws: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]] | None:
+    """For the whole block at once (when the candidates are few): in which samples the candidates hold the
+    frontier, and each party's ``(S, candidates)`` rounded utilities (so no sample pays for them alone)."""
+    candidates, samples = model.dominance, draws.shape[0]
+    if candidates is None or samples * candidates.positions.size > CHUNK_CELLS:
+        return None
+    tables = model.tables(draws)
+    return (covered(candidates, model.party_tables(tables, samples)),
+            [model.rounded((j, None), samples, tables.get((j, None)), candidates.positions)
+             for j in range(len(model.scenario.parties))])
+
+
 def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.ndarray, chosen: np.ndarray,
-             scratch: dict) -> tuple[np.ndarray, np.ndarray]:
+             scratch: dict, candidates_of_block: tuple | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Add a few samples' counts (rational, ratified, Pareto) in place and fill in their solutions; return
     whether each has a zone and a ratifiable zone. Rationality and ratification are one comparison of the raw
     sums per outcome and sample; the frontier is found among the candidate outcomes of
@@ -92,11 +106,14 @@ def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.n
         np.add(counts[0], rational.sum(axis=0, dtype=np.int32), out=counts[0])
         np.add(counts[1], passed.sum(axis=0, dtype=np.int32), out=counts[1])
     candidates = model.dominance
-    exact = (np.zeros(samples, dtype=bool) if candidates is None
-             else covered(candidates, model.party_tables(tables, samples)))
-    if exact.any():
-        few = [model.rounded((j, None), samples, tables.get((j, None)), candidates.positions)
-               for j in range(n_parties)]
+    if candidates_of_block is not None:
+        exact, few = candidates_of_block
+    else:
+        exact = (np.zeros(samples, dtype=bool) if candidates is None
+                 else covered(candidates, model.party_tables(tables, samples)))
+        if exact.any():
+            few = [model.rounded((j, None), samples, tables.get((j, None)), candidates.positions)
+                   for j in range(n_parties)]
     for s in range(samples):
         if exact[s]:
             rows = candidates.positions

@@ -17,6 +17,7 @@ from accord.model import Scenario
 from accord.robust.block import BlockResult, BlockTask, prepared, run_block
 from accord.robust.result import Driver, RobustResult
 from accord.robust.tiebreak import expected_sums
+from accord.robust.utility_model import UtilityModel
 from accord.space import scenario_space
 
 MAX_SAMPLES = 10**7
@@ -85,7 +86,7 @@ def combine(scenario: Scenario, samples: int, seed: int, results: list[BlockResu
         drivers=drivers(scenario.uncertainty.parameters, draws, ratifiable))
 
 
-def _robust_deal(model, draws: np.ndarray, ratified: np.ndarray) -> tuple[int | None, float | None]:
+def _robust_deal(model: UtilityModel, draws: np.ndarray, ratified: np.ndarray) -> tuple[int | None, float | None]:
     """``(position, Σ Nash products)`` of the robust deal: the largest P(rational and ratified); ties → larger
     expected Nash product → larger expected utility sum → lowest position. ``(None, None)`` when no outcome was
     rational and ratified in any sample."""
