@@ -115,7 +115,8 @@ def random_scenario(seed: int):
                                                issues[1]["name"]: [issues[1]["options"][0]]}}]
     if seed % 7 == 6:
         issues.append({"name": "n", "integers": {"low": 0, "high": 2}})
-        for utility in [p["utility"] for p in parties] + [c["utility"] for p in parties for c in p.get("constituencies", [])]:
+        owners = parties + [c for p in parties for c in p.get("constituencies", [])]
+        for utility in [owner["utility"] for owner in owners]:
             utility["values"]["n"] = {"linear": {"slope": 0.5, "offset": 0.0}}
             utility["weights"]["n"] = 0.0
         parties[0]["utility"]["values"]["n"] = {"linear": {"slope": {"value": 0.5, "uniform": [0.2, 0.5]},

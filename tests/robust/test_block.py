@@ -7,8 +7,8 @@ import numpy as np
 from accord.analysis import analyze, pareto_mask, solution_names
 from accord.io.accord_format import scenario_from_dict
 from accord.robust.block import BlockTask, _maybe_on_front, run_block
-from accord.robust.utility_model import prepared
 from accord.robust.parameters import scenario_at
+from accord.robust.utility_model import prepared
 from accord.space import utility_column
 from tests.robust.scenarios import document, wide, zero_width
 
@@ -83,21 +83,6 @@ def test_the_cheap_dominance_test_removes_only_dominated_outcomes():
         kept = np.flatnonzero(maybe[s])
         assert np.array_equal(kept[pareto_mask(u[kept])], np.flatnonzero(full))
     assert _maybe_on_front([first, second, second]) is None
-
-
-def test_sums_piece_by_piece_are_the_whole_sums_bit_for_bit(monkeypatch):
-    monkeypatch.setattr("accord.robust.utility_model.PIECE", 2)
-    scenario = wide()
-    model = prepared(scenario)
-    draws = run_block(BlockTask(scenario, seed=6, start=0, stop=3)).draws
-    for s in range(3):
-        tables = {slot: [t[s:s + 1] for t in per_issue] for slot, per_issue in model.tables(draws).items()}
-        whole = model.sums(tables, 1)
-        pieces = [(positions, {slot: v.T.flatten() for slot, v in piece.items()})  # copies: buffers are reused
-                  for positions, piece in model.pieces(tables, {})]
-        assert len(pieces) > 1 and pieces[-1][0].stop == model.space.size
-        for slot, values in whole.items():
-            assert np.array_equal(np.concatenate([piece[slot] for _, piece in pieces]), values[0])
 
 
 def test_counting_piece_by_piece_gives_the_same_block(monkeypatch):

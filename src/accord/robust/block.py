@@ -120,8 +120,8 @@ def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.n
             u = np.stack([party[s] for party in few], axis=1)
         else:
             values = model.sums(tables, samples) if values is None else values
-            whole = [values[(j, None)][s:s + 1] if (j, None) not in tables else clip_and_round(values[(j, None)][s:s + 1])
-                     for j in range(n_parties)]
+            row = [values[(j, None)][s:s + 1] for j in range(n_parties)]
+            whole = [r if (j, None) not in tables else clip_and_round(r) for j, r in enumerate(row)]
             maybe = _maybe_on_front(whole)
             rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[0])
             u = np.stack([party[0][rows] for party in whole], axis=1)

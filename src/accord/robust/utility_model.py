@@ -122,7 +122,8 @@ class UtilityModel:
         """Whether one sample's sums can be taken piece by piece (a space without constraints)."""
         return self.space.feasible_indices is None
 
-    def pieces(self, tables: dict[Slot, list[np.ndarray]], scratch: dict) -> Iterator[tuple[slice, dict[Slot, np.ndarray]]]:
+    def pieces(self, tables: dict[Slot, list[np.ndarray]],
+               scratch: dict) -> Iterator[tuple[slice, dict[Slot, np.ndarray]]]:
         """One sample's :meth:`sums`, piece by piece and transposed: ``(positions, {slot: (last, rows)})``,
         where ``[k, r]`` is the outcome at ``positions.start + r · last + k`` (``last``: the last issue's size).
         The outer sum runs to the last issue once; the last issue is added per piece, one option at a time
