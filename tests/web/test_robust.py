@@ -53,3 +53,49 @@ def test_bad_requests_answer_one_line(client, request_body, status, detail):
     assert answer.status_code == status
     message = answer.json()["detail"]
     assert isinstance(message, str) and "\n" not in message and detail in message
+
+
+def page_document(scenario_document: dict) -> dict:
+    """The document the workbench page edits: the scenario's numbers without their distributions."""
+    from accord.io.accord_format import scenario_from_dict, scenario_to_dict
+
+    return scenario_to_dict(scenario_from_dict(scenario_document, "toy.json"))
+
+
+def uploaded_toy(client) -> str:
+    answer = client.post("/api/scenarios", files={"files": ("toy.json", json.dumps(TOY).encode())})
+    assert answer.status_code == 201, answer.text
+    return answer.json()["id"]
+
+
+def test_the_pages_unedited_numbers_keep_the_stored_distributions(client):
+    sid = uploaded_toy(client)
+    stored = client.post("/api/robust", json={"scenario_id": sid, "samples": 40, "seed": 1}).json()
+    posted = client.post("/api/robust", json={"scenario": page_document(TOY), "origin": sid, "samples": 40,
+                                              "seed": 1}).json()
+    assert posted["parameters"] == stored["parameters"] and posted["p_ratifiable_zone"]["se"] > 0
+    assert {k: v for k, v in posted.items() if k != "view"} == {k: v for k, v in stored.items() if k != "view"}
+
+
+def test_the_panel_estimates_the_edited_numbers(client, capsys, tmp_path):
+    """The page raised A's reservation from 0.4 to 0.6: the answer is that of the file whose reservation is 0.6
+    with its range moved along ([0.5, 0.7]), as the CLI computes it."""
+    sid = uploaded_toy(client)
+    edit = page_document(TOY)
+    edit["parties"][0]["reservation"] = 0.6
+    answer = client.post("/api/robust", json={"scenario": edit, "origin": sid, "samples": 40, "seed": 1})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    body.pop("view")
+    moved = json.loads(json.dumps(TOY))
+    moved["parties"][0]["reservation"] = {"value": 0.6, "uniform": [0.5, 0.7]}
+    path = tmp_path / "toy.json"
+    path.write_text(json.dumps(moved))
+    assert body == cli_document(capsys, str(path), "--samples", "40", "--seed", "1")
+    unedited = client.post("/api/robust", json={"scenario_id": sid, "samples": 40, "seed": 1}).json()
+    assert body["p_zone"] != unedited["p_zone"] or body["packages"] != unedited["packages"]
+
+
+def test_an_edit_of_an_unknown_scenario_answers_404(client):
+    answer = client.post("/api/robust", json={"scenario": page_document(TOY), "origin": "nope", "samples": 5})
+    assert answer.status_code == 404 and "nope: no such scenario" in answer.json()["detail"]

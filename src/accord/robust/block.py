@@ -1,162 +1,27 @@
-"""One block of samples: utilities recomputed as array operations over one enumerated outcome space, then
-the analysis's own rules (rationality, ratification, Pareto frontier, solutions) applied to each sample.
+"""One block of samples: the analysis's own rules (rationality, ratification, Pareto frontier, solutions) applied
+to each sample, from the utilities of :mod:`accord.robust.utility_model`.
 
-A sample never rebuilds the scenario: each uncertain utility is re-tabulated per issue (a few numbers per
-sample) and summed over the outcome space by the analysis's own outer sum, for several samples at once;
-whatever does not depend on the sample (utilities without uncertain numbers, the sum over leading issues that
-never vary) is computed once. Rounding and summation order are the analysis's, so every sampled figure is the
-one ``analyze`` gives for the rebuilt scenario, bit for bit.
+Rationality and ratification are one comparison of the raw sums per outcome and sample (with the smallest sum
+that rounds up to each level); the frontier is searched among the candidates of :mod:`accord.robust.frontier`
+where they provably hold it; a block returns whole-number counts, so blocks add up exactly in any order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from accord.analysis.pareto import pareto_mask
-from accord.analysis.solutions import DECIMALS, solution_names, solve
-from accord.model import Constant, LinearAdditive, Scenario, Table
+from accord.analysis.solutions import solution_names, solve
+from accord.model import Scenario
 from accord.robust.distributions import draw
-from accord.robust.parameters import Target, targets
-from accord.space import OutcomeSpace, scenario_space, utility_column
+from accord.robust.frontier import covered
+from accord.robust.levels import rounded as clip_and_round
+from accord.robust.utility_model import Slot, UtilityModel, buffer, prepared
 
-Slot = tuple[int, "int | None"]
 FRONT_BINS = 1024  # u₀ bins of the cheap dominance test before the exact frontier (two parties)
-CHUNK_CELLS = 2**20  # cartesian outcomes × samples analysed at once inside a block (8 MB per array)
-
-
-class UtilityModel:
-    """Utilities, reservations and thresholds of a scenario as functions of its uncertain parameters.
-
-    Everything that does not depend on a sample is computed once: the utilities without uncertain numbers, and
-    for the others the outer sum over the leading issues whose weighted tables never change.
-    """
-
-    def __init__(self, scenario: Scenario, space: OutcomeSpace) -> None:
-        self.scenario, self.space = scenario, space
-        self.targets: tuple[Target, ...] = targets(scenario)
-        self.slots: list[Slot] = [(j, None) for j in range(len(scenario.parties))] + [
-            (j, k) for j, party in enumerate(scenario.parties) for k in range(len(party.constituencies))]
-        self.indices = space.value_indices(np.arange(space.size)).T.copy()  # (n_issues, n)
-        self._fixed: dict[Slot, np.ndarray] = {}
-        self._varying: dict[Slot, set[int]] = {}
-        self._prefix: dict[Slot, tuple[int, np.ndarray]] = {}
-        for slot in self.slots:
-            varying = {t.issue for t in self.targets
-                       if t.slot == slot and t.field not in ("threshold", "reservation")}
-            if not varying:
-                self._fixed[slot] = np.round(utility_column(self.utility(slot), space), DECIMALS)
-                continue
-            self._varying[slot] = varying
-            first = min(varying)
-            total = np.zeros(1)
-            for table in self.utility(slot).issue_values(scenario.issues)[:first]:
-                total = np.add.outer(total, table).ravel()
-            self._prefix[slot] = first, total
-
-    def utility(self, slot: Slot):
-        party = self.scenario.parties[slot[0]]
-        return party.utility if slot[1] is None else party.constituencies[slot[1]].utility
-
-    def _tables(self, slot: Slot, draws: np.ndarray) -> list[np.ndarray]:
-        """Per issue, ``(S, size)``: the weighted value of each of its values in each sample."""
-        utility: LinearAdditive = self.utility(slot)
-        issues = self.scenario.issues
-        samples = draws.shape[0]
-        weights = np.tile(np.asarray(utility.weights, dtype=float), (samples, 1))
-        changed: dict[int, list[tuple[Target, int]]] = {}
-        for column, target in enumerate(self.targets):
-            if target.slot != slot or target.field in ("threshold", "reservation"):
-                continue
-            if target.field == "weight":
-                weights[:, target.issue] = draws[:, column]
-            else:
-                changed.setdefault(target.issue, []).append((target, column))
-        tables = []
-        for i, (function, issue) in enumerate(zip(utility.functions, issues)):
-            changes = changed.get(i, [])
-            if isinstance(function, Table) and all(t.field == "option" for t, _ in changes):
-                values = np.tile(function.evaluate(issue), (samples, 1))
-                for target, column in changes:
-                    values[:, target.option] = draws[:, column]
-                tables.append(weights[:, i:i + 1] * values)
-                continue
-            rows = np.empty((samples, issue.size))
-            for s in range(samples):
-                rows[s] = weights[s, i] * _function_at(function, changes, draws[s]).evaluate(issue)
-            tables.append(rows)
-        return tables
-
-    def utilities(self, draws: np.ndarray, positions: np.ndarray | None = None) -> dict[Slot, np.ndarray]:
-        """``{slot: (S, m)}`` rounded utilities, one row per sample, of the outcomes at ``positions`` (all by
-        default). Sums run in the analysis's order (issue by issue from zero), so every figure is bit-for-bit
-        the one :func:`accord.space.utility_column` gives for the sampled scenario."""
-        samples = draws.shape[0]
-        out = {}
-        for slot in self.slots:
-            if slot in self._fixed:
-                row = self._fixed[slot] if positions is None else self._fixed[slot][positions]
-                out[slot] = np.broadcast_to(row[None, :], (samples, row.size))
-                continue
-            tables = self._tables(slot, draws)
-            total = self._all_outcomes(slot, tables) if positions is None else self._gathered(tables, positions)
-            np.minimum(total, 1.0, out=total)
-            out[slot] = np.round(total, DECIMALS, out=total)
-        return out
-
-    def _all_outcomes(self, slot: Slot, tables: list[np.ndarray]) -> np.ndarray:
-        """``(S, n)`` unclipped sums over the whole outcome space: the analysis's outer sum, one per sample,
-        continued from the sample-independent prefix."""
-        first, prefix = self._prefix[slot]
-        total = np.broadcast_to(prefix, (tables[0].shape[0], prefix.size))
-        for table in tables[first:]:
-            total = (total[:, :, None] + table[:, None, :]).reshape(table.shape[0], -1)
-        indices = self.space.feasible_indices
-        return total if indices is None else np.take(total, indices, axis=1)  # C order, unlike total[:, indices]
-
-    def _gathered(self, tables: list[np.ndarray], positions: np.ndarray) -> np.ndarray:
-        """``(S, m)`` unclipped sums at a few positions, issue by issue in the same order."""
-        total = np.zeros((tables[0].shape[0], positions.size))
-        for table, index in zip(tables, self.indices[:, positions]):
-            total += table[:, index]
-        return total
-
-    def _numbers(self, draws: np.ndarray, field: str, base: list[float], slots: list[Slot]) -> np.ndarray:
-        values = np.tile(np.asarray(base, dtype=float), (draws.shape[0], 1))
-        for column, target in enumerate(self.targets):
-            if target.field == field:
-                values[:, slots.index(target.slot)] = draws[:, column]
-        return np.round(values, DECIMALS)
-
-    def reservations(self, draws: np.ndarray) -> np.ndarray:
-        """``(S, n_parties)`` rounded reservation values."""
-        parties = self.scenario.parties
-        return self._numbers(draws, "reservation", [p.reservation for p in parties],
-                             [(j, None) for j in range(len(parties))])
-
-    def thresholds(self, draws: np.ndarray) -> np.ndarray:
-        """``(S, n_constituencies)`` rounded thresholds, in slot order."""
-        slots = [slot for slot in self.slots if slot[1] is not None]
-        base = [self.scenario.parties[j].constituencies[k].threshold for j, k in slots]
-        return self._numbers(draws, "threshold", base, slots)
-
-
-def _function_at(function, changes: list[tuple[Target, int]], row: np.ndarray):
-    import dataclasses
-
-    for target, column in changes:
-        value = float(row[column])
-        if target.field == "option":
-            values = list(function.values)
-            values[target.option] = value
-            function = Table(tuple(values))
-        elif target.field == "value":
-            function = Constant(value)
-        else:
-            function = dataclasses.replace(function, **{target.field: value})
-    return function
+CHUNK_CELLS = 2**17  # cartesian outcomes × samples analysed at once inside a block (1 MB per array: in cache)
 
 
 @dataclass(frozen=True)
@@ -171,28 +36,17 @@ class BlockTask:
 
 @dataclass(frozen=True)
 class BlockResult:
-    """Counts over the block's samples (per outcome) and per-sample facts."""
+    """Counts over the block's samples (per outcome: whole numbers, so blocks add up exactly in any order) and
+    per-sample facts."""
 
     start: int
     rational: np.ndarray       # (n,) samples in which the outcome is rational for every party
     ratified: np.ndarray       # (n,) ... rational and ratified by every constituency
     pareto: np.ndarray         # (n,) ... on the Pareto frontier
-    nash_product: np.ndarray   # (n,) sum over samples of Π max(uᵢ − dᵢ, 0)
-    utility_sum: np.ndarray    # (n,) sum over samples of Σ uᵢ
     chosen: np.ndarray         # (S, n_solutions) position of each solution, −1 when there is none
     zone: np.ndarray           # (S,) a zone of agreement exists
     ratifiable_zone: np.ndarray  # (S,) a ratifiable zone exists
     draws: np.ndarray          # (S, n_parameters)
-
-
-@lru_cache(maxsize=2)
-def _prepared(scenario: Scenario, uncertainty) -> UtilityModel:
-    return UtilityModel(scenario, scenario_space(scenario))
-
-
-def prepared(scenario: Scenario) -> UtilityModel:
-    """The scenario's utility model (built once per process; the outcome space is enumerated once)."""
-    return _prepared(scenario, scenario.uncertainty)
 
 
 def run_block(task: BlockTask) -> BlockResult:
@@ -201,52 +55,105 @@ def run_block(task: BlockTask) -> BlockResult:
     draws = draw(task.scenario.uncertainty, task.seed, range(task.start, task.stop))
     samples, n = draws.shape[0], model.space.size
     counts = np.zeros((3, n), dtype=np.int32)
-    sums = np.zeros((2, n))
     chosen = np.full((samples, len(solution_names())), -1, dtype=np.int64)
     zone, ratifiable = np.zeros(samples, dtype=bool), np.zeros(samples, dtype=bool)
+    reservations, thresholds, level = model.levels(draws)
     step = max(1, CHUNK_CELLS // model.space.cartesian_size)
+    scratch: dict = {}  # arrays reused from sample to sample
+    candidates = _candidates_of_block(model, draws)
     for first in range(0, samples, step):
         part = slice(first, min(first + step, samples))
-        zone[part], ratifiable[part] = _analyse(model, draws[part], counts, sums, chosen[part])
-    return BlockResult(task.start, counts[0], counts[1], counts[2], sums[0], sums[1], chosen, zone, ratifiable,
-                       draws)
+        zone[part], ratifiable[part] = _analyse(
+            model, draws[part], (reservations[part], thresholds[part], {slot: x[part] for slot, x in level.items()}),
+            counts, chosen[part], scratch, None if candidates is None else (candidates[0][part],
+                                                                            [u[part] for u in candidates[1]]))
+    return BlockResult(task.start, counts[0], counts[1], counts[2], chosen, zone, ratifiable, draws)
 
 
-def _analyse(model: UtilityModel, draws: np.ndarray, counts: np.ndarray, sums: np.ndarray,
-             chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Add a few samples' counts (rational, ratified, Pareto) and sums (Nash product, utility sum) in place and
-    fill in their solutions; return whether each has a zone and a ratifiable zone. The counts are array
-    operations over the samples; per sample run only the Nash product (over the rational outcomes, as it is 0
-    elsewhere), the frontier (over the outcomes a cheap test cannot show dominated) and the solutions (over the
-    rational frontier outcomes)."""
-    utilities = model.utilities(draws)
-    reservations, thresholds = model.reservations(draws), model.thresholds(draws)
-    parties = [utilities[(j, None)] for j in range(len(model.scenario.parties))]
-    rational = parties[0] >= reservations[:, :1]
-    for j in range(1, len(parties)):
-        rational &= parties[j] >= reservations[:, j:j + 1]
-    passed = rational.copy()
-    for c, slot in enumerate(slot for slot in model.slots if slot[1] is not None):
-        passed &= utilities[slot] >= thresholds[:, c:c + 1]
-    counts[0] += rational.sum(axis=0, dtype=np.int32)
-    counts[1] += passed.sum(axis=0, dtype=np.int32)
-    for party in parties:
-        sums[1] += party.sum(axis=0)
-    maybe = _maybe_on_front(parties)
-    for s in range(draws.shape[0]):
-        inside = np.flatnonzero(rational[s])  # the Nash product is 0 outside the zone
-        product = parties[0][s][inside] - reservations[s, 0]
-        for j in range(1, len(parties)):
-            product *= parties[j][s][inside] - reservations[s, j]
-        sums[0][inside] += product
-        rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[s])
-        u = np.stack([party[s][rows] for party in parties], axis=1)
+def _candidates_of_block(model: UtilityModel, draws: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]] | None:
+    """For the whole block at once (when the candidates are few): in which samples the candidates hold the
+    frontier, and each party's ``(S, candidates)`` rounded utilities (so no sample pays for them alone)."""
+    candidates, samples = model.dominance, draws.shape[0]
+    if candidates is None or samples * candidates.positions.size > CHUNK_CELLS:
+        return None
+    tables = model.tables(draws)
+    return (covered(candidates, model.party_tables(tables, samples)),
+            [model.rounded((j, None), samples, tables.get((j, None)), candidates.positions)
+             for j in range(len(model.scenario.parties))])
+
+
+def _analyse(model: UtilityModel, draws: np.ndarray, levels: tuple, counts: np.ndarray, chosen: np.ndarray,
+             scratch: dict, candidates_of_block: tuple | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Add a few samples' counts (rational, ratified, Pareto) in place and fill in their solutions; return
+    whether each has a zone and a ratifiable zone. Rationality and ratification are one comparison of the raw
+    sums per outcome and sample; the frontier is found among the candidate outcomes of
+    :mod:`accord.robust.frontier` when it provably holds the whole frontier, else over the space (outcomes
+    a cheap test cannot show dominated); the solutions among the rational frontier outcomes."""
+    tables = model.tables(draws)
+    reservations, _, level = levels
+    n_parties, samples = len(model.scenario.parties), draws.shape[0]
+    if samples == 1 and model.in_pieces():
+        values = None
+        rational, passed = _tests_in_pieces(model, tables, level, counts, scratch)
+    else:
+        values = model.sums(tables, samples)
+        rational = values[(0, None)] >= level[(0, None)][:, None]
+        for j in range(1, n_parties):
+            rational &= values[(j, None)] >= level[(j, None)][:, None]
+        passed = rational.copy()
+        for slot in model.slots[n_parties:]:
+            passed &= values[slot] >= level[slot][:, None]
+        np.add(counts[0], rational.sum(axis=0, dtype=np.int32), out=counts[0])
+        np.add(counts[1], passed.sum(axis=0, dtype=np.int32), out=counts[1])
+    candidates = model.dominance
+    if candidates_of_block is not None:
+        exact, few = candidates_of_block
+    else:
+        exact = (np.zeros(samples, dtype=bool) if candidates is None
+                 else covered(candidates, model.party_tables(tables, samples)))
+        if exact.any():
+            few = [model.rounded((j, None), samples, tables.get((j, None)), candidates.positions)
+                   for j in range(n_parties)]
+    for s in range(samples):
+        if exact[s]:
+            rows = candidates.positions
+            u = np.stack([party[s] for party in few], axis=1)
+        else:
+            values = model.sums(tables, samples) if values is None else values
+            row = [values[(j, None)][s:s + 1] for j in range(n_parties)]
+            whole = [r if (j, None) not in tables else clip_and_round(r) for j, r in enumerate(row)]
+            maybe = _maybe_on_front(whole)
+            rows = np.arange(model.space.size) if maybe is None else np.flatnonzero(maybe[0])
+            u = np.stack([party[0][rows] for party in whole], axis=1)
         front = np.flatnonzero(pareto_mask(u))  # positions in rows
         counts[2][rows[front]] += 1
-        candidates = front[rational[s][rows[front]]]
-        for column, p in enumerate(solve(u[candidates], reservations[s]).values()):
-            chosen[s, column] = -1 if p is None else rows[candidates[p]]
+        best = front[rational[s][rows[front]]]
+        for column, p in enumerate(solve(u[best], reservations[s]).values()):
+            chosen[s, column] = -1 if p is None else rows[best[p]]
     return rational.any(axis=1), passed.any(axis=1)
+
+
+def _tests_in_pieces(model: UtilityModel, tables: dict[Slot, list[np.ndarray]], level: dict[Slot, np.ndarray],
+                     counts: np.ndarray, scratch: dict) -> tuple[np.ndarray, np.ndarray]:
+    """One sample's ``(1, n)`` rational and ratified outcomes (arrays of ``scratch``, valid until the next
+    sample), counted in place, from its sums piece by piece."""
+    n_parties, n = len(model.scenario.parties), model.space.size
+    rational, passed = buffer(scratch, "rational", (1, n), bool), buffer(scratch, "passed", (1, n), bool)
+    last = model.scenario.issues[-1].size
+    for positions, values in model.pieces(tables, scratch):
+        ok = buffer(scratch, "ok", values[(0, None)].shape, bool)
+        other = buffer(scratch, "other", ok.shape, bool)
+        np.greater_equal(values[(0, None)], level[(0, None)][0], out=ok)
+        for slot in model.slots[1:]:
+            if slot[1] is not None and slot == model.slots[n_parties]:
+                rational[0, positions].reshape(-1, last)[...] = ok.T
+            np.logical_and(ok, np.greater_equal(values[slot], level[slot][0], out=other), out=ok)
+        if len(model.slots) == n_parties:
+            rational[0, positions].reshape(-1, last)[...] = ok.T
+        passed[0, positions].reshape(-1, last)[...] = ok.T
+    counts[0] += rational[0]  # once, in position order (fast); the pieces are transposed
+    counts[1] += passed[0]
+    return rational, passed
 
 
 def _maybe_on_front(parties: list[np.ndarray]) -> np.ndarray | None:

@@ -16,11 +16,13 @@ from accord.errors import OptionError
 from accord.model import Scenario
 from accord.robust.block import BlockResult, BlockTask, prepared, run_block
 from accord.robust.result import Driver, RobustResult
+from accord.robust.tiebreak import expected_sums
+from accord.robust.utility_model import UtilityModel
 from accord.space import scenario_space
 
 MAX_SAMPLES = 10**7
-BLOCK_CELLS = 2 * 10**7  # utility values held at once in one block (samples × cartesian outcomes × utilities)
-MAX_BLOCK = 64
+TASK_CELLS = 10**8  # outcome-samples one task analyses at most (its result: three counts per outcome)
+TASKS_PER_WORKER = 4
 
 
 def check_run(samples: int, seed: int) -> None:
@@ -32,15 +34,10 @@ def check_run(samples: int, seed: int) -> None:
         raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
 
 
-def block_size(scenario: Scenario, n_outcomes: int) -> int:
-    """Samples per block: as many as fit ``BLOCK_CELLS`` utility values over ``n_outcomes`` (the cartesian
-    product, which a block sums over before it keeps the feasible outcomes); it depends on the scenario only."""
-    utilities = len(scenario.parties) + sum(len(p.constituencies) for p in scenario.parties)
-    return int(max(1, min(MAX_BLOCK, BLOCK_CELLS // max(1, n_outcomes * utilities))))
-
-
-def plan(scenario: Scenario, samples: int, seed: int, n_outcomes: int) -> list[BlockTask]:
-    size = block_size(scenario, n_outcomes)
+def plan(scenario: Scenario, samples: int, seed: int, n_outcomes: int, workers: int = 1) -> list[BlockTask]:
+    """Tasks of consecutive samples: a few per worker, each at most ``TASK_CELLS`` outcome-samples. The answer
+    does not depend on the split (counts are whole numbers; sums are taken afterwards in a fixed order)."""
+    size = max(1, min(-(-samples // (TASKS_PER_WORKER * max(1, workers))), TASK_CELLS // max(1, n_outcomes)))
     return [BlockTask(scenario, seed, start, min(start + size, samples)) for start in range(0, samples, size)]
 
 
@@ -51,9 +48,10 @@ def robust(scenario: Scenario, samples: int = 1000, seed: int = 0, executor=None
     of finished samples."""
     check_run(samples, seed)
     space = scenario_space(scenario)
-    tasks = plan(scenario, samples, seed, space.cartesian_size)
+    workers = getattr(executor, "workers", 1)
+    tasks = plan(scenario, samples, seed, space.size, workers)
     results: list[BlockResult] = []
-    wave = max(1, 2 * getattr(executor, "workers", 1))
+    wave = max(1, 2 * workers)
     for start in range(0, len(tasks), wave):
         batch = tasks[start:start + wave]
         results.extend(executor.map_plain(run_block, batch) if executor is not None else map(run_block, batch))
@@ -63,7 +61,7 @@ def robust(scenario: Scenario, samples: int = 1000, seed: int = 0, executor=None
 
 
 def combine(scenario: Scenario, samples: int, seed: int, results: list[BlockResult]) -> RobustResult:
-    """Sum the blocks (in sample order) into the result."""
+    """Add the blocks' counts, join their per-sample facts in sample order, and pick the robust deal."""
     results = sorted(results, key=lambda r: r.start)
     total = lambda name: np.sum([getattr(r, name) for r in results], axis=0)  # noqa: E731
     stacked = lambda name: np.concatenate([getattr(r, name) for r in results])  # noqa: E731
@@ -71,10 +69,10 @@ def combine(scenario: Scenario, samples: int, seed: int, results: list[BlockResu
     n = results[0].rational.size
     solution_counts = np.stack([np.bincount(chosen[:, c][chosen[:, c] >= 0], minlength=n)
                                 for c in range(len(solution_names()))])
-    ratified, nash, utility_sum = total("ratified"), total("nash_product"), total("utility_sum")
+    ratified = total("ratified")
     ratifiable = stacked("ratifiable_zone")
-    robust_position = _robust_deal(ratified, nash, utility_sum)
     model = prepared(scenario)
+    robust_position, nash = _robust_deal(model, draws, ratified)
     deal_utilities = None
     if robust_position is not None:
         columns = model.utilities(draws, np.array([robust_position]))
@@ -83,20 +81,22 @@ def combine(scenario: Scenario, samples: int, seed: int, results: list[BlockResu
         scenario=scenario, samples=samples, seed=seed, space=model.space,
         zone=stacked("zone"), ratifiable_zone=ratifiable,
         rational=total("rational"), ratified=ratified, pareto=total("pareto"), solutions=solution_counts,
-        expected_nash_product=nash / samples, expected_utility_sum=utility_sum / samples,
+        expected_nash_product=None if nash is None else nash / samples,
         robust_position=robust_position, robust_utilities=deal_utilities,
         drivers=drivers(scenario.uncertainty.parameters, draws, ratifiable))
 
 
-def _robust_deal(ratified: np.ndarray, nash: np.ndarray, utility_sum: np.ndarray) -> int | None:
-    """Largest P(rational and ratified); ties → larger expected Nash product → larger expected utility sum →
-    lowest position. ``None`` when no outcome was rational and ratified in any sample."""
+def _robust_deal(model: UtilityModel, draws: np.ndarray, ratified: np.ndarray) -> tuple[int | None, float | None]:
+    """``(position, Σ Nash products)`` of the robust deal: the largest P(rational and ratified); ties → larger
+    expected Nash product → larger expected utility sum → lowest position. ``(None, None)`` when no outcome was
+    rational and ratified in any sample."""
     best = ratified.max()
     if best == 0:
-        return None
+        return None, None
     tied = np.flatnonzero(ratified == best)
-    order = np.lexsort((tied, -utility_sum[tied], -nash[tied]))
-    return int(tied[order[0]])
+    nash, utility_sum = expected_sums(model, draws, tied)
+    k = np.lexsort((tied, -utility_sum, -nash))[0]
+    return int(tied[k]), float(nash[k])
 
 
 def ranks(x: np.ndarray) -> np.ndarray:

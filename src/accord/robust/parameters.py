@@ -7,12 +7,13 @@ A parameter is named by its path in the scenario document (see :mod:`accord.mode
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.model import Constant, LinearAdditive, Scenario, Table
-from accord.model.uncertainty import Uncertainty
+from accord.model.uncertainty import Dirichlet, TriangularDistribution, Uncertainty, Uniform
 
 _PATH = re.compile(r"parties\[(\d+)\](?:\.constituencies\[(\d+)\])?\.(reservation|threshold|utility\.(.+))\Z")
 _FUNCTION_FIELDS = {"linear.slope": "slope", "linear.offset": "offset", "triangular.low": "low",
@@ -106,3 +107,50 @@ def scenario_at(scenario: Scenario, values: Sequence[float], found: Sequence[Tar
             else dataclasses.replace(c, utility=_with_number(c.utility, target, value)))
         parties[target.party] = dataclasses.replace(party, constituencies=tuple(constituencies))
     return dataclasses.replace(scenario, parties=tuple(parties))
+
+
+def value_at(scenario: Scenario, target: Target) -> float:
+    """The number ``target`` names in ``scenario`` (the inverse of :func:`scenario_at`)."""
+    party = scenario.parties[target.party]
+    if target.field == "reservation":
+        return party.reservation
+    owner = party if target.constituency is None else party.constituencies[target.constituency]
+    if target.field == "threshold":
+        return owner.threshold
+    if target.field == "weight":
+        return owner.utility.weights[target.issue]
+    function = owner.utility.functions[target.issue]
+    return function.values[target.option] if target.field == "option" else getattr(function, target.field)
+
+
+_RANGES = {"reservation": (0.0, 1.0), "threshold": (0.0, 1.0), "option": (0.0, 1.0), "weight": (0.0, math.inf)}
+
+
+def _moved(distribution, target: Target, before: float, after: float):
+    """``distribution`` moved with its number from ``before`` to ``after``: a range shifted by the change
+    (kept inside the number's valid values), a normal centred on the new value."""
+    if after == before:
+        return distribution
+    low, high = _RANGES.get(target.field, (-math.inf, math.inf))
+    shift = after - before
+    if isinstance(distribution, Uniform):
+        return Uniform(max(distribution.low + shift, low), min(distribution.high + shift, high))
+    if isinstance(distribution, TriangularDistribution):
+        return TriangularDistribution(max(distribution.low + shift, low), after, min(distribution.high + shift, high))
+    return dataclasses.replace(distribution, mean=after)  # a truncated normal
+
+
+def with_distributions_of(edited: Scenario, stored: Scenario) -> Scenario:
+    """``edited`` (a copy of ``stored`` whose numbers were changed, without distributions of its own) with
+    ``stored``'s distributions: an unchanged number keeps its distribution, a changed one carries it along
+    (ranges shifted by the change, a normal centred on the new value, a Dirichlet around the new weights)."""
+    pairs = []
+    found = iter(targets(stored))
+    for path, distribution in stored.uncertainty.distributions:
+        if isinstance(distribution, Dirichlet):
+            weights = tuple(value_at(edited, next(found)) for _ in distribution.names)
+            pairs.append((path, dataclasses.replace(distribution, weights=weights)))
+            continue
+        target = next(found)
+        pairs.append((path, _moved(distribution, target, value_at(stored, target), value_at(edited, target))))
+    return dataclasses.replace(edited, uncertainty=Uncertainty(tuple(pairs)))

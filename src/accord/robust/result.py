@@ -54,8 +54,7 @@ class RobustResult:
     ratified: np.ndarray = field(repr=False)
     pareto: np.ndarray = field(repr=False)
     solutions: np.ndarray = field(repr=False)
-    expected_nash_product: np.ndarray = field(repr=False)
-    expected_utility_sum: np.ndarray = field(repr=False)
+    expected_nash_product: float | None  # of the robust deal (None without one)
     robust_position: int | None
     robust_utilities: np.ndarray | None = field(repr=False)
     drivers: list[Driver] = field(default_factory=list)
@@ -94,7 +93,7 @@ class RobustResult:
         return {"outcome": summary["outcome"], "p_rational": summary["p_rational"],
                 "p_ratified": summary["p_ratified"],
                 "se": {"p_rational": summary["se"]["p_rational"], "p_ratified": summary["se"]["p_ratified"]},
-                "expected_nash_product": float(self.expected_nash_product[self.robust_position]),
+                "expected_nash_product": self.expected_nash_product,
                 "utilities": {"median": np.median(u, axis=0).tolist(),
                               "p05": np.quantile(u, 0.05, axis=0).tolist(),
                               "p95": np.quantile(u, 0.95, axis=0).tolist()}}

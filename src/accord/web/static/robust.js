@@ -1,4 +1,5 @@
-/* The robustness panel of the scenario page: runs POST /api/robust for the stored scenario and shows the
+/* The robustness panel of the scenario page: runs POST /api/robust for the scenario as edited on the page (the
+ * edit app.js keeps in this tab; the server adds the stored scenario's distributions) and shows the
  * probabilities, the robust deal, the utility space coloured by P(rational and ratified) and the drivers.
  * Plain JavaScript, no build step; the drawings come ready from the API (view.svg, view.drivers_svg). */
 (function () {
@@ -36,7 +37,7 @@
       '<table class="grid" id="robust-deal"><tbody>' + rows.join("") + "</tbody></table>";
   }
 
-  function render(doc) {
+  function render(doc, edited) {
     var view = doc.view, note = doc.parameters.length ? "" :
       '<p class="small muted">The scenario states no distributions, so every probability is 0 or 1.</p>';
     var fallback = view.measure === "ratified" ? "" :
@@ -48,7 +49,7 @@
       '<tr><td>P(a ratifiable zone exists)</td><td data-figure="p_ratifiable_zone">' +
       estimate(doc.p_ratifiable_zone) + "</td></tr></tbody></table>" +
       '<p class="small muted">' + doc.samples.toLocaleString("en") + " samples, seed " + doc.seed +
-      "; ± one Monte Carlo standard error.</p>" + dealTable(doc) +
+      "; ± one Monte Carlo standard error" + (edited ? "; with the numbers edited above" : "") + ".</p>" + dealTable(doc) +
       '<div class="plot" id="robust-plot">' + view.svg + "</div>" + view.key +
       '<p class="small muted">Each drawn package coloured by ' + esc(view.measure_title) + "." + fallback + "</p>" +
       (view.drivers_svg === null ? "" : "<h3>Which assumption matters</h3>" + (moved
@@ -58,10 +59,18 @@
           "moves it.</p>"));
   }
 
+  /* The page's edited document (kept by app.js in sessionStorage), or null when nothing was edited. */
+  function pageEdit(sid) {
+    try { return JSON.parse(sessionStorage.getItem("accord-edit:" + sid) || "null"); } catch (e) { return null; }
+  }
+
   function run() {
     var panel = $("#robust-panel"), status = $("#robust-status"), error = $("#robust-error");
-    var body = {scenario_id: panel.dataset.sid, samples: parseInt($("#robust-samples").value, 10),
-                seed: parseInt($("#robust-seed").value, 10), axes: axes()};
+    var sid = panel.dataset.sid, edit = pageEdit(sid);
+    var body = edit ? {scenario: edit, origin: sid} : {scenario_id: sid};
+    body.samples = parseInt($("#robust-samples").value, 10);
+    body.seed = parseInt($("#robust-seed").value, 10);
+    body.axes = axes();
     status.textContent = "estimating…";
     error.hidden = true;
     $("#robust-run").disabled = true;
@@ -74,7 +83,7 @@
         });
       })
       .then(function (doc) {
-        render(doc);
+        render(doc, edit !== null);
         status.textContent = "";
       })
       .catch(function (problem) {
