@@ -41,6 +41,14 @@ class AdditiveBounds:
         return (sums, np.minimum(sums + self.rest_low[depth + 1], 1.0),
                 np.minimum(sums + self.rest_high[depth + 1], 1.0))
 
+    def leaf(self, state: float, depth: int, tail: np.ndarray) -> np.ndarray:
+        """Exact utilities (unrounded) of the outcomes completing the partial sum ``state`` with the ``tail``
+        values of the issues from ``depth`` on, summed in issue order as :meth:`LinearAdditive.evaluate` does."""
+        total = np.full(tail.shape[0], state)
+        for column in range(tail.shape[1]):
+            total += self.tables[depth + column][tail[:, column]]
+        return np.minimum(total, 1.0)
+
 
 class RectangleBounds:
     """Bounds of a sum of hyper-rectangles (divided by the normaliser, clipped to [0, 1])."""
@@ -56,12 +64,16 @@ class RectangleBounds:
                 self.inside[position][:, r] &= (x >= low) & (x <= high)
                 last[r] = max(last[r], position)
         self.last = last
+        self.inside_t = [np.ascontiguousarray(table.T) for table in self.inside]
         self.exclusive = np.array([box.exclusive for box in boxes], dtype=bool)
         weights = np.array([box.utility for box in boxes], dtype=float)
         self.weights = weights
         self.gains = np.maximum(weights, 0.0)
         self.losses = np.minimum(weights, 0.0)
         self.normalizer = float(utility.normalizer)
+        # an undecided inclusive rectangle is charged to the last issue it bounds, where one value is taken
+        self.ending = [np.flatnonzero((last == p) & ~self.exclusive) for p in range(len(issues))]
+        self.loose = (np.where(self.exclusive, self.gains, 0.0), np.where(self.exclusive, self.losses, 0.0))
 
     def root(self) -> np.ndarray:
         return np.ones(len(self.weights), dtype=bool)
@@ -71,10 +83,28 @@ class RectangleBounds:
         decided = self.last <= depth
         earned = np.where(self.exclusive, ~alive, alive & decided)
         undecided = alive & ~decided
+        open_ = undecided.astype(float)
         base = earned.astype(float) @ self.weights
-        low = (base + undecided.astype(float) @ self.losses) / self.normalizer
-        high = (base + undecided.astype(float) @ self.gains) / self.normalizer
-        return alive, np.clip(low, 0.0, 1.0), np.clip(high, 0.0, 1.0)
+        low, high = base + open_ @ self.loose[1], base + open_ @ self.loose[0]
+        for position in range(depth + 1, len(self.ending)):
+            rows = self.ending[position]
+            if rows.size:
+                inside = self.inside[position][:, rows].T.astype(float)
+                high = high + ((open_[:, rows] * self.gains[rows]) @ inside).max(axis=1)
+                low = low + ((open_[:, rows] * self.losses[rows]) @ inside).min(axis=1)
+        return alive, np.clip(low / self.normalizer, 0.0, 1.0), np.clip(high / self.normalizer, 0.0, 1.0)
+
+    def leaf(self, state: np.ndarray, depth: int, tail: np.ndarray) -> np.ndarray:
+        """Exact utilities (unrounded) of the outcomes completing ``state`` with the ``tail`` values of the issues
+        from ``depth`` on: rectangle by rectangle, in order, as :meth:`RectangleSum.evaluate` sums them."""
+        inside = np.repeat(state[:, None], tail.shape[0], axis=1)
+        for column in range(tail.shape[1]):
+            inside &= self.inside_t[depth + column][:, tail[:, column]]
+        earned = np.where(self.exclusive[:, None], ~inside, inside)
+        # cumulative sums down the rectangles (axis 0) add them one by one, in order, for every outcome at once
+        total = (np.cumsum(np.where(earned, self.weights[:, None], 0.0), axis=0)[-1] if state.size
+                 else np.zeros(len(tail)))
+        return np.clip(total / self.normalizer, 0.0, 1.0)
 
 
 def bounds_for(utility: UtilityFunction, issues: tuple[Issue, ...]) -> AdditiveBounds | RectangleBounds:

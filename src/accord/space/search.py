@@ -24,6 +24,7 @@ exist. ``stopped`` counts the searches the budget stopped.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property
 
@@ -39,7 +40,7 @@ SLACK = 1e-9
 """Safety margin of every bound comparison (covers rounding to 10 decimals and summation order)."""
 BLOCK = 1024
 """Outcomes evaluated together at a leaf: the last issues whose sizes multiply to at most this."""
-SEARCH_BUDGET = 3000
+SEARCH_BUDGET = 200
 """Nodes (expansions and blocks) one search visits at most."""
 
 
@@ -65,6 +66,9 @@ class OutcomeFinder:
         self.tail_values = np.stack([g.ravel() for g in grids], axis=1) if grids else np.zeros((1, 0), np.int64)
         self.offsets = np.arange(tail, dtype=np.int64)
         self._constraints = _ConstraintTables(scenario, sizes)
+        self._seeds: dict = {}
+        self._known: list[tuple[float, int]] = []
+        self._at_least: dict[float, int | None] = {}
 
     # -- scoring ----------------------------------------------------------------------------------------------
     def utilities_of(self, values: np.ndarray) -> np.ndarray:
@@ -75,10 +79,23 @@ class OutcomeFinder:
         """The party's (rounded) utility of the outcome at ``position``."""
         return float(self.utilities_of(self.space.value_indices([position]))[0])
 
+    def feasible(self, position: int) -> bool:
+        """Whether the hard constraints allow the outcome at ``position``."""
+        return bool(self.space.feasible(self.space.value_indices([position]))[0])
+
     # -- questions --------------------------------------------------------------------------------------------
+    def seed(self, best: tuple[float, int] | None = None, worst: float | None = None,
+             known: list[tuple[float, int]] = ()) -> None:
+        """Start from facts known exactly (e.g. from the exact analysis): a best outcome ``(utility, position)``,
+        the lowest utility, and outcomes ``known`` as (utility, position), e.g. the frontier's. The searches for the
+        best outcome then only look for a lower position; a search for an outcome near a utility starts from the
+        nearest known one (so a search the budget stops still answers well)."""
+        self._seeds = {"best": best, "worst": worst}
+        self._known = sorted(known)
+
     @cached_property
     def _best(self) -> tuple[float, int]:
-        found = self._run(_Extreme(1.0, last=False)).best
+        found = self._run(_Extreme(1.0, last=False, seed=self._seeds.get("best"))).best
         if found is None:
             raise ValueError("the constraints rule out every outcome")
         return found
@@ -94,17 +111,24 @@ class OutcomeFinder:
     @cached_property
     def top_last(self) -> int:
         """The best outcome of highest position (what an ascending order ends with)."""
-        return self._run(_Extreme(1.0, last=True)).best[1]
+        known = self._seeds.get("best")
+        return self._run(_Extreme(1.0, last=True, seed=known)).best[1]
 
     @cached_property
     def min_utility(self) -> float:
         """The party's lowest utility over the feasible outcomes."""
+        if self._seeds.get("worst") is not None:
+            return self._seeds["worst"]
         return -self._run(_Extreme(-1.0, last=False)).best[0]
 
     def first_at_least(self, target: float) -> int | None:
         """The outcome with the lowest utility ≥ ``target`` (ties: lowest position), or ``None``."""
-        found = self._run(_AtLeast(target)).best
-        return None if found is None else found[1]
+        if target not in self._at_least:
+            i = bisect_left(self._known, (target, -1))
+            start = self._known[i] if i < len(self._known) else None
+            found = self._run(_AtLeast(target, start)).best
+            self._at_least[target] = None if found is None else found[1]
+        return self._at_least[target]
 
     def at_least(self, target: float) -> int:
         """:meth:`first_at_least`, or the best outcome of highest position when none reaches ``target``."""
@@ -164,7 +188,8 @@ class _Search:
             block[:, :depth] = values
             block[:, depth:] = finder.tail_values
             feasible = finder.space.feasible(block) if finder._constraints.any else None
-            self.query.leaves(finder.utilities_of(block), block, start, feasible)
+            utilities = np.round(finder.bounds.leaf(state, depth, finder.tail_values), DECIMALS)
+            self.query.leaves(utilities, block, start, feasible)
             return
         states, low, high = finder.bounds.expand(state, depth)
         stride = finder.space.strides[depth]
@@ -189,9 +214,9 @@ class _Search:
 class _Extreme:
     """Maximise ``sign × utility``; ties by lowest position (highest when ``last``). ``best`` = (value, position)."""
 
-    def __init__(self, sign: float, last: bool) -> None:
+    def __init__(self, sign: float, last: bool, seed: tuple[float, int] | None = None) -> None:
         self.sign, self.last = sign, last
-        self.best: tuple[float, int] | None = None
+        self.best: tuple[float, int] | None = seed
 
     def child_bounds(self, depth, values, low, high):
         return None
@@ -227,9 +252,9 @@ class _Extreme:
 class _AtLeast:
     """The lowest utility ≥ ``target``, ties by lowest position. ``best`` = (utility, position)."""
 
-    def __init__(self, target: float) -> None:
+    def __init__(self, target: float, start: tuple[float, int] | None = None) -> None:
         self.target = target
-        self.best: tuple[float, int] | None = None
+        self.best: tuple[float, int] | None = start
 
     def child_bounds(self, depth, values, low, high):
         return None
@@ -323,6 +348,26 @@ class _Argmax:
         candidate = (-float(top), float(utilities[i]), start + int(i))
         if self.best is None or candidate < self.best:
             self.best = candidate
+
+
+class OwnUtilities:
+    """One party's utility by position, scored on demand (and remembered): what ``PartyView.utility_list`` is on a
+    space too large to enumerate (``utilities[position]`` is a plain float)."""
+
+    __slots__ = ("_finder", "_known")
+
+    def __init__(self, finder: OutcomeFinder) -> None:
+        self._finder = finder
+        self._known: dict[int, float] = {}
+
+    def __getitem__(self, position: int) -> float:
+        known = self._known.get(position)
+        if known is None:
+            known = self._known[position] = self._finder.utility_of(position)
+        return known
+
+    def __len__(self) -> int:
+        return self._finder.space.size
 
 
 def score_outcomes(scenario: Scenario, values: np.ndarray) -> np.ndarray:

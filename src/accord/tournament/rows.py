@@ -98,8 +98,8 @@ def lost_row(task: Task, labels: list[str], prepared: Prepared, party: int | Non
     got = np.asarray(prepared.reservations, dtype=float)
     frontier = prepared.frontier
     pareto = float(np.sqrt(((frontier - got) ** 2).sum(axis=1)).min()) if len(frontier) else None
-    nash = (float(np.sqrt(((prepared.utilities[prepared.nash] - got) ** 2).sum()))
-            if prepared.nash is not None else None)
+    nash = (float(np.sqrt(((np.asarray(prepared.nash_point) - got) ** 2).sum()))
+            if prepared.nash_point is not None else None)
     utilities = tuple(float(u) for u in got)
     return SessionRow(**_task_fields(task, labels), scenario=prepared.scenario.name, utilities=utilities,
                       agreement=0, position=None, rounds=0, steps=0, time=0.0, ended_by="error",
