@@ -1,5 +1,7 @@
 """The outcome-finding service against brute force over enumerated spaces (additive, constrained, rectangles)."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
@@ -10,7 +12,17 @@ from accord.space import OutcomeSpace, scenario_space
 from accord.space.search import OutcomeFinder, OwnUtilities, score_outcomes
 from tests.generators import constrained_scenarios, rectangle_scenarios, scenarios
 
-SPACES = {"additive": scenarios(), "constrained": constrained_scenarios(), "rectangles": rectangle_scenarios()}
+
+
+def _fractional(scenario):
+    """The same rectangles with weights that are not integers (their sums depend on the order of addition)."""
+    parties = tuple(replace(p, utility=replace(p.utility, rectangles=tuple(
+        replace(r, utility=r.utility / 3 + 0.1) for r in p.utility.rectangles))) for p in scenario.parties)
+    return replace(scenario, parties=parties)
+
+
+SPACES = {"additive": scenarios(), "constrained": constrained_scenarios(), "rectangles": rectangle_scenarios(),
+          "fractional-rectangles": rectangle_scenarios().map(_fractional)}
 
 
 def _reference(scenario, party):

@@ -65,14 +65,23 @@ class RectangleBounds:
                 last[r] = max(last[r], position)
         self.last = last
         self.inside_t = [np.ascontiguousarray(table.T) for table in self.inside]
+        self._tails: dict = {}
         self.exclusive = np.array([box.exclusive for box in boxes], dtype=bool)
         weights = np.array([box.utility for box in boxes], dtype=float)
         self.weights = weights
         self.gains = np.maximum(weights, 0.0)
         self.losses = np.minimum(weights, 0.0)
         self.normalizer = float(utility.normalizer)
-        # an undecided inclusive rectangle is charged to the last issue it bounds, where one value is taken
-        self.ending = [np.flatnonzero((last == p) & ~self.exclusive) for p in range(len(issues))]
+        self.integral = bool(np.all(weights == np.trunc(weights)) and np.abs(weights).sum() < 2.0**53)
+        """Whether the weights are integers (as in GENIUS's files): their sums are then exact in any order."""
+        # an undecided inclusive rectangle is charged to the last issue it bounds, where one value is taken: one
+        # column per (issue, value), each rectangle's share in the columns of its last issue
+        charged = np.zeros((len(boxes), sum(issue.size for issue in issues)))
+        self.starts = np.cumsum([0, *(issue.size for issue in issues)])[:-1]
+        for r in np.flatnonzero((last >= 0) & ~self.exclusive):
+            start = self.starts[last[r]]
+            charged[r, start:start + issues[last[r]].size] = self.inside[last[r]][:, r]
+        self.charged = (charged * self.gains[:, None], charged * self.losses[:, None])
         self.loose = (np.where(self.exclusive, self.gains, 0.0), np.where(self.exclusive, self.losses, 0.0))
 
     def root(self) -> np.ndarray:
@@ -86,24 +95,27 @@ class RectangleBounds:
         open_ = undecided.astype(float)
         base = earned.astype(float) @ self.weights
         low, high = base + open_ @ self.loose[1], base + open_ @ self.loose[0]
-        for position in range(depth + 1, len(self.ending)):
-            rows = self.ending[position]
-            if rows.size:
-                inside = self.inside[position][:, rows].T.astype(float)
-                high = high + ((open_[:, rows] * self.gains[rows]) @ inside).max(axis=1)
-                low = low + ((open_[:, rows] * self.losses[rows]) @ inside).min(axis=1)
+        if len(self.starts):
+            high = high + np.maximum.reduceat(open_ @ self.charged[0], self.starts, axis=1).sum(axis=1)
+            low = low + np.minimum.reduceat(open_ @ self.charged[1], self.starts, axis=1).sum(axis=1)
         return alive, np.clip(low / self.normalizer, 0.0, 1.0), np.clip(high / self.normalizer, 0.0, 1.0)
 
     def leaf(self, state: np.ndarray, depth: int, tail: np.ndarray) -> np.ndarray:
         """Exact utilities (unrounded) of the outcomes completing ``state`` with the ``tail`` values of the issues
         from ``depth`` on: rectangle by rectangle, in order, as :meth:`RectangleSum.evaluate` sums them."""
-        inside = np.repeat(state[:, None], tail.shape[0], axis=1)
-        for column in range(tail.shape[1]):
-            inside &= self.inside_t[depth + column][:, tail[:, column]]
+        tail_inside = self._tails.get((depth, tail.shape[0]))
+        if tail_inside is None:
+            tail_inside = np.ones((len(self.weights), tail.shape[0]), dtype=bool)
+            for column in range(tail.shape[1]):
+                tail_inside &= self.inside_t[depth + column][:, tail[:, column]]
+            self._tails[(depth, tail.shape[0])] = tail_inside
+        inside = state[:, None] & tail_inside
         earned = np.where(self.exclusive[:, None], ~inside, inside)
-        # cumulative sums down the rectangles (axis 0) add them one by one, in order, for every outcome at once
-        total = (np.cumsum(np.where(earned, self.weights[:, None], 0.0), axis=0)[-1] if state.size
-                 else np.zeros(len(tail)))
+        if self.integral:  # integer sums are exact in any order: one product
+            return np.clip((self.weights @ earned) / self.normalizer, 0.0, 1.0)
+        total = np.zeros(tail.shape[0])
+        for r in np.flatnonzero(earned.any(axis=1)):  # one by one, in order (adding nothing changes nothing)
+            total += earned[r] * self.weights[r]
         return np.clip(total / self.normalizer, 0.0, 1.0)
 
 
