@@ -178,9 +178,13 @@ class NashSeeking(_Modelling, name="nash-seeking",
         finder, reservation = self.view.finder, self.reservation
         tables = self.model.tables()
         rest = np.cumsum([0.0, *(float(t.max()) for t in reversed(tables))])[::-1]
+        flat = np.concatenate(tables)
+        offsets = np.cumsum([0, *(t.size for t in tables)])[:-1]
 
         def score(values: np.ndarray, utilities: np.ndarray) -> np.ndarray:
-            return (utilities - reservation) * self.model.estimate(values)
+            # the model's estimate, summed issue by issue in order (cumsum along a row adds one by one)
+            estimate = np.cumsum(flat[values + offsets], axis=1)[:, -1] if len(tables) else np.zeros(len(values))
+            return (utilities - reservation) * estimate
 
         def upper(depth: int, prefix: list[int], high: np.ndarray) -> np.ndarray:
             done = sum(float(tables[i][v]) for i, v in enumerate(prefix))
