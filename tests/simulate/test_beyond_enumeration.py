@@ -8,7 +8,6 @@ from accord.io.load import load
 from accord.simulate import run_session
 from accord.simulate.prepare import fits, prepare, prepare_large
 from accord.strategies.builtin import BUILTINS
-from accord.strategies.registry import register
 from accord.strategies.simple import RandomStrategy
 from accord.strategies.time_dependent import TimeDependent
 
@@ -62,9 +61,8 @@ def test_a_strategy_that_needs_the_arrays_gets_one_line_on_a_huge_space():
     class NeedsArrays(TimeDependent, name="needs-arrays"):
         beyond_enumeration = False
 
-    register(NeedsArrays)
     with pytest.raises(OptionError) as raised:
-        run_session(load(HUGE_ADDITIVE), ["needs-arrays", "boulware"], rounds=3)
+        run_session(load(HUGE_ADDITIVE), [NeedsArrays(), "boulware"], rounds=3)
     assert raised.value.parameter == "strategies"
     assert "needs every outcome enumerated" in str(raised.value) and "\n" not in str(raised.value)
 

@@ -42,6 +42,8 @@ BLOCK = 1024
 """Outcomes evaluated together at a leaf: the last issues whose sizes multiply to at most this."""
 SEARCH_BUDGET = 200
 """Nodes (expansions and blocks) one search visits at most."""
+MEMO = 100_000
+"""Answers to ``at_least`` remembered per party (sessions on one scenario ask the same targets again)."""
 
 
 class OutcomeFinder:
@@ -124,6 +126,8 @@ class OutcomeFinder:
     def first_at_least(self, target: float) -> int | None:
         """The outcome with the lowest utility ≥ ``target`` (ties: lowest position), or ``None``."""
         if target not in self._at_least:
+            if len(self._at_least) >= MEMO:
+                self._at_least.clear()
             i = bisect_left(self._known, (target, -1))
             start = self._known[i] if i < len(self._known) else None
             found = self._run(_AtLeast(target, start)).best
