@@ -155,7 +155,7 @@ class OutcomeFinder:
     def _run(self, query):
         search = _Search(self, query)
         search.visit(0, self.bounds.root(), 0, [], self._constraints.root)
-        if search.nodes >= self.budget:
+        if search.stopped:
             self.stopped += 1
         return query
 
@@ -183,6 +183,7 @@ class _Search:
         self.finder = finder
         self.query = query
         self.nodes = 0
+        self.stopped = False
 
     def visit(self, depth: int, state, start: int, values: list[int], matched: np.ndarray) -> None:
         finder = self.finder
@@ -204,6 +205,7 @@ class _Search:
             dead = (matched_children & constraints.closed[depth][None, :]).any(axis=1)
         for v in self.query.order(low, high):
             if self.nodes >= finder.budget:
+                self.stopped = True
                 return
             if constraints.any and dead[v]:
                 continue
