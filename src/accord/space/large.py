@@ -42,10 +42,18 @@ class LargeSpace:
 
     def value_indices(self, positions) -> np.ndarray:
         """``(n, n_issues)`` value indices of the outcomes at ``positions`` (Python ints or an integer array)."""
-        flat = [int(p) for p in np.ravel(np.asarray(positions, dtype=object))]
-        out = np.empty((len(flat), len(self.issues)), dtype=np.int64)
-        for row, position in enumerate(flat):
-            out[row] = self.values(position)
+        flat = np.ravel(np.asarray(positions, dtype=object))
+        if flat.size and not (0 <= flat.min() and flat.max() < self.size):
+            raise ValueError("a position is outside the outcome space")
+        if self.size <= 2**63:
+            remainder = flat.astype(np.int64)
+        else:  # Python ints, one vectorised step per issue
+            remainder = flat
+        out = np.empty((flat.size, len(self.issues)), dtype=np.int64)
+        for column in range(len(self.issues) - 1, -1, -1):
+            size = int(self.sizes[column])
+            out[:, column] = remainder % size
+            remainder = remainder // size
         return out
 
     def position(self, values) -> int:

@@ -317,8 +317,12 @@ class _Window:
         if not picked.size:
             return
         picked = picked[np.lexsort((picked, utilities[picked]))][:self.k]
-        merged = self.found + [(float(utilities[i]), start + int(i)) for i in picked]
-        self.found = sorted(merged)[:self.k]
+        new = [(float(utilities[i]), start + int(i)) for i in picked]
+        if len(self.found) >= self.k:
+            new = [item for item in new if item < self.found[-1]]
+            if not new:
+                return
+        self.found = sorted(self.found + new)[:self.k]
 
 
 class _Argmax:
