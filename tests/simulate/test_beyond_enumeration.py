@@ -1,10 +1,13 @@
 """Sessions on spaces too large to enumerate: the searched path gives the enumerated path's offers, huge spaces
 run without enumeration, and what needs the arrays says so in one line."""
 
+from dataclasses import replace
+
 import pytest
 
 from accord.errors import OptionError
 from accord.io.load import load
+from accord.model import Constraint
 from accord.simulate import run_session
 from accord.simulate.prepare import fits, prepare, prepare_large
 from accord.strategies.builtin import BUILTINS
@@ -71,3 +74,16 @@ def test_a_protocol_that_needs_the_arrays_is_refused_on_a_huge_space():
     with pytest.raises(OptionError) as raised:
         run_session(load(HUGE_ADDITIVE), protocol="zeuthen", rounds=3)
     assert raised.value.parameter == "protocol"
+
+
+@pytest.mark.parametrize("strategy", [cls.name for cls in BUILTINS])
+def test_every_built_in_strategy_plays_a_huge_constrained_space(strategy):
+    base = load(HUGE_ADDITIVE)
+    forbidden = tuple(range(5))
+    scenario = replace(base, name="additive30-constrained", constraints=(Constraint(((0, forbidden), (1, forbidden))),))
+    prepared = prepare(scenario)
+    first = run_session(prepared, [strategy, "conceder"], rounds=6, seed=4)
+    again = run_session(prepared, [strategy, "conceder"], rounds=6, seed=4)
+    assert first.fault is None and first.trace_rows == again.trace_rows
+    offered = [row["position"] for row in first.trace if row["offer"] is not None]
+    assert offered and all(prepared.space.feasible(prepared.space.value_indices([p]))[0] for p in offered)
