@@ -1,5 +1,5 @@
-"""Sessions on spaces too large to enumerate: the searched path gives the enumerated path's offers, huge spaces
-run without enumeration, and what needs the arrays says so in one line."""
+"""Preparing a scenario, and sessions on what it prepares: the searched path (``prepare_large``) gives the enumerated
+path's offers, huge spaces run without enumeration, and what needs the arrays says so in one line."""
 
 from dataclasses import replace
 
