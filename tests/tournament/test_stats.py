@@ -8,7 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from accord.tournament.stats import FIELDS, mean_ci, median_ci, summarize, t975, wilson, write_csv, write_parquet
+from accord.tournament.stats import (FIELDS, mean_ci, median_ci, summarize, t975, wilson, write_csv, write_parquet,
+                                     write_records)
 
 
 def row(strategies, utilities, agreement=1, fault_party=None, pareto=0.1, nash=0.2):
@@ -105,3 +106,10 @@ def test_the_ranking_exports_keep_their_columns():
     document = c.to_json()
     assert tuple(document) == FIELDS
     assert document["pareto_distance"] is None and document["mean_utility_high"] == 0.4  # NaN becomes null
+
+
+def test_positions_past_64_bits_export_to_parquet_as_text(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    records = [{"position": 10**30 - 1}, {"position": None}, {"position": 7}]
+    write_records(records, ["position"], tmp_path / "rows.parquet", "sessions")
+    assert pq.read_table(tmp_path / "rows.parquet").column("position").to_pylist() == [str(10**30 - 1), None, "7"]

@@ -11,9 +11,10 @@ from accord.audit.record import FORMAT_VERSION
 from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
 from accord.protocols.common import SessionConfig, as_position
-from accord.simulate.prepare import prepare
+from accord.simulate.prepare import fits, prepare
 from accord.simulate.seeds import derived_seeds
 from accord.simulate.session import check_options, views
+from accord.space import scenario_space
 from accord.strategies.base import END, State
 from accord.strategies.registry import make
 
@@ -29,6 +30,8 @@ class TableGame:
             raise OptionError(f"no party {person}", source="party",
                               fix=f"give 0..{len(scenario.parties) - 1}")
         self.scenario = scenario
+        if not fits(scenario):  # the table shows utilities from the enumerated columns: refuse as before
+            scenario_space(scenario)
         self.prepared = prepare(scenario)
         self.person = person
         self.strategy = strategy

@@ -30,6 +30,8 @@ class Protocol:
     description: str
     plays: str | None = None
     min_parties: int = 2
+    beyond_enumeration: bool = False
+    """Whether it runs on spaces too large to enumerate (it only needs offers as positions)."""
 
     @property
     def needs_strategies(self) -> bool:
@@ -46,7 +48,8 @@ def _sao(players, prepared, config, positions, proposers, mediator_seed) -> Run:
 
 
 PROTOCOLS: tuple[Protocol, ...] = (
-    Protocol("sao", _sao, "stacked alternating offers (the ANAC protocol), two or more parties"),
+    Protocol("sao", _sao, "stacked alternating offers (the ANAC protocol), two or more parties",
+             beyond_enumeration=True),
     Protocol("zeuthen", run_zeuthen, "monotonic concession with the Zeuthen strategy (complete information)",
              plays="zeuthen"),
     Protocol("single-text", run_single_text, "a mediator's single negotiating text, improved while no party vetoes"),

@@ -4,6 +4,11 @@
 utility column sorted once, the Pareto frontier and the Nash and Kalai–Smorodinsky points. Sessions on the same
 scenario reuse it, so a tournament pays for it once per scenario (and once per worker process: a
 :class:`Prepared` pickles as its scenario and is rebuilt, from the cache, on the other side).
+
+A scenario too large to enumerate is prepared without enumerating (:func:`prepare_large`): no utility matrix, an
+outcome-finding service per party (:class:`accord.space.search.OutcomeFinder`), and the frontier, Nash and
+Kalai–Smorodinsky points from the exact analysis beyond enumeration. Positions are then C-order indices in the
+cartesian product (the same as enumeration's when no hard constraint applies).
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ import numpy as np
 from accord.analysis import pareto_mask, rounded_utilities, solve
 from accord.analysis.analyze import rounded_reservations
 from accord.model import Scenario
-from accord.space import OutcomeSpace, scenario_space
+from accord.space import MAX_OUTCOMES, OutcomeSpace, scenario_space
+from accord.space.large import LargeSpace
+from accord.space.outcomes import MAX_MATRIX_BYTES
+from accord.space.search import OutcomeFinder, score_outcomes
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,28 +46,44 @@ class PartyColumn:
 
 @dataclass(frozen=True, eq=False)
 class Prepared:
-    """A scenario ready to negotiate on. Arrays are read-only."""
+    """A scenario ready to negotiate on. Arrays are read-only.
+
+    On a space too large to enumerate (``finders`` set) ``utilities`` is ``None`` and ``columns`` empty; every
+    party's outcome-finding service is in ``finders``. ``nash_point`` is the Nash point's utilities."""
 
     scenario: Scenario
-    space: OutcomeSpace = field(repr=False)
-    utilities: np.ndarray = field(repr=False)
+    space: OutcomeSpace | LargeSpace = field(repr=False)
+    utilities: np.ndarray | None = field(repr=False)
     columns: tuple[PartyColumn, ...] = field(repr=False)
     reservations: tuple[float, ...]
     discounts: tuple[float | None, ...]
     frontier: np.ndarray = field(repr=False)
     nash: int | None
     kalai_smorodinsky: int | None
+    nash_point: tuple[float, ...] | None = None
+    finders: tuple[OutcomeFinder, ...] | None = field(default=None, repr=False)
 
     @property
     def n_outcomes(self) -> int:
-        return self.utilities.shape[0]
+        return self.space.size if self.utilities is None else self.utilities.shape[0]
 
     @property
     def n_parties(self) -> int:
-        return self.utilities.shape[1]
+        return len(self.scenario.parties)
+
+    @property
+    def searches(self) -> bool:
+        """Whether the space is too large to enumerate (strategies search it)."""
+        return self.finders is not None
+
+    def scores(self, positions) -> np.ndarray:
+        """``(n, n_parties)`` utilities of the outcomes at ``positions``."""
+        if self.utilities is not None:
+            return self.utilities[np.asarray(positions, dtype=np.int64)]
+        return score_outcomes(self.scenario, self.space.value_indices(positions))
 
     def __reduce__(self):
-        return (prepare, (self.scenario,))
+        return (prepare_large if self.searches else prepare, (self.scenario,))
 
 
 def _readonly(array: np.ndarray) -> np.ndarray:
@@ -88,9 +112,52 @@ def _column(values: np.ndarray) -> PartyColumn:
     return PartyColumn(values, order, ranked, memoryview(values), memoryview(order), memoryview(ranked))
 
 
+def fits(scenario: Scenario) -> bool:
+    """Whether ``scenario``'s outcomes can be enumerated (count and utility-matrix size within the limits)."""
+    size = scenario.cartesian_size
+    return size <= MAX_OUTCOMES and size * max(1, len(scenario.parties)) * 8 <= MAX_MATRIX_BYTES
+
+
+@lru_cache(maxsize=16)
+def prepare_large(scenario: Scenario) -> Prepared:
+    """The session-independent part of simulating ``scenario`` without enumerating it (any size; cached)."""
+    from accord.analysis.additive_frontier import is_additive
+    from accord.analysis.analyze import analyze
+    from accord.analysis.method_choice import choose_method
+
+    method = choose_method(scenario)
+    if method == "enumeration":  # a space small enough to enumerate, searched on purpose (tests, benchmarks)
+        method = "additive-merge" if is_additive(scenario) else "branch-and-bound"
+    analysis = analyze(scenario, method)
+    finders = []
+    for k in range(len(scenario.parties)):
+        finder = OutcomeFinder(scenario, k)
+        best = analysis.best[k]
+        finder.seed(best=(best.utilities[k], best.position), worst=analysis.worst[k].utilities[k],
+                    known=[(deal.utilities[k], deal.position) for deal in analysis.frontier_deals])
+        finders.append(finder)
+    nash, ks = analysis.solutions.get("nash"), analysis.solutions.get("kalai_smorodinsky")
+    return Prepared(
+        scenario=scenario,
+        space=LargeSpace(scenario.issues, scenario.constraints),
+        utilities=None,
+        columns=(),
+        reservations=tuple(float(r) for r in rounded_reservations(scenario)),
+        discounts=tuple(p.discount for p in scenario.parties),
+        frontier=_readonly(np.asarray(analysis.pareto_points, dtype=float)),
+        nash=None if nash is None else nash.position,
+        kalai_smorodinsky=None if ks is None else ks.position,
+        nash_point=None if nash is None else tuple(float(u) for u in nash.utilities),
+        finders=tuple(finders),
+    )
+
+
 @lru_cache(maxsize=16)
 def prepare(scenario: Scenario) -> Prepared:
-    """The cached, session-independent part of simulating ``scenario``."""
+    """The cached, session-independent part of simulating ``scenario`` (without enumerating when it is too large
+    to: :func:`prepare_large`)."""
+    if not fits(scenario):
+        return prepare_large(scenario)
     space = scenario_space(scenario)
     utilities = _readonly(rounded_utilities(scenario, space))
     reservations = rounded_reservations(scenario)
@@ -111,4 +178,5 @@ def prepare(scenario: Scenario) -> Prepared:
         frontier=frontier,
         nash=chosen["nash"],
         kalai_smorodinsky=chosen["kalai_smorodinsky"],
+        nash_point=None if chosen["nash"] is None else tuple(float(u) for u in utilities[chosen["nash"]]),
     )

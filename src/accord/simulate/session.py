@@ -20,6 +20,7 @@ from accord.protocols.watchdog import blame
 from accord.simulate.prepare import Prepared, prepare
 from accord.simulate.result import SessionResult
 from accord.simulate.seeds import derived_seeds
+from accord.space.search import OwnUtilities
 from accord.strategies.base import OfferHistory, PartyView, Strategy
 from accord.strategies.registry import make
 
@@ -63,6 +64,15 @@ def views(prepared: Prepared, seeds: list[int], config: SessionConfig, positions
     scenario = prepared.scenario
     history = OfferHistory(positions, proposers)
     sizes = tuple(int(s) for s in prepared.space.sizes)
+    if prepared.searches:
+        return [
+            PartyView(index=k, name=party.name, n_parties=prepared.n_parties, n_outcomes=prepared.n_outcomes,
+                      utility=None, order=None, sorted_utility=None, utility_list=OwnUtilities(finder),
+                      reservation=prepared.reservations[k], discount=prepared.discounts[k], rounds=config.rounds,
+                      seconds=config.seconds, seed=seeds[k], history=history, issue_sizes=sizes,
+                      value_indices=prepared.space.value_indices, finder=finder)
+            for k, (party, finder) in enumerate(zip(scenario.parties, prepared.finders))
+        ]
     return [
         PartyView(index=k, name=party.name, n_parties=prepared.n_parties, n_outcomes=prepared.n_outcomes,
                   utility=column.utility, order=column.order, sorted_utility=column.sorted_utility,
@@ -71,6 +81,23 @@ def views(prepared: Prepared, seeds: list[int], config: SessionConfig, positions
                   history=history, issue_sizes=sizes, value_indices=prepared.space.value_indices)
         for k, (party, column) in enumerate(zip(scenario.parties, prepared.columns))
     ]
+
+
+def check_searchable(prepared: Prepared, protocol: Protocol, players: list[Strategy]) -> None:
+    """An ``OptionError`` when a space too large to enumerate meets a protocol or strategy that needs the arrays."""
+    if not prepared.searches:
+        return
+    where = f"{prepared.scenario.name} has {prepared.n_outcomes:,} outcomes, too many to enumerate"
+    if not protocol.beyond_enumeration:
+        raise OptionError(f"the {protocol.name} protocol needs every outcome enumerated; {where}",
+                          parameter="protocol", fix="use a protocol that searches, such as sao")
+    for player in players:
+        if not player.beyond_enumeration:
+            from accord.strategies.registry import registry
+
+            able = ", ".join(name for name, info in registry().items() if info.cls.beyond_enumeration)
+            raise OptionError(f"strategy '{player.name or type(player).__name__}' needs every outcome enumerated; "
+                              f"{where}", parameter="strategies", fix=f"choose from {able}")
 
 
 def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strategy] | None = None,
@@ -105,10 +132,12 @@ def run_session(scenario: Scenario | Prepared, strategies: Sequence[str | Strate
             raise OptionError("no strategies given", parameter="strategies",
                               fix=f"give one strategy per party ({prepared.n_parties})")
         players = resolve_strategies(strategies, prepared.n_parties)
+    check_searchable(prepared, declared, players)
     config = SessionConfig(rounds=rounds, seconds=seconds, budget=budget, discounting=discounting,
                            keep_trace=keep_trace)
     seeds = derived_seeds(seed, prepared.n_parties + 1)  # one per party, the last for a mediator
-    positions: array[int] = array("q")  # every offer, for the strategies' history: 8 bytes each
+    # every offer, for the strategies' history: 8 bytes each (Python ints when positions may pass 2⁶³)
+    positions: array[int] | list[int] = [] if prepared.searches else array("q")
     proposers: array[int] = array("q")
     fault = None
     for k, (player, view) in enumerate(zip(players, views(prepared, seeds, config, positions, proposers))):
@@ -148,11 +177,10 @@ def finish(prepared: Prepared, protocol: Protocol, players: list[Strategy], seed
            run: Run) -> SessionResult:
     """Turn a protocol's raw record into a :class:`SessionResult`."""
     scenario = prepared.scenario
-    utilities = prepared.utilities
     reservations = np.asarray(prepared.reservations)
     agreement = run.position is not None
     if agreement:
-        got = utilities[run.position].copy()
+        got = prepared.scores([run.position])[0].copy()
         if config.discounting:
             for k, delta in enumerate(prepared.discounts):
                 if delta is not None:
@@ -163,17 +191,18 @@ def finish(prepared: Prepared, protocol: Protocol, players: list[Strategy], seed
         outcome = None
     frontier = prepared.frontier
     pareto_distance = float(np.sqrt(((frontier - got) ** 2).sum(axis=1)).min()) if len(frontier) else float("nan")
-    nash = tuple(float(u) for u in utilities[prepared.nash]) if prepared.nash is not None else None
+    nash = prepared.nash_point
     nash_distance = float(np.sqrt(((np.asarray(nash) - got) ** 2).sum())) if nash else float("nan")
     rows = tuple(run.trace)
     truncated = len(rows) > MAX_TRACE_ROWS
     rows = rows[-MAX_TRACE_ROWS:]
     trace_values = trace_utilities = None
     if rows:
-        positions = np.fromiter((row[3] for row in rows), dtype=np.int64, count=len(rows))
-        safe = np.where(positions >= 0, positions, 0)
+        safe = [row[3] if row[3] >= 0 else 0 for row in rows]
+        if not prepared.searches:
+            safe = np.asarray(safe, dtype=np.int64)
         trace_values = prepared.space.value_indices(safe)
-        trace_utilities = utilities[safe]
+        trace_utilities = prepared.scores(safe)
     return SessionResult(
         scenario=scenario.name, protocol=protocol.name, parties=scenario.party_names,
         strategies=tuple(p.name or type(p).__name__ for p in players) or (protocol.plays,) * prepared.n_parties,

@@ -34,9 +34,12 @@ import inspect
 from bisect import bisect_left
 from dataclasses import dataclass
 from collections.abc import Sequence
-from typing import Any, Callable, ClassVar, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, NamedTuple, get_args
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from accord.space.search import OutcomeFinder
 
 END = "end"
 """What ``respond`` returns to walk away from the negotiation."""
@@ -83,16 +86,31 @@ class PartyView:
     history: "OfferHistory"
     issue_sizes: tuple[int, ...]
     value_indices: Callable[[np.ndarray], np.ndarray]
+    finder: "OutcomeFinder | None" = None
+
+    @property
+    def searches(self) -> bool:
+        """Whether the space is too large to enumerate: ``utility``, ``order`` and ``sorted_utility`` are then
+        ``None``, ``utility_list`` scores one outcome at a time, and :attr:`finder` (the outcome-finding service,
+        :class:`accord.space.search.OutcomeFinder`) answers the questions the arrays answer otherwise."""
+        return self.finder is not None
 
     @property
     def best(self) -> int:
         """A position of the party's best outcome (the highest position among ties is avoided: the first)."""
+        if self.finder is not None:
+            return self.finder.best()
         top = self.sorted_utility[-1]
         return self.order[bisect_left(self.sorted_utility, top)]
 
     @property
     def max_utility(self) -> float:
-        return self.sorted_utility[-1]
+        return self.finder.max_utility if self.finder is not None else self.sorted_utility[-1]
+
+    @property
+    def min_utility(self) -> float:
+        """The party's lowest utility over the outcomes."""
+        return self.finder.min_utility if self.finder is not None else self.sorted_utility[0]
 
     def rng(self) -> np.random.Generator:
         """A fresh generator seeded for this party in this session."""
@@ -100,6 +118,8 @@ class PartyView:
 
     def at_least(self, target: float) -> int:
         """The position with the lowest own utility ≥ ``target`` (the best outcome when none reaches it)."""
+        if self.finder is not None:
+            return self.finder.at_least(target)
         i = bisect_left(self.sorted_utility, target)
         if i >= len(self.sorted_utility):
             i = len(self.sorted_utility) - 1
@@ -196,6 +216,8 @@ class Strategy:
 
     name: ClassVar[str] = ""
     classifier: ClassVar[Classifier] = Classifier()
+    beyond_enumeration: ClassVar[bool] = False
+    """Whether the strategy plays on spaces too large to enumerate (through ``view.finder``, never the arrays)."""
 
     def __init_subclass__(cls, name: str | None = None, classifier: Classifier | None = None,
                           **kwargs: Any) -> None:

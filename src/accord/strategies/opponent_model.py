@@ -47,23 +47,36 @@ class FrequencyModel:
                 total += self.weights[issue] * (counts / top)[values[:, issue]]
         return total
 
+    def tables(self) -> list[np.ndarray]:
+        """Per issue, the estimate's share of each value (what :meth:`estimate` adds for it)."""
+        return [self.weights[issue] * (counts / counts.max()) if counts.max() > 0 else np.zeros(counts.size)
+                for issue, counts in enumerate(self.counts)]
+
 
 class _Modelling(Strategy):
-    """Shared set-up: the value indices of every outcome and the model, fed with each new opponent offer."""
+    """Shared set-up: the value indices of every outcome and the model, fed with each new opponent offer. On a
+    space too large to enumerate the value indices of each offer are computed as it comes."""
+
+    beyond_enumeration = True
 
     def setup(self, view: PartyView) -> None:
         super().setup(view)
-        self._values = view.value_indices(np.arange(view.n_outcomes))
+        self._values = None if view.searches else view.value_indices(np.arange(view.n_outcomes))
         self.model = FrequencyModel(view.issue_sizes, self.learning_rate)
         self._seen = 0
-        self._order = np.asarray(view.order)
+        self._order = None if view.searches else np.asarray(view.order)
+
+    def _values_of(self, position: int) -> np.ndarray:
+        if self._values is None:
+            return self.view.value_indices([position])[0]
+        return self._values[position]
 
     def _update(self) -> None:
         history = self.view.history
         new = history.by_others(self.view.index, self._seen)
         self._seen = len(history)
         for position in new:
-            self.model.observe(self._values[position])
+            self.model.observe(self._values_of(position))
 
 
 class FrequencyOpponentModel(_Modelling, name="frequency-model",
@@ -93,6 +106,8 @@ class FrequencyOpponentModel(_Modelling, name="frequency-model",
     def propose(self, state: State) -> int:
         self._update()
         target = self.target(state.time)
+        if self.view.searches:
+            return self._search_propose(target)
         ranked = self.view.sorted_utility
         low = min(bisect_left(ranked, target), len(ranked) - 1)
         # every outcome tied with the lowest acceptable one, and those up to ``window`` above the target
@@ -102,6 +117,23 @@ class FrequencyOpponentModel(_Modelling, name="frequency-model",
             return int(candidates[0])
         scores = self.model.estimate(self._values[candidates])
         return int(candidates[int(np.argmax(scores))])
+
+    def _search_propose(self, target: float) -> int:
+        """:meth:`propose` through the outcome-finding service: the same candidates, searched, not listed."""
+        finder = self.view.finder
+        first = finder.first_at_least(target)
+        if first is None:
+            return finder.top_last
+        if self.model.n_observed == 0:
+            return first
+        low = self.u[first]
+        candidates = finder.window(low, max(low, target + self.window), self.max_candidates)
+        if not candidates or candidates[0] != first:
+            candidates = [first, *(c for c in candidates if c != first)][:self.max_candidates]
+        if len(candidates) == 1:
+            return first
+        scores = self.model.estimate(self.view.value_indices(candidates))
+        return candidates[int(np.argmax(scores))]
 
 
 class NashSeeking(_Modelling, name="nash-seeking",
@@ -116,14 +148,18 @@ class NashSeeking(_Modelling, name="nash-seeking",
 
     def setup(self, view: PartyView) -> None:
         super().setup(view)
+        self._aim = self.best
+        if view.searches:
+            return
         first = bisect_left(view.sorted_utility, view.reservation)
         self._rational = self._order[min(first, view.n_outcomes - 1):]
         self._gain = np.asarray(view.utility)[self._rational] - view.reservation
-        self._aim = self.best
 
     def _estimate(self) -> None:
         self._update()
-        if self.model.n_observed:
+        if self.model.n_observed and self.view.searches:
+            self._aim = self._search_aim()
+        elif self.model.n_observed:
             scores = self._gain * self.model.estimate(self._values[self._rational])
             self._aim = int(self._rational[int(np.argmax(scores))])
 
@@ -135,3 +171,24 @@ class NashSeeking(_Modelling, name="nash-seeking",
 
     def propose(self, state: State) -> int:
         return self._aim
+
+    def _search_aim(self) -> int:
+        """The estimated Nash point through the outcome-finding service: the rational outcome of highest (own
+        gain) × (modelled opponent utility), ties by lowest own utility, then position."""
+        finder, reservation = self.view.finder, self.reservation
+        tables = self.model.tables()
+        rest = np.cumsum([0.0, *(float(t.max()) for t in reversed(tables))])[::-1]
+        flat = np.concatenate(tables)
+        offsets = np.cumsum([0, *(t.size for t in tables)])[:-1]
+
+        def score(values: np.ndarray, utilities: np.ndarray) -> np.ndarray:
+            # the model's estimate, summed issue by issue in order (cumsum along a row adds one by one)
+            estimate = np.cumsum(flat[values + offsets], axis=1)[:, -1] if len(tables) else np.zeros(len(values))
+            return (utilities - reservation) * estimate
+
+        def upper(depth: int, prefix: list[int], high: np.ndarray) -> np.ndarray:
+            done = sum(float(tables[i][v]) for i, v in enumerate(prefix))
+            return np.maximum(high - reservation, 0.0) * (done + tables[depth] + rest[depth + 1])
+
+        found = finder.argmax(score, upper, reservation)
+        return finder.top_last if found is None else found

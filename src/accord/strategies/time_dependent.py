@@ -16,6 +16,8 @@ from accord.strategies.base import Classifier, PartyView, State, Strategy
 class TimeDependent(Strategy, name="time-dependent", classifier=Classifier(concession="time")):
     """Concedes along r + (max − r)(1 − t^(1/e)); e < 1 Boulware, e = 1 linear, e > 1 Conceder."""
 
+    beyond_enumeration = True
+
     def __init__(self, e: float = 1.0) -> None:
         self.e = float(e)
 
@@ -23,9 +25,9 @@ class TimeDependent(Strategy, name="time-dependent", classifier=Classifier(conce
         super().setup(view)
         self._sorted = view.sorted_utility
         self._order = view.order
-        self._last = len(self._sorted) - 1
+        self._last = view.n_outcomes - 1
         self._top = view.max_utility
-        self._floor = max(view.reservation, view.sorted_utility[0])
+        self._floor = max(view.reservation, view.min_utility)
         self._inverse = 1.0 / self.e
 
     def target(self, t: float) -> float:
@@ -33,6 +35,8 @@ class TimeDependent(Strategy, name="time-dependent", classifier=Classifier(conce
         return self._floor + (self._top - self._floor) * (1.0 - t ** self._inverse)
 
     def propose(self, state: State) -> int:
+        if self._sorted is None:
+            return self.view.at_least(self.target(state.time))
         i = bisect_left(self._sorted, self.target(state.time))
         return self._order[i if i <= self._last else self._last]
 

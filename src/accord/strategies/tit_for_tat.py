@@ -19,6 +19,8 @@ class TitForTat(Strategy, name="tit-for-tat", classifier=Classifier(concession="
     """Concedes in the same proportion as the opponent's last concession (``mode="relative"``, the default) or by
     the same amount of own utility (``mode="absolute"``, registered as ``tit-for-tat-absolute``)."""
 
+    beyond_enumeration = True
+
     def __init__(self, mode: str = "relative") -> None:
         if mode not in ("relative", "absolute"):
             raise ValueError("mode must be 'relative' or 'absolute'")
@@ -27,7 +29,7 @@ class TitForTat(Strategy, name="tit-for-tat", classifier=Classifier(concession="
     def setup(self, view: PartyView) -> None:
         super().setup(view)
         self._top = view.max_utility
-        self._floor = max(view.reservation, view.sorted_utility[0])
+        self._floor = max(view.reservation, view.min_utility)
         self.target = self._top
         self._previous: float | None = None
 

@@ -47,15 +47,18 @@ class SessionRow:
                 for name, value in zip(COLUMNS, (getattr(self, name) for name in COLUMNS))}
 
     def sql_values(self) -> tuple:
-        """The row's values in column order, ``strategies`` and ``utilities`` as JSON lists (the store's form)."""
-        return tuple(json.dumps(list(value), allow_nan=False) if name in _JSON_LISTS else value
+        """The row's values in column order, ``strategies`` and ``utilities`` as JSON lists, a position beyond
+        SQLite's 64-bit integers (a space too large to enumerate) as text ending in ``n`` (the store's form)."""
+        return tuple(json.dumps(list(value), allow_nan=False) if name in _JSON_LISTS
+                     else _big_position(value) if name == "position" else value
                      for name, value in zip(COLUMNS, (getattr(self, name) for name in COLUMNS)))
 
 
     @classmethod
     def from_sql(cls, values: tuple) -> "SessionRow":
         """A row from the store's column values (the inverse of :meth:`sql_values`)."""
-        return cls(*(tuple(json.loads(value)) if name in _JSON_LISTS else value
+        return cls(*(tuple(json.loads(value)) if name in _JSON_LISTS
+                     else int(value[:-1]) if name == "position" and isinstance(value, str) else value
                      for name, value in zip(COLUMNS, values)))
 
 
@@ -63,6 +66,12 @@ COLUMNS = tuple(f.name for f in fields(SessionRow))
 """The fields of one session row, in order: the store's columns and the sessions export's."""
 
 _JSON_LISTS = ("strategies", "utilities")
+_INT64 = 2**63 - 1
+
+
+def _big_position(position: int | None) -> int | str | None:
+    """A position as SQLite stores it: an integer, or text ``"…n"`` beyond 64 bits (never converted to REAL)."""
+    return f"{position}n" if position is not None and position > _INT64 else position
 
 
 def _number(x: float | None) -> float | None:
@@ -98,8 +107,8 @@ def lost_row(task: Task, labels: list[str], prepared: Prepared, party: int | Non
     got = np.asarray(prepared.reservations, dtype=float)
     frontier = prepared.frontier
     pareto = float(np.sqrt(((frontier - got) ** 2).sum(axis=1)).min()) if len(frontier) else None
-    nash = (float(np.sqrt(((prepared.utilities[prepared.nash] - got) ** 2).sum()))
-            if prepared.nash is not None else None)
+    nash = (float(np.sqrt(((np.asarray(prepared.nash_point) - got) ** 2).sum()))
+            if prepared.nash_point is not None else None)
     utilities = tuple(float(u) for u in got)
     return SessionRow(**_task_fields(task, labels), scenario=prepared.scenario.name, utilities=utilities,
                       agreement=0, position=None, rounds=0, steps=0, time=0.0, ended_by="error",

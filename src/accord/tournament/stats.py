@@ -172,7 +172,7 @@ def write_records(records: Sequence[dict], columns: Sequence[str], path: str | P
 
             raise OptionError("Parquet export needs pyarrow", parameter=parameter,
                               fix=f"{install_hint('distributed')}, or write a .csv file") from None
-        table = pa.table({column: [record[column] for record in records] for column in columns})
+        table = pa.table({column: _parquet_column([record[column] for record in records]) for column in columns})
         try:
             pq.write_table(table, str(path))
         except OSError as error:
@@ -193,6 +193,14 @@ def write_records(records: Sequence[dict], columns: Sequence[str], path: str | P
         raise OptionError(f"cannot write ({error.strerror})", source=str(path), parameter=parameter,
                           fix=f"choose a writable `{parameter}` path") from None
     return path
+
+
+def _parquet_column(values: list) -> list:
+    """A column as Parquet can hold it: integers past 64 bits (positions on a space too large to enumerate) make
+    the whole column decimal text."""
+    if any(isinstance(v, int) and not -2**63 <= v < 2**63 for v in values):
+        return [None if v is None else str(v) for v in values]
+    return values
 
 
 def _ranking_records(stats: Sequence[StrategyStats]) -> list[dict]:

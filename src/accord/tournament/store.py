@@ -195,6 +195,8 @@ class Store:
                 assignments[text] = json.loads(text)
             row["strategies"] = list(assignments[text])
             row["utilities"] = json.loads(row["utilities"])
+            if isinstance(row["position"], str):  # past 64 bits, stored as text "…n" (see SessionRow.sql_values)
+                row["position"] = int(row["position"][:-1])
             out.append(row)
         return out
 

@@ -1,0 +1,43 @@
+"""Search bounds: every outcome completing a partial choice lies within the bounds of that choice (brute force)."""
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+
+from accord.space import OutcomeSpace
+from accord.space.bounds import bounds_for
+from tests.generators import rectangle_scenarios, scenarios
+
+
+def _check(scenario):
+    space = OutcomeSpace(scenario.issues)
+    values = space.value_indices(np.arange(space.size))
+    for party in scenario.parties:
+        bounds = bounds_for(party.utility, scenario.issues)
+        frontier = [(bounds.root(), values)]
+        for depth in range(len(scenario.issues)):
+            deeper = []
+            for state, rows in frontier:
+                states, low, high = bounds.expand(state, depth)
+                for v in range(len(low)):
+                    mine = rows[rows[:, depth] == v]
+                    if not len(mine):
+                        continue
+                    got = party.utility.evaluate(scenario.issues, mine)
+                    assert (got >= low[v] - 1e-12).all() and (got <= high[v] + 1e-12).all()
+                    deeper.append((states[v], mine))
+            frontier = deeper
+        for state, rows in frontier:  # a complete choice: the leaf is the exact utility
+            leaf = bounds.leaf(state, len(scenario.issues), np.zeros((1, 0), dtype=np.int64))
+            assert leaf[0] == party.utility.evaluate(scenario.issues, rows)[0]
+
+
+@given(scenarios())
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_additive_bounds_hold_every_completion(scenario):
+    _check(scenario)
+
+
+@given(rectangle_scenarios())
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_rectangle_bounds_hold_every_completion(scenario):
+    _check(scenario)
