@@ -15,7 +15,7 @@ from accord.strategies.simple import RandomStrategy
 from accord.strategies.time_dependent import TimeDependent
 
 SMALL = ("genius/ANAC2012_BarbecueA", "genius/Camera", "tests/data/mini.yaml")
-HUGE_ADDITIVE = "tests/data/additive30.yaml"
+HUGE_ADDITIVE = "tests/data/treaty-30x10.yaml"
 
 
 @pytest.mark.parametrize("name", SMALL)
@@ -80,7 +80,7 @@ def test_a_protocol_that_needs_the_arrays_is_refused_on_a_huge_space():
 def test_every_built_in_strategy_plays_a_huge_constrained_space(strategy):
     base = load(HUGE_ADDITIVE)
     forbidden = tuple(range(5))
-    scenario = replace(base, name="additive30-constrained", constraints=(Constraint(((0, forbidden), (1, forbidden))),))
+    scenario = replace(base, name="treaty-30x10-constrained", constraints=(Constraint(((0, forbidden), (1, forbidden))),))
     prepared = prepare(scenario)
     first = run_session(prepared, [strategy, "conceder"], rounds=6, seed=4)
     again = run_session(prepared, [strategy, "conceder"], rounds=6, seed=4)

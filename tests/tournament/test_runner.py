@@ -12,9 +12,9 @@ from accord.tournament.store import Store
 
 
 def test_a_four_strategy_tournament_on_a_huge_additive_space(tmp_path):
-    scenario = load("tests/data/additive30.yaml")
+    scenario = load("tests/data/treaty-30x10.yaml")
     strategies = ["boulware", "conceder", "tit-for-tat", "hardliner"]
-    tournament = plan([scenario], strategies, settings=Settings(rounds=6))
+    tournament = plan([scenario], strategies, settings=Settings(rounds=20))
     store = Store(tmp_path / "huge.db")
     assert run(tournament, store) == len(tournament.tasks) == 12
     rows = store.rows()
