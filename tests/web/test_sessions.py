@@ -41,13 +41,13 @@ def serve(pool: SessionPool | None = None):
     return app, TestClient(app)
 
 
-def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10):
-    """The response to a simulate request, or a failure if none comes within ``seconds``."""
+def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10, path: str = "/api/simulate"):
+    """The response to a simulate (or report) request, or a failure if none comes within ``seconds``."""
     out = {}
+    body = {"scenario_id": FLAGSHIP, "strategies": strategies, "rounds": rounds}
 
     def ask():
-        out["response"] = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": strategies,
-                                                             "rounds": rounds, "svg": False})
+        out["response"] = client.post(path, json={**body, "svg": False} if path == "/api/simulate" else body)
 
     thread = threading.Thread(target=ask, daemon=True)
     thread.start()
@@ -84,6 +84,21 @@ def test_worker_that_ignores_the_interruption_is_replaced(stalling):
         assert not stuck.is_alive()
         assert answered(client, ["boulware", "conceder"]).status_code == 200
         assert app.state.sessions.processes() != [stuck]
+
+
+def test_a_report_simulates_in_a_worker_under_the_same_time_limit(stalling):
+    """POST /api/report ran its simulation in the request thread, where no budget interrupts a call and no time
+    limit applies: a stalling strategy held the request, and a server thread, for as long as it stalled."""
+    app, client = serve()
+    with client:
+        response = answered(client, ["boulware", "t-web-sleeps"], path="/api/report")
+        assert response.status_code == 200 and "No agreement (ended by error" in response.text  # interrupted
+    app, client = serve(SessionPool(workers=1, cap=3.0))
+    with client:
+        assert answered(client, ["boulware", "conceder"], path="/api/report").status_code == 200  # worker started
+        response = answered(client, ["boulware", "t-web-deaf"], path="/api/report")
+        assert response.status_code == 504
+        assert response.json()["detail"].startswith("simulate: the session ran for more than 3 s and was stopped")
 
 
 def test_worker_that_dies_is_replaced(stalling):

@@ -78,8 +78,10 @@ class SessionPool:
         """The outer time limit of a session, in seconds."""
         return min(self.cap, self.slack + rounds * parties * BUDGET)
 
-    def run(self, scenario, strategies: list[str], protocol: str, rounds: int, seed: int, client: str = "") -> dict:
-        """Run one session in a worker: ``{"result": <result JSON with trace>, "paths": <offer paths>}``.
+    def run(self, scenario, strategies: list[str], protocol: str, rounds: int, seed: int, client: str = "",
+            keep: bool = False) -> dict:
+        """Run one session in a worker: ``{"result": <result JSON with trace>, "paths": <offer paths>}`` (with
+        ``keep``: ``{"session": <the SessionResult>}``, which the report renders).
 
         Raises :class:`~accord.errors.InputError` for bad options (as :func:`accord.simulate.run_session` does)
         and :class:`SessionFailed` when the worker runs out of time or dies, or (503) when the queue is full or
@@ -88,7 +90,7 @@ class SessionPool:
         seconds = self.limit(rounds, len(scenario.parties))
         self._enter(client)
         try:
-            return self._run_queued(scenario, strategies, protocol, rounds, seed, modules, seconds)
+            return self._run_queued(scenario, strategies, protocol, rounds, seed, modules, seconds, keep)
         finally:
             with self.lock:
                 self.held[client] -= 1
@@ -106,7 +108,8 @@ class SessionPool:
                                     "wait for one to finish", 503)
             self.held[client] = self.held.get(client, 0) + 1
 
-    def _run_queued(self, scenario, strategies, protocol, rounds, seed, modules, seconds: float) -> dict:
+    def _run_queued(self, scenario, strategies, protocol, rounds, seed, modules, seconds: float,
+                    keep: bool = False) -> dict:
         try:
             slot = self.free.get(timeout=self.cap)
         except queue.Empty:
@@ -114,7 +117,7 @@ class SessionPool:
         try:
             executor = self._executor(slot)
             self._start_worker(slot, executor)
-            future = executor.submit(_session, scenario, strategies, protocol, rounds, seed, modules)
+            future = executor.submit(_session, scenario, strategies, protocol, rounds, seed, modules, keep)
             try:
                 answer = future.result(timeout=seconds)
             except TimeoutError:
@@ -222,7 +225,8 @@ def _start(path: list[str], server: int) -> None:
     import accord.strategies.builtin  # noqa: F401
 
 
-def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: int, modules: list[str]) -> dict:
+def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: int, modules: list[str],
+             keep: bool = False) -> dict:
     from accord.reports.plot_data import offer_paths
     from accord.simulate import run_session
 
@@ -235,4 +239,6 @@ def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: 
         result = run_session(scenario, strategies, protocol=protocol, rounds=rounds, seed=seed, budget=BUDGET)
     except InputError as error:
         return {"error": error}  # pickled with its parameter, which the API names as a field of the body
+    if keep:
+        return {"session": result}
     return {"result": result.to_json(trace=True), "paths": offer_paths(result)}
