@@ -357,7 +357,8 @@ def _start_worker(parent: int, board) -> None:
 
 class DaskExecutor(Executor):
     """Batches as Dask tasks: ``address`` is a scheduler (``tcp://HOST:8786``) or ``local`` for a LocalCluster
-    of ``workers`` single-threaded workers (in-process threads with ``processes=False``)."""
+    of ``workers`` single-threaded workers (in-process threads with ``processes=False``). A batch under a limit
+    runs through :func:`run_killable`; closing stops the pools it started on the workers."""
 
     def __init__(self, address: str, workers: int | None = None, processes: bool = True) -> None:
         try:
