@@ -192,18 +192,22 @@ def in_pool_worker() -> bool:
     return _board[0] is not None
 
 
+_starting = threading.Lock()  # one pool starts at a time in a process (the daemon flag is the process's)
+
+
 @contextmanager
 def _children_allowed() -> Iterator[None]:
     """Let a daemonic process (a Dask worker) start a pool. ``multiprocessing`` refuses, because a daemon
     cannot wait for its children when it ends; a pool's workers end with the process that started them by
     themselves (:func:`~accord.parent_watch.exit_with_parent`), so none is left behind."""
-    config = multiprocessing.current_process()._config
-    daemon = config.pop("daemon", None)
-    try:
-        yield
-    finally:
-        if daemon is not None:
-            config["daemon"] = daemon
+    with _starting:
+        config = multiprocessing.current_process()._config
+        daemon = config.pop("daemon", None)
+        try:
+            yield
+        finally:
+            if daemon is not None:
+                config["daemon"] = daemon
 
 
 class ProcessExecutor(Executor):
