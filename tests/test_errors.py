@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from accord.errors import InputError, OptionError, ScenarioError
+from accord.errors import InputError, OptionError, ScenarioError, check_seed
 
 
 def test_a_parameter_error_names_the_parameter_and_its_references():
@@ -41,3 +41,14 @@ def test_an_error_pickles_with_every_field(error):
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error) and str(copy) == str(error)
     assert vars(copy) == vars(error)
+
+
+@pytest.mark.parametrize("seed", [0, 7, 2**64, None])
+def test_check_seed_accepts_0_or_more_and_none(seed):
+    check_seed(seed)
+
+
+def test_check_seed_refuses_a_negative_seed_by_its_parameter():
+    with pytest.raises(OptionError, match="seed must be 0 or more, got -1") as error:
+        check_seed(-1)
+    assert error.value.parameter == "seed" and error.value.fix == "give 0 or more"

@@ -36,13 +36,20 @@ TOY = Work(run=squares, split=singles, lost=lost)
 STUCK = 99
 
 
+ATTEMPTS = "ACCORD_TEST_ATTEMPTS"
+"""The environment variable naming the file where the stuck unit notes each attempt to run it (set before any
+worker starts, so spawned Dask workers see it too)."""
+
+
 def stuck_squares(unit: tuple[int, ...]) -> list:
-    """Toy work under a limit: each number shows its start on the board; 99 blocks every signal it can and
-    sleeps (two minutes at most, so a broken executor fails the test instead of hanging it)."""
+    """Toy work under a limit: each number shows its start on the board; 99 notes the attempt, blocks every
+    signal it can and sleeps (two minutes at most, so a broken executor fails the test instead of hanging it)."""
     out = []
     for x in unit:
         unit_started()
         if x == STUCK:
+            with open(os.environ.get(ATTEMPTS, os.devnull), "a") as attempts:
+                attempts.write(f"{os.getpid()}\n")
             unit_blames(7)
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM, signal.SIGURG})
             time.sleep(120)
@@ -73,12 +80,38 @@ def test_a_unit_that_kills_its_worker_is_split_out_and_lost_alone():
     assert len(died) == 1 and died[0][:2] == ("lost", DEADLY) and "died" in died[0][2]
 
 
-def test_a_unit_past_its_limit_has_its_worker_killed_and_is_recorded_alone():
-    with ProcessExecutor(2) as pool:
-        results = [r for rows in pool.map(STUCK_TOY, [(1, 2), (3, STUCK, 5), (4,)]) for r in rows]
+def stuck_results(executor, attempts) -> list:
+    """The toy results of batches with one stuck unit in the middle of one, checked; each stuck unit ran once."""
+    with executor as pool:
+        results = [r for rows in pool.map(STUCK_TOY, [(1, 2), (3, STUCK, 5), (4,), (6, 7)]) for r in rows]
     stuck = [r for r in results if isinstance(r, tuple)]
-    assert sorted(r for r in results if not isinstance(r, tuple)) == [1, 4, 9, 16, 25]
+    assert sorted(r for r in results if not isinstance(r, tuple)) == [1, 4, 9, 16, 25, 36, 49]
     assert len(stuck) == 1 and stuck[0][:2] == ("hung", STUCK) and stuck[0][3] == 7 and "killed" in stuck[0][2]
+    assert len(attempts.read_text().split()) == 1, "the stuck unit was run (and killed) more than once"
+    return stuck
+
+
+@pytest.fixture
+def attempts(tmp_path, monkeypatch):
+    path = tmp_path / "attempts"
+    path.touch()
+    monkeypatch.setenv(ATTEMPTS, str(path))
+    return path
+
+
+def test_a_unit_past_its_limit_is_killed_once_and_recorded_at_once(attempts):
+    """Issue 11: the stuck unit's batch was run again alone, then unit by unit: three kills (three timeouts)
+    before it was recorded. The board says which unit of which batch ran, so one kill is enough."""
+    stuck_results(ProcessExecutor(2), attempts)
+
+
+@pytest.mark.parametrize("processes", [False, True])  # Dask workers as threads, and as (daemonic) processes
+def test_a_unit_past_its_limit_on_dask_is_killed_and_recorded_as_in_a_pool(attempts, processes):
+    """Issue 11 §15: a Dask task cannot be stopped, so a unit that defeated every guard hung its task for ever."""
+    pytest.importorskip("distributed")
+    on_dask = stuck_results(DaskExecutor("local", 2, processes=processes), attempts)
+    attempts.write_text("")
+    assert on_dask == stuck_results(ProcessExecutor(2), attempts)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -89,3 +89,10 @@ class ScenarioError(InputError):
 
 class OptionError(InputError):
     """An option has an impossible value."""
+
+
+def check_seed(seed: int | None) -> None:
+    """Refuse a negative seed, the one rule every seeded computation shares (``None``, where a caller allows it,
+    means fresh entropy)."""
+    if seed is not None and int(seed) < 0:
+        raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")

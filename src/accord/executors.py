@@ -11,21 +11,28 @@ run alone, then ``work.split`` into single units; a unit that kills its worker o
 (a tournament records its session as ``worker-died``) instead of being retried for ever.
 
 A unit may also never end (a strategy that swallows every exception in a loop, or blocks the signals its guard
-uses). When ``work.limit(batch)`` gives the seconds a unit may run, each pool worker shows on a shared board when
-its current unit started (:func:`unit_started`) and whose fault it would be (:func:`unit_blames`); the parent kills
-a worker whose unit ran past the limit plus a slack, and the killed batch goes the way of a dead worker's, except
-that a single unit killed on its own gives ``work.hung`` instead of ``work.lost``.
+uses). When ``work.limit(batch)`` gives the seconds a unit may run, each pool worker shows on a shared board which
+batch it runs, which of its units (:func:`unit_started`, called as each unit starts, in the order of
+``work.split``), since when, and whose fault it would be (:func:`unit_blames`); the parent kills a worker whose
+unit ran past the limit plus a slack, records that unit at once as ``work.hung`` and runs the batch's other units
+again (the batches of the pool's other workers, which die with the pool, too).
+
+A Dask task cannot be killed, so on Dask a batch under a limit runs in a one-process pool that belongs to the
+worker thread running the task (:func:`run_killable`): the same kill path, and the same results, as a local pool.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -131,39 +138,76 @@ class _Retries:
         return None
 
 
-FIELDS = 3
-"""Per worker on the board: its pid, when its current unit started (``time.monotonic()``, 0 while idle) and the
-party to blame (-1: unknown)."""
+FIELDS = 5
+"""Per worker on the board: its pid, when its current unit started (``time.monotonic()``, 0 while idle), the
+party to blame (-1: unknown), the ticket of the batch it runs and the place of the current unit in that batch."""
+PID, STARTED, PARTY, TICKET, PLACE = range(FIELDS)
 
 _board: list = [None, -1]  # in a pool worker: the board and this worker's row
 
 
+@dataclass(frozen=True)
+class Killed:
+    """A worker the parent killed: the batch it ran (by ticket), the unit's place in it, why, and who is to
+    blame (``None``: unknown)."""
+
+    ticket: int
+    place: int
+    message: str
+    party: int | None
+
+
 def unit_started() -> None:
-    """Called by work in a pool worker as each unit starts (a no-op elsewhere)."""
+    """Called by work in a pool worker as each unit of a batch starts, in the order of ``work.split(batch)``
+    (a no-op elsewhere)."""
     board, row = _board
     if board is not None:
-        board[row * FIELDS + 2] = -1
-        board[row * FIELDS + 1] = time.monotonic()
+        at = row * FIELDS
+        board[at + STARTED] = 0.0  # idle while the row changes, so the parent never pairs a place with a stale start
+        board[at + PARTY] = -1
+        board[at + PLACE] += 1
+        board[at + STARTED] = time.monotonic()
 
 
 def unit_blames(party: int | None) -> None:
     """Called by work in a pool worker (from any thread) with the party that would be at fault right now."""
     board, row = _board
-    if board is not None and board[row * FIELDS + 1]:
-        board[row * FIELDS + 2] = -1 if party is None else party
+    if board is not None and board[row * FIELDS + STARTED]:
+        board[row * FIELDS + PARTY] = -1 if party is None else party
 
 
-def _run_watched(run: Callable[[Any], list], batch: Any) -> list:
-    """``run(batch)`` in a pool worker, showing the worker idle on the board once it ends."""
+def _run_watched(run: Callable[[Any], list], batch: Any, ticket: int) -> list:
+    """``run(batch)`` in a pool worker, showing on the board which batch runs, and the worker idle once it ends."""
+    at = _board[1] * FIELDS
+    _board[0][at + PLACE] = -1
+    _board[0][at + TICKET] = ticket
     try:
         return run(batch)
     finally:
-        _board[0][_board[1] * FIELDS + 1] = 0.0
+        _board[0][at + STARTED] = 0.0
 
 
 def in_pool_worker() -> bool:
     """Whether this process is a pool worker with a row on the board."""
     return _board[0] is not None
+
+
+_starting = threading.Lock()  # one pool starts at a time in a process (the daemon flag is the process's)
+
+
+@contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Let a daemonic process (a Dask worker) start a pool. ``multiprocessing`` refuses, because a daemon
+    cannot wait for its children when it ends; a pool's workers end with the process that started them by
+    themselves (:func:`~accord.parent_watch.exit_with_parent`), so none is left behind."""
+    with _starting:
+        config = multiprocessing.current_process()._config
+        daemon = config.pop("daemon", None)
+        try:
+            yield
+        finally:
+            if daemon is not None:
+                config["daemon"] = daemon
 
 
 class ProcessExecutor(Executor):
@@ -180,73 +224,95 @@ class ProcessExecutor(Executor):
 
     def _start(self) -> ProcessPoolExecutor:
         self.board = self.context.Array("d", FIELDS * self.workers)
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
-                                   initializer=_start_worker, initargs=(os.getpid(), self.board))
-        wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
+        with _children_allowed():
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
+                                       initializer=_start_worker, initargs=(os.getpid(), self.board))
+            wait([pool.submit(int) for _ in range(self.workers)])  # start every worker now, before other threads
         return pool
 
     def map(self, work: Work, batches: Iterable) -> Iterator[list]:
         pending = deque(batches)
         retries = _Retries(work)
-        in_flight: dict = {}
+        in_flight: dict = {}  # future -> (ticket, batch, alone)
+        tickets = itertools.count(1)
         limit = self.workers * MAX_IN_FLIGHT_PER_WORKER
-        killed: tuple[str, int | None] | None = None
+        killed: Killed | None = None
+
+        def submit(batch: Any, alone: bool) -> None:
+            ticket = next(tickets)
+            in_flight[self.pool.submit(_run_watched, work.run, batch, ticket)] = (ticket, batch, alone)
+
         while pending or in_flight or retries.suspects:
             if retries.suspects:
                 if not in_flight:  # a suspect runs alone, so a death is unambiguous
-                    batch = retries.suspects.popleft()
-                    in_flight[self.pool.submit(_run_watched, work.run, batch)] = (batch, True)
+                    submit(retries.suspects.popleft(), True)
             else:
                 while pending and len(in_flight) < limit:
-                    batch = pending.popleft()
-                    in_flight[self.pool.submit(_run_watched, work.run, batch)] = (batch, False)
+                    submit(pending.popleft(), False)
             seconds = self._limit(work, in_flight)
             finished, _ = wait(in_flight, timeout=None if seconds is None else WATCH_TICK,
                                return_when=FIRST_COMPLETED)
             if killed is None and seconds is not None:  # every turn: other workers may keep finishing batches
                 killed = self._kill_overdue(seconds)
-            if not finished:
-                continue
-            broken = False
+            broken = []
             for future in finished:
-                batch, alone = in_flight.pop(future)
+                ticket, batch, alone = in_flight.pop(future)
                 try:
                     rows = future.result()
                 except BrokenProcessPool:
-                    broken = True
-                    lost = retries.failed(batch, alone, killed)
-                    if lost:
-                        yield lost
+                    broken.append((ticket, batch, alone))
                     continue
                 yield rows
-            if broken:
-                for future, (batch, alone) in list(in_flight.items()):
-                    retries.failed(batch, False)
-                in_flight.clear()
+            if not broken:
+                continue
+            broken += [(ticket, batch, False) for ticket, batch, _ in in_flight.values()]  # they die with the pool
+            in_flight.clear()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start()
+            if killed is None:
+                for ticket, batch, alone in broken:
+                    if lost := retries.failed(batch, alone):
+                        yield lost
+            else:
+                for ticket, batch, alone in reversed(broken):
+                    if ticket != killed.ticket:  # not theirs: the pool went down with the killed worker
+                        (retries.suspects if alone else pending).appendleft(batch)
+                    elif hung := self._hung(work, batch, alone, killed, pending, retries):
+                        yield hung
                 killed = None
-                self.pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = self._start()
+
+    @staticmethod
+    def _hung(work: Work, batch: Any, alone: bool, killed: Killed, pending: deque, retries: _Retries) -> list | None:
+        """The results of the unit of ``batch`` that was killed for running past its limit; the batch's other
+        units go back to ``pending``. Work that does not show its units' places gives the batch to ``retries``
+        (run alone, then unit by unit, until the unit is killed on its own)."""
+        parts = work.split(batch)
+        if work.hung is None or not 0 <= killed.place < len(parts):
+            return retries.failed(batch, alone, (killed.message, killed.party))
+        pending.extendleft(reversed(parts[:killed.place] + parts[killed.place + 1:]))
+        return work.hung(parts[killed.place], killed.message, killed.party)
 
     @staticmethod
     def _limit(work: Work, in_flight: dict) -> float | None:
         """The longest a unit of the running batches may take (``None``: unlimited)."""
         if work.limit is None or not in_flight:
             return None
-        limits = [work.limit(batch) for batch, _ in in_flight.values()]
+        limits = [work.limit(batch) for _, batch, _ in in_flight.values()]
         return None if None in limits else max(limits)
 
-    def _kill_overdue(self, limit: float) -> tuple[str, int | None] | None:
-        """Kill the first worker whose unit has run past ``overdue_after(limit)``; its message and party."""
+    def _kill_overdue(self, limit: float) -> Killed | None:
+        """Kill the first worker whose unit has run past ``overdue_after(limit)``; what it ran, and why."""
         now = time.monotonic()
         for row in range(self.workers):
-            pid, started, party = self.board[row * FIELDS:(row + 1) * FIELDS]
+            pid, started, party, ticket, place = self.board[row * FIELDS:(row + 1) * FIELDS]
             if pid and started and now - started > overdue_after(limit):
                 try:
                     os.kill(int(pid), signal.SIGKILL)
                 except ProcessLookupError:  # it ended meanwhile: the pool notices by itself
                     continue
-                return (f"session still running after {overdue_after(limit):g} s (wall clock); "
-                        "its worker process was killed", None if party < 0 else int(party))
+                return Killed(int(ticket), int(place),
+                              f"session still running after {overdue_after(limit):g} s (wall clock); "
+                              "its worker process was killed", None if party < 0 else int(party))
         return None
 
     def map_chunks(self, fn: Callable, chunks: list[Sequence]) -> list[list]:
@@ -262,6 +328,25 @@ class ProcessExecutor(Executor):
         self.close()
 
 
+_killable: dict[int, ProcessExecutor] = {}  # in a Dask worker: each thread's one-process pool
+
+
+def run_killable(work: Work, batch: Any) -> list:
+    """``work.run(batch)`` in a one-process pool of the calling thread's own (started on first use, kept for the
+    next batches), so that a unit running past ``work.limit`` is killed and recorded as ``work.hung`` exactly as in
+    a local pool: a Dask task runs in a worker's thread, which nothing can stop."""
+    thread = threading.get_ident()
+    if (pool := _killable.get(thread)) is None:
+        pool = _killable[thread] = ProcessExecutor(1)
+    return [result for results in pool.map(work, [batch]) for result in results]
+
+
+def close_killable() -> None:
+    """Stop the pools :func:`run_killable` started in this process."""
+    while _killable:
+        _killable.popitem()[1].close()
+
+
 def _start_worker(parent: int, board) -> None:
     """A pool worker's set-up: Ctrl-C is left to the parent (which stops the workers, so the user sees one line,
     not a traceback from every worker), the worker ends when the parent is gone, and it takes a free row of the
@@ -269,14 +354,15 @@ def _start_worker(parent: int, board) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent(parent)
     with board.get_lock():
-        row = next(r for r in range(len(board) // FIELDS) if not board[r * FIELDS])
-        board[row * FIELDS] = os.getpid()
+        row = next(r for r in range(len(board) // FIELDS) if not board[r * FIELDS + PID])
+        board[row * FIELDS + PID] = os.getpid()
     _board[:] = [board.get_obj(), row]
 
 
 class DaskExecutor(Executor):
     """Batches as Dask tasks: ``address`` is a scheduler (``tcp://HOST:8786``) or ``local`` for a LocalCluster
-    of ``workers`` single-threaded workers (in-process threads with ``processes=False``)."""
+    of ``workers`` single-threaded workers (in-process threads with ``processes=False``). A batch under a limit
+    runs through :func:`run_killable`; closing stops the pools it started on the workers."""
 
     def __init__(self, address: str, workers: int | None = None, processes: bool = True) -> None:
         try:
@@ -313,7 +399,10 @@ class DaskExecutor(Executor):
         owner: dict = {}
 
         def submit(batch: Any, retried: bool) -> None:
-            future = self.client.submit(work.run, batch, pure=False)
+            if work.limit is not None and work.limit(batch) is not None:
+                future = self.client.submit(run_killable, work, batch, pure=False)
+            else:
+                future = self.client.submit(work.run, batch, pure=False)
             owner[future.key] = (batch, retried)
             running.add(future)
 
@@ -343,6 +432,10 @@ class DaskExecutor(Executor):
         return self.client.gather(futures)
 
     def close(self) -> None:
+        try:
+            self.client.run(close_killable)
+        except Exception:  # noqa: BLE001 - a worker already gone has no pools left to stop
+            pass
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

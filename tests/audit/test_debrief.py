@@ -32,8 +32,9 @@ def test_missed_trades_are_every_single_issue_change_that_gains_the_others_more(
 
 def test_the_debrief_reveals_only_the_other_profiles():
     game = TableGame(reference.scenario("mini"), 0, "boulware", rounds=2)
-    with pytest.raises(OptionError, match="nothing to debrief yet"):
-        debrief(game)
+    with pytest.raises(OptionError, match="^nothing to debrief yet; make an offer first$") as error:
+        debrief(game)  # a state, not an input: no parameter (it named a made-up source, "game")
+    assert (error.value.parameter, error.value.source) == ("", "")
     game.offer({"island": "north", "fishing": 4, "share": 1.0})
     document = debrief(game).to_json()
     assert list(document["profiles"]) == ["B"] and document["you"] == "A"

@@ -20,8 +20,9 @@ def test_strategies_move_until_the_persons_turn_and_the_deadline_ends_it():
         game.offer(PACKAGE)
     assert game.ended_by == "deadline" and game.agreement is None
     assert [m["party"] for m in game.moves] == ["A", "B"] * 3
-    with pytest.raises(OptionError, match="the session has ended"):
+    with pytest.raises(OptionError, match="^action: the session has ended") as error:
         game.offer(PACKAGE)
+    assert error.value.parameter == "action"
     result = audit(parse_record(game.record_data(), MINI))
     assert result.final is None
     assert [e.score.utilities[1] for e in result.moves if e.move.party == "B"] == [1.0] * 3
@@ -39,12 +40,15 @@ def test_accepting_agrees_on_the_standing_offer_and_the_record_says_so():
 
 def test_bad_moves_are_refused_with_the_parameter_named():
     game = TableGame(MINI, 0, "boulware", rounds=3)
-    with pytest.raises(OptionError, match="no offer of another party to accept"):
+    with pytest.raises(OptionError, match="^action: no offer of another party to accept") as error:
         game.accept()  # the person opens: nothing on the table
-    with pytest.raises(OptionError, match="^offer: not a package"):
+    assert (error.value.parameter, error.value.source) == ("action", "")  # parameters, not sources (house rule)
+    with pytest.raises(OptionError, match="^offer: not a package") as error:
         game.offer({"island": "shared", "fishing": 0, "share": 0.0})  # ruled out by the constraint
-    with pytest.raises(OptionError, match="no party 5"):
+    assert (error.value.parameter, error.value.source) == ("offer", "")
+    with pytest.raises(OptionError, match="^party: no party 5") as error:
         TableGame(MINI, 5, "boulware")
+    assert (error.value.parameter, error.value.source) == ("party", "")
     game.walk_away()
     assert game.ended_by == "end" and game.moves[-1]["action"] == "withdraw"
 

@@ -80,6 +80,7 @@ def test_forecast_reports_convergence(tmp_path: Path):
         (["--model", "nash"], ["unknown model 'nash'", "eu, compromise, median"]),
         (["--rounds", "-1"], ["--rounds"]),
         (["--runs", "-3"], ["--runs"]),
+        (["--seed", "-1"], ["--seed: seed must be 0 or more, got -1", "give 0 or more"]),  # the core's wording
         (["--rounds", "1001"], ["--rounds", "0 to 1000"]),
         (["--runs", "100001"], ["--runs", "to 100,000"]),
         (["--workers", "500"], ["--workers", "1 to 64"]),

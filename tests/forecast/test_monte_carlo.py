@@ -83,6 +83,13 @@ def test_runs_must_be_positive(eu10):
         monte_carlo(eu10, runs=0)
 
 
+def test_a_negative_seed_is_refused_by_its_parameter(eu10):
+    """A negative seed reached numpy's SeedSequence (a ValueError traceback); now the one rule for seeds."""
+    with pytest.raises(OptionError, match="seed must be 0 or more") as error:
+        monte_carlo(eu10, runs=2, seed=-1)
+    assert error.value.parameter == "seed"
+
+
 def test_run_model_matches_forecast(eu10):
     config = ModelConfig(rounds=2)
     assert run_model(eu10.position, eu10.capability, eu10.salience, config).final == forecast(eu10, config).final

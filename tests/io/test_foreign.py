@@ -45,6 +45,6 @@ def test_constraints_and_ratification_are_reported_lost():
     scenario = Scenario("s", (Issue.categorical("i", ["x", "y"]),), parties, constraints=(Constraint(((0, (0,)),)),))
     losses = unsupported_losses(scenario, "GENIUS")
     assert len(losses) == 2
-    assert "1 hard constraint(s) dropped: GENIUS has no constraints" in losses[0]
+    assert "1 hard constraint dropped: GENIUS has no constraints" in losses[0]  # one, in the singular
     assert losses[1] == "party 'a': constituencies ['senate'] dropped (GENIUS has no ratification)"
     assert unsupported_losses(Scenario("t", scenario.issues, (parties[1],)), "GeniusWeb") == []

@@ -101,7 +101,7 @@ class Faulty(Strategy):
         if self.how == "raise":
             raise ZeroDivisionError("no")
         if self.how == "sleep":
-            time.sleep(0.05)
+            time.sleep(0.5)  # far past the budget below, which is far past any call of the other party
             return normal
         if self.how == "stop":
             raise Stop()
@@ -134,7 +134,7 @@ class Stop(BaseException):
     ("respond", "sleep", "over-budget", "respond"),
 ])
 def test_a_fault_ends_the_session_and_names_the_party(call, how, kind, message):
-    run = negotiate([Scripted(0), Faulty(call, how, step=3)], budget=0.01)
+    run = negotiate([Scripted(0), Faulty(call, how, step=3)], budget=0.2)
     assert run.ended_by == "error" and run.position is None
     assert (run.fault.party, run.fault.kind) == (1, kind) and message in run.fault.message
     assert run.trace[-1] == (run.steps // 2, 1, "error", -1, run.trace[-1][4])

@@ -77,7 +77,7 @@ def test_raising_in_respond():
 
 
 def test_over_budget():
-    result = run_session(line(), ["boulware", Sleeps(0.05)], rounds=10, budget=0.01)
+    result = run_session(line(), ["boulware", Sleeps(0.5)], rounds=10, budget=0.2)  # boulware: far within it
     check(result, "B", "over-budget")
     assert "budget" in result.fault.message
 

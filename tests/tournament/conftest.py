@@ -74,10 +74,10 @@ class Garbage(Strategy, name="t-garbage"):
 
 
 class Slow(Strategy, name="t-slow"):
-    """Overruns its per-call budget (then returns normally)."""
+    """Overruns its per-call budget (of less than 0.6 s), then returns normally."""
 
     def propose(self, state):
-        time.sleep(0.15)
+        time.sleep(0.6)
         return self.best
 
     def respond(self, state, offer):
@@ -144,11 +144,23 @@ class Kills(Strategy, name="t-kills"):
         return False
 
 
+def note_attempt(log: str) -> None:
+    """Add a line to the file ``log`` (when given): a test counts how often a hanging strategy was started."""
+    if log:
+        with open(log, "a") as attempts:
+            attempts.write(f"{os.getpid()}\n")
+
+
 class Swallows(Strategy, name="t-swallows"):
     """Catches every exception (the guards' too) in a loop: only killing its process stops it (bounded at two
-    minutes, so a broken runner fails the test instead of hanging it)."""
+    minutes, so a broken runner fails the test instead of hanging it). Notes each start in the file ``log``."""
+
+    def __init__(self, log: str = "") -> None:
+        super().__init__()
+        self.log = log
 
     def propose(self, state):
+        note_attempt(self.log)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
@@ -162,10 +174,17 @@ class Swallows(Strategy, name="t-swallows"):
 
 
 class BlocksAlarm(Strategy, name="t-blocks-alarm"):
-    """Blocks the signals of the wall-clock guard and the budget watchdog, then sleeps (two minutes at most)."""
+    """Blocks the signals of the wall-clock guard and the budget watchdog, then sleeps (two minutes at most).
+    Notes each start in the file ``log``."""
+
+    def __init__(self, log: str = "") -> None:
+        super().__init__()
+        self.log = log
 
     def propose(self, state):
         import signal
+
+        note_attempt(self.log)
 
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGURG})
         time.sleep(120)

@@ -212,8 +212,9 @@ def test_a_serial_run_with_a_timeout_kills_a_strategy_that_defeats_the_guards(tm
 
     monkeypatch.setitem(REGISTERED, Swallows.name, StrategyInfo.of(Swallows))
     db = tmp_path / "hang.db"
-    args = ("tournament", "--strategies", f"linear,{Swallows.name}", "--scenarios", MINI, "--budget", 0.1,
-            "--timeout", 0.25, "--db", db)
+    # budget and timeout far above any call of linear's, so a loaded machine cannot make linear the culprit
+    args = ("tournament", "--strategies", f"linear,{Swallows.name}", "--scenarios", MINI, "--budget", 0.5,
+            "--timeout", 0.5, "--db", db)
     with safety_deadline(300):
         first = invoke(*args)
         again = invoke(*args)

@@ -10,17 +10,22 @@ from contextlib import contextmanager
 import pytest
 
 from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run, summarize
-from accord.executors import DaskExecutor, make_executor
+from accord.executors import DaskExecutor, make_executor, overdue_after
 from accord.tournament.plan import Settings
+from accord.tournament.worker import batches, run_batch
 
 from tests.tournament.conftest import (BlocksAlarm, Dawdles, Exits, Garbage, Interrupts, Raises, Sleeps, Slow, Spins,
-                                      Swallows)
+                                      Swallows, comparable)
 
-SETTINGS = Settings(budget=0.1, timeout=0.25)
+SETTINGS = Settings(budget=0.3, timeout=1.0)
+"""Budgets for tests whose healthy sessions must stay healthy: far above any call or session of theirs, even on
+a loaded machine (a stalled call would be recorded as a fault of a healthy strategy)."""
+FAST_KILL = Settings(budget=0.3, timeout=0.5)
+"""For the tests that wait for workers to be killed (1.75 s each): a session of ``mini`` takes milliseconds."""
 EXPECTED = {"t-raises": "raised", "t-exits": "raised", "t-interrupts": "raised", "t-garbage": "invalid-offer", "t-slow": "over-budget",
             "t-sleeps": "over-budget",  # interrupted by the budget watchdog (sessions in a main thread)
             "t-dawdles": "hung",  # stopped by the wall-clock guard
-            "t-spins": "hung"}  # on Dask threads the watchdog is off: the wall-clock guard stops it
+            "t-spins": "over-budget"}  # on Dask too: a session under a timeout runs in a killable process
 
 
 def faults_of(rows):
@@ -51,7 +56,7 @@ def test_faults_are_contained_and_recorded(mini, executor):
     strategies = ["linear", Raises(), Garbage(), Slow(), Sleeps()]
     # every fault here is caught per call; a wall-clock guard far above the budget keeps a call that a busy
     # machine delays from being stopped as a hung session instead (the guard has its own test below)
-    tournament = plan([mini], strategies, settings=Settings(budget=0.1, timeout=5.0))
+    tournament = plan([mini], strategies, settings=Settings(budget=SETTINGS.budget, timeout=5.0))
     with Store(":memory:") as store, (SerialExecutor() if executor == "serial" else ProcessExecutor(2)) as pool:
         run(tournament, store, pool)
         rows = store.rows()
@@ -120,28 +125,50 @@ def test_the_alarm_guard_stops_a_session_inside_a_strategy_not_between_calls():
             guard._fire(signal.SIGALRM, Thinking().propose(None))
 
 
-@pytest.mark.parametrize("hangs, workers", [(Swallows(), 2),
-                                            (BlocksAlarm(), None)])  # serial with a timeout: a one-process pool
-def test_a_strategy_that_defeats_the_guards_is_killed_and_resumes(mini, tmp_path, hangs, workers):
+EXECUTORS = {"processes": lambda: make_executor(2, killable=True),
+             "serial": lambda: make_executor(None, killable=True),  # serial with a timeout: a one-process pool
+             "dask": lambda: make_executor(2, "local", killable=True)}  # Dask worker processes
+
+
+@pytest.mark.parametrize("hangs, executor", [(Swallows, "processes"), (BlocksAlarm, "serial"), (Swallows, "dask")])
+def test_a_strategy_that_defeats_the_guards_is_killed_once_and_resumes(mini, tmp_path, monkeypatch, hangs, executor):
     """Issue 11 §15: a strategy catching BaseException in a loop, or blocking SIGALRM, hung the tournament for
-    ever, even with a timeout, and every re-run hit the same session. Its worker is killed past the timeout, the
-    session is its fault (``hung``), every other session is stored, and a re-run has nothing left to run."""
-    strategies = ["linear", "boulware", hangs]
-    tournament = plan([mini], strategies, settings=SETTINGS)
+    ever, even with a timeout (on Dask still), and every re-run hit the same session. Its worker is killed past
+    the timeout, the session is its fault (``hung``), every other session is stored, and a re-run has nothing left
+    to run. Each hung session is killed once (it was killed three times before it was recorded)."""
+    if executor == "dask":
+        pytest.importorskip("distributed")
+    kills = []
+    kill_overdue = ProcessExecutor._kill_overdue
+    monkeypatch.setattr(ProcessExecutor, "_kill_overdue",
+                        lambda self, limit: (killed := kill_overdue(self, limit)) and kills.append(killed) or killed)
+    log = tmp_path / "attempts"
+    strategies = ["linear", "boulware", hangs(log=str(log))]
+    tournament = plan([mini], strategies, settings=FAST_KILL)
     path = tmp_path / "t.db"
-    with Store(path) as store, make_executor(workers, killable=True) as pool:
+    with Store(path) as store, EXECUTORS[executor]() as pool:
         with safety_deadline(300):
             run(tournament, store, pool, size=2)
         rows = store.rows()
     assert len(rows) == len(tournament) == 6
     hung = [row for row in rows if hangs.name in row["strategies"]]
     assert len(hung) == 4
+    if executor != "dask":  # (Dask's pools kill in the Dask workers)
+        assert len(kills) == 4
+    if executor != "processes":  # (with two workers, a batch whose worker goes down with the pool starts again)
+        assert len(log.read_text().split()) == 4
     for row in hung:
         assert row["fault_kind"] == "hung" and row["agreement"] == 0 and "killed" in row["fault_message"], row
         assert row["fault_strategy"] == hangs.name and row["fault_party"] == row["strategies"].index(hangs.name)
     assert not any(row["fault_kind"] for row in rows if hangs.name not in row["strategies"])
     with Store(path) as store, ProcessExecutor(1) as pool, safety_deadline(60):
         assert run(tournament, store, pool) == 0
+    # the same rows whatever the executor: the healthy sessions as run in this process, the hung ones alike
+    healthy = [task for task in tournament.tasks if hangs.name not in [tournament.labels[k] for k in task.strategies]]
+    expected = [row.to_json() for row in run_batch(batches(tournament, healthy, len(healthy))[0])]
+    assert comparable([row for row in rows if hangs.name not in row["strategies"]]) == comparable(expected)
+    assert {row["fault_message"] for row in hung} == {
+        f"session still running after {overdue_after(FAST_KILL.timeout):g} s (wall clock); its worker process was killed"}
 
 
 @contextmanager

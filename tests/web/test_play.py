@@ -28,7 +28,7 @@ def test_play_an_uploaded_scenario_to_the_debrief(client, mini_yaml, tmp_path):
         state = client.post(f"/api/play/{game}/move", json={"action": "offer", "offer": package}).json()
     assert state["ended_by"] == "deadline"
     late = client.post(f"/api/play/{game}/move", json={"action": "accept"})
-    assert late.status_code == 400 and "the session has ended" in late.json()["detail"]
+    assert late.status_code == 400 and late.json()["detail"].startswith("body.action: the session has ended")
     record = client.get(f"/api/play/{game}/record").json()
     debrief = client.get(f"/api/play/{game}/debrief").json()
     expected = audit(parse_record(record, load("tests/data/mini.yaml"))).to_json()
@@ -43,7 +43,7 @@ def test_accepting_ends_in_agreement_and_bad_moves_are_one_line(client, mini_yam
     started = client.post("/api/play", json={"scenario_id": sid, "party": 1, "strategy": "boulware"}).json()
     game = started["game"]
     bad = client.post(f"/api/play/{game}/move", json={"action": "offer", "offer": {"island": "east"}})
-    assert bad.status_code == 400 and bad.json()["detail"].startswith("offer: ")
+    assert bad.status_code == 400 and bad.json()["detail"].startswith("body.offer: ")  # a parameter, as the API names it
     state = client.post(f"/api/play/{game}/move", json={"action": "accept"}).json()
     assert state["ended_by"] == "agreement" and state["agreement"] == started["state"]["standing"]["offer"]
     assert client.get(f"/api/play/{game}/debrief").json()["audit"]["final"]["outcome"] == state["agreement"]

@@ -53,10 +53,10 @@ def within(client, seconds: float, path: str, body: dict):
     return out["response"]
 
 
-def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10):
-    """The response to a simulate request, or a failure if none comes within ``seconds``."""
-    return within(client, seconds, "/api/simulate", {"scenario_id": FLAGSHIP, "strategies": strategies,
-                                                      "rounds": rounds, "svg": False})
+def answered(client, strategies: list[str], seconds: float = 30.0, rounds: int = 10, path: str = "/api/simulate"):
+    """The response to a simulate (or report) request, or a failure if none comes within ``seconds``."""
+    body = {"scenario_id": FLAGSHIP, "strategies": strategies, "rounds": rounds}
+    return within(client, seconds, path, {**body, "svg": False} if path == "/api/simulate" else body)
 
 
 def test_call_that_never_returns_ends_with_an_over_budget_fault(stalling):
@@ -86,6 +86,21 @@ def test_worker_that_ignores_the_interruption_is_replaced(stalling):
         assert not stuck.is_alive()
         assert answered(client, ["boulware", "conceder"]).status_code == 200
         assert app.state.sessions.processes() != [stuck]
+
+
+def test_a_report_simulates_in_a_worker_under_the_same_time_limit(stalling):
+    """POST /api/report ran its simulation in the request thread, where no budget interrupts a call and no time
+    limit applies: a stalling strategy held the request, and a server thread, for as long as it stalled."""
+    app, client = serve()
+    with client:
+        response = answered(client, ["boulware", "t-web-sleeps"], path="/api/report")
+        assert response.status_code == 200 and "No agreement (ended by error" in response.text  # interrupted
+    app, client = serve(SessionPool(workers=1, cap=3.0))
+    with client:
+        assert answered(client, ["boulware", "conceder"], path="/api/report").status_code == 200  # worker started
+        response = answered(client, ["boulware", "t-web-deaf"], path="/api/report")
+        assert response.status_code == 504
+        assert response.json()["detail"].startswith("simulate: the session ran for more than 3 s and was stopped")
 
 
 def test_worker_that_dies_is_replaced(stalling):

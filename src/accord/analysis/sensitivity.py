@@ -21,7 +21,7 @@ import numpy as np
 from accord.analysis.analyze import DECIMALS, rounded_reservations, rounded_utilities
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.solutions import rational_mask, solve
-from accord.errors import OptionError
+from accord.errors import OptionError, check_seed
 from accord.model import LinearAdditive, Scenario
 from accord.space import scenario_space
 
@@ -103,8 +103,7 @@ def check_noise(scale: float, seed: int) -> None:
     if not 0 <= scale <= MAX_NOISE:
         raise OptionError(f"noise scale must lie in [0, {MAX_NOISE:g}], got {scale:g}", parameter="scale",
                           fix="give e.g. 0.1")
-    if seed < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
+    check_seed(seed)
 
 
 def weight_noise(scenario: Scenario, runs: int = 100, scale: float = 0.1, seed: int = 0,

@@ -89,7 +89,7 @@ class Debrief:
 def debrief(game: TableGame) -> Debrief:
     """Audit the person's session and find the trades missed around their last package (or the agreement)."""
     if not game.moves:
-        raise OptionError("nothing to debrief yet", source="game", fix="make an offer first")
+        raise OptionError("nothing to debrief yet", fix="make an offer first")  # no parameter: a state
     result = audit(parse_record(game.record_data(), game.scenario, "session"))
     own = [m for m in result.record.moves if m.action == "offer" and m.party == game.names[game.person]]
     anchor = result.final.position if result.final is not None else (

@@ -27,7 +27,7 @@ class TableGame:
         if len(scenario.parties) < 2:
             raise ScenarioError("a negotiation needs two or more parties", source=scenario.name)
         if not 0 <= person < len(scenario.parties):
-            raise OptionError(f"no party {person}", source="party",
+            raise OptionError(f"no party {person}", parameter="party",
                               fix=f"give 0..{len(scenario.parties) - 1}")
         self.scenario = scenario
         if not fits(scenario):  # the table shows utilities from the enumerated columns: refuse as before
@@ -116,14 +116,14 @@ class TableGame:
 
     def _check_turn(self) -> None:
         if self._past_deadline():
-            raise OptionError(f"the session has ended ({self.ended_by})", source="move", fix="start a new session")
+            raise OptionError(f"the session has ended ({self.ended_by})", parameter="action", fix="start a new session")
 
     def position_of(self, offer: dict) -> int:
         """The position of a complete package; an ``OptionError`` naming what is wrong otherwise."""
         try:
             return self.prepared.space.position_of(offer)
         except (ValueError, KeyError) as error:
-            raise OptionError(f"not a package of the scenario: {error}", source="offer",
+            raise OptionError(f"not a package of the scenario: {error}", parameter="offer",
                               fix="choose one value for every issue (the constraints rule some combinations out)"
                               ) from None
 
@@ -137,7 +137,7 @@ class TableGame:
         """The person accepts the standing offer."""
         self._check_turn()
         if self.standing < 0 or self.standing_by == self.person:
-            raise OptionError("no offer of another party to accept", source="move", fix="make an offer instead")
+            raise OptionError("no offer of another party to accept", parameter="action", fix="make an offer instead")
         self._accept(self.person)
         self._advance()
 

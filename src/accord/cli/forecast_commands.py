@@ -11,7 +11,7 @@ from rich.table import Table
 from accord.cli.errors import reports_user_errors
 from accord.cli.progress import progress
 from accord.divide import Division, DivideProblem, adjusted_winner, load_divide
-from accord.errors import OptionError
+from accord.errors import OptionError, check_seed
 from accord.forecast import (
     Forecast,
     ModelConfig,
@@ -47,8 +47,7 @@ def forecast_command(file: str, model: str, rounds: int, runs: int, seed: int, q
     config = ModelConfig(model=model, rounds=rounds, q=q, t=t)
     if runs < 0:
         raise OptionError(f"runs must be >= 0, not {runs}", source="--runs", fix="use 0 or more")
-    if seed < 0:
-        raise OptionError(f"seed must be >= 0, not {seed}", source="--seed", fix="use 0 or more")
+    check_seed(seed)
     from accord.executors import check_workers
 
     check_workers(workers)

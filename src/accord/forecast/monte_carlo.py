@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.errors import OptionError
+from accord.errors import OptionError, check_seed
 from accord.forecast.models import ModelConfig, run_model
 from accord.forecast.stakeholders import Stakeholders
 
@@ -78,6 +78,7 @@ def plan(stakeholders: Stakeholders, config: ModelConfig, runs: int, seed: int |
     if not 0 <= runs <= MAX_RUNS:
         raise OptionError(f"runs must be 0 to {MAX_RUNS:,}, not {runs:,}", parameter="runs",
                           fix=f"use 0 to {MAX_RUNS:,}")
+    check_seed(seed)
     children = np.random.SeedSequence(seed).spawn(runs)
     values = tuple(
         tuple(float(v) for v in getattr(stakeholders, name))

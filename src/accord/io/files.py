@@ -9,6 +9,7 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -103,20 +104,35 @@ def _line_of(text: str, offset: int) -> int:
 def _number(source: str, value: str, convert: Callable[[str], Any]) -> Any:
     check_digits(value, source)
     number = convert(value)
-    if not math.isfinite(float(number)):
-        raise ScenarioError(f"the number {value} is not finite", source=source, fix="write a finite number")
+    check_finite(float(number), value, source)
     return number
 
 
-def check_digits(text: str, source: str, where: str = "") -> None:
+Where = str | Callable[[], str]
+"""A place in a file, or a function that formats it (called only when a check refuses, so that reading a file
+formats no place for its valid values)."""
+
+
+def check_digits(text: str, source: str, where: Where = "") -> None:
     """Refuse a number written with more than ``MAX_NUMBER_DIGITS`` digits (before anything converts it)."""
     digits = sum(ch.isdigit() for ch in text)
     if digits > MAX_NUMBER_DIGITS:
-        raise ScenarioError(f"a number has {digits:,} digits", source=source, where=where,
+        raise ScenarioError(f"a number has {digits:,} digits", source=source, where=_formatted(where),
                             fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
 
 
-def finite_number(text: str, source: str, where: str = "") -> float | None:
+def check_finite(number: float, text: str, source: str, where: Where = "") -> None:
+    """Refuse ``number`` (written ``text``) when it is not finite (``nan``, ``inf``, ``1e400``)."""
+    if not math.isfinite(number):
+        raise ScenarioError(f"'{text.strip()}' is not a finite number", source=source, where=_formatted(where),
+                            fix="write a finite number")
+
+
+def _formatted(where: Where) -> str:
+    return where if isinstance(where, str) else where()
+
+
+def finite_number(text: str, source: str, where: Where = "") -> float | None:
     """The finite number ``text`` writes (XML attributes, CSV cells), or ``None`` when it is not a number;
     over-long and non-finite numbers (``nan``, ``inf``, ``1e400``) are refused with a clear error."""
     check_digits(text, source, where)
@@ -124,9 +140,7 @@ def finite_number(text: str, source: str, where: str = "") -> float | None:
         number = float(text)
     except ValueError:
         return None
-    if not math.isfinite(number):
-        raise ScenarioError(f"'{text.strip()}' is not a finite number", source=source, where=where,
-                            fix="write a finite number")
+    check_finite(number, text, source, where)
     return number
 
 
@@ -194,12 +208,15 @@ _FLOAT = "tag:yaml.org,2002:float"
 _INT = "tag:yaml.org,2002:int"
 
 
-def _finite_yaml_float(text: str) -> bool:
-    """Whether a YAML float (``.nan``, ``.inf``, ``1.0e400``, ``1_000.5``, sexagesimal ``1:30.5``) is finite."""
+def _yaml_float(text: str) -> float:
+    """The value of a YAML float (``.nan``, ``.inf``, ``1.0e400``, ``1_000.5``; a sexagesimal ``1:30.5``, with
+    its few digits, is finite: 0 stands for it)."""
     value = text.lower().replace("_", "")
-    if "nan" in value or "inf" in value:
-        return False
-    return ":" in value or math.isfinite(float(value))
+    if "nan" in value:
+        return math.nan
+    if "inf" in value:
+        return math.inf
+    return 0.0 if ":" in value else float(value)
 
 
 def _place(node: yaml.Node) -> str:
@@ -216,13 +233,10 @@ def _check_nodes(root: yaml.Node, source: str) -> None:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode) and node.tag in (_FLOAT, _INT):
-            digits = sum(ch.isdigit() for ch in node.value)
-            if digits > MAX_NUMBER_DIGITS:
-                raise ScenarioError(f"a number has {digits:,} digits", source=source, where=_place(node),
-                                    fix=f"write numbers with at most {MAX_NUMBER_DIGITS} digits")
-            if node.tag == _FLOAT and not _finite_yaml_float(node.value):
-                raise ScenarioError(f"'{node.value}' is not a finite number", source=source, where=_place(node),
-                                    fix="write a finite number")
+            place = partial(_place, node)
+            check_digits(node.value, source, place)
+            if node.tag == _FLOAT:
+                check_finite(_yaml_float(node.value), node.value, source, place)
         elif isinstance(node, yaml.MappingNode):
             first: dict[object, yaml.Node] = {}
             for key, value in node.value:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from accord.errors import ScenarioError
 from accord.model import Scenario
+from accord.wording import counted
 
 
 def check_parts(source: str, domains: list[Path], profiles: int, profile: str, domain_required: bool) -> None:
@@ -44,8 +45,8 @@ def unsupported_losses(scenario: Scenario, format_name: str) -> list[str]:
     """What ``format_name`` (GENIUS, GeniusWeb) cannot keep of any scenario: hard constraints and ratification."""
     losses = []
     if scenario.constraints:
-        losses.append(f"{len(scenario.constraints)} hard constraint(s) dropped: {format_name} has no constraints, so "
-                      "the outcomes they ruled out become possible")
+        losses.append(f"{counted(len(scenario.constraints), 'hard constraint')} dropped: {format_name} has no "
+                      "constraints, so the outcomes they ruled out become possible")
     for party in scenario.parties:
         if party.constituencies:
             losses.append(f"party '{party.name}': constituencies {[c.name for c in party.constituencies]} dropped "

@@ -14,14 +14,17 @@ REPORT_SAMPLES = 200  # robustness samples in a report: a quick estimate (the se
 def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
                  seed: int = 0, stakeholders: str | None = None, command: str = "", version: str = "",
                  runs: int = 0, samples: int = REPORT_SAMPLES, record: str | None = None, analysis=None,
-                 step: Callable[..., None] = lambda advance=1, description=None: None) -> str:
+                 step: Callable[..., None] = lambda advance=1, description=None: None,
+                 simulate: Callable[..., object] | None = None) -> str:
     """Compute what the report shows and render it: the analysis; a simulation with ``strategies`` (default
     boulware, then conceder); the expected-utility forecast of each issue of ``stakeholders``, with ``runs`` Monte
     Carlo runs (seed ``seed``) where the file states an uncertainty; the robustness estimate from ``samples``
     draws (seed 0) when the scenario states distributions; and the audit of the negotiation ``record``.
     ``version`` says which version of the scenario this is (see :func:`accord.io.versions.describe`); ``step`` is
     told each of ``REPORT_PHASES`` as it starts (for progress). ``analysis``, when given, is the scenario's
-    analysis already made (e.g. by the workbench, within its limits)."""
+    analysis already made (e.g. by the workbench, within its limits). ``simulate(scenario, strategies, protocol=,
+    rounds=, seed=)`` runs the simulation (by default :func:`~accord.simulate.run_session`, here; the workbench
+    runs it in a worker process it can stop)."""
     import accord
     from accord.audit import audit, read_record
     from accord.forecast import ModelConfig, forecast, load_stakeholders, monte_carlo
@@ -43,8 +46,8 @@ def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol:
             return None
 
     step(0, description=REPORT_PHASES[0])
-    simulation = unless_beyond("Simulation", lambda: run_session(scenario, chosen, protocol=protocol,
-                                                                 rounds=rounds, seed=seed))
+    simulation = unless_beyond("Simulation", lambda: (simulate or run_session)(scenario, chosen, protocol=protocol,
+                                                                               rounds=rounds, seed=seed))
     step(description=REPORT_PHASES[1])
     groups = load_stakeholders(stakeholders) if stakeholders else ()
     config = ModelConfig(model="eu", rounds=10)

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from accord.analysis import SOLUTIONS, Analysis
 from accord.model import Scenario
+from accord.wording import counted
 
 
 def _label(scenario: Scenario, issue_name: str, value: object) -> str:
@@ -126,7 +127,7 @@ def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> Non
     summary = (f"{len(scenario.parties)} parties, {len(scenario.issues)} issues, "
                f"{analysis.n_outcomes:,} feasible outcomes")
     if scenario.constraints:
-        summary += f" ({len(scenario.constraints)} hard constraint{'' if len(scenario.constraints) == 1 else 's'})"
+        summary += f" ({counted(len(scenario.constraints), 'hard constraint')})"
     share = analysis.rational_outcomes / analysis.n_outcomes if analysis.n_outcomes else 0.0
     if analysis.has_zone_of_agreement:
         zone = (f"Zone of agreement: {analysis.rational_outcomes:,} outcomes ({share:.2%}) are at least as good "

@@ -20,6 +20,7 @@ from accord.reports.audit_section import audit_section
 from accord.reports.plot_data import label_of, offer_paths, plot_data, project_paths
 from accord.reports.robust_section import robust_section
 from accord.reports.svg import SOLUTION_TITLES, escape, legend_html, lines_svg, utility_svg
+from accord.wording import counted
 
 if TYPE_CHECKING:
     from accord.analysis import Analysis
@@ -255,7 +256,7 @@ def render_report(analysis: Analysis, *, simulation: SessionResult | None = None
     zone = _zone_line(analysis)
     summary = (f"{len(scenario.parties)} parties ({escape(', '.join(scenario.party_names))}), "
                f"{len(scenario.issues)} issues, {analysis.n_outcomes:,} feasible outcomes"
-               + (f" ({len(scenario.constraints)} hard constraint{'' if len(scenario.constraints) == 1 else 's'})"
+               + (f" ({counted(len(scenario.constraints), 'hard constraint')})"
                   if scenario.constraints else "") + "."
                + ("" if analysis.method == "enumeration" else
                   f" Beyond enumeration: analysed exactly by {escape(analysis.method)}; the plot draws "

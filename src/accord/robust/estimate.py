@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 
 from accord.analysis.solutions import solution_names
-from accord.errors import OptionError
+from accord.errors import OptionError, check_seed
 from accord.model import Scenario
 from accord.robust.block import BlockResult, BlockTask, prepared, run_block
 from accord.robust.result import Driver, RobustResult
@@ -30,8 +30,7 @@ def check_run(samples: int, seed: int) -> None:
     if not 1 <= samples <= MAX_SAMPLES:
         raise OptionError(f"samples must lie in 1..{MAX_SAMPLES:,}, got {samples}", parameter="samples",
                           fix=f"give 1 to {MAX_SAMPLES:,}")
-    if seed < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
+    check_seed(seed)
 
 
 def plan(scenario: Scenario, samples: int, seed: int, n_outcomes: int, workers: int = 1) -> list[BlockTask]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from accord.errors import OptionError, ScenarioError
+from accord.errors import OptionError, ScenarioError, check_seed
 from accord.model import Scenario
 from accord.protocols.common import MAX_TRACE_ROWS, Run, SessionConfig
 from accord.protocols.registry import Protocol, protocol_named
@@ -52,8 +52,7 @@ def check_options(protocol: str, rounds: int | None, seconds: float | None, budg
                           fix="give a positive time limit")
     if rounds is None and seconds is None:
         raise OptionError("no deadline", parameter="rounds", fix="give `rounds` and/or `seconds`")
-    if int(seed) < 0:
-        raise OptionError(f"seed must be 0 or more, got {seed}", parameter="seed", fix="give 0 or more")
+    check_seed(seed)
     if not budget > 0:
         raise OptionError(f"budget must be positive, got {budget}", parameter="budget", fix="give a positive budget")
 

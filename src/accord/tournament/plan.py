@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
-from accord.errors import OptionError
+from accord.errors import OptionError, check_seed
 from accord.model import Scenario
 from accord.simulate.seeds import derived_seeds
 from accord.strategies.base import Strategy
@@ -118,8 +118,7 @@ def _check(scenarios: Sequence[Scenario], strategies: Sequence, repetitions: int
     if repetitions < 1:
         raise OptionError(f"repetitions must be 1 or more, got {repetitions}", parameter="repetitions",
                           fix="give 1 or more")
-    if seed < 0:
-        raise OptionError(f"seed must be non-negative, got {seed}", parameter="seed", fix="give 0 or more")
+    check_seed(seed)
     for spec in strategies:
         make(spec)  # unknown names fail here, once, with the list of known ones
     labels = tuple(label_of(spec) for spec in strategies)

@@ -12,7 +12,8 @@ call running past ``Settings.budget`` ends the session as an ``over-budget`` fau
 
 A strategy can defeat both (catch ``BaseException`` in a loop, block ``SIGALRM``). In a pool worker each session
 therefore also shows its start on the executor's board, and a reporter thread shows whose call is running, so the
-parent can kill the worker and blame that party (:mod:`accord.executors`).
+parent can kill the worker and blame that party (:mod:`accord.executors`; on Dask, the batch's task starts such
+a pool for it).
 """
 
 from __future__ import annotations

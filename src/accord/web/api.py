@@ -175,18 +175,28 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
                                           "version": version_of(request, body, scenario)}}
 
 
-@router.post("/report", response_class=HTMLResponse, responses=ERRORS)
+@router.post("/report", response_class=HTMLResponse, responses={
+    **ERRORS, 500: {"model": schemas.ErrorOut, "description": "the simulation's worker process died"},
+    503: {"model": schemas.ErrorOut, "description": "the session queue is full, or this client holds its share"},
+    504: {"model": schemas.ErrorOut, "description": "the simulation ran past its time limit and was stopped"}})
 def report(request: Request, body: schemas.ReportRequest) -> HTMLResponse:
     """The one-file HTML report of a scenario (as ``accord report`` writes it), e.g. of an edited copy: the
-    analysis, a simulation with these strategies and protocol, and the version of the scenario it shows."""
+    analysis, a simulation with these strategies and protocol, and the version of the scenario it shows. The
+    simulation runs in a session worker, with the queue, time limit and answers (500, 503, 504) of /api/simulate."""
     from accord.reports.build import build_report
 
     scenario = resolve(request, body)
     if body.strategies is not None and len(body.strategies) != len(scenario.parties):
         raise OptionError(f"{len(body.strategies)} strategies for {len(scenario.parties)} parties",
                           parameter="strategies", fix="give one strategy per party")
+    client = request.client.host if request.client else ""
+
+    def simulate(scenario, strategies, **options):  # in a session worker, under its time limit, as /api/simulate
+        return request.app.state.sessions.run(scenario, strategies, client=client, keep=True, **options)["session"]
+
     text = build_report(scenario, body.strategies, protocol=body.protocol, rounds=body.rounds, seed=body.seed,
-                        version=version_of(request, body, scenario), analysis=analysis_of(scenario, request))
+                        version=version_of(request, body, scenario), analysis=analysis_of(scenario, request),
+                        simulate=simulate)
     return HTMLResponse(text)
 
 

@@ -83,8 +83,10 @@ class SessionPool:
         """The outer time limit of a session, in seconds."""
         return min(self.cap, self.slack + rounds * parties * BUDGET)
 
-    def run(self, scenario, strategies: list[str], protocol: str, rounds: int, seed: int, client: str = "") -> dict:
-        """Run one session in a worker: ``{"result": <result JSON with trace>, "paths": <offer paths>}``.
+    def run(self, scenario, strategies: list[str], protocol: str, rounds: int, seed: int, client: str = "",
+            keep: bool = False) -> dict:
+        """Run one session in a worker: ``{"result": <result JSON with trace>, "paths": <offer paths>}`` (with
+        ``keep``: ``{"session": <the SessionResult>}``, which the report renders).
 
         Raises :class:`~accord.errors.InputError` for bad options (as :func:`accord.simulate.run_session` does)
         and :class:`SessionFailed` when the worker runs out of time or dies, or (503) when the queue is full or
@@ -96,7 +98,7 @@ class SessionPool:
         died = ("simulate: the session's worker process stopped (a strategy may have exited or crashed it); try "
                 "other strategies")
         return self._held(client, "simulate", lambda: self._run_queued(
-            "simulate", _session, (scenario, strategies, protocol, rounds, seed, modules), seconds, stopped, died))
+            "simulate", _session, (scenario, strategies, protocol, rounds, seed, modules, keep), seconds, stopped, died))
 
     def analyze(self, scenario, method: str, client: str = ""):
         """The exact analysis of ``scenario`` by a search ``method`` (beyond enumeration), in a worker: its time
@@ -248,7 +250,8 @@ def _start(path: list[str], server: int) -> None:
     import accord.strategies.builtin  # noqa: F401
 
 
-def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: int, modules: list[str]) -> dict:
+def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: int, modules: list[str],
+             keep: bool = False) -> dict:
     from accord.reports.plot_data import offer_paths
     from accord.simulate import run_session
 
@@ -261,6 +264,8 @@ def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: 
         result = run_session(scenario, strategies, protocol=protocol, rounds=rounds, seed=seed, budget=BUDGET)
     except InputError as error:
         return {"error": error}  # pickled with its parameter, which the API names as a field of the body
+    if keep:
+        return {"session": result}
     return {"result": result.to_json(trace=True), "paths": offer_paths(result)}
 
 

@@ -152,7 +152,7 @@ def test_anac2014_normaliser_agrees_with_the_published_pareto_front(shared_domai
     folder = shared_domains / "genius" / "ANAC2014_10issuesDiscountedwithRV"
     scenario = load(folder)
     assert scenario.cartesian_size == 10**10
-    assert any("pareto.xml" in note for note in scenario.notes)
+    assert "skipped pareto.xml: GENIUS's precomputed Pareto frontier (lines of utilities)" in " ".join(scenario.notes)
     front = np.array([[float(x) for x in line.split(",")]
                       for line in (folder / "pareto.xml").read_text().splitlines() if line.strip()])
     normalisers = np.array([p.utility.normalizer for p in scenario.parties])
@@ -319,3 +319,14 @@ def test_deeply_nested_objectives_are_read_without_recursion(tmp_path):
     paths = small(tmp_path)
     write(tmp_path, "small-domain.xml", domain)
     assert read_genius(paths).issue_names == ("colour", "price", "time")
+
+
+def test_a_file_of_a_folder_that_is_not_xml_is_skipped_with_a_note_saying_what_it_is(tmp_path):
+    """A CSV-style pareto.xml was noted as "not an XML file", as if the folder were broken; it is GENIUS's
+    precomputed frontier. Any other file that is not XML keeps the plain note."""
+    small(tmp_path)
+    write(tmp_path, "pareto.xml", "0.5, 1.0\n1.0, 0.5\n")
+    write(tmp_path, "readme.xml", "notes about this domain\n")
+    notes = read_genius([tmp_path]).notes
+    assert any(note.startswith("skipped pareto.xml: GENIUS's precomputed Pareto frontier") for note in notes), notes
+    assert "skipped readme.xml: not an XML file" in notes
