@@ -274,7 +274,10 @@ def _search(scenario, method: str, memory: int) -> dict:
     already maps (where the system says how much that is)."""
     import resource
 
+    import numpy.random  # noqa: F401  (the searches' modules load before the cap: a module mapped under it can fail)
+
     import accord
+    from accord.analysis import beyond_enumeration  # noqa: F401
 
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     mapped = _mapped_bytes()
@@ -285,7 +288,7 @@ def _search(scenario, method: str, memory: int) -> dict:
         return {"analysis": accord.analyze(scenario, method)}
     except InputError as error:
         return {"error": error}
-    except MemoryError:
+    except (MemoryError, ImportError):  # under the cap, a module that still loads late cannot be mapped either
         return {"error": InputError(f"the exact {method} search needs more than {memory / 2**20:,.0f} MB",
                                     source=scenario.name, fix="analyse it on the command line (accord analyze)")}
     finally:
