@@ -537,3 +537,14 @@ def test_every_request_on_a_huge_domain_answers_or_refuses_in_one_line(client, p
     if response.status_code == 400:
         detail = response.json()["detail"]
         assert detail.startswith("ANAC2014_10issuesDiscountedwithRV: ") and "\n" not in detail
+
+
+def test_a_report_of_an_edit_keeps_the_stored_distributions(client):
+    """The page posts plain numbers: the report of an edit of the flagship still estimates robustness, with the
+    stored scenario's distributions (as the robustness panel does)."""
+    document = client.get(f"/api/scenarios/{FLAGSHIP}").json()
+    assert "<h2>Robustness</h2>" in client.post("/api/report", json={"scenario_id": FLAGSHIP, "rounds": 20}).text
+    edited = {"scenario": document, "origin": FLAGSHIP, "rounds": 20}
+    assert "<h2>Robustness</h2>" in client.post("/api/report", json=edited).text
+    alone = {"scenario": document, "rounds": 20}  # no origin: the document's own (plain) numbers
+    assert "<h2>Robustness</h2>" not in client.post("/api/report", json=alone).text

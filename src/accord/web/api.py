@@ -45,17 +45,34 @@ def analysis_of(scenario: accord.Scenario, request: Request | None = None) -> ac
     return ANALYSES.get(scenario, lambda: request.app.state.sessions.analyze(scenario, method, client))
 
 
+def stored(request: Request, scenario_id: str) -> accord.Scenario:
+    """A stored scenario by id (bundled, library or uploaded); 404 in one line when there is none."""
+    try:
+        return request.app.state.store.get(scenario_id)
+    except NotFound:
+        raise HTTPException(404, f"{scenario_id}: no such scenario; see GET /api/scenarios") from None
+
+
 def resolve(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
     """The scenario a request names: a stored one by id, or a posted Accord document (validated like a file)."""
     if ref.scenario_id is not None:
-        try:
-            return request.app.state.store.get(ref.scenario_id)
-        except NotFound:
-            raise HTTPException(404, f"{ref.scenario_id}: no such scenario; see GET /api/scenarios") from None
+        return stored(request, ref.scenario_id)
     source = str(ref.scenario.get("name") or "scenario") if isinstance(ref.scenario.get("name"), str) else "scenario"
     scenario = accord.scenario_from_dict(ref.scenario, source)
     check_size(scenario, source)
     return scenario
+
+
+def resolve_with_distributions(request: Request, ref: schemas.ScenarioRef) -> accord.Scenario:
+    """The scenario a request names; an edit of a stored scenario (``origin``) that states no distributions of its
+    own gets the stored scenario's, each edited number carrying its distribution along (the page's editor shows
+    and posts plain numbers)."""
+    from accord.robust import with_distributions_of
+
+    scenario = resolve(request, ref)
+    if ref.scenario is None or ref.origin is None or scenario.uncertainty:
+        return scenario
+    return with_distributions_of(scenario, stored(request, ref.origin))
 
 
 def version_of(request: Request, ref: schemas.ScenarioRef, scenario: accord.Scenario) -> str:
@@ -63,10 +80,7 @@ def version_of(request: Request, ref: schemas.ScenarioRef, scenario: accord.Scen
     by ``origin``, how many numbers the edit changed."""
     if ref.scenario is None or ref.origin is None:
         return describe(scenario)
-    try:
-        return describe(scenario, request.app.state.store.get(ref.origin))
-    except NotFound:
-        raise HTTPException(404, f"{ref.origin}: no such scenario; see GET /api/scenarios") from None
+    return describe(scenario, stored(request, ref.origin))
 
 
 def _axes(axes: tuple[int, int], n_parties: int) -> tuple[int, int]:
@@ -88,11 +102,7 @@ def list_scenarios(request: Request) -> list[dict]:
 @router.get("/scenarios/{scenario_id}", responses=ERRORS)
 def get_scenario(request: Request, scenario_id: str) -> dict:
     """A scenario as an Accord document (the JSON form of the YAML format): edit it and post it to analyze."""
-    try:
-        scenario = request.app.state.store.get(scenario_id)
-    except NotFound:
-        raise HTTPException(404, f"{scenario_id}: no such scenario; see GET /api/scenarios") from None
-    return accord.scenario_to_dict(scenario)
+    return accord.scenario_to_dict(stored(request, scenario_id))
 
 
 @router.post("/scenarios", response_model=schemas.ScenarioSummary, status_code=201,
@@ -185,7 +195,7 @@ def report(request: Request, body: schemas.ReportRequest) -> HTMLResponse:
     simulation runs in a session worker, with the queue, time limit and answers (500, 503, 504) of /api/simulate."""
     from accord.reports.build import build_report
 
-    scenario = resolve(request, body)
+    scenario = resolve_with_distributions(request, body)  # an edit keeps the robustness section
     if body.strategies is not None and len(body.strategies) != len(scenario.parties):
         raise OptionError(f"{len(body.strategies)} strategies for {len(scenario.parties)} parties",
                           parameter="strategies", fix="give one strategy per party")

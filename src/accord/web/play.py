@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from accord.audit.debrief import debrief
 from accord.audit.table import TableGame
+from accord.web.api import stored
 from accord.web.store import NotFound
 
 MAX_GAMES = 200
@@ -60,17 +61,10 @@ def _game(request: Request, gid: str) -> TableGame:
     return game
 
 
-def _scenario(request: Request, sid: str):
-    try:
-        return request.app.state.store.get(sid)
-    except NotFound:
-        raise HTTPException(404, f"{sid}: no such scenario; see GET /api/scenarios") from None
-
-
 @api.post("")
 def start(request: Request, body: StartIn) -> dict:
     """Start a game: the person plays party ``party``; every other party plays ``strategy``."""
-    game = TableGame(_scenario(request, body.scenario_id), body.party, body.strategy, body.rounds, body.seed)
+    game = TableGame(stored(request, body.scenario_id), body.party, body.strategy, body.rounds, body.seed)
     gid = secrets.token_hex(8)
     games = _games(request)
     with _LOCK:

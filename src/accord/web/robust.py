@@ -5,15 +5,14 @@ its edited numbers (``scenario`` with ``origin``), which keep the stored scenari
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from pydantic import Field
 
 from accord.reports.plot_data import plot_data
 from accord.reports.robust_section import robust_view
-from accord.robust import robust, with_distributions_of
+from accord.robust import robust
 from accord.web import schemas
-from accord.web.api import ERRORS, _axes, analysis_of, resolve
-from accord.web.store import NotFound
+from accord.web.api import ERRORS, _axes, analysis_of, resolve_with_distributions
 
 MAX_SAMPLES = 1000  # a request runs in the server's own threads: keep it to seconds on the flagship
 router = APIRouter(prefix="/api", tags=["robust"])
@@ -34,25 +33,13 @@ def estimate(request: Request, body: RobustRequest) -> dict:
     ``origin``) that states no distributions of its own takes those of the stored scenario ``origin``: an edited
     number carries its distribution along (a range shifted by the edit, a normal centred on the new value, a
     Dirichlet around the new weights)."""
-    scenario = edited_with_distributions(request, body)
+    scenario = resolve_with_distributions(request, body)
     axes = _axes(body.axes, len(scenario.parties))
     result = robust(scenario, body.samples, body.seed)
     analysis = analysis_of(scenario)
     data = plot_data(analysis, axes)
     return {**result.to_json(), "view": robust_view(analysis, result, data)}
 
-
-def edited_with_distributions(request: Request, body: RobustRequest):
-    """The scenario the request names; an edit of a stored scenario gets the stored scenario's distributions
-    (the page's editor shows and posts plain numbers)."""
-    scenario = resolve(request, body)
-    if body.scenario is None or body.origin is None or scenario.uncertainty:
-        return scenario
-    try:
-        stored = request.app.state.store.get(body.origin)
-    except NotFound:
-        raise HTTPException(404, f"{body.origin}: no such scenario; see GET /api/scenarios") from None
-    return with_distributions_of(scenario, stored)
 
 
 __all__ = ["MAX_SAMPLES", "router"]
