@@ -16,7 +16,7 @@ def test_categorical_values_are_text_in_the_given_order():
     issue = Issue.categorical("colour", ["red", 2, "blue"], labels=("Red", "Two", "Blue"))
     assert issue.values == ("red", "2", "blue") and issue.size == 3 and not issue.is_numeric
     assert issue.index_of("blue") == 2 and issue.index_of(2) == 1
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^'green' is not a value of issue 'colour'$"):
         issue.index_of("green")
     with pytest.raises(TypeError, match="categorical"):
         issue.numeric_values()
@@ -28,6 +28,8 @@ def test_integer_issue_takes_every_integer_between_its_bounds():
     assert issue.index_of(5) == 2 and issue.index_of("6") == 3 and issue.index_of(5.0) == 2
     with pytest.raises(ValueError, match="not a value"):
         issue.index_of(8)
+    with pytest.raises(ValueError, match="^'many' is not a value of issue 'n'$"):
+        issue.index_of("many")
     assert Issue.integer("one", 4, 4).values == (4,)
 
 

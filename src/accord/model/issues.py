@@ -79,8 +79,13 @@ class Issue:
     def index_of(self, value) -> int:
         """Position of ``value`` among this issue's values; ``ValueError`` if it is not one of them."""
         if self.kind == "categorical":
+            if str(value) not in self.values:
+                raise ValueError(f"{value!r} is not a value of issue {self.name!r}")
             return self.values.index(str(value))
-        number = float(value)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{value!r} is not a value of issue {self.name!r}") from None
         for position, candidate in enumerate(self.values):
             if abs(candidate - number) <= 1e-9 * max(1.0, abs(number)):
                 return position

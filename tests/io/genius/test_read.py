@@ -267,7 +267,7 @@ def test_an_integer_issue_too_large_to_enumerate_is_refused_before_it_is_built(t
     paths[0].write_text(DOMAIN.replace('upperbound="4"', 'upperbound="1000000000000"', 1), encoding="utf-8")
     child = run_capped(f"""
         from pathlib import Path
-        from accord.errors import ScenarioError
+        from accord.errors import InputError, ScenarioError
         from accord.io.genius import read_genius
         try:
             read_genius([Path({str(paths[0])!r}), Path({str(paths[1])!r})])
@@ -275,13 +275,13 @@ def test_an_integer_issue_too_large_to_enumerate_is_refused_before_it_is_built(t
             print(error)
         try:
             read_genius([Path({str(paths[0])!r})], real_grid=10**9)
-        except ScenarioError as error:
+        except InputError as error:
             print(error)
     """)
     assert child.returncode == 0, child.stderr
     first, second = child.stdout.splitlines()
     assert "the issue would have 1,000,000,000,001 values; an issue has at most 1,000,000" in first
-    assert second.startswith("real_grid: real_grid must be at most 1,000,000")
+    assert second.startswith("real_grid: must be at most 1,000,000")
 
 
 # --- non-finite and malformed numbers (issue 11 §6, §13) ---------------------------------------------

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from accord.errors import ScenarioError
+from accord.errors import OptionError, ScenarioError
 from accord.io.files import check_digits, finite_number, scenario_files
 from accord.io.foreign import check_parts
 from accord.io.xml_safe import XmlDocument, looks_like_xml, parse_xml, read_bytes
@@ -56,11 +56,11 @@ def read_genius(paths: list[Path], *, real_grid: int = DEFAULT_REAL_GRID) -> Sce
     Real issues are enumerated on ``real_grid`` evenly spaced points (say so in ``scenario.notes``).
     """
     if real_grid < 2:
-        raise ScenarioError(f"real_grid must be at least 2 (got {real_grid})", source="real_grid",
-                            fix="pass real_grid=11 or more")
+        raise OptionError(f"must be at least 2 (got {real_grid})", parameter="real_grid",
+                          fix="give 11 or more")
     if real_grid > MAX_ISSUE_VALUES:
-        raise ScenarioError(f"real_grid must be at most {MAX_ISSUE_VALUES:,} (got {real_grid:,})",
-                            source="real_grid", fix="pass a smaller real_grid")
+        raise OptionError(f"must be at most {MAX_ISSUE_VALUES:,} (got {real_grid:,})", parameter="real_grid",
+                          fix="give a smaller grid")
     notes: list[str] = []
     given = scenario_files(paths, ".xml")
     source = given.source
