@@ -191,11 +191,11 @@ def test_an_exact_search_runs_in_a_worker_and_enumeration_does_not(fresh_analyse
 
 def test_an_exact_search_past_its_time_limit_is_stopped_in_one_line_and_its_worker_replaced(fresh_analyses):
     pool = SessionPool(workers=1)
-    pool.search_seconds = 0.3  # S-1NAGUNL-128's exact search takes over 1.5 s of CPU
     app, client = serve(pool)
     with client:
         assert analysed(client, "genius:ANAC2014_10issuesDiscountedwithRV").status_code == 200  # a started worker
         [worker] = pool.processes()
+        pool.search_seconds = 0.3  # S-1NAGUNL-128's exact search takes over 1.5 s of CPU
         response = analysed(client, "genius-large:S-1NAGUNL-128")
         assert response.status_code == 504
         assert response.json() == {"detail": "analyze: the exact branch-and-bound search ran for more than 0.3 s and "
