@@ -102,12 +102,43 @@ def test_dominated_matches_pairwise_comparison(g, data):
     keys = np.column_stack([state, -g])
     keep = np.unique(keys, axis=0, return_index=True)[1]
     state, g = state[keep], g[keep]  # distinct rows, sorted by state then descending
-    got = dominated(g, state, loose)
+    np.testing.assert_array_equal(dominated(g, state, loose), _pairwise_dominated(g, state, loose))
+
+
+def _pairwise_dominated(g, state, loose=frozenset()):
     strict = [j for j in range(g.shape[1]) if j not in loose]
+    out = np.zeros(len(g), dtype=bool)
     for i in range(len(g)):
         same = state == state[i]
-        beats = same & (g >= g[i]).all(axis=1) & (g[:, strict] > g[i, strict]).any(axis=1)
-        assert got[i] == beats.any()
+        out[i] = (same & (g >= g[i]).all(axis=1) & (g[:, strict] > g[i, strict]).any(axis=1)).any()
+    return out
+
+
+@pytest.mark.parametrize("loose", [frozenset(), frozenset({0}), frozenset({1})])
+def test_dominated_with_sums_near_the_exact_integer_limit_and_many_states(loose):
+    # sums up to 2^51 in magnitude over thousands of states: a key of state × span would pass 64 bits
+    rng = np.random.default_rng(1)
+    state = np.sort(rng.integers(0, 3000, 4000))
+    g = rng.integers(-2**51, 2**51, (4000, 2))
+    g[1::2, 0] = g[::2, 0]  # ties in the first column
+    keep = np.unique(np.column_stack([state, -g]), axis=0, return_index=True)[1]
+    state, g = state[keep], g[keep]
+    np.testing.assert_array_equal(dominated(g, state, loose), _pairwise_dominated(g, state, loose))
+
+
+def test_large_integer_utilities_keep_memory_bounded_and_equal_enumeration():
+    # the same rectangles with utilities and normaliser times 10^9: the programme's incumbent must not allocate
+    # by the size of the utilities (it tried an array of 2 x normaliser entries: 596 GiB)
+    issues = tuple(Issue.integer(f"i{k}", 0, 3) for k in range(4))
+    rng = np.random.default_rng(0)
+    parties = []
+    for name in ("a", "b"):
+        boxes = tuple(Rectangle(float(rng.integers(-5, 20)) * 1e9,
+                                tuple((int(p), 0.0, float(rng.integers(0, 4))) for p in rng.choice(4, 2, replace=False)),
+                                bool(rng.integers(2))) for _ in range(6))
+        parties.append(Party(name, RectangleSum(boxes, 40e9)))
+    scenario = Scenario("scaled", issues, tuple(parties))
+    _assert_enumerated(rectangle_programme(scenario), scenario, np.ones(2))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -330,6 +330,9 @@ def _prefix_beaten(lead: np.ndarray, other: np.ndarray, state: np.ndarray, order
     """Rows sorted by state, then ``lead`` descending (then ``other`` descending): whether an earlier row of the
     same state has ``other`` ≥ (``equal_counts``) or > this row's."""
     span = int(other.max() - other.min()) + 1
+    if span * (int(state.max()) + 1) >= 2 ** 62:  # the shifted key would overflow: compare ranks instead
+        other = np.unique(other, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        span = int(other.max()) + 1
     shifted = other - other.min() + state.astype(np.int64) * span
     best = np.maximum.accumulate(shifted)
     previous = np.append(np.int64(-1), best[:-1])
@@ -380,13 +383,14 @@ def _can_reach(least: np.ndarray, most: np.ndarray, targets: np.ndarray) -> np.n
 
 class _Incumbent:
     """What the outcomes met so far surely reach: a partial sum whose best completion is strictly dominated
-    by what another surely reaches has no completion on the frontier (two parties: a staircase over the first
-    column's values). With ``focus``, a sum that cannot reach the best sure value in that column is dropped."""
+    by what another surely reaches has no completion on the frontier (two parties: a staircase of the sure
+    points, first column ascending, second descending). With ``focus``, a sum that cannot reach the best sure
+    value in that column is dropped."""
 
     def __init__(self, top: np.ndarray, signs: np.ndarray, focus: int | None, focus_best: int | None) -> None:
         self.signs, self.focus, self.focus_best = signs, focus, focus_best
-        self.offset = int(top[0]) if len(top) == 2 else None
-        self.best = np.full(2 * self.offset + 2, np.iinfo(np.int64).min, dtype=np.int64) if self.offset else None
+        self.two = len(top) == 2
+        self.xs = self.ys = np.zeros(0, dtype=np.int64)
 
     def beats(self, reached: np.ndarray, least: np.ndarray, most: np.ndarray) -> np.ndarray:
         """Record ``reached`` (final clipped sums of outcomes that exist) and say which rows (final clipped sums
@@ -398,12 +402,24 @@ class _Incumbent:
         hope = np.where(self.signs > 0, most, -least)
         if self.focus is not None:
             out |= hope[:, self.focus] < self.focus_best
-        if self.best is not None:
-            np.maximum.at(self.best, sure[:, 0] + self.offset, sure[:, 1])
-            self.best = np.maximum.accumulate(self.best[::-1])[::-1]  # best second column at first ≥ x
-            h = hope[:, 0] + self.offset
-            out |= (self.best[h + 1] >= hope[:, 1]) | (self.best[h] > hope[:, 1])
+        if self.two:
+            self._record(sure)
+            # the best second column among sure points with first column ≥ x: ys at the first xs ≥ x
+            ys = np.append(self.ys, np.iinfo(np.int64).min)
+            out |= (ys[np.searchsorted(self.xs, hope[:, 0] + 1)] >= hope[:, 1]) | \
+                   (ys[np.searchsorted(self.xs, hope[:, 0])] > hope[:, 1])
         return out
+
+    def _record(self, sure: np.ndarray) -> None:
+        """Add ``sure`` points to the staircase (only the points no other point weakly dominates are kept)."""
+        sure = sure[np.append(self.ys, np.iinfo(np.int64).min)[np.searchsorted(self.xs, sure[:, 0])] < sure[:, 1]]
+        if not len(sure):
+            return
+        xs, ys = np.append(self.xs, sure[:, 0]), np.append(self.ys, sure[:, 1])
+        order = np.lexsort((-ys, -xs))  # first column descending, then second descending
+        xs, ys = xs[order], ys[order]
+        above = ys > np.maximum.accumulate(np.append(np.iinfo(np.int64).min, ys[:-1]))
+        self.xs, self.ys = xs[above][::-1], ys[above][::-1]
 
 
 def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
