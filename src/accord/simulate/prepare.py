@@ -21,9 +21,9 @@ import numpy as np
 from accord.analysis import pareto_mask, rounded_utilities, solve
 from accord.analysis.analyze import rounded_reservations
 from accord.model import Scenario
-from accord.space import MAX_OUTCOMES, OutcomeSpace, scenario_space
+from accord.space import OutcomeSpace, scenario_space
 from accord.space.large import LargeSpace
-from accord.space.outcomes import MAX_MATRIX_BYTES
+from accord.space.outcomes import enumerable
 from accord.space.search import OutcomeFinder, score_outcomes
 
 
@@ -114,8 +114,7 @@ def _column(values: np.ndarray) -> PartyColumn:
 
 def fits(scenario: Scenario) -> bool:
     """Whether ``scenario``'s outcomes can be enumerated (count and utility-matrix size within the limits)."""
-    size = scenario.cartesian_size
-    return size <= MAX_OUTCOMES and size * max(1, len(scenario.parties)) * 8 <= MAX_MATRIX_BYTES
+    return enumerable(scenario)
 
 
 @lru_cache(maxsize=16)
