@@ -134,7 +134,8 @@ def test_large_integer_utilities_keep_memory_bounded_and_equal_enumeration():
     parties = []
     for name in ("a", "b"):
         boxes = tuple(Rectangle(float(rng.integers(-5, 20)) * 1e9,
-                                tuple((int(p), 0.0, float(rng.integers(0, 4))) for p in rng.choice(4, 2, replace=False)),
+                                tuple((int(p), 0.0, float(rng.integers(0, 4)))
+                                      for p in rng.choice(4, 2, replace=False)),
                                 bool(rng.integers(2))) for _ in range(6))
         parties.append(Party(name, RectangleSum(boxes, 40e9)))
     scenario = Scenario("scaled", issues, tuple(parties))
