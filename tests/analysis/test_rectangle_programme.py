@@ -7,11 +7,10 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 
 from accord.analysis import rectangle_programme as programme
 from accord.analysis.analyze import rounded_utilities
-from accord.analysis.rectangle_programme import dominated, issue_order, rectangle_programme, rectangle_search
+from accord.analysis.rectangle_programme import issue_order, rectangle_programme, rectangle_search
 from accord.model import Issue, Party, Rectangle, RectangleSum, Scenario
 from tests.analysis.reference import signed_frontier, worst_search
 from tests.generators import rectangle_scenarios
@@ -91,39 +90,6 @@ def test_issue_order_is_a_permutation_that_keeps_joined_issues_together():
     order = list(issue_order(scenario))
     assert sorted(order) == [0, 1, 2, 3]
     assert abs(order.index(0) - order.index(3)) == 1
-
-
-@_SOME
-@given(arrays(np.int64, st.tuples(st.integers(0, 30), st.integers(2, 3)), elements=st.integers(-3, 3)),
-       st.data())
-def test_dominated_matches_pairwise_comparison(g, data):
-    state = np.sort(data.draw(arrays(np.int64, len(g), elements=st.integers(0, 2))))
-    loose = frozenset(data.draw(st.sets(st.integers(0, g.shape[1] - 1))))
-    keys = np.column_stack([state, -g])
-    keep = np.unique(keys, axis=0, return_index=True)[1]
-    state, g = state[keep], g[keep]  # distinct rows, sorted by state then descending
-    np.testing.assert_array_equal(dominated(g, state, loose), _pairwise_dominated(g, state, loose))
-
-
-def _pairwise_dominated(g, state, loose=frozenset()):
-    strict = [j for j in range(g.shape[1]) if j not in loose]
-    out = np.zeros(len(g), dtype=bool)
-    for i in range(len(g)):
-        same = state == state[i]
-        out[i] = (same & (g >= g[i]).all(axis=1) & (g[:, strict] > g[i, strict]).any(axis=1)).any()
-    return out
-
-
-@pytest.mark.parametrize("loose", [frozenset(), frozenset({0}), frozenset({1})])
-def test_dominated_with_sums_near_the_exact_integer_limit_and_many_states(loose):
-    # sums up to 2^51 in magnitude over thousands of states: a key of state × span would pass 64 bits
-    rng = np.random.default_rng(1)
-    state = np.sort(rng.integers(0, 3000, 4000))
-    g = rng.integers(-2**51, 2**51, (4000, 2))
-    g[1::2, 0] = g[::2, 0]  # ties in the first column
-    keep = np.unique(np.column_stack([state, -g]), axis=0, return_index=True)[1]
-    state, g = state[keep], g[keep]
-    np.testing.assert_array_equal(dominated(g, state, loose), _pairwise_dominated(g, state, loose))
 
 
 def test_large_integer_utilities_keep_memory_bounded_and_equal_enumeration():
