@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from accord.errors import OptionError
+from accord.errors import OptionError, ScenarioError
 from accord.io.load import load
 from accord.model import Constraint
 from accord.simulate import run_session
@@ -89,3 +89,12 @@ def test_every_built_in_strategy_plays_a_huge_constrained_space(strategy):
     assert first.fault is None and first.trace_rows == again.trace_rows
     offered = [row["position"] for row in first.trace if row["offer"] is not None]
     assert offered and all(prepared.space.feasible(prepared.space.value_indices([p]))[0] for p in offered)
+
+
+def test_a_huge_space_no_search_applies_to_is_refused_as_too_large_not_for_a_method():
+    # GENIUS rectangles under a hard constraint: the branch and bound does not apply, and the user gave no method
+    base = load("genius-large/S-1NIKFRT-1")
+    scenario = replace(base, constraints=(Constraint(((0, (0,)), (1, (0,)))),))
+    with pytest.raises(ScenarioError, match=r"has 10,000,000,000 outcomes; Accord enumerates at most") as caught:
+        run_session(scenario, ["boulware", "conceder"], rounds=5)
+    assert caught.value.parameter != "method"

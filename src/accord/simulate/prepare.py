@@ -120,13 +120,13 @@ def fits(scenario: Scenario) -> bool:
 @lru_cache(maxsize=16)
 def prepare_large(scenario: Scenario) -> Prepared:
     """The session-independent part of simulating ``scenario`` without enumerating it (any size; cached)."""
-    from accord.analysis.additive_frontier import is_additive
     from accord.analysis.analyze import analyze
-    from accord.analysis.method_choice import choose_method
+    from accord.analysis.method_choice import search_method
 
-    method = choose_method(scenario)
-    if method == "enumeration":  # a space small enough to enumerate, searched on purpose (tests, benchmarks)
-        method = "additive-merge" if is_additive(scenario) else "branch-and-bound"
+    method = search_method(scenario)
+    if method is None:  # no exact search applies: a space too large to enumerate is refused as enumeration words it
+        scenario_space(scenario)
+        method = "branch-and-bound"  # a small space searched on purpose (tests): the method says what it needs
     analysis = analyze(scenario, method)
     finders = []
     for k in range(len(scenario.parties)):
