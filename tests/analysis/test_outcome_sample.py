@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import accord
 from accord.errors import ScenarioError
 from accord.analysis.analyze import rounded_utilities
-from accord.analysis.outcome_sample import MAX_SAMPLE, feasible_rows, sample_outcomes
+from accord.analysis.outcome_sample import MAX_SAMPLE, sample_outcomes
 from accord.space import scenario_space
 from tests.generators import constrained_scenarios, rectangle_scenarios
 from tests.memory_cap import run_capped
@@ -46,15 +46,6 @@ def test_sampled_outcomes_are_feasible_distinct_and_scored_as_enumeration(scenar
 @given(rectangle_scenarios(), st.integers(1, 200), st.integers(0, 2**32))
 def test_rectangle_outcomes_are_scored_as_enumeration(scenario, size, seed):
     _check_against_enumeration(scenario, size, seed)
-
-
-def test_feasible_rows_is_the_enumerated_feasible_set():
-    scenario = accord.load("tests/data/mini.yaml")
-    sizes = [issue.size for issue in scenario.issues]
-    every = np.array(np.unravel_index(np.arange(int(np.prod(sizes))), sizes)).T
-    space = scenario_space(scenario)
-    expected = {tuple(r) for r in space.value_indices(np.arange(space.size)).tolist()}
-    assert {tuple(r) for r in every[feasible_rows(scenario, every)].tolist()} == expected
 
 
 def test_the_same_seed_gives_the_same_sample_and_another_seed_another():

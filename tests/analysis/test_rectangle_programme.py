@@ -7,11 +7,10 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 
 from accord.analysis import rectangle_programme as programme
 from accord.analysis.analyze import rounded_utilities
-from accord.analysis.rectangle_programme import dominated, issue_order, rectangle_programme, rectangle_search
+from accord.analysis.rectangle_programme import issue_order, rectangle_programme, rectangle_search
 from accord.model import Issue, Party, Rectangle, RectangleSum, Scenario
 from tests.analysis.reference import signed_frontier, worst_search
 from tests.generators import rectangle_scenarios
@@ -93,21 +92,20 @@ def test_issue_order_is_a_permutation_that_keeps_joined_issues_together():
     assert abs(order.index(0) - order.index(3)) == 1
 
 
-@_SOME
-@given(arrays(np.int64, st.tuples(st.integers(0, 30), st.integers(2, 3)), elements=st.integers(-3, 3)),
-       st.data())
-def test_dominated_matches_pairwise_comparison(g, data):
-    state = np.sort(data.draw(arrays(np.int64, len(g), elements=st.integers(0, 2))))
-    loose = frozenset(data.draw(st.sets(st.integers(0, g.shape[1] - 1))))
-    keys = np.column_stack([state, -g])
-    keep = np.unique(keys, axis=0, return_index=True)[1]
-    state, g = state[keep], g[keep]  # distinct rows, sorted by state then descending
-    got = dominated(g, state, loose)
-    strict = [j for j in range(g.shape[1]) if j not in loose]
-    for i in range(len(g)):
-        same = state == state[i]
-        beats = same & (g >= g[i]).all(axis=1) & (g[:, strict] > g[i, strict]).any(axis=1)
-        assert got[i] == beats.any()
+def test_large_integer_utilities_keep_memory_bounded_and_equal_enumeration():
+    # the same rectangles with utilities and normaliser times 10^9: the programme's incumbent must not allocate
+    # by the size of the utilities (it tried an array of 2 x normaliser entries: 596 GiB)
+    issues = tuple(Issue.integer(f"i{k}", 0, 3) for k in range(4))
+    rng = np.random.default_rng(0)
+    parties = []
+    for name in ("a", "b"):
+        boxes = tuple(Rectangle(float(rng.integers(-5, 20)) * 1e9,
+                                tuple((int(p), 0.0, float(rng.integers(0, 4)))
+                                      for p in rng.choice(4, 2, replace=False)),
+                                bool(rng.integers(2))) for _ in range(6))
+        parties.append(Party(name, RectangleSum(boxes, 40e9)))
+    scenario = Scenario("scaled", issues, tuple(parties))
+    _assert_enumerated(rectangle_programme(scenario), scenario, np.ones(2))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -103,7 +103,7 @@ def test_genius_targets_report_the_distributions_as_lost(tmp_path, target):
     lost = [loss for loss in losses if "distributions" in loss]
     assert len(lost) == 1
     assert lost[0] == (
-        "the distributions on 8 number(s) (parties[0].reservation, parties[0].utility.values.a.y, "
+        "the distributions on 8 numbers (parties[0].reservation, parties[0].utility.values.a.y, "
         "parties[0].utility.values.c.linear.slope and 5 more) dropped: "
         f"{'GENIUS' if target == 'genius' else 'GeniusWeb'} cannot state uncertainty, so only the written values "
         "(the point estimates) are kept")

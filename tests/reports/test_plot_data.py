@@ -111,7 +111,7 @@ def _outcome(scenario, deal):
 
 
 def test_beyond_enumeration_the_cloud_is_a_labelled_bounded_sample_and_the_frontier_exact():
-    from accord.analysis.outcome_sample import row_utilities
+    from accord.space.search import score_outcomes
 
     analysis = accord.analyze(accord.load(ANAC))
     assert analysis.method == "branch-and-bound"
@@ -126,7 +126,7 @@ def test_beyond_enumeration_the_cloud_is_a_labelled_bounded_sample_and_the_front
         assert [x, y] == list(deal.utilities) and _outcome(analysis.scenario, data["deals"][k]) == deal.outcome
     # every drawn deal is scored as the scenario scores it
     values = np.array([d["v"] for d in data["deals"]])
-    np.testing.assert_array_equal(row_utilities(analysis.scenario, values), [d["u"] for d in data["deals"]])
+    np.testing.assert_array_equal(score_outcomes(analysis.scenario, values), [d["u"] for d in data["deals"]])
     rational = [all(u >= r for u, r in zip(d["u"], data["reservation"])) for d in data["deals"]]
     assert rational == [d["rational"] for d in data["deals"]]
 

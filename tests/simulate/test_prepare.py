@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from accord.errors import OptionError
+from accord.errors import OptionError, ScenarioError
 from accord.io.load import load
 from accord.model import Constraint
 from accord.simulate import run_session
@@ -32,7 +32,8 @@ def test_the_searched_path_gives_the_enumerated_trace(name, strategy):
             assert [(r[0], r[1], r[2], r[4]) for r in a.trace_rows] == [(r[0], r[1], r[2], r[4]) for r in b.trace_rows]
             assert [row["offer"] for row in a.trace] == [row["offer"] for row in b.trace]
             assert [row["utilities"] for row in a.trace] == [row["utilities"] for row in b.trace]
-            assert (a.utilities, a.pareto_distance, a.nash_distance) == (b.utilities, b.pareto_distance, b.nash_distance)
+            assert (a.utilities, a.pareto_distance, a.nash_distance) == \
+                (b.utilities, b.pareto_distance, b.nash_distance)
     assert all(f.stopped == 0 for f in searched.finders)
 
 
@@ -80,10 +81,20 @@ def test_a_protocol_that_needs_the_arrays_is_refused_on_a_huge_space():
 def test_every_built_in_strategy_plays_a_huge_constrained_space(strategy):
     base = load(HUGE_ADDITIVE)
     forbidden = tuple(range(5))
-    scenario = replace(base, name="treaty-30x10-constrained", constraints=(Constraint(((0, forbidden), (1, forbidden))),))
+    scenario = replace(base, name="treaty-30x10-constrained",
+                       constraints=(Constraint(((0, forbidden), (1, forbidden))),))
     prepared = prepare(scenario)
     first = run_session(prepared, [strategy, "conceder"], rounds=6, seed=4)
     again = run_session(prepared, [strategy, "conceder"], rounds=6, seed=4)
     assert first.fault is None and first.trace_rows == again.trace_rows
     offered = [row["position"] for row in first.trace if row["offer"] is not None]
     assert offered and all(prepared.space.feasible(prepared.space.value_indices([p]))[0] for p in offered)
+
+
+def test_a_huge_space_no_search_applies_to_is_refused_as_too_large_not_for_a_method():
+    # GENIUS rectangles under a hard constraint: the branch and bound does not apply, and the user gave no method
+    base = load("genius-large/S-1NIKFRT-1")
+    scenario = replace(base, constraints=(Constraint(((0, (0,)), (1, (0,)))),))
+    with pytest.raises(ScenarioError, match=r"has 10,000,000,000 outcomes; Accord enumerates at most") as caught:
+        run_session(scenario, ["boulware", "conceder"], rounds=5)
+    assert caught.value.parameter != "method"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from accord.errors import ScenarioError
 from accord.model import Constraint, Issue, LinearAdditive, Party, Scenario, Table
 from accord.space import OutcomeSpace
-from accord.space.outcomes import scenario_space
+from accord.space.outcomes import enumerable, scenario_space
 
 
 def reference(issues, constraints) -> list[tuple[int, ...]]:
@@ -82,3 +82,15 @@ def test_a_utility_matrix_over_the_byte_cap_is_refused_before_it_is_built():
                                             r"enumerates at most 762 MB \(9,090,909 outcomes of 11 parties\)"):
         scenario_space(Scenario("wide", issues, parties))
     assert scenario_space(Scenario("wide", issues, parties[:10])).size == 10**7  # built lazily: no matrix yet
+
+
+def test_enumerable_is_what_scenario_space_accepts_by_size():
+    issues = tuple(Issue.categorical(f"i{k}", list("abcdefghij")) for k in range(7))
+    utility = LinearAdditive((1 / 7,) * 7, tuple(Table((1.0,) + (0.0,) * 9) for _ in range(7)))
+    parties = tuple(Party(f"P{n}", utility) for n in range(11))
+    assert not enumerable(Scenario("wide", issues, parties))  # the byte cap, as above
+    assert enumerable(Scenario("wide", issues, parties[:10]))
+    assert not enumerable(Scenario("wide", issues + issues[:1], parties[:2]))  # 10^8 outcomes
+    assert enumerable(Scenario("wide", issues, parties[:2]), max_outcomes=10**7, max_bytes=16 * 10**7)
+    assert not enumerable(Scenario("wide", issues, parties[:2]), max_outcomes=10**7 - 1)
+    assert not enumerable(Scenario("wide", issues, parties[:3]), max_outcomes=10**7, max_bytes=16 * 10**7)

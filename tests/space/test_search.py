@@ -102,3 +102,31 @@ def test_scoring_one_outcome_matches_the_utility_matrix(scenario):
     assert [own[int(p)] for p in flat] == list(utilities[positions, 0])
     assert np.array_equal(score_outcomes(scenario, space.value_indices(positions)), utilities[positions])
     assert all(finder.feasible(int(p)) for p in flat)
+
+
+def test_constraints_that_forbid_everything_answer_one_error():
+    from accord.model import Constraint
+
+    scenario = _three_by_three()
+    scenario = replace(scenario, constraints=(Constraint(((0, (0, 1, 2)),)),))
+    for block in (1, 1024):
+        finder = OutcomeFinder(scenario, 0, block=block)
+        for question in (finder.best, lambda: finder.min_utility, lambda: finder.top_last,
+                         lambda: finder.at_least(0.5)):
+            with pytest.raises(ValueError, match="rule out every outcome"):
+                question()
+        assert finder.first_at_least(0.5) is None and finder.window(0.0, 1.0, 3) == []
+
+
+def test_a_window_of_no_outcomes_is_empty():
+    finder = OutcomeFinder(_three_by_three(), 0, block=1)
+    assert finder.window(0.0, 1.0, 0) == []
+    assert len(finder.window(0.0, 1.0, 2)) == 2
+
+
+def _three_by_three():
+    from accord.model import Issue, LinearAdditive, Party, Scenario, Table
+
+    issues = tuple(Issue.categorical(f"i{k}", ["a", "b", "c"]) for k in range(3))
+    utility = LinearAdditive((0.5, 0.3, 0.2), tuple(Table((0.0, 0.5, 1.0)) for _ in issues))
+    return Scenario("three", issues, (Party("A", utility), Party("B", utility)))

@@ -96,6 +96,7 @@ def test_faults_are_reported_by_results(tmp_path, mini):
     text = " ".join(shown.stdout.split())
     assert "lost to faults" in text and "t-raises raised: RuntimeError: boom" in text
     document = json.loads(invoke("results", db, "--json").stdout)
+    assert "2 sessions lost to faults" in text and "session(s)" not in text
     assert document["faults"] == {"raised": 2}
     assert {s["name"]: s["faults"] for s in document["strategies"]} == {"linear": 0, "t-raises": 2}
 

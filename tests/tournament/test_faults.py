@@ -168,7 +168,8 @@ def test_a_strategy_that_defeats_the_guards_is_killed_once_and_resumes(mini, tmp
     expected = [row.to_json() for row in run_batch(batches(tournament, healthy, len(healthy))[0])]
     assert comparable([row for row in rows if hangs.name not in row["strategies"]]) == comparable(expected)
     assert {row["fault_message"] for row in hung} == {
-        f"session still running after {overdue_after(FAST_KILL.timeout):g} s (wall clock); its worker process was killed"}
+        f"session still running after {overdue_after(FAST_KILL.timeout):g} s (wall clock); "
+        "its worker process was killed"}
 
 
 @contextmanager

@@ -43,7 +43,8 @@ def test_accepting_ends_in_agreement_and_bad_moves_are_one_line(client, mini_yam
     started = client.post("/api/play", json={"scenario_id": sid, "party": 1, "strategy": "boulware"}).json()
     game = started["game"]
     bad = client.post(f"/api/play/{game}/move", json={"action": "offer", "offer": {"island": "east"}})
-    assert bad.status_code == 400 and bad.json()["detail"].startswith("body.offer: ")  # a parameter, as the API names it
+    # a parameter, as the API names it
+    assert bad.status_code == 400 and bad.json()["detail"].startswith("body.offer: ")
     state = client.post(f"/api/play/{game}/move", json={"action": "accept"}).json()
     assert state["ended_by"] == "agreement" and state["agreement"] == started["state"]["standing"]["offer"]
     assert client.get(f"/api/play/{game}/debrief").json()["audit"]["final"]["outcome"] == state["agreement"]

@@ -25,6 +25,7 @@ from accord.analysis.exact_frontier import ExactFrontier, flat_index
 from accord.analysis.rectangle_count import rectangle_rational_count
 from accord.analysis.rectangle_programme import rectangle_search
 from accord.analysis.solutions import rational_mask, solution_names, solve
+from accord.errors import ScenarioError
 from accord.model import Scenario
 
 Search = Callable[[Scenario, "np.ndarray | None", "int | None"], ExactFrontier]
@@ -53,6 +54,9 @@ def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
 
     front = search(scenario, None, None)
     points, notes = front.points, []
+    if not len(points):  # no frontier: no outcome at all (the best and worst deals below need one)
+        raise ScenarioError("the constraints rule out every outcome", source=scenario.name, where="constraints",
+                            fix="relax or remove a constraint")
     rational = np.flatnonzero(rational_mask(points, reservation)) if len(points) else np.empty(0, dtype=np.int64)
     chosen = solve(points[rational], reservation) if rational.size else dict.fromkeys(solution_names())
     solutions = {name: (None if p is None else with_utilities(front.firsts[rational[p]], points[rational[p]]))

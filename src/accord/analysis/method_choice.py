@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.errors import OptionError, ScenarioError
+from accord.errors import OptionError
 from accord.model import Scenario
 from accord.space import MAX_OUTCOMES
 
@@ -53,8 +53,4 @@ def analyze_by_search(scenario: Scenario, method: str, reservation: np.ndarray):
                           fix="use enumeration or leave the method to be chosen")
     from accord.analysis.beyond_enumeration import analyze_by_search as _analyze_by_search
 
-    analysis = _analyze_by_search(scenario, method, reservation)
-    if len(analysis.pareto_points) == 0:
-        raise ScenarioError("the constraints rule out every outcome", source=scenario.name, where="constraints",
-                            fix="relax or remove a constraint")
-    return analysis
+    return _analyze_by_search(scenario, method, reservation)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.analysis.solutions import DECIMALS
 from accord.model import Scenario
+from accord.space.large import LargeSpace
+from accord.space.search import score_outcomes
 
 MAX_SAMPLE = 20_000
 """The most outcomes one sample holds."""
@@ -35,25 +36,6 @@ class OutcomeSample:
         return int(self.values.shape[0])
 
 
-def feasible_rows(scenario: Scenario, values: np.ndarray) -> np.ndarray:
-    """Which rows of ``values`` (value indices) no hard constraint of ``scenario`` forbids."""
-    keep = np.ones(values.shape[0], dtype=bool)
-    for constraint in scenario.constraints:
-        forbidden = np.ones(values.shape[0], dtype=bool)
-        for position, indices in constraint.forbid:
-            forbidden &= np.isin(values[:, position], np.asarray(indices, dtype=np.int64))
-        keep &= ~forbidden
-    return keep
-
-
-def row_utilities(scenario: Scenario, values: np.ndarray) -> np.ndarray:
-    """``(n, parties)`` utilities of the outcomes given as value-index rows, rounded like the analysis's."""
-    out = np.empty((values.shape[0], len(scenario.parties)))
-    for column, party in enumerate(scenario.parties):
-        out[:, column] = party.utility.evaluate(scenario.issues, values)
-    return np.round(out, DECIMALS)
-
-
 def sample_outcomes(scenario: Scenario, size: int, seed: int = 0) -> OutcomeSample:
     """About ``size`` (at most :data:`MAX_SAMPLE`) distinct feasible outcomes drawn uniformly with ``seed``, in
     the order drawn. Fewer when the space holds fewer, or when constraints reject most draws."""
@@ -61,15 +43,16 @@ def sample_outcomes(scenario: Scenario, size: int, seed: int = 0) -> OutcomeSamp
     rng = np.random.default_rng(seed)
     sizes = np.array([issue.size for issue in scenario.issues], dtype=np.int64)
     kept = np.empty((0, len(sizes)), dtype=np.int64)
+    space = LargeSpace(scenario.issues, scenario.constraints)
     for _ in range(MAX_DRAW_ROUNDS):
         if kept.shape[0] >= size:
             break
         draws = rng.integers(0, sizes, size=(max(size, 64), len(sizes)))
-        kept = np.concatenate([kept, draws[feasible_rows(scenario, draws)]])
+        kept = np.concatenate([kept, draws[space.feasible(draws)]])
         _, first = np.unique(kept, axis=0, return_index=True)
         kept = kept[np.sort(first)]
     kept = kept[:size]
-    return OutcomeSample(kept, row_utilities(scenario, kept), int(seed), size)
+    return OutcomeSample(kept, score_outcomes(scenario, kept), int(seed), size)
 
 
-__all__ = ["MAX_SAMPLE", "OutcomeSample", "feasible_rows", "row_utilities", "sample_outcomes"]
+__all__ = ["MAX_SAMPLE", "OutcomeSample", "sample_outcomes"]

@@ -36,6 +36,7 @@ from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import Rectangles, rectangle_frontier
 from accord.analysis.solutions import DECIMALS
+from accord.analysis.sum_dominance import Incumbent, can_reach, dominated
 from accord.model import RectangleSum, Scenario
 
 MAX_STATES = 300_000
@@ -233,7 +234,7 @@ class _Programme:
         out.greedy = greedy
         return out
 
-    def run(self, prune, incumbent: _Incumbent, targets: np.ndarray | None = None) -> _Entries:
+    def run(self, prune, incumbent: Incumbent, targets: np.ndarray | None = None) -> _Entries:
         """One pass: the final partial sums (clipped to [0, top]); ``prune(g, state)`` marks the rows of the
         signed, grouped sums to drop; rows ``incumbent`` rules out are dropped; with ``targets`` only sums that
         can still reach one are kept."""
@@ -252,7 +253,7 @@ class _Programme:
             reached = np.clip(sums[some, None, :] + self.greedy[s + 1][entries.state[some]], 0, self.top)
             keep = ~incumbent.beats(reached.reshape(-1, self.k), least, most)
             if targets is not None:
-                keep &= _can_reach(least, most, targets)
+                keep &= can_reach(least, most, targets)
             entries = _Entries(entries.state, sums, entries.counts, entries.firsts)
             if not keep.all():
                 entries = entries.take(keep)
@@ -296,49 +297,6 @@ class _Programme:
         return ((sums >= self.top) & self.may_clip_top) | ((sums <= 0) & self.may_clip_bottom)
 
 
-def dominated(g: np.ndarray, state: np.ndarray, loose: frozenset[int] = frozenset()) -> np.ndarray:
-    """For distinct signed sums sorted by state then descending, whether another row of the same state is ≥ in
-    every column and > in one outside ``loose``."""
-    n, k = g.shape
-    if n == 0:
-        return np.zeros(0, dtype=bool)
-    strict = [j for j in range(k) if j not in loose]
-    if not strict:
-        return np.zeros(n, dtype=bool)
-    if k == 2:
-        return _two_columns(g, state, strict)
-    out = np.zeros(n, dtype=bool)
-    bounds = np.flatnonzero(np.append(True, state[1:] != state[:-1]))
-    for start, end in zip(bounds, np.append(bounds[1:], n)):
-        block = g[start:end]
-        geq = (block[None, :, :] >= block[:, None, :]).all(axis=2)
-        gt = (block[None, :, :] > block[:, None, :])[:, :, strict].any(axis=2)
-        out[start:end] = (geq & gt).any(axis=1)
-    return out
-
-
-def _two_columns(g: np.ndarray, state: np.ndarray, strict: list[int]) -> np.ndarray:
-    if len(strict) == 2:
-        return _prefix_beaten(g[:, 0], g[:, 1], state, np.arange(len(g)), equal_counts=True)
-    lead, other = 1 - strict[0], strict[0]
-    order = np.lexsort((-g[:, other], -g[:, lead], state))
-    return _prefix_beaten(g[order, lead], g[order, other], state[order], order, equal_counts=False)
-
-
-def _prefix_beaten(lead: np.ndarray, other: np.ndarray, state: np.ndarray, order: np.ndarray,
-                   equal_counts: bool) -> np.ndarray:
-    """Rows sorted by state, then ``lead`` descending (then ``other`` descending): whether an earlier row of the
-    same state has ``other`` ≥ (``equal_counts``) or > this row's."""
-    span = int(other.max() - other.min()) + 1
-    shifted = other - other.min() + state.astype(np.int64) * span
-    best = np.maximum.accumulate(shifted)
-    previous = np.append(np.int64(-1), best[:-1])
-    beaten = previous >= shifted if equal_counts else previous > shifted
-    out = np.zeros(len(order), dtype=bool)
-    out[order] = beaten
-    return out
-
-
 def _descending_key(state: np.ndarray, g: np.ndarray) -> np.ndarray:
     """One sort key per row: by state, then each column of ``g`` descending (one int64 when it fits, else a
     rank from a lexicographic sort)."""
@@ -368,42 +326,6 @@ def _first_per_group(firsts: np.ndarray, starts: np.ndarray) -> np.ndarray:
         out[:, limb] = np.minimum.reduceat(column, starts)
         tied &= column == np.repeat(out[:, limb], sizes)
     return out
-
-
-def _can_reach(least: np.ndarray, most: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """Rows whose final clipped sums (between ``least`` and ``most``) may still equal one of ``targets``."""
-    out = np.zeros(len(least), dtype=bool)
-    for target in targets:
-        out |= ((least <= target) & (target <= most)).all(axis=1)
-    return out
-
-
-class _Incumbent:
-    """What the outcomes met so far surely reach: a partial sum whose best completion is strictly dominated
-    by what another surely reaches has no completion on the frontier (two parties: a staircase over the first
-    column's values). With ``focus``, a sum that cannot reach the best sure value in that column is dropped."""
-
-    def __init__(self, top: np.ndarray, signs: np.ndarray, focus: int | None, focus_best: int | None) -> None:
-        self.signs, self.focus, self.focus_best = signs, focus, focus_best
-        self.offset = int(top[0]) if len(top) == 2 else None
-        self.best = np.full(2 * self.offset + 2, np.iinfo(np.int64).min, dtype=np.int64) if self.offset else None
-
-    def beats(self, reached: np.ndarray, least: np.ndarray, most: np.ndarray) -> np.ndarray:
-        """Record ``reached`` (final clipped sums of outcomes that exist) and say which rows (final clipped sums
-        between ``least`` and ``most``) cannot reach the frontier."""
-        out = np.zeros(len(least), dtype=bool)
-        if len(least) == 0:
-            return out
-        sure = reached * self.signs
-        hope = np.where(self.signs > 0, most, -least)
-        if self.focus is not None:
-            out |= hope[:, self.focus] < self.focus_best
-        if self.best is not None:
-            np.maximum.at(self.best, sure[:, 0] + self.offset, sure[:, 1])
-            self.best = np.maximum.accumulate(self.best[::-1])[::-1]  # best second column at first ≥ x
-            h = hope[:, 0] + self.offset
-            out |= (self.best[h + 1] >= hope[:, 1]) | (self.best[h] > hope[:, 1])
-        return out
 
 
 def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -441,7 +363,7 @@ def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, foc
     if focus is not None:  # the largest signed value in the focus column, exactly
         reach = programme.high[0][0] if signs[focus] > 0 else programme.low[0][0]
         best = int(np.clip(programme.base + reach, 0, programme.top)[focus] * programme.signs[focus])
-    incumbent = _Incumbent(programme.top, programme.signs, focus, best)
+    incumbent = Incumbent(programme.top, programme.signs, focus, best)
     final = programme.run(dominated, incumbent)
     vectors = programme.final_vectors(final.sums)
     front = pareto_mask(vectors)

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 def progress_console() -> Console | None:
     """The console progress is drawn on (stderr); ``None`` when stderr cannot be a terminal (not a TTY and no
     ``FORCE_TERMINAL``/``TTY_COMPATIBLE`` asks Rich to treat it as one). Tests replace it with a forced-terminal one."""
-    if not ((sys.stderr is not None and sys.stderr.isatty()) or os.environ.get("FORCE_TERMINAL") or os.environ.get("TTY_COMPATIBLE")):
+    terminal = sys.stderr is not None and sys.stderr.isatty()
+    if not (terminal or os.environ.get("FORCE_TERMINAL") or os.environ.get("TTY_COMPATIBLE")):
         return None
     from rich.console import Console
 

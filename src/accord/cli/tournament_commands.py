@@ -24,6 +24,7 @@ from accord.tournament.runner import run, validate
 from accord.tournament.spec import TournamentSpec, build, is_spec_file, read_spec
 from accord.tournament.stats import Interval, StrategyStats, summarize, write_csv, write_parquet
 from accord.tournament.store import Store, open_existing
+from accord.wording import counted
 
 DEFAULT_DB = "tournament.db"
 HELP = "see 'accord tournament --help'"
@@ -148,7 +149,7 @@ def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str
     console.print(ranking_table(stats, f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"))
     faulty = [row for row in rows if row["fault_kind"]]
     if faulty:
-        console.print(f"{len(faulty)} session(s) lost to faults, e.g.:")
+        console.print(f"{counted(len(faulty), 'session')} lost to faults, e.g.:")
         for row in faulty[:5]:
             who = row["fault_strategy"] or "unknown party"
             console.print(f"  {row['key']}: {who} {row['fault_kind']}: {row['fault_message']}", markup=False,

@@ -164,7 +164,8 @@ def plain_scenario_spec(data: Any) -> SimpleNamespace:
     return SimpleNamespace(
         accord=1, name=_name(fields["name"]), title=_text(fields["title"]),
         description=_text(fields["description"]), sources=_texts(fields["sources"]), notes=_texts(fields["notes"]),
-        issues=[_issue(i) for i in _list(fields["issues"], 1)], parties=[_party(p) for p in _list(fields["parties"], 1)],
+        issues=[_issue(i) for i in _list(fields["issues"], 1)],
+        parties=[_party(p) for p in _list(fields["parties"], 1)],
         constraints=[_constraint(c) for c in _list(fields["constraints"])])
 
 

@@ -10,6 +10,7 @@ import yaml
 from accord.errors import OptionError
 from accord.io.files import write_atomic
 from accord.model import Scenario
+from accord.wording import counted
 
 TARGETS = ("accord", "genius", "geniusweb")
 _NAMES = {"genius": "GENIUS", "geniusweb": "GeniusWeb"}
@@ -45,7 +46,7 @@ def uncertainty_lost(scenario: Scenario, target: str) -> list[str]:
     if not parameters:
         return []
     shown = ", ".join(parameters[:3]) + (f" and {len(parameters) - 3} more" if len(parameters) > 3 else "")
-    return [f"the distributions on {len(parameters)} number(s) ({shown}) dropped: {_NAMES[target]} cannot state "
+    return [f"the distributions on {counted(len(parameters), 'number')} ({shown}) dropped: {_NAMES[target]} cannot state "
             "uncertainty, so only the written values (the point estimates) are kept"]
 
 

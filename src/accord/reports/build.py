@@ -69,10 +69,9 @@ def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol:
 
 def beyond_enumeration(scenario) -> bool:
     """Whether ``scenario``'s outcomes are too many for Accord to enumerate (its analysis is then a search)."""
-    from accord.space.outcomes import MAX_MATRIX_BYTES, MAX_OUTCOMES
+    from accord.space.outcomes import enumerable
 
-    size = scenario.cartesian_size
-    return size > MAX_OUTCOMES or size * max(1, len(scenario.parties)) * 8 > MAX_MATRIX_BYTES
+    return not enumerable(scenario)
 
 
 def omission(scenario) -> str:

@@ -93,7 +93,7 @@ class UtilityModel:
         """``{slot: (S, m)}`` rounded utilities, one row per sample, of the outcomes at ``positions`` (all by
         default). Sums run in the analysis's order (issue by issue from zero), so every figure is bit-for-bit
         the one :func:`accord.space.utility_column` gives for the sampled scenario."""
-        tables = {slot: self._tables(slot, draws) for slot in self._varying}
+        tables = self.tables(draws)
         return {slot: self.rounded(slot, draws.shape[0], tables.get(slot), positions) for slot in self.slots}
 
     def rounded(self, slot: Slot, samples: int, tables: list[np.ndarray] | None,

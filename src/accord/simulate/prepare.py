@@ -21,9 +21,9 @@ import numpy as np
 from accord.analysis import pareto_mask, rounded_utilities, solve
 from accord.analysis.analyze import rounded_reservations
 from accord.model import Scenario
-from accord.space import MAX_OUTCOMES, OutcomeSpace, scenario_space
+from accord.space import OutcomeSpace, scenario_space
 from accord.space.large import LargeSpace
-from accord.space.outcomes import MAX_MATRIX_BYTES
+from accord.space.outcomes import enumerable
 from accord.space.search import OutcomeFinder, score_outcomes
 
 
@@ -114,20 +114,19 @@ def _column(values: np.ndarray) -> PartyColumn:
 
 def fits(scenario: Scenario) -> bool:
     """Whether ``scenario``'s outcomes can be enumerated (count and utility-matrix size within the limits)."""
-    size = scenario.cartesian_size
-    return size <= MAX_OUTCOMES and size * max(1, len(scenario.parties)) * 8 <= MAX_MATRIX_BYTES
+    return enumerable(scenario)
 
 
 @lru_cache(maxsize=16)
 def prepare_large(scenario: Scenario) -> Prepared:
     """The session-independent part of simulating ``scenario`` without enumerating it (any size; cached)."""
-    from accord.analysis.additive_frontier import is_additive
     from accord.analysis.analyze import analyze
-    from accord.analysis.method_choice import choose_method
+    from accord.analysis.method_choice import search_method
 
-    method = choose_method(scenario)
-    if method == "enumeration":  # a space small enough to enumerate, searched on purpose (tests, benchmarks)
-        method = "additive-merge" if is_additive(scenario) else "branch-and-bound"
+    method = search_method(scenario)
+    if method is None:  # no exact search applies: a space too large to enumerate is refused as enumeration words it
+        scenario_space(scenario)
+        method = "branch-and-bound"  # a small space searched on purpose (tests): the method says what it needs
     analysis = analyze(scenario, method)
     finders = []
     for k in range(len(scenario.parties)):

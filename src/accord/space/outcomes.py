@@ -108,6 +108,13 @@ def feasible_size(scenario: Scenario) -> int:
     return scenario_space(scenario).size
 
 
+def enumerable(scenario: Scenario, max_outcomes: int = MAX_OUTCOMES, max_bytes: int = MAX_MATRIX_BYTES) -> bool:
+    """Whether ``scenario``'s outcomes can be enumerated within ``max_outcomes`` and a utility matrix (outcomes ×
+    parties × 8 bytes) of at most ``max_bytes`` (Accord's limits by default; the workbench passes its own)."""
+    size = scenario.cartesian_size
+    return size <= max_outcomes and size * max(1, len(scenario.parties)) * 8 <= max_bytes
+
+
 def check_matrix_bytes(scenario: Scenario, limit: int, who: str, source: str = "") -> None:
     """Refuse ``scenario`` when its utility matrix (outcomes × parties × 8 bytes) would take more than ``limit``
     bytes, before it is built; ``who`` says whose limit it is (e.g. "the workbench analyses"), ``source`` what to

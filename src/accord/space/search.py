@@ -97,10 +97,7 @@ class OutcomeFinder:
 
     @cached_property
     def _best(self) -> tuple[float, int]:
-        found = self._run(_Extreme(1.0, last=False, seed=self._seeds.get("best"))).best
-        if found is None:
-            raise ValueError("the constraints rule out every outcome")
-        return found
+        return _found(self._run(_Extreme(1.0, last=False, seed=self._seeds.get("best"))).best)
 
     def best(self) -> int:
         """The position of the party's best outcome (lowest position among ties)."""
@@ -114,14 +111,14 @@ class OutcomeFinder:
     def top_last(self) -> int:
         """The best outcome of highest position (what an ascending order ends with)."""
         known = self._seeds.get("best")
-        return self._run(_Extreme(1.0, last=True, seed=known)).best[1]
+        return _found(self._run(_Extreme(1.0, last=True, seed=known)).best)[1]
 
     @cached_property
     def min_utility(self) -> float:
         """The party's lowest utility over the feasible outcomes."""
         if self._seeds.get("worst") is not None:
             return self._seeds["worst"]
-        return -self._run(_Extreme(-1.0, last=False)).best[0]
+        return -_found(self._run(_Extreme(-1.0, last=False)).best)[0]
 
     def first_at_least(self, target: float) -> int | None:
         """The outcome with the lowest utility ≥ ``target`` (ties: lowest position), or ``None``."""
@@ -141,6 +138,8 @@ class OutcomeFinder:
 
     def window(self, low: float, high: float, k: int) -> list[int]:
         """The first ``k`` outcomes with ``low ≤ utility ≤ high``, in (utility, position) order."""
+        if k < 1:
+            return []
         return [p for _, p in self._run(_Window(low, high, k)).found]
 
     def argmax(self, score: Callable[[np.ndarray, np.ndarray], np.ndarray],
@@ -158,6 +157,13 @@ class OutcomeFinder:
         if search.stopped:
             self.stopped += 1
         return query
+
+
+def _found(best: tuple | None) -> tuple:
+    """An extreme search's answer; ``ValueError`` when the constraints rule out every outcome."""
+    if best is None:
+        raise ValueError("the constraints rule out every outcome")
+    return best
 
 
 class _ConstraintTables:

@@ -58,7 +58,7 @@ class SessionRow:
     def from_sql(cls, values: tuple) -> "SessionRow":
         """A row from the store's column values (the inverse of :meth:`sql_values`)."""
         return cls(*(tuple(json.loads(value)) if name in _JSON_LISTS
-                     else int(value[:-1]) if name == "position" and isinstance(value, str) else value
+                     else position_from_sql(value) if name == "position" else value
                      for name, value in zip(COLUMNS, values)))
 
 
@@ -72,6 +72,11 @@ _INT64 = 2**63 - 1
 def _big_position(position: int | None) -> int | str | None:
     """A position as SQLite stores it: an integer, or text ``"…n"`` beyond 64 bits (never converted to REAL)."""
     return f"{position}n" if position is not None and position > _INT64 else position
+
+
+def position_from_sql(value: int | str | None) -> int | None:
+    """A stored position (the inverse of ``_big_position``: text ``"…n"`` back to an int)."""
+    return int(value[:-1]) if isinstance(value, str) else value
 
 
 def _number(x: float | None) -> float | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from accord.errors import OptionError
 from accord.tournament.plan import Plan
-from accord.tournament.rows import COLUMNS, SessionRow
+from accord.tournament.rows import COLUMNS, SessionRow, position_from_sql
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -195,8 +195,7 @@ class Store:
                 assignments[text] = json.loads(text)
             row["strategies"] = list(assignments[text])
             row["utilities"] = json.loads(row["utilities"])
-            if isinstance(row["position"], str):  # past 64 bits, stored as text "…n" (see SessionRow.sql_values)
-                row["position"] = int(row["position"][:-1])
+            row["position"] = position_from_sql(row["position"])  # past 64 bits, text "…n" (SessionRow.sql_values)
             out.append(row)
         return out
 

@@ -97,8 +97,9 @@ class SessionPool:
                    "its interruption); try other strategies")
         died = ("simulate: the session's worker process stopped (a strategy may have exited or crashed it); try "
                 "other strategies")
-        return self._held(client, "simulate", lambda: self._run_queued(
-            "simulate", _session, (scenario, strategies, protocol, rounds, seed, modules, keep), seconds, stopped, died))
+        args = (scenario, strategies, protocol, rounds, seed, modules, keep)
+        return self._held(client, "simulate", lambda: self._run_queued("simulate", _session, args, seconds, stopped,
+                                                                        died))
 
     def analyze(self, scenario, method: str, client: str = ""):
         """The exact analysis of ``scenario`` by a search ``method`` (beyond enumeration), in a worker: its time

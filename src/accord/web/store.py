@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import accord
 from accord.errors import ScenarioError
-from accord.space.outcomes import check_matrix_bytes
+from accord.space.outcomes import check_matrix_bytes, enumerable
 from accord.io.versions import fingerprint
 from accord.space import feasible_size
 
@@ -56,20 +56,16 @@ def workbench_method(scenario) -> str | None:
     (then :func:`check_size` refuses it)."""
     from accord.analysis.method_choice import search_method
 
-    if scenario.cartesian_size <= MAX_OUTCOMES and _matrix_fits(scenario):
+    if enumerable(scenario, MAX_OUTCOMES, MAX_MATRIX_BYTES):
         return None
     return search_method(scenario)
-
-
-def _matrix_fits(scenario) -> bool:
-    return scenario.cartesian_size * max(1, len(scenario.parties)) * 8 <= MAX_MATRIX_BYTES
 
 
 def check_size(scenario, source: str) -> None:
     """Refuse scenarios the workbench cannot analyse: more than 10⁷ outcomes (or a utility matrix over
     :data:`MAX_MATRIX_BYTES`) with no exact method beyond enumeration. The upload itself is capped by its bytes
     (:data:`MAX_UPLOAD_BYTES`), not by the outcomes it describes."""
-    if scenario.cartesian_size <= MAX_OUTCOMES and _matrix_fits(scenario) or workbench_method(scenario):
+    if enumerable(scenario, MAX_OUTCOMES, MAX_MATRIX_BYTES) or workbench_method(scenario):
         return
     if scenario.cartesian_size > MAX_OUTCOMES:
         raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; the workbench enumerates at most "
