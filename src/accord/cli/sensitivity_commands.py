@@ -53,6 +53,7 @@ def split_deals(deals: list[dict | None]) -> tuple[dict, list[str]]:
 
 
 SEPARATE_COLUMNS = 2  # more changing issues share one column ("name=value, ...") so the table fits
+DEAL_MIN_WIDTH = 12  # long party names wrap in their headers before the deal column is squeezed away
 
 
 def _render_grid(console: Console, scenario, cells) -> None:
@@ -62,12 +63,12 @@ def _render_grid(console: Console, scenario, cells) -> None:
     varied = [k for k in range(len(scenario.parties)) if len({cell.reservation[k] for cell in cells}) > 1]
     shared, changing = split_deals([cell.nash for cell in cells])
     for k in varied:
-        table.add_column(f"d {scenario.parties[k].name}", justify="right", no_wrap=True)
-    table.add_column("rational\noutcomes", justify="right", no_wrap=True)
+        table.add_column(f"d {scenario.parties[k].name}", justify="right", overflow="fold", min_width=5)
+    table.add_column("rational\noutcomes", justify="right", overflow="fold", min_width=7)
     together = len(changing) > SEPARATE_COLUMNS
     headers = ["Nash deal: " + ", ".join(changing)] if together else [f"Nash: {name}" for name in changing]
     for header in headers or ["Nash deal"]:
-        table.add_column(header, overflow="fold")
+        table.add_column(header, overflow="fold", min_width=DEAL_MIN_WIDTH)
     for cell in cells:
         if cell.nash is None:
             deal = ["no zone of agreement"] + [""] * (len(headers) - 1)
