@@ -109,12 +109,18 @@ def _collection(folder: Path) -> list[Path] | None:
                   if p.is_dir() and any(q.suffix.lower() in (".xml", ".json", *ACCORD_SUFFIXES) for q in p.iterdir()))
 
 
+def are_one_foreign_scenario(paths: Sequence[Path]) -> bool:
+    """Whether ``paths`` are several files of one GENIUS/GeniusWeb scenario (a domain and its profiles), which
+    commands taking several scenarios read as one."""
+    return len(paths) > 1 and all(p.is_file() and sniff(p) != "accord" for p in paths)
+
+
 def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
     """Several scenarios with the name the user gave each: every argument is one scenario, except that the
     files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario), and a folder of
     Accord files or of scenario folders stands for each of them."""
     paths = [_resolve(name) for name in names]
-    if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
+    if are_one_foreign_scenario(paths):
         return [(" ".join(map(str, names)), load(*paths))]
     loaded = []
     for name, path in zip(names, paths):
