@@ -100,7 +100,7 @@ def test_errors_are_one_line(args, message):
 def test_one_party_scenario_is_refused():
     result = invoke("simulate", "tests/data/solo.yaml", "--strategies", "boulware")
     assert result.exit_code == 2
-    assert "solo: has 1 party; a negotiation needs 2 or more" in result.stderr
+    assert "tests/data/solo.yaml: has 1 party; a negotiation needs 2 or more" in result.stderr
     assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
