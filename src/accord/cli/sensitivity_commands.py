@@ -11,7 +11,7 @@ from rich.table import Table
 
 from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import as_list
+from accord.cli.options import as_list, outcome_text, value_text
 from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
@@ -73,9 +73,9 @@ def _render_grid(console: Console, scenario, cells) -> None:
         if cell.nash is None:
             deal = ["no zone of agreement"] + [""] * (len(headers) - 1)
         elif together:
-            deal = [", ".join(f"{name}={cell.nash[name]}" for name in changing)]
+            deal = [outcome_text({name: cell.nash[name] for name in changing})]
         else:
-            deal = [str(cell.nash[name]) for name in changing] or ["as below"]
+            deal = [value_text(cell.nash[name]) for name in changing] or ["as below"]
         table.add_row(*(f"{cell.reservation[k]:.3f}" for k in varied), f"{cell.rational_outcomes:,}", *deal)
     console.print(table)
     fixed = [k for k in range(len(scenario.parties)) if k not in varied]
@@ -83,8 +83,7 @@ def _render_grid(console: Console, scenario, cells) -> None:
         console.print("Reservation values in every cell: " + ", ".join(
             f"{scenario.parties[k].name} {cells[0].reservation[k]:.3f}" for k in fixed) + ".")
     if shared:
-        console.print("In every cell with a deal, the Nash deal has "
-                      + ", ".join(f"{name} = {value}" for name, value in shared.items()) + ".")
+        console.print("In every cell with a deal, the Nash deal has " + outcome_text(shared, " = ") + ".")
 
 
 @click.command("sensitivity")

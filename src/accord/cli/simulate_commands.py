@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import as_list, names
+from accord.cli.options import as_list, names, outcome_text
 from accord.errors import InputError, OptionError, ScenarioError
 from accord.protocols.registry import protocol_names
 
@@ -22,7 +22,7 @@ SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, 
 def _compact(offer: dict | None) -> str:
     if offer is None:
         return "—"
-    return ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in offer.items())
+    return outcome_text(offer)
 
 
 def _render(result, console: Console, rows: int) -> None:
