@@ -71,7 +71,8 @@ def _issue_form(position: int, issue: Issue, scenario: Scenario, losses: list[st
             return "discrete"
     if issue.kind == "real" and issue.grid != DEFAULT_REAL_GRID:
         losses.append(f"issue '{issue.name}': GENIUS real issues are continuous; the grid of {issue.grid} points is "
-                      f"not stored (read back with real_grid={issue.grid} to get it again)")
+                      f"not stored: read back, it is enumerated on {DEFAULT_REAL_GRID} points (in Python, "
+                      f"accord.io.genius.read_genius(paths, real_grid={issue.grid}) gets the grid again)")
     return issue.kind
 
 
