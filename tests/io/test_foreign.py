@@ -62,3 +62,10 @@ def test_names_that_lose_characters_and_a_changed_order_are_reported_lost():
     assert "Upstream" not in losses[0]
     assert "file-name order (Delta_Fed, Fishers_Co-op, Upstream)" in losses[1]
     assert "give the domain and profile files in the scenario's order" in losses[1]
+
+
+def test_a_writers_file_prefix_shows_in_the_name_read_back_but_alone_is_no_loss():
+    utility = LinearAdditive((1.0,), (Table((0.0, 1.0)),))
+    scenario = Scenario("s", (Issue.categorical("i", ["x", "y"]),), (Party("a b", utility), Party("c", utility)))
+    (renamed,) = unsupported_losses(scenario, "GENIUS", file_prefix="s-")
+    assert renamed.endswith("read back 'a b' as 's-a_b'") and "'c'" not in renamed

@@ -43,7 +43,7 @@ def write_genius(scenario: Scenario, folder: Path) -> list[str]:
     for party in scenario.parties:
         stem = unique_stem(f"{base}-{file_stem(party.name)}", used)
         _write_xml(_profile_element(scenario, party, forms, losses), folder / f"{stem}.xml")
-    losses += unsupported_losses(scenario, "GENIUS")
+    losses += unsupported_losses(scenario, "GENIUS", file_prefix=f"{base}-")
     for party in scenario.parties:
         if party.reservation_outcome is not None:
             losses.append(f"party '{party.name}': reservation outcome {dict(party.reservation_outcome)} dropped; "
