@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
@@ -57,13 +56,10 @@ def test_an_impossible_sample_count_names_the_flag():
     assert_one_line_error(result, "error: --samples: samples must lie in 1..10,000,000, got 0; give 1 to 10,000,000")
 
 
-def test_the_tables_show_a_whole_real_as_analyze_does(tmp_path):
+def test_the_tables_show_a_whole_real_as_analyze_does(mini_with):
     """`accord robust` printed 'share=1.0' where analyze, simulate and the workbench show 'share=1'."""
-    text = (Path(__file__).parents[1] / "data" / "mini.yaml").read_text()
-    text = text.replace("interval: {low: 0, high: 1, grid: 5}", "interval: {low: 0, high: 4, grid: 5}")
-    text = text.replace("reservation: 0.3\n", "reservation: {value: 0.3, uniform: [0.25, 0.35]}\n")
-    path = tmp_path / "whole.yaml"
-    path.write_text(text)
+    path = mini_with(("interval: {low: 0, high: 1, grid: 5}", "interval: {low: 0, high: 4, grid: 5}"),
+                     ("reservation: 0.3\n", "reservation: {value: 0.3, uniform: [0.25, 0.35]}\n"))
     result = CliRunner().invoke(app, ["robust", str(path), "--samples", "5"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "share=" in result.stdout and not re.search(r"share=\d+\.0\b", result.stdout), result.stdout

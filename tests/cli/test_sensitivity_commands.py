@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from click.testing import CliRunner
 
 from accord.cli.main import app
@@ -29,13 +27,10 @@ def test_the_grid_at_80_columns_shows_the_changing_issues_whole():
         assert number in result.stdout
 
 
-def test_three_varied_reservations_at_80_columns_keep_the_nash_column(tmp_path):
-    """Three long party names took the whole width; the Nash column was squeezed to nothing (its values lost)."""
-    text = (Path(__file__).parents[1] / "data" / "mini.yaml").read_text()
-    text = text.replace("name: A\n", "name: Upstream Republic of the River\n")
-    text = text.replace("name: B\n", "name: Delta Federation of the Coast\n")
-    path = tmp_path / "long.yaml"
-    path.write_text(text)
+def test_long_party_names_at_80_columns_keep_the_nash_column(mini_with):
+    """Long party names took the whole width; the Nash column was squeezed to nothing (its values lost)."""
+    path = mini_with(("name: A\n", "name: Upstream Republic of the River\n"),
+                     ("name: B\n", "name: Delta Federation of the Coast\n"))
     result = runner.invoke(app, ["sensitivity", str(path)], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
