@@ -97,16 +97,15 @@ def _load(paths: list[Path]) -> Scenario:
 
 
 def _collection(folder: Path) -> list[Path] | None:
-    """The scenarios a folder collects — its Accord files, or its sub-folders that hold scenario files — or
+    """The scenarios a folder collects — its Accord files, then its sub-folders that hold scenario files — or
     ``None`` when the folder is itself one GENIUS/GeniusWeb scenario."""
     files = [p for p in folder.iterdir() if p.is_file()]
     accord_files = sorted(p for p in files if p.suffix.lower() in ACCORD_SUFFIXES)
-    if accord_files:
-        return accord_files
-    if any(p.suffix.lower() in (".xml", ".json") for p in files):
+    if not accord_files and any(p.suffix.lower() in (".xml", ".json") for p in files):
         return None
-    return sorted(p for p in folder.iterdir()
-                  if p.is_dir() and any(q.suffix.lower() in (".xml", ".json", *ACCORD_SUFFIXES) for q in p.iterdir()))
+    return accord_files + sorted(
+        p for p in folder.iterdir()
+        if p.is_dir() and any(q.suffix.lower() in (".xml", ".json", *ACCORD_SUFFIXES) for q in p.iterdir()))
 
 
 def are_one_foreign_scenario(paths: Sequence[Path]) -> bool:
