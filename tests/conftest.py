@@ -26,3 +26,19 @@ REFERENCE = Path(__file__).resolve().parent / "data" / "reference"
 def shared_domains() -> Path:
     """The research scenario library bundled with Accord (``genius/``, ``geniusweb/``, ``genius-large/``)."""
     return SHARED_DOMAINS
+
+
+@pytest.fixture
+def mini_with(tmp_path):
+    """``mini_with((old, new), ...)``: the path of a copy of ``tests/data/mini.yaml`` with each ``old`` text
+    replaced by ``new`` (each must occur)."""
+    def write(*replacements: tuple[str, str]) -> Path:
+        text = (Path(__file__).resolve().parent / "data" / "mini.yaml").read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, old
+            text = text.replace(old, new)
+        path = tmp_path / "mini-variant.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -151,3 +151,21 @@ def test_the_analysis_heading_wraps_at_80_columns_instead_of_being_cut():
 def test_one_constraint_is_named_in_the_singular():
     result = runner.invoke(app, ["analyze", str(DATA / "mini.yaml")])
     assert "(1 hard constraint)" in result.stdout
+
+
+def test_validate_takes_a_genius_domain_and_its_profiles_as_analyze_does(shared_domains):
+    """`accord analyze domain.xml buyer.xml seller.xml` is one scenario; validate reported each file as broken."""
+    folder = shared_domains / "genius" / "Laptop"
+    files = [str(folder / name) for name in ("laptop_domain.xml", "laptop_buyer_utility.xml",
+                                             "laptop_seller_utility.xml")]
+    result = runner.invoke(app, ["validate", *files])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("ok: ") == 1 and "2 parties, 3 issues" in result.stdout
+
+
+def test_validate_checks_an_unknown_file_type_beside_a_scenario_on_its_own(shared_domains, tmp_path):
+    stray = tmp_path / "notes.txt"
+    stray.write_text("x")
+    result = runner.invoke(app, ["validate", str(DATA / "mini.yaml"), str(stray)])
+    assert result.exit_code == 2
+    assert "ok: " in result.stdout and "unknown file type" in result.stderr

@@ -91,3 +91,21 @@ def test_audit_shows_progress_on_a_terminal(terminal, tmp_path):
     result = runner.invoke(app, ["audit", MINI, write(tmp_path, GOOD)])
     assert result.exit_code == 0, result.output
     assert "scoring the moves" in terminal.getvalue() and "scoring the moves" not in result.stdout
+
+
+def test_tournament_draws_its_bar_only_on_a_terminal(terminal, tmp_path):
+    args = ["tournament", "--strategies", "boulware,conceder", "--scenarios", "tests/data/mini.yaml",
+            "--rounds", "5"]
+    shown = runner.invoke(app, [*args, "--db", str(tmp_path / "a.db")])
+    assert shown.exit_code == 0, shown.output
+    assert "sessions" in terminal.getvalue() and "━" not in shown.stderr
+    terminal.truncate(0)
+    quiet = runner.invoke(app, [*args, "--db", str(tmp_path / "b.db"), "--json"])
+    assert quiet.exit_code == 0 and terminal.getvalue() == "" and quiet.stderr == ""
+
+
+def test_tournament_piped_writes_no_bar(tmp_path):
+    result = runner.invoke(app, ["tournament", "--strategies", "boulware,conceder", "--scenarios",
+                                 "tests/data/mini.yaml", "--rounds", "5", "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""

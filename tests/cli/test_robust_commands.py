@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
+from click.testing import CliRunner
 
-from accord.cli.main import main
+from accord.cli.main import app, main
 from tests.robust.scenarios import document
 
 
@@ -52,3 +54,12 @@ def test_an_impossible_sample_count_names_the_flag():
 
     result = CliRunner().invoke(app, ["robust", "tests/data/mini.yaml", "--samples", "0"])
     assert_one_line_error(result, "error: --samples: samples must lie in 1..10,000,000, got 0; give 1 to 10,000,000")
+
+
+def test_the_tables_show_a_whole_real_as_analyze_does(mini_with):
+    """`accord robust` printed 'share=1.0' where analyze, simulate and the workbench show 'share=1'."""
+    path = mini_with(("interval: {low: 0, high: 1, grid: 5}", "interval: {low: 0, high: 4, grid: 5}"),
+                     ("reservation: 0.3\n", "reservation: {value: 0.3, uniform: [0.25, 0.35]}\n"))
+    result = CliRunner().invoke(app, ["robust", str(path), "--samples", "5"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "share=" in result.stdout and not re.search(r"share=\d+\.0\b", result.stdout), result.stdout

@@ -25,3 +25,15 @@ def test_the_grid_at_80_columns_shows_the_changing_issues_whole():
     assert "In every cell with a deal, the Nash deal has" in result.stdout
     for number in ("0.300", "0.400", "0.500", "0.600"):
         assert number in result.stdout
+
+
+def test_long_party_names_at_80_columns_keep_the_nash_column(mini_with):
+    """Long party names took the whole width; the Nash column was squeezed to nothing (its values lost)."""
+    path = mini_with(("name: A\n", "name: Upstream Republic of the River\n"),
+                     ("name: B\n", "name: Delta Federation of the Coast\n"))
+    result = runner.invoke(app, ["sensitivity", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "Nash" in result.stdout.split("┡")[0]
+    rows = [line.split("│")[1:-1] for line in result.stdout.splitlines() if line.startswith("│")]
+    assert rows and all(row[-1].strip() for row in rows), result.stdout

@@ -185,3 +185,13 @@ def test_a_lone_carriage_return_in_a_cell_is_an_input_error():
     """Found by tests/test_fuzz_readers.py: csv.Error escaped the reader."""
     with pytest.raises(ScenarioError, match="malformed CSV"):
         parse_csv('Actor,Capability,Position,Salience\n"A\rB",1,2,0.5\nC\r,1,2,0.5\n', source="t.csv")
+
+
+def test_an_empty_optional_sd_cell_means_known_exactly_as_a_missing_column_does():
+    """A CSV with position_sd for some actors only refused the blank cells ('position_sd is not a number')."""
+    text = "actor,position,salience,capability,position_sd\nA,80,0.9,60,5\nB,20,0.8,50,\nC,40,0.6,15, \n"
+    (issue,) = parse_csv(text, source="f.csv")
+    np.testing.assert_array_equal(issue.position_sd, [5.0, 0.0, 0.0])
+    (from_yaml,) = parse_yaml("issue: z\nactors:\n  - {actor: A, position: 1, salience: 1, capability: 1, "
+                              "position_sd: null}\n", source="g")
+    np.testing.assert_array_equal(from_yaml.position_sd, [0.0])

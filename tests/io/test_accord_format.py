@@ -180,3 +180,14 @@ def test_a_constant_inside_zero_one_is_read(constant):
     document["parties"][0]["utility"]["values"]["fishing"] = {"constant": constant}
     scenario = scenario_from_dict(document, "mini.yaml")
     assert scenario.parties[0].utility.functions[1].value == constant
+
+
+@pytest.mark.parametrize("broken", [{"name": "fishing", "integers": {"low": 4, "high": 0}},
+                                    {"name": "fishing", "integers": {"low": 0, "high": 10**9}}])
+def test_an_issue_the_checks_refuse_is_reported_once_not_again_where_it_is_mentioned(broken):
+    """`integers: {low: 60, high: 20}` gave its own error and then 'unknown issue' wherever a party, constituency
+    or constraint named it, and 'weights sum to 0.7' for every party (its weight no longer counted)."""
+    d = mini()
+    d["issues"][1] = broken
+    errors = problems(d)
+    assert [e.where for e in errors] == ["issues[1].integers"], [str(e) for e in errors]

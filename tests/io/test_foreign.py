@@ -48,3 +48,24 @@ def test_constraints_and_ratification_are_reported_lost():
     assert "1 hard constraint dropped: GENIUS has no constraints" in losses[0]  # one, in the singular
     assert losses[1] == "party 'a': constituencies ['senate'] dropped (GENIUS has no ratification)"
     assert unsupported_losses(Scenario("t", scenario.issues, (parties[1],)), "GeniusWeb") == []
+
+
+def test_names_that_lose_characters_and_a_changed_order_are_reported_lost():
+    """Exported to GENIUS and read back as a folder, '漁民 Fishers' Co-op' came back as 'Fishers_Co-op' and the
+    parties in file-name order, with nothing said."""
+    utility = LinearAdditive((1.0,), (Table((0.0, 1.0)),))
+    names = ("Upstream", "Delta Fed. (Ñ)", "漁民 Fishers' Co-op")
+    scenario = Scenario("s", (Issue.categorical("i", ["x", "y"]),), tuple(Party(n, utility) for n in names))
+    losses = unsupported_losses(scenario, "GENIUS")
+    assert len(losses) == 2
+    assert "'Delta Fed. (Ñ)' as 'Delta_Fed'" in losses[0] and "'漁民 Fishers' Co-op' as 'Fishers_Co-op'" in losses[0]
+    assert "Upstream" not in losses[0]
+    assert "file-name order (Delta_Fed, Fishers_Co-op, Upstream)" in losses[1]
+    assert "give the domain and profile files in the scenario's order" in losses[1]
+
+
+def test_a_writers_file_prefix_shows_in_the_name_read_back_but_alone_is_no_loss():
+    utility = LinearAdditive((1.0,), (Table((0.0, 1.0)),))
+    scenario = Scenario("s", (Issue.categorical("i", ["x", "y"]),), (Party("a b", utility), Party("c", utility)))
+    (renamed,) = unsupported_losses(scenario, "GENIUS", file_prefix="s-")
+    assert renamed.endswith("read back 'a b' as 's-a_b'") and "'c'" not in renamed

@@ -115,3 +115,11 @@ def test_a_fifty_digit_integer_bound_is_a_scenario_error(tmp_path):
     with pytest.raises(ScenarioError) as caught:
         load(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_folder_of_accord_files_and_scenario_folders_stands_for_all_of_them(mini, tmp_path):
+    """The sub-folders were dropped without a word when the folder also held an Accord file."""
+    shutil.copy(MINI, tmp_path / "a.yaml")
+    convert(mini, tmp_path / "genius", "genius")
+    loaded = load_each([str(tmp_path)])
+    assert [Path(name).name for name, _ in loaded] == ["a.yaml", "genius"]

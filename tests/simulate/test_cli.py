@@ -100,7 +100,7 @@ def test_errors_are_one_line(args, message):
 def test_one_party_scenario_is_refused():
     result = invoke("simulate", "tests/data/solo.yaml", "--strategies", "boulware")
     assert result.exit_code == 2
-    assert "solo: has 1 party; a negotiation needs 2 or more" in result.stderr
+    assert "tests/data/solo.yaml: has 1 party; a negotiation needs 2 or more" in result.stderr
     assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
@@ -185,3 +185,14 @@ def test_plot_axes_pick_the_drawn_parties(tmp_path):
                  str(target), "--plot-axes", "Down,Sea")
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
     assert "--plot-axes: no party 'Sea'" in bad.stderr
+
+
+def test_a_one_party_file_is_named_by_its_path_not_its_scenario_name(tmp_path):
+    """The error named the scenario ('mini: has 1 party'), not the file the user gave."""
+    text = open(MINI, encoding="utf-8").read()
+    one_party = text[:text.index("  - name: B")] + text[text.index("constraints:"):]
+    path = tmp_path / "solo.yaml"
+    path.write_text(one_party.replace("name: mini", "name: lonely"))
+    result = invoke("simulate", str(path), "--strategies", "boulware")
+    assert_one_line_error(result, f"{path}: has 1 party", "add a profile")
+    assert "lonely" not in result.stderr

@@ -71,7 +71,7 @@ def test_extra_field(client):
 
 def test_out_of_range_number(client):
     assert detail_of(client.post("/api/analyze", json={"scenario_id": FLAGSHIP, "max_points": 5})) == (
-        "body.max_points: input should be greater than or equal to 100")
+        "body.max_points: input should be greater than or equal to 100; send 100 or more")
 
 
 def test_model_rule(client):
@@ -119,3 +119,24 @@ def test_a_page_shows_the_line_on_its_error_page(client):
     upload = client.post("/upload")
     assert upload.status_code == 422 and 'id="upload-error"' in upload.text
     assert "error: body.files: required but missing; add it" in upload.text
+
+
+def test_a_number_out_of_range_says_what_to_send(client):
+    """`body.rounds: input should be greater than or equal to 1` named the place but gave no fix."""
+    answer = client.post("/api/simulate", json={"scenario_id": FLAGSHIP, "strategies": ["boulware", "conceder"],
+                                                "rounds": 0})
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "body.rounds: input should be greater than or equal to 1; send 1 or more"
+
+
+@pytest.mark.parametrize("kind, ctx, fix", [
+    ("greater_than_equal", {"ge": 1}, "send 1 or more"),
+    ("less_than_equal", {"le": 1000}, "send 1000 or less"),
+    ("greater_than", {"gt": 0}, "send more than 0"),
+    ("less_than", {"lt": 1}, "send less than 1"),
+    ("too_short", {"min_length": 2}, "send at least 2 items"),
+    ("too_long", {"max_length": 3}, "send at most 3 items"),
+])
+def test_range_problems_carry_their_bound_in_the_fix(kind, ctx, fix):
+    line = one_line([{"type": kind, "loc": ("body", "x"), "msg": "Input is out of range", "ctx": ctx}])
+    assert line == f"body.x: input is out of range; {fix}"

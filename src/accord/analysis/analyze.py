@@ -33,7 +33,7 @@ class Analysis:
 
     scenario: Scenario
     n_outcomes: int
-    rational_outcomes: int
+    rational_outcomes: int | None  # None: beyond the exact search's counting budget (see method_notes)
     pareto_points: np.ndarray
     pareto_outcomes: int
     solutions: dict[str, Deal | None]

@@ -14,3 +14,13 @@ def as_list(_context: object, _parameter: object, values: tuple[str, ...] | None
     """Click callback: the values of a variadic argument or a repeated option as a list; ``None`` when none was
     given (the commands tell "not given" from a value that way)."""
     return list(values) if values else None
+
+
+def value_text(value: object) -> str:
+    """An issue value as the tables show it: a real as ``1000`` or ``0.25`` (never ``1000.0``), others as written."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def outcome_text(outcome: dict, separator: str = "=") -> str:
+    """``issue=value, ...`` for a (possibly partial) outcome."""
+    return ", ".join(f"{name}{separator}{value_text(value)}" for name, value in outcome.items())

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import as_list
+from accord.cli.options import as_list, outcome_text
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
 from accord.robust import robust
@@ -27,7 +27,7 @@ def _pct(estimate: dict) -> str:
 
 
 def _compact(outcome: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in outcome.items())
+    return outcome_text(outcome)
 
 
 def _show(document: dict, console: Console) -> None:

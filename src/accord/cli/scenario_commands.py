@@ -13,7 +13,7 @@ from accord.cli.options import as_list
 from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io import bundled_scenarios, load
-from accord.io.load import load_each
+from accord.io.load import are_one_foreign_scenario, load_each
 from accord.io.convert import TARGETS, convert
 
 PATHS_HELP = ("scenario file(s): an Accord .yaml/.json file, a bundled scenario name, a GENIUS or GeniusWeb folder, "
@@ -111,16 +111,21 @@ def _outcome_count(count: int) -> str:
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, callback=as_list,
-                help="scenario files or folders to check, each on its own")
+                help="scenario files or folders to check, each on its own (the files of one GENIUS/GeniusWeb "
+                     "scenario, given together, are one)")
 @reports_user_errors
 def validate_command(paths: list[str]) -> None:
     """Check scenario files and report every error in each at once."""
     from accord.analysis.feasibility import count_feasible
 
     failed = False
-    for name in paths:
+    try:
+        together = all(Path(name).is_file() for name in paths) and are_one_foreign_scenario([Path(p) for p in paths])
+    except ScenarioError:  # a file of unknown type: each is checked (and reported) on its own
+        together = False
+    for name in [" ".join(paths)] if together else paths:
         try:
-            scenario = load(name)
+            scenario = load(*paths) if together else load(name)
         except ScenarioError as error:
             failed = True
             for problem in error.all_errors or (error,):

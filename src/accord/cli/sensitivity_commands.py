@@ -11,7 +11,7 @@ from rich.table import Table
 
 from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import as_list
+from accord.cli.options import as_list, outcome_text, value_text
 from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
@@ -53,6 +53,7 @@ def split_deals(deals: list[dict | None]) -> tuple[dict, list[str]]:
 
 
 SEPARATE_COLUMNS = 2  # more changing issues share one column ("name=value, ...") so the table fits
+DEAL_MIN_WIDTH = 12  # long party names wrap in their headers before the deal column is squeezed away
 
 
 def _render_grid(console: Console, scenario, cells) -> None:
@@ -62,19 +63,19 @@ def _render_grid(console: Console, scenario, cells) -> None:
     varied = [k for k in range(len(scenario.parties)) if len({cell.reservation[k] for cell in cells}) > 1]
     shared, changing = split_deals([cell.nash for cell in cells])
     for k in varied:
-        table.add_column(f"d {scenario.parties[k].name}", justify="right", no_wrap=True)
-    table.add_column("rational\noutcomes", justify="right", no_wrap=True)
+        table.add_column(f"d {scenario.parties[k].name}", justify="right", overflow="fold", min_width=5)
+    table.add_column("rational\noutcomes", justify="right", overflow="fold", min_width=7)
     together = len(changing) > SEPARATE_COLUMNS
     headers = ["Nash deal: " + ", ".join(changing)] if together else [f"Nash: {name}" for name in changing]
     for header in headers or ["Nash deal"]:
-        table.add_column(header, overflow="fold")
+        table.add_column(header, overflow="fold", min_width=DEAL_MIN_WIDTH)
     for cell in cells:
         if cell.nash is None:
             deal = ["no zone of agreement"] + [""] * (len(headers) - 1)
         elif together:
-            deal = [", ".join(f"{name}={cell.nash[name]}" for name in changing)]
+            deal = [outcome_text({name: cell.nash[name] for name in changing})]
         else:
-            deal = [str(cell.nash[name]) for name in changing] or ["as below"]
+            deal = [value_text(cell.nash[name]) for name in changing] or ["as below"]
         table.add_row(*(f"{cell.reservation[k]:.3f}" for k in varied), f"{cell.rational_outcomes:,}", *deal)
     console.print(table)
     fixed = [k for k in range(len(scenario.parties)) if k not in varied]
@@ -82,8 +83,7 @@ def _render_grid(console: Console, scenario, cells) -> None:
         console.print("Reservation values in every cell: " + ", ".join(
             f"{scenario.parties[k].name} {cells[0].reservation[k]:.3f}" for k in fixed) + ".")
     if shared:
-        console.print("In every cell with a deal, the Nash deal has "
-                      + ", ".join(f"{name} = {value}" for name, value in shared.items()) + ".")
+        console.print("In every cell with a deal, the Nash deal has " + outcome_text(shared, " = ") + ".")
 
 
 @click.command("sensitivity")

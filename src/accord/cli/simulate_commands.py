@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import as_list, names
-from accord.errors import InputError, OptionError
+from accord.cli.options import as_list, names, outcome_text
+from accord.errors import InputError, OptionError, ScenarioError
 from accord.protocols.registry import protocol_names
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, 
 def _compact(offer: dict | None) -> str:
     if offer is None:
         return "—"
-    return ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in offer.items())
+    return outcome_text(offer)
 
 
 def _render(result, console: Console, rows: int) -> None:
@@ -98,8 +98,11 @@ def simulate_command(paths: list[str], strategies: str | None, protocol: str, ro
     if plot is not None and prepared.searches:
         raise OptionError(f"the plot draws every outcome; {scenario.name} has {prepared.n_outcomes:,}, too many to "
                           "enumerate", parameter="plot", fix="leave the plot out")
-    result = run_session(prepared, names(strategies), protocol=protocol, rounds=rounds, seconds=seconds, seed=seed,
-                         budget=budget)
+    try:
+        result = run_session(prepared, names(strategies), protocol=protocol, rounds=rounds, seconds=seconds,
+                             seed=seed, budget=budget)
+    except ScenarioError as error:  # about the scenario (too few parties): name the file the user gave
+        raise error.located(" ".join(paths), replacing=scenario.name) from None
     for target, write in ((trace_csv, result.trace_csv), (trace_json, result.trace_json)):
         if target is not None:
             try:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, names
+from accord.cli import progress as terminal_progress
 from accord.errors import OptionError
 from accord.executors import make_executor
 from accord.protocols.registry import protocol_names
@@ -86,10 +87,11 @@ def _check_export(target: Optional[str], option: str) -> None:
                           fix=f"create it or choose another {option} path")
 
 
-def _progress(console: Console) -> Progress:
+def _progress(console: Console | None) -> Progress:
+    """The sessions bar, drawn only on a terminal (``console`` from ``progress_console``); disabled otherwise."""
     return Progress(TextColumn("[bold]sessions"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                     TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
-                    console=console, transient=False)
+                    console=console, transient=False, disable=console is None)
 
 
 def _fmt(x: float | None, digits: int = 3) -> str:
@@ -212,7 +214,7 @@ def tournament_command(args: list[str] | None, strategies: str | None, scenarios
             if done_before:
                 err.print(f"resuming {path}: {done_before:,} of {len(tournament):,} sessions already stored",
                           markup=False, highlight=False, soft_wrap=True)
-            with _progress(err) as bar:
+            with _progress(None if as_json else terminal_progress.progress_console()) as bar:
                 task = bar.add_task("sessions", total=len(tournament))
 
                 def progress(done: int, total: int, new: int) -> None:

@@ -150,10 +150,11 @@ def _canonical_row(row: Row, where: str, source: str) -> dict:
         record[column] = value
         given[column] = key
     for column in NUMERIC:
-        if column in record:
-            record[column] = _number(record[column], column, where, source)
-        elif column.endswith("_sd"):
+        blank = record.get(column) is None or str(record[column]).strip() == ""
+        if column.endswith("_sd") and blank:  # an optional spread left empty: the value is known exactly
             record[column] = 0.0
+        elif column in record:
+            record[column] = _number(record[column], column, where, source)
     return record
 
 

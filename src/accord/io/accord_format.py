@@ -79,7 +79,7 @@ class _Checker:
             from accord.io.accord_schema import read_function
         self.spec, self.source, self.read_function = spec, source, read_function
         self.positions = positions or {name: list(range(len(getattr(spec, name)))) for name in SPEC_LISTS}
-        self.skipped = skipped_issues or set()
+        self.skipped = set(skipped_issues or ())
         self.errors: list[ScenarioError] = []
         self.issues = self._issues()
         self.by_name = {issue.name: position for position, issue in enumerate(self.issues)}
@@ -107,8 +107,10 @@ class _Checker:
                 kind = "options" if spec.options is not None else "integers" if spec.integers else "interval"
                 self.error(f"{where}.{kind}", f"the issue would have {error}",
                            "use a smaller range" + (" or grid" if kind == "interval" else ""))
-                continue
-            if issue is not None:
+                issue = None
+            if issue is None:  # reported once; its mentions elsewhere are not errors too
+                self.skipped.add(spec.name)
+            else:
                 issues.append(issue)
         return tuple(issues)
 
@@ -161,7 +163,8 @@ class _Checker:
                 self.error(f"{where}.weights.{issue.name}", f"negative weight {weight}", "weights must be ≥ 0")
             weights.append(weight)
             functions.append(self._function(spec.values.get(issue.name), issue, f"{where}.values.{issue.name}"))
-        total = sum(weights)
+        total = sum(weights) + sum(w for name, w in spec.weights.items()
+                                   if name in self.skipped and name not in self.by_name and isinstance(w, (int, float)))
         if abs(total - 1.0) > WEIGHT_SUM_TOLERANCE:
             self.error(f"{where}.weights", f"weights sum to {total:g}", "make them sum to 1")
         return LinearAdditive(tuple(weights), tuple(functions))

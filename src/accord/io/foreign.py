@@ -41,7 +41,7 @@ def unique_stem(stem: str, used: set[str]) -> str:
     return candidate
 
 
-def unsupported_losses(scenario: Scenario, format_name: str) -> list[str]:
+def unsupported_losses(scenario: Scenario, format_name: str, file_prefix: str = "") -> list[str]:
     """What ``format_name`` (GENIUS, GeniusWeb) cannot keep of any scenario: hard constraints and ratification."""
     losses = []
     if scenario.constraints:
@@ -51,4 +51,21 @@ def unsupported_losses(scenario: Scenario, format_name: str) -> list[str]:
         if party.constituencies:
             losses.append(f"party '{party.name}': constituencies {[c.name for c in party.constituencies]} dropped "
                           f"({format_name} has no ratification)")
+    return losses + party_file_losses(scenario.party_names, format_name, file_prefix)
+
+
+def party_file_losses(names: tuple[str, ...], format_name: str, file_prefix: str = "") -> list[str]:
+    """What reading the files back changes about the parties: a party is named by its profile's file,
+    ``file_prefix`` and the name without the characters a file name cannot hold, and a folder is read in
+    file-name order. The prefix alone (the writer's convention) is not reported."""
+    stems = [file_stem(name) for name in names]
+    losses = []
+    renamed = [f"'{name}' as '{file_prefix}{stem}'" for name, stem in zip(names, stems) if name != stem]
+    if renamed:
+        losses.append(f"party names: {format_name} names a party by its profile's file, so read back "
+                      + ", ".join(renamed))
+    if stems != sorted(stems):
+        losses.append(f"party order: read back as a folder, the parties come in file-name order "
+                      f"({', '.join(sorted(stems))}); give the domain and profile files in the scenario's order "
+                      "to keep it")
     return losses

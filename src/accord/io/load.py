@@ -97,16 +97,21 @@ def _load(paths: list[Path]) -> Scenario:
 
 
 def _collection(folder: Path) -> list[Path] | None:
-    """The scenarios a folder collects — its Accord files, or its sub-folders that hold scenario files — or
+    """The scenarios a folder collects — its Accord files, then its sub-folders that hold scenario files — or
     ``None`` when the folder is itself one GENIUS/GeniusWeb scenario."""
     files = [p for p in folder.iterdir() if p.is_file()]
     accord_files = sorted(p for p in files if p.suffix.lower() in ACCORD_SUFFIXES)
-    if accord_files:
-        return accord_files
-    if any(p.suffix.lower() in (".xml", ".json") for p in files):
+    if not accord_files and any(p.suffix.lower() in (".xml", ".json") for p in files):
         return None
-    return sorted(p for p in folder.iterdir()
-                  if p.is_dir() and any(q.suffix.lower() in (".xml", ".json", *ACCORD_SUFFIXES) for q in p.iterdir()))
+    return accord_files + sorted(
+        p for p in folder.iterdir()
+        if p.is_dir() and any(q.suffix.lower() in (".xml", ".json", *ACCORD_SUFFIXES) for q in p.iterdir()))
+
+
+def are_one_foreign_scenario(paths: Sequence[Path]) -> bool:
+    """Whether ``paths`` are several files of one GENIUS/GeniusWeb scenario (a domain and its profiles), which
+    commands taking several scenarios read as one."""
+    return len(paths) > 1 and all(p.is_file() and sniff(p) != "accord" for p in paths)
 
 
 def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
@@ -114,7 +119,7 @@ def load_each(names: Sequence[str]) -> list[tuple[str, Scenario]]:
     files of one GENIUS/GeniusWeb scenario may be given together (then they are one scenario), and a folder of
     Accord files or of scenario folders stands for each of them."""
     paths = [_resolve(name) for name in names]
-    if all(p.is_file() and sniff(p) != "accord" for p in paths) and len(paths) > 1:
+    if are_one_foreign_scenario(paths):
         return [(" ".join(map(str, names)), load(*paths))]
     loaded = []
     for name, path in zip(names, paths):

@@ -128,8 +128,11 @@ def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> Non
                f"{analysis.n_outcomes:,} feasible outcomes")
     if scenario.constraints:
         summary += f" ({counted(len(scenario.constraints), 'hard constraint')})"
-    share = analysis.rational_outcomes / analysis.n_outcomes if analysis.n_outcomes else 0.0
-    if analysis.has_zone_of_agreement:
+    if analysis.has_zone_of_agreement and analysis.rational_outcomes is None:
+        zone = ("Zone of agreement: some outcomes are at least as good as no deal for every party (how many is "
+                "not counted exactly within the search budget).")
+    elif analysis.has_zone_of_agreement:
+        share = analysis.rational_outcomes / analysis.n_outcomes if analysis.n_outcomes else 0.0
         zone = (f"Zone of agreement: {analysis.rational_outcomes:,} outcomes ({share:.2%}) are at least as good "
                 f"as no deal for every party.")
     else:
@@ -150,5 +153,6 @@ def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> Non
     if analysis.ratification is not None:
         console.print(_ratification(analysis))
         console.print(_win_sets(analysis))
-    if scenario.notes:
-        console.print(Group(*[f"• {note}" for note in scenario.notes]), style="dim")
+    notes = list(scenario.notes) + list(analysis.method_notes)
+    if notes:
+        console.print(Group(*[f"• {note}" for note in notes]), style="dim")

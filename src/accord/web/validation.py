@@ -41,6 +41,16 @@ FIXES = {
     "json_invalid": "send a JSON object",
 }
 
+# Per pydantic range error, the fix with its bound (from the error's ``ctx``).
+RANGE_FIXES = {
+    "greater_than_equal": ("ge", "send {} or more"),
+    "less_than_equal": ("le", "send {} or less"),
+    "greater_than": ("gt", "send more than {}"),
+    "less_than": ("lt", "send less than {}"),
+    "too_short": ("min_length", "send at least {} items"),
+    "too_long": ("max_length", "send at most {} items"),
+}
+
 # Pydantic's message, where a plainer one reads better after the place.
 MESSAGES = {
     "missing": "required but missing",
@@ -74,6 +84,9 @@ def problem(error: Mapping[str, Any]) -> str:
     loc = tuple(error.get("loc") or ())
     message = MESSAGES.get(kind) or str(error.get("msg", "invalid")).split(", unable to parse")[0]
     fix = FIXES.get(kind)
+    bound = (error.get("ctx") or {}).get(RANGE_FIXES[kind][0]) if kind in RANGE_FIXES else None
+    if bound is not None:
+        fix = RANGE_FIXES[kind][1].format(bound)
     if kind == "json_invalid":
         at = f" at character {loc[1]}" if len(loc) > 1 and isinstance(loc[1], int) else ""
         loc = loc[:1]  # the second part is a character position in the document, not a field

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from accord.errors import ScenarioError
-from accord.io.genius import read_genius, write_genius
+from accord.io.genius import DEFAULT_REAL_GRID, read_genius, write_genius
 from accord.model import Constraint, Issue, Linear, LinearAdditive, Party, Rectangle, RectangleSum, Scenario, Table
 from accord.space import utility_matrix
 from tests.io.genius.samples import small
@@ -55,7 +55,10 @@ def test_writer_reports_a_real_grid_that_is_not_the_default(tmp_path):
     issues = (Issue.real("r", 0.0, 1.0, 5),)
     scenario = Scenario("g", issues, (Party("a", LinearAdditive((1.0,), (Linear(1.0, 0.0),))),))
     losses = write_genius(scenario, tmp_path)
-    assert any("real_grid=5" in loss for loss in losses)
+    (loss,) = [loss for loss in losses if "real_grid=5" in loss]
+    # the command line reads GENIUS real issues on the default grid only: the line says so and where to go
+    assert f"read back, it is enumerated on {DEFAULT_REAL_GRID} points" in loss
+    assert "read_genius(paths, real_grid=5)" in loss
     again = read_genius([tmp_path], real_grid=5)
     np.testing.assert_allclose(utility_matrix(again), utility_matrix(scenario), atol=1e-12, rtol=0)
 

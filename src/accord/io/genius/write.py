@@ -43,7 +43,7 @@ def write_genius(scenario: Scenario, folder: Path) -> list[str]:
     for party in scenario.parties:
         stem = unique_stem(f"{base}-{file_stem(party.name)}", used)
         _write_xml(_profile_element(scenario, party, forms, losses), folder / f"{stem}.xml")
-    losses += unsupported_losses(scenario, "GENIUS")
+    losses += unsupported_losses(scenario, "GENIUS", file_prefix=f"{base}-")
     for party in scenario.parties:
         if party.reservation_outcome is not None:
             losses.append(f"party '{party.name}': reservation outcome {dict(party.reservation_outcome)} dropped; "
@@ -71,7 +71,8 @@ def _issue_form(position: int, issue: Issue, scenario: Scenario, losses: list[st
             return "discrete"
     if issue.kind == "real" and issue.grid != DEFAULT_REAL_GRID:
         losses.append(f"issue '{issue.name}': GENIUS real issues are continuous; the grid of {issue.grid} points is "
-                      f"not stored (read back with real_grid={issue.grid} to get it again)")
+                      f"not stored: read back, it is enumerated on {DEFAULT_REAL_GRID} points (in Python, "
+                      f"accord.io.genius.read_genius(paths, real_grid={issue.grid}) gets the grid again)")
     return issue.kind
 
 
