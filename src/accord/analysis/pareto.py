@@ -25,7 +25,8 @@ def pareto_mask(utilities: np.ndarray) -> np.ndarray:
         keep = _two_party_front(points)
     else:
         distinct, inverse = np.unique(points, axis=0, return_inverse=True)
-        keep = _skyline(distinct)[inverse.reshape(-1)]
+        front = _three_party_front if k == 3 else _skyline
+        keep = front(distinct)[inverse.reshape(-1)]
     mask = np.zeros(n, dtype=bool)
     mask[candidates[keep]] = True
     return mask
@@ -77,9 +78,36 @@ def _two_party_front(points: np.ndarray) -> np.ndarray:
     return keep
 
 
+def _three_party_front(points: np.ndarray) -> np.ndarray:
+    """Distinct points of three columns, O(n log n). In the order (u₀ desc, u₁ desc, u₂ desc) every earlier point
+    is ≥ in u₀, so a point is dominated exactly when an earlier one has u₁ and u₂ at least as large: the largest
+    u₂ among earlier points of u₁ rank at most its own, kept in a Fenwick tree of prefix maxima."""
+    n = len(points)
+    order = np.lexsort((-points[:, 2], -points[:, 1], -points[:, 0]))
+    _, rank = np.unique(-points[order, 1], return_inverse=True)  # 0 for the largest u₁
+    ranks = (rank.reshape(-1) + 1).tolist()
+    third = points[order, 2].tolist()
+    size = max(ranks)
+    tree = [-np.inf] * (size + 1)
+    kept = [False] * n
+    for i, (r, u) in enumerate(zip(ranks, third)):
+        best, j = -np.inf, r
+        while j > 0:
+            best = max(best, tree[j])
+            j -= j & -j
+        kept[i] = best < u
+        j = r
+        while j <= size:
+            tree[j] = max(tree[j], u)
+            j += j & -j
+    keep = np.empty(n, dtype=bool)
+    keep[order] = kept
+    return keep
+
+
 def _skyline(points: np.ndarray) -> np.ndarray:
     """Sort-filter skyline over distinct points: a point can only be dominated by one with a larger sum, so
-    points are visited by decreasing sum in blocks, each checked against the frontier found so far and
+    points are visited by decreasing sum in blocks (four or more columns), each checked against the frontier found so far and
     within its block."""
     order = np.argsort(-points.sum(axis=1), kind="stable")
     front = np.empty((0, points.shape[1]))
