@@ -51,3 +51,13 @@ def test_accepting_ends_in_agreement_and_bad_moves_are_one_line(client, mini_yam
     assert client.post("/api/play/nope/move", json={"action": "accept"}).status_code == 404
     assert client.post("/api/play", json={"scenario_id": sid, "strategy": "nobody"}).status_code == 400
     assert client.get(f"/scenarios/{sid}/play").status_code == 200
+
+
+def test_the_person_names_their_party_by_index_or_by_name(client, mini_yaml):
+    sid = upload(client, mini_yaml)
+    by_name = client.post("/api/play", json={"scenario_id": sid, "party": "B", "rounds": 4})
+    assert by_name.status_code == 200 and by_name.json()["state"]["you"] == "B"
+    unknown = client.post("/api/play", json={"scenario_id": sid, "party": "C"})
+    assert unknown.status_code == 400
+    assert unknown.json()["detail"] == "body.party: no party named 'C'; give one of A, B (or its index)"
+    assert client.post("/api/play", json={"scenario_id": sid, "party": 2}).status_code == 400

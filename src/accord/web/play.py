@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from accord.audit.debrief import debrief
 from accord.audit.table import TableGame
+from accord.errors import OptionError
 from accord.web.api import stored
 from accord.web.store import NotFound
 
@@ -30,7 +31,7 @@ _LOCK = threading.Lock()
 class StartIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     scenario_id: str
-    party: int = Field(0, ge=0)
+    party: int | str = Field(0, description="the party the person plays: its index, or its name")
     strategy: str = "boulware"
     rounds: int = Field(20, ge=1, le=1000)
     seed: int = Field(0, ge=0)
@@ -61,10 +62,21 @@ def _game(request: Request, gid: str) -> TableGame:
     return game
 
 
+def _party_index(scenario, party: int | str) -> int:
+    """The index of the party a request names by index or by name."""
+    if isinstance(party, int):
+        return party
+    if party not in scenario.party_names:
+        raise OptionError(f"no party named {party!r}", parameter="party",
+                          fix="give one of " + ", ".join(scenario.party_names) + " (or its index)")
+    return scenario.party_names.index(party)
+
+
 @api.post("")
 def start(request: Request, body: StartIn) -> dict:
     """Start a game: the person plays party ``party``; every other party plays ``strategy``."""
-    game = TableGame(stored(request, body.scenario_id), body.party, body.strategy, body.rounds, body.seed)
+    scenario = stored(request, body.scenario_id)
+    game = TableGame(scenario, _party_index(scenario, body.party), body.strategy, body.rounds, body.seed)
     gid = secrets.token_hex(8)
     games = _games(request)
     with _LOCK:
