@@ -121,9 +121,11 @@ def audit_command(scenario_paths: list[str], record: str, as_json: bool, plot: P
             click.echo(f"error: {problem.one_line()}", err=True)
         raise click.exceptions.Exit(USER_ERROR_EXIT) from None
     if plot is not None:
+        from accord.cli.drawing import drawing
         from accord.reports.audit_plots import plot_audit
 
-        plot_audit(result, plot)
+        with drawing(plot):
+            plot_audit(result, plot)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return

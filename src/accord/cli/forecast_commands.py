@@ -66,9 +66,11 @@ def forecast_command(file: str, model: str, rounds: int, runs: int, seed: int, q
 
             summaries = [monte_carlo(group, config, runs, seed, map_fn=counted) for group in groups]
     if plot:
+        from accord.cli.drawing import drawing
         from accord.forecast.plot import plot_rounds
 
-        plot_rounds(results, plot, summaries)
+        with drawing(plot):
+            plot_rounds(results, plot, summaries)
     if as_json:
         documents = [result.to_json(summary) for result, summary in zip(results, summaries)]
         click.echo(json.dumps({"issues": documents}, indent=2, allow_nan=False))

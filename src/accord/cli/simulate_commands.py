@@ -111,9 +111,11 @@ def simulate_command(paths: list[str], strategies: str | None, protocol: str, ro
                 raise InputError(f"cannot write the trace ({error.strerror})", source=str(target),
                                  fix="check the folder") from None
     if plot is not None:
+        from accord.cli.drawing import drawing
         from accord.reports.plots import plot_session
 
-        plot_session(result, prepared, plot, seed=seed, axes=axes)
+        with drawing(plot):
+            plot_session(result, prepared, plot, seed=seed, axes=axes)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
