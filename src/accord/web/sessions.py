@@ -32,9 +32,9 @@ from accord.errors import AccordError, InputError
 from accord.parent_watch import exit_with_parent
 
 BUDGET = 1.0
+"""Seconds a strategy call may run in a workbench session (as for ``accord simulate``)."""
 STARTUP_SECONDS = 120
 """How long a new worker process may take to start (imports included) before a request gives up on it."""
-"""Seconds a strategy call may run in a workbench session (as for ``accord simulate``)."""
 SEARCH_SECONDS = 60.0
 """Seconds an exact analysis beyond enumeration may run in the workbench (the command line has no limit)."""
 SEARCH_MEMORY_BYTES = 2 * 1024**3
@@ -249,6 +249,10 @@ def _start(path: list[str], server: int) -> None:
     exit_with_parent(server)
     import accord.simulate  # noqa: F401 - paid once per worker, not by its first request
     import accord.strategies.builtin  # noqa: F401
+    # the exact searches' modules, loaded before a search caps the address space (a module mapped under it can fail)
+    import numpy.random  # noqa: F401
+
+    import accord.analysis.beyond_enumeration  # noqa: F401
 
 
 def _session(scenario, strategies: list[str], protocol: str, rounds: int, seed: int, modules: list[str],
@@ -275,10 +279,7 @@ def _search(scenario, method: str, memory: int) -> dict:
     already maps (where the system says how much that is)."""
     import resource
 
-    import numpy.random  # noqa: F401  (the searches' modules load before the cap: a module mapped under it can fail)
-
     import accord
-    from accord.analysis import beyond_enumeration  # noqa: F401
 
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     mapped = _mapped_bytes()
