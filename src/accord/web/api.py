@@ -41,8 +41,12 @@ def analysis_of(scenario: accord.Scenario, request: Request | None = None) -> ac
     method = workbench_method(scenario)
     if method is None or request is None:
         return ANALYSES.get(scenario, lambda: accord.analyze(scenario, method))
-    client = request.client.host if request.client else ""
-    return ANALYSES.get(scenario, lambda: request.app.state.sessions.analyze(scenario, method, client))
+    return ANALYSES.get(scenario, lambda: request.app.state.sessions.analyze(scenario, method, client_of(request)))
+
+
+def client_of(request: Request) -> str:
+    """Who sent a request (its host), for the session queue's fair share; empty when the server cannot tell."""
+    return request.client.host if request.client else ""
 
 
 def stored(request: Request, scenario_id: str) -> accord.Scenario:
@@ -174,7 +178,7 @@ def simulate(request: Request, body: schemas.SimulateRequest) -> dict:
     axes = _axes(body.axes, len(scenario.parties))
     session = request.app.state.sessions.run(scenario, body.strategies, protocol=body.protocol,
                                              rounds=body.rounds, seed=body.seed,
-                                             client=request.client.host if request.client else "")
+                                             client=client_of(request))
     paths = session["paths"]
     svg = legend = None
     if body.svg:
@@ -199,10 +203,9 @@ def report(request: Request, body: schemas.ReportRequest) -> HTMLResponse:
     if body.strategies is not None and len(body.strategies) != len(scenario.parties):
         raise OptionError(f"{len(body.strategies)} strategies for {len(scenario.parties)} parties",
                           parameter="strategies", fix="give one strategy per party")
-    client = request.client.host if request.client else ""
-
     def simulate(scenario, strategies, **options):  # in a session worker, under its time limit, as /api/simulate
-        return request.app.state.sessions.run(scenario, strategies, client=client, keep=True, **options)["session"]
+        return request.app.state.sessions.run(scenario, strategies, client=client_of(request), keep=True,
+                                              **options)["session"]
 
     text = build_report(scenario, body.strategies, protocol=body.protocol, rounds=body.rounds, seed=body.seed,
                         version=version_of(request, body, scenario), analysis=analysis_of(scenario, request),

@@ -41,5 +41,4 @@ def estimate(request: Request, body: RobustRequest) -> dict:
     return {**result.to_json(), "view": robust_view(analysis, result, data)}
 
 
-
 __all__ = ["MAX_SAMPLES", "router"]
