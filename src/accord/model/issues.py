@@ -78,11 +78,9 @@ class Issue:
 
     def index_of(self, value) -> int:
         """Position of ``value`` among this issue's values; ``ValueError`` if it is not one of them."""
-        if self.kind == "categorical":
-            if str(value) not in self.values:
-                raise ValueError(f"{value!r} is not a value of issue {self.name!r}")
-            return self.values.index(str(value))
         try:
+            if self.kind == "categorical":
+                return self.values.index(str(value))
             number = float(value)
         except (TypeError, ValueError):
             raise ValueError(f"{value!r} is not a value of issue {self.name!r}") from None
