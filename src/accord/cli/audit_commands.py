@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
-from accord.cli.options import as_list
+from accord.cli.options import as_list, outcome_text
 from accord.cli.progress import progress
 from accord.errors import ScenarioError
 
@@ -20,7 +20,7 @@ RECORD_HELP = ("record: a .yaml/.json/.csv record, a simulated session's --json 
 
 
 def _offer_text(offer: dict, limit: int = 60) -> str:
-    text = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in offer.items()) or "—"
+    text = outcome_text(offer) or "—"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

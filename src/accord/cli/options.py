@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from accord.wording import value_text
+
 
 def names(text: str | None) -> list[str] | None:
     """A comma-separated list (``"a, b"``) as its names, blanks dropped; ``None`` when the option was not given."""
@@ -14,11 +16,6 @@ def as_list(_context: object, _parameter: object, values: tuple[str, ...] | None
     """Click callback: the values of a variadic argument or a repeated option as a list; ``None`` when none was
     given (the commands tell "not given" from a value that way)."""
     return list(values) if values else None
-
-
-def value_text(value: object) -> str:
-    """An issue value as the tables show it: a real as ``1000`` or ``0.25`` (never ``1000.0``), others as written."""
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def outcome_text(outcome: dict, separator: str = "=") -> str:

@@ -11,10 +11,11 @@ from rich.table import Table
 
 from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation_grid, weight_noise
 from accord.cli.errors import reports_user_errors
-from accord.cli.options import as_list, outcome_text, value_text
+from accord.cli.options import as_list, outcome_text
 from accord.cli.progress import progress
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
+from accord.wording import value_text
 
 
 def parse_range(text: str) -> tuple[str, list[float]]:

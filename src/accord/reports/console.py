@@ -9,14 +9,11 @@ from rich.text import Text
 
 from accord.analysis import SOLUTIONS, Analysis
 from accord.model import Scenario
-from accord.wording import counted
+from accord.wording import counted, label_of
 
 
 def _label(scenario: Scenario, issue_name: str, value: object) -> str:
-    issue = scenario.issue(issue_name)
-    if issue.kind == "categorical" and issue.labels:
-        return issue.labels[issue.values.index(value)]
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return label_of(scenario.issue(issue_name), value)
 
 
 def _solutions(analysis: Analysis) -> Table:

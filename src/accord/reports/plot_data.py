@@ -20,21 +20,13 @@ import numpy as np
 
 from accord.analysis import pareto_mask, rational_mask
 from accord.analysis.outcome_sample import sample_outcomes
+from accord.wording import label_of
 
 MAX_POINTS = 3000
 MAX_FRONTIER = 2000
 GRID_CELLS = 320
 SAMPLE_SEED = 0
 """The seed of the outcome sample drawn for an analysis beyond enumeration."""
-
-
-def label_of(issue, value) -> str:
-    """How a value of ``issue`` is shown to a reader (its label when the scenario gives one)."""
-    if issue.kind == "categorical":
-        if issue.labels:
-            return str(issue.labels[issue.values.index(value)])
-        return str(value)
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _cells(x: np.ndarray, y: np.ndarray) -> np.ndarray:
