@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import accord
 from accord.cli.main import main
 from accord.web.store import MAX_UPLOAD_BYTES
 
@@ -241,7 +242,10 @@ def test_a_genius_folder_uploaded_whole_skips_its_pareto_file_as_a_folder_read_d
     assert "pareto.xml" in [p.name for p in files]
     response = upload(client, *((p.name, p.read_bytes()) for p in files))
     assert response.status_code == 201, response.text
-    assert response.json()["notes"] == ["skipped pareto.xml: not an XML file"]
+    note = ("skipped pareto.xml: GENIUS's precomputed Pareto frontier (lines of utilities), not a domain or "
+            "profile; Accord computes the frontier itself")
+    assert response.json()["notes"] == [note]
+    assert note in accord.load(folder).notes  # the folder read says the same
     assert response.json()["outcomes"] == 10**10
     broken = upload(client, ("domain.xml", b"0.5, 1.0\n"))
     assert broken.status_code == 400 and broken.json()["detail"].startswith("domain.xml: line 1")

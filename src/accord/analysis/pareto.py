@@ -106,9 +106,9 @@ def _three_party_front(points: np.ndarray) -> np.ndarray:
 
 
 def _skyline(points: np.ndarray) -> np.ndarray:
-    """Sort-filter skyline over distinct points: a point can only be dominated by one with a larger sum, so
-    points are visited by decreasing sum in blocks (four or more columns), each checked against the frontier found so far and
-    within its block."""
+    """Sort-filter skyline over distinct points of four or more columns: a point can only be dominated by one with
+    a larger sum, so points are visited by decreasing sum in blocks, each checked against the frontier found so
+    far and within its block."""
     order = np.argsort(-points.sum(axis=1), kind="stable")
     front = np.empty((0, points.shape[1]))
     keep = np.zeros(len(points), dtype=bool)

@@ -129,11 +129,12 @@ def _without_stray_xml(files: list[tuple[str | None, bytes]]) -> tuple[list, tup
     it; one file, or files that are not all ``.xml``, are kept as given."""
     if len(files) < 2 or not all(_suffix(display_name(name, k)) == ".xml" for k, (name, _) in enumerate(files)):
         return files, ()
+    from accord.io.genius.read import skipped_note
     from accord.io.xml_safe import looks_like_xml
 
     kept = [(name, data) for name, data in files if looks_like_xml(data)]
-    skipped = tuple(f"skipped {display_name(name, k)}: not an XML file"
-                    for k, (name, data) in enumerate(files) if not looks_like_xml(data))
+    skipped = tuple(skipped_note(display_name(name, k)) for k, (name, data) in enumerate(files)
+                    if not looks_like_xml(data))
     return kept, skipped
 
 

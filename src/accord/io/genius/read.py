@@ -82,20 +82,20 @@ def _folder_documents(paths: list[Path], notes: list[str]) -> list[XmlDocument]:
     for path in paths:
         data = read_bytes(path)
         if not looks_like_xml(data):
-            notes.append(_skipped(path))
+            notes.append(skipped_note(path.name))
             continue
         documents.append(parse_xml(path, data))
     return documents
 
 
-def _skipped(path: Path) -> str:
-    """The note on a file of a GENIUS folder that is not XML. GENIUS folders often hold ``pareto.xml``: lines of
+def skipped_note(name: str) -> str:
+    """The note on a file of a GENIUS folder that is not XML (read from disk or uploaded). GENIUS folders often hold ``pareto.xml``: lines of
     comma-separated utilities, GENIUS's precomputed Pareto frontier, despite its name not XML (Accord computes the
     frontier itself)."""
-    if path.name.lower() == "pareto.xml":
-        return (f"skipped {path.name}: GENIUS's precomputed Pareto frontier (lines of utilities), not a domain or "
+    if name.lower() == "pareto.xml":
+        return (f"skipped {name}: GENIUS's precomputed Pareto frontier (lines of utilities), not a domain or "
                 "profile; Accord computes the frontier itself")
-    return f"skipped {path.name}: not an XML file"
+    return f"skipped {name}: not an XML file"
 
 
 def _utility_space(document: XmlDocument) -> ET.Element:
