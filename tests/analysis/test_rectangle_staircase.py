@@ -1,0 +1,45 @@
+"""The staircase search gives enumeration's frontier, outcome counts and C-order-first outcomes on two-party
+scenarios with non-negative integer inclusive rectangles, also for the focused worst-deal searches."""
+
+import dataclasses
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from accord.analysis.rectangle_staircase import rectangle_staircase
+from accord.model import Rectangle, RectangleSum
+from tests.analysis.reference import worst_search
+from tests.analysis.test_rectangle_programme import _assert_enumerated, _enumerated
+from tests.generators import rectangle_scenarios
+
+_SOME = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _inclusive_two_parties(scenario):
+    """The scenario's first two parties with every rectangle made inclusive and its utility non-negative."""
+    parties = []
+    for party in scenario.parties[:2]:
+        boxes = tuple(Rectangle(abs(r.utility), r.bounds, False) for r in party.utility.rectangles)
+        parties.append(dataclasses.replace(party, utility=RectangleSum(boxes, party.utility.normalizer)))
+    return dataclasses.replace(scenario, parties=tuple(parties))
+
+
+@_SOME
+@given(rectangle_scenarios())
+def test_frontier_counts_and_first_outcomes_equal_enumeration(scenario):
+    scenario = _inclusive_two_parties(scenario)
+    _assert_enumerated(rectangle_staircase(scenario), scenario, np.ones(2))
+
+
+@_SOME
+@given(rectangle_scenarios(), st.integers(0, 1))
+def test_focused_signed_search_equals_enumeration(scenario, focus):
+    scenario = _inclusive_two_parties(scenario)
+    signs, expected = worst_search(scenario, focus)
+    got = rectangle_staircase(scenario, signs, focus)
+    np.testing.assert_array_equal(got.points, expected)
+    points, counts, firsts = _enumerated(scenario, signs)
+    wanted = (points == expected[:, None, :]).all(axis=2).any(axis=0)
+    assert got.counts == tuple(c for c, w in zip(counts, wanted) if w)
+    np.testing.assert_array_equal(got.firsts, firsts[wanted])
