@@ -26,8 +26,11 @@ from accord.model import Scenario
 
 MAX_ROWS = 20_000_000
 """Partial sums expanded at one issue at most; beyond this the search stops with an error."""
-_N_WEIGHTS = 9
+import os  # DEBUG
+_DEBUG = os.environ.get('R30DEBUG')  # DEBUG
 TRACKED = 16
+STEPS = 300
+ROUNDS = 3
 """Open rectangles the bounding programme follows after each issue at most."""
 MAX_RELAXED = 1 << 20
 
@@ -49,7 +52,7 @@ class _Model:
         signed = self.utility * self.signs[None, :]
         self.weighted = bool((signed >= 0).all())
         unit = np.eye(self.k, dtype=np.int64)
-        mixes = np.array([[a, _N_WEIGHTS - 1 - a] for a in range(1, _N_WEIGHTS - 1)], dtype=np.int64)
+        mixes = np.array([[1, 3], [1, 1], [3, 1]], dtype=np.int64)
         self.weights = np.vstack([unit, mixes]) if self.weighted else unit
         columns = np.vstack([self.weights * self.signs[None, :], unit])  # bound columns, then each party's most
         self.gain = self.utility @ columns.T  # (n_rect, n_columns)
@@ -112,6 +115,71 @@ class _Model:
         """The signed, clipped integer vectors of fully decided nodes."""
         earned = inside & (~self.r.exclusive & (self.r.last >= 0))[None, :]
         return np.clip(earned.astype(np.int64) @ self.utility + self.base, 0, self.top) * self.signs
+
+
+class _Shares:
+    """Lagrangian bounds: after each number of issues taken, each rectangle's worth under a column is split over
+    the issues still to come that it bounds (shares ≥ 0 summing to its worth; negative worths get none), so a
+    completion earns at most, per remaining issue, the best value's shares of the rectangles still alive
+    there. The splits are tuned by projected subgradient steps on the bound with every rectangle alive (each
+    depth starting from the previous depth's split)."""
+
+    def __init__(self, model: _Model, steps: int) -> None:
+        r, n = model.r, model.n
+        n_rect, width = len(r.exclusive), int(r.sizes.max())
+        bounded = np.zeros((n, n_rect), dtype=bool)
+        for position in range(n):
+            bounded[position, r.bounding[position]] = True
+        bounded &= (r.last >= 0)[None, :]
+        tables = np.zeros((n, width, n_rect))
+        for position in range(n):
+            tables[position, :r.sizes[position]] = r.inside[position] & bounded[position][None, :]
+        worth = np.maximum(model.gain, 0).astype(float).T  # columns, rects
+        scale = worth.max(axis=1, keepdims=True) + 1e-12
+        shares, self.by_depth = None, []
+        for depth in range(n):
+            bounds = bounded[depth:]
+            span = bounds.sum(axis=0)
+            even = bounds[None] * (worth / np.maximum(span, 1))[:, None, :]
+            if shares is None:
+                shares = even
+            else:
+                shares = shares[:, 1:]
+                total = shares.sum(axis=1, keepdims=True)
+                shares = np.where(total > 0, shares * (worth[:, None, :] / np.where(total > 0, total, 1)), even)
+            shares = _tune(shares, tables[depth:], bounds, worth, scale, steps if depth == 0 else steps // 4)
+            self.by_depth.append(shares)
+        self.tables = tables
+
+    def rest(self, alive: np.ndarray, depth: int) -> np.ndarray:
+        """Per row of ``alive`` (float, all rectangles: open ones as found, unstarted 1, closed 0) after
+        ``depth`` issues, the most each column can still add."""
+        if depth >= len(self.by_depth):
+            return np.zeros((len(alive), self.by_depth[0].shape[0]))
+        shares = self.by_depth[depth]
+        per_value = np.einsum("mr,pvr,cpr->mcpv", alive, self.tables[depth:], shares, optimize=True)
+        return per_value.max(axis=3).sum(axis=2)
+
+
+def _tune(shares, tables, bounds, worth, scale, steps):
+    """Projected subgradient steps lowering the all-alive bound of each column; the best split met is kept."""
+    span = np.maximum(bounds.sum(axis=0), 1)
+    best, best_value = shares.copy(), np.full(len(worth), np.inf)
+    for step in range(steps + 1):
+        scores = np.einsum("pvr,cpr->cpv", tables, shares)
+        value = scores.max(axis=2).sum(axis=1)
+        better = value < best_value
+        best[better], best_value[better] = shares[better], value[better]
+        if step == steps:
+            break
+        picked = scores.argmax(axis=2)
+        grad = np.take_along_axis(tables[None], picked[:, :, None, None], axis=2)[:, :, 0, :]
+        grad = grad - bounds[None] * (grad.sum(axis=1, keepdims=True) / span)
+        shares = np.maximum(shares - (0.05 / np.sqrt(step + 1)) * grad * scale[:, :, None], 0) * bounds[None]
+        total = shares.sum(axis=1, keepdims=True)
+        shares = np.where(total > 0, shares * (worth[:, None, :] / np.where(total > 0, total, 1)), 0)
+        shares = np.where((total == 0) & bounds[None], worth[:, None, :] / span, shares)
+    return best
 
 
 def _codes(bits: np.ndarray) -> np.ndarray:
@@ -194,7 +262,8 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     model = _Model(scenario, signs, TRACKED)
     r, n, k = model.r, model.n, model.k
     stair = _Staircase(np.where(signs > 0, 0, -model.top))
-    stair.add(_local_search(model, np.random.default_rng(0)))
+    stair.add(_local_search(model, np.random.default_rng(0), ROUNDS))
+    shares = _Shares(model, STEPS)
     opened = np.empty(0, dtype=np.int64)
     alive = np.zeros((1, 0), dtype=bool)
     sums = model.base[None, :].copy()
@@ -228,7 +297,13 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
         firsts[:, issue] = np.tile(values, m)
         # bounds from the relaxed programme (its followed rectangles are among the open ones)
         state = np.searchsorted(model.keys[s + 1], _codes(alive[:, np.searchsorted(opened, model.followed[s + 1])]))
-        rest = model.high[s + 1][state]
+        rest = model.high[s + 1][state].astype(float)
+        full = np.zeros((len(alive), len(r.exclusive)))
+        full[:, first > s] = 1.0
+        full[:, opened] = alive
+        for start in range(0, len(full), 4096):
+            part = slice(start, start + 4096)
+            rest[part] = np.minimum(rest[part], shares.rest(full[part], s + 1) + 1e-6)
         signed = sums * signs[None, :]
         weighted = signed @ model.weights.T + rest[:, :model.n_bound]
         low, up = np.where(signs > 0, 0, -model.top), np.where(signs > 0, model.top, 0)
@@ -238,6 +313,7 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
             keep &= box[:, focus] >= stair.points[:, focus].max()
         sums, alive, counts, firsts, rest = sums[keep], alive[keep], counts[keep], firsts[keep], rest[keep]
         sums, alive, counts, firsts, rest = _merge(sums, alive, counts, firsts, rest, model, signs)
+        if _DEBUG: print(s, m * c, keep.sum(), len(sums), len(stair.points), flush=True)  # DEBUG
     points = np.round(np.clip(sums / r.normalizer[None, :], 0.0, 1.0), 10) * signs[None, :] + 0.0
     found = frontier_of(points, [int(x) for x in counts], firsts)
     if focus is not None and len(found.points):
@@ -252,7 +328,7 @@ def _merge(sums, alive, counts, firsts, rest, model: _Model, signs):
     (then each completion of it is strictly dominated by the same completion of the other)."""
     if len(sums) == 0:
         return sums, alive, counts, firsts, rest
-    code = _codes(alive) if alive.shape[1] else np.zeros(len(sums), dtype=np.int64)
+    code = _group_ids(alive)
     g = sums * signs[None, :]
     order = np.lexsort((-g[:, 1], -g[:, 0], code))
     code, g = code[order], g[order]
@@ -266,13 +342,17 @@ def _merge(sums, alive, counts, firsts, rest, model: _Model, signs):
         code, g, sums, alive, rest = code[starts], g[starts], sums[starts], alive[starts], rest[starts]
     safe = (sums + rest[:, -model.k:] < model.top[None, :]).all(axis=1)
     span = int(g[:, 1].max() - g[:, 1].min()) + 1
-    shifted = g[:, 1] - g[:, 1].min() + _dense(code) * span
+    shifted = g[:, 1] - g[:, 1].min() + code * span
     best = np.maximum.accumulate(shifted)
     beaten = np.append(False, best[:-1] >= shifted[1:])
     keep = ~(beaten & safe)
     return sums[keep], alive[keep], counts[keep], firsts[keep], rest[keep]
 
 
-def _dense(code: np.ndarray) -> np.ndarray:
-    """Sorted codes as 0, 1, 2, ... per distinct value."""
-    return np.cumsum(np.append(0, code[1:] != code[:-1]))
+def _group_ids(alive: np.ndarray) -> np.ndarray:
+    """Per row, the rank of its alive rectangles among the distinct ones (any number of rectangles)."""
+    if alive.shape[1] == 0:
+        return np.zeros(len(alive), dtype=np.int64)
+    packed = np.ascontiguousarray(np.packbits(alive, axis=1))
+    keys = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+    return np.unique(keys, return_inverse=True)[1].reshape(-1).astype(np.int64)
