@@ -134,7 +134,8 @@ class _Shares:
         tables = np.zeros((n, width, n_rect))
         for position in range(n):
             tables[position, :r.sizes[position]] = r.inside[position] & bounded[position][None, :]
-        worth = np.maximum(model.gain, 0).astype(float).T  # columns, rects
+        worth, self.expand = np.unique(np.maximum(model.gain, 0).astype(float).T, axis=0, return_inverse=True)
+        self.expand = self.expand.reshape(-1)  # column of the gains -> distinct column tuned here
         scale = worth.max(axis=1, keepdims=True) + 1e-12
         shares, self.by_depth = None, []
         for depth in range(n):
@@ -149,16 +150,26 @@ class _Shares:
                 shares = np.where(total > 0, shares * (worth[:, None, :] / np.where(total > 0, total, 1)), even)
             shares = _tune(shares, tables[depth:], bounds, worth, scale, steps if depth == 0 else steps // 4)
             self.by_depth.append(shares)
-        self.tables = tables
+        # per depth: the rectangles bounding an issue still to come, and their shares per (column, issue, value)
+        self.rows, self.matrices, self.n_columns, self.width = [], [], len(worth), width
+        for depth, shares in enumerate(self.by_depth):
+            rows = np.flatnonzero(bounded[depth:].any(axis=0))
+            table = np.einsum("pvr,cpr->rvcp", tables[depth:][:, :, rows], shares[:, :, rows])
+            self.rows.append(rows)
+            self.matrices.append(np.ascontiguousarray(table.reshape(len(rows), -1), dtype=np.float32))
 
     def rest(self, alive: np.ndarray, depth: int) -> np.ndarray:
         """Per row of ``alive`` (float, all rectangles: open ones as found, unstarted 1, closed 0) after
         ``depth`` issues, the most each column can still add."""
-        if depth >= len(self.by_depth):
-            return np.zeros((len(alive), self.by_depth[0].shape[0]))
-        shares = self.by_depth[depth]
-        per_value = np.einsum("mr,pvr,cpr->mcpv", alive, self.tables[depth:], shares, optimize=True)
-        return per_value.max(axis=3).sum(axis=2)
+        if depth >= len(self.matrices):
+            return np.zeros((len(alive), len(self.expand)))
+        per_value = (alive[:, self.rows[depth]].astype(np.float32) @ self.matrices[depth]).reshape(
+            len(alive), self.width, -1)
+        best = per_value[:, 0].copy()
+        for v in range(1, self.width):
+            np.maximum(best, per_value[:, v], out=best)
+        out = best.reshape(len(alive), self.n_columns, -1).sum(axis=2, dtype=np.float64) * (1 + 1e-5) + 1e-3
+        return out[:, self.expand]
 
 
 def _tune(shares, tables, bounds, worth, scale, steps):
@@ -215,9 +226,11 @@ class _Staircase:
     def alive(self, weighted: np.ndarray, high: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Which nodes (their weighted bounds and box) may still reach a vector not strictly dominated."""
         c = self.candidates
-        fits = (c[None, :, :] <= high[:, None, :]).all(axis=2)
-        mixes = weights[2:]  # the unit rows are the box, which is clipped as the final vectors are
-        fits &= ((c @ mixes.T)[None, :, :] <= weighted[:, None, 2:]).all(axis=2)
+        fits = c[None, :, 0] <= high[:, 0, None]
+        fits &= c[None, :, 1] <= high[:, 1, None]
+        mixed = c @ weights[2:].T  # the unit rows are the box, which is clipped as the final vectors are
+        for j in range(mixed.shape[1]):
+            fits &= mixed[None, :, j] <= weighted[:, 2 + j, None]
         return fits.any(axis=1)
 
 
@@ -298,19 +311,15 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
         # bounds from the relaxed programme (its followed rectangles are among the open ones)
         state = np.searchsorted(model.keys[s + 1], _codes(alive[:, np.searchsorted(opened, model.followed[s + 1])]))
         rest = model.high[s + 1][state].astype(float)
-        full = np.zeros((len(alive), len(r.exclusive)))
+        keep = _hopeful(sums, rest, model, stair, focus)  # the relaxed programme's bounds first (cheap)
+        rows = np.flatnonzero(keep)
+        full = np.zeros((len(rows), len(r.exclusive)), dtype=np.float32)
         full[:, first > s] = 1.0
-        full[:, opened] = alive
-        for start in range(0, len(full), 4096):
-            part = slice(start, start + 4096)
-            rest[part] = np.minimum(rest[part], shares.rest(full[part], s + 1) + 1e-6)
-        signed = sums * signs[None, :]
-        weighted = signed @ model.weights.T + rest[:, :model.n_bound]
-        low, up = np.where(signs > 0, 0, -model.top), np.where(signs > 0, model.top, 0)
-        box = np.clip(weighted[:, :k], low, up)
-        keep = stair.alive(weighted, box, model.weights)
-        if focus is not None and len(stair.points):
-            keep &= box[:, focus] >= stair.points[:, focus].max()
+        full[:, opened] = alive[rows]
+        for start in range(0, len(rows), 4096):
+            part = rows[start:start + 4096]
+            rest[part] = np.minimum(rest[part], shares.rest(full[start:start + 4096], s + 1))
+        keep[rows] = _hopeful(sums[rows], rest[rows], model, stair, focus)
         sums, alive, counts, firsts, rest = sums[keep], alive[keep], counts[keep], firsts[keep], rest[keep]
         sums, alive, counts, firsts, rest = _merge(sums, alive, counts, firsts, rest, model, signs)
         if _DEBUG: print(s, m * c, keep.sum(), len(sums), len(stair.points), flush=True)  # DEBUG
@@ -320,6 +329,19 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
         top = found.points[:, focus] == found.points[:, focus].max()
         found = ExactFrontier(found.points[top], tuple(x for x, t in zip(found.counts, top) if t), found.firsts[top])
     return found
+
+
+def _hopeful(sums, rest, model: _Model, stair: _Staircase, focus: int | None) -> np.ndarray:
+    """Rows (partial sums and the most each column can still add) that may reach a vector the staircase
+    does not strictly dominate (and, with a focus, its best value in that column)."""
+    signs, k = model.signs, model.k
+    weighted = (sums * signs[None, :]) @ model.weights.T + rest[:, :model.n_bound]
+    low, up = np.where(signs > 0, 0, -model.top), np.where(signs > 0, model.top, 0)
+    box = np.clip(weighted[:, :k], low, up)
+    keep = stair.alive(weighted, box, model.weights)
+    if focus is not None and len(stair.points):
+        keep &= box[:, focus] >= stair.points[:, focus].max()
+    return keep
 
 
 def _merge(sums, alive, counts, firsts, rest, model: _Model, signs):
