@@ -156,7 +156,8 @@ class _Shares:
             rows = np.flatnonzero(bounded[depth:].any(axis=0))
             table = np.einsum("pvr,cpr->rvcp", tables[depth:][:, :, rows], shares[:, :, rows])
             self.rows.append(rows)
-            self.matrices.append(np.ascontiguousarray(table.reshape(len(rows), -1), dtype=np.float32))
+            self.matrices.append(np.ascontiguousarray(table.reshape(len(rows), int(np.prod(table.shape[1:]))),
+                                                      dtype=np.float32))
 
     def rest(self, alive: np.ndarray, depth: int) -> np.ndarray:
         """Per row of ``alive`` (float, all rectangles: open ones as found, unstarted 1, closed 0) after
