@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accord.analysis.rectangle_staircase import rectangle_staircase
+from accord.analysis.rectangle_staircase import rectangle_staircase, staircase_applies
 from accord.model import Rectangle, RectangleSum
 from tests.analysis.reference import worst_search
 from tests.analysis.test_rectangle_programme import _assert_enumerated, _enumerated
@@ -43,3 +43,13 @@ def test_focused_signed_search_equals_enumeration(scenario, focus):
     wanted = (points == expected[:, None, :]).all(axis=2).any(axis=0)
     assert got.counts == tuple(c for c, w in zip(counts, wanted) if w)
     np.testing.assert_array_equal(got.firsts, firsts[wanted])
+
+
+@_SOME
+@given(rectangle_scenarios())
+def test_applies_only_to_two_parties_with_non_negative_integer_inclusive_rectangles(scenario):
+    made = _inclusive_two_parties(scenario)
+    assert staircase_applies(made)
+    boxes = [r for p in scenario.parties for r in p.utility.rectangles]
+    original = len(scenario.parties) == 2 and all(not r.exclusive and r.utility >= 0 for r in boxes)
+    assert staircase_applies(scenario) == original

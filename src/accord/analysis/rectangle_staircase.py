@@ -1,16 +1,17 @@
-"""Exact frontier of two-party hyper-rectangle scenarios with integer utilities, by branch and bound against a
-staircase (the fallback of method ``branch-and-bound`` when the dynamic programme's states pass its budget).
+"""Exact frontier of two-party hyper-rectangle scenarios with non-negative integer inclusive rectangles, by a
+forward programme over the issues pruned against a staircase (not yet used by ``analyze``: it finishes
+GENIUS's 30issues exactly, but in about 40 s of CPU, and its worst-deal searches still pass ``MAX_ROWS``).
 
-Utilities are kept as exact integer sums per party (clipped to [0, maxutility] only at the end, as enumeration
-does). The search runs depth first over the issues (``issue_order``), each issue's values grouped into classes
-that leave the same rectangles alive, so a class is one branch carrying its outcome count. A node's final
-(signed, clipped) vector ``q`` is bounded by a box (each party's most) and, when every signed gain is
-non-negative, by a few weighted sums ``w·q ≤ B_w`` (each rectangle charged to the last issue it bounds, where
-only one value is taken, per weighting). The outcomes met so far (a local search seeds them, leaves add to
-them) form a staircase; a final vector that is not strictly dominated by it is either one of its points or
-lies above one of its inner corners, and the region these bounds allow is closed downwards, so a node is cut
-exactly when neither a staircase point nor a corner satisfies its bounds. Ties with the staircase are thus
-explored, and every frontier vector gets its exact outcome count and C-order-first outcome.
+Rows are partial outcomes after some issues (``issue_order``), each issue's values grouped into classes that
+leave the same rectangles alive: the exact integer sums per party, which open rectangles are alive, the outcome
+count (Python ints) and the C-order-first outcome. Equal rows merge; a row is dropped when another with the
+same alive rectangles is at least as good for both parties and it cannot reach a clip. A row's final (signed,
+clipped) vector ``q`` is bounded by a box (each party's most) and, when every signed gain is non-negative, by
+weighted sums ``w·q ≤ B_w``; each bound is the least of a relaxed programme's (only ``TRACKED`` open rectangles
+followed, the others assumed alive) and a Lagrangian one (``_Shares``). The outcomes of a local search form a
+staircase; a final vector not strictly dominated by it is one of its points or lies above one of its inner
+corners, and the region the bounds allow is closed downwards, so a row is cut exactly when neither a point nor
+a corner satisfies its bounds. Ties with the staircase are kept, so every frontier vector gets its exact count.
 """
 
 from __future__ import annotations
@@ -26,13 +27,14 @@ from accord.model import Scenario
 
 MAX_ROWS = 20_000_000
 """Partial sums expanded at one issue at most; beyond this the search stops with an error."""
-import os  # DEBUG
-_DEBUG = os.environ.get('R30DEBUG')  # DEBUG
 TRACKED = 16
-STEPS = 300
-ROUNDS = 3
-"""Open rectangles the bounding programme follows after each issue at most."""
+"""Open rectangles the relaxed bounding programme follows after each issue at most."""
 MAX_RELAXED = 1 << 20
+"""Relaxed states after one issue at most (``TooManyRelaxed`` beyond)."""
+STEPS = 300
+"""Subgradient steps tuning the Lagrangian split at the root (a quarter of them at each later depth)."""
+ROUNDS = 30
+"""Local-search restarts per weighting that seed the staircase."""
 
 
 class _Model:
@@ -267,6 +269,21 @@ def _local_search(model: _Model, rng: np.random.Generator, rounds: int = 3) -> n
     return np.array(found, dtype=np.int64)
 
 
+def staircase_applies(scenario: Scenario) -> bool:
+    """Whether the scenario has two parties, no constraint, and only inclusive rectangles with non-negative
+    integer utilities and integer normalisers (sums then stay exact integers)."""
+    from accord.model import RectangleSum
+
+    if len(scenario.parties) != 2 or scenario.constraints:
+        return False
+    if not all(isinstance(p.utility, RectangleSum) and float(p.utility.normalizer).is_integer()
+               for p in scenario.parties):
+        return False
+    boxes = [r for p in scenario.parties for r in p.utility.rectangles]
+    return all(not r.exclusive and r.utility >= 0 and float(r.utility).is_integer() for r in boxes) and \
+        sum(r.utility for r in boxes) < 2 ** 52
+
+
 def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
                         focus: int | None = None) -> ExactFrontier:
     """The exact frontier of a two-party scenario with non-negative integer inclusive rectangle utilities; with
@@ -323,7 +340,6 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
         keep[rows] = _hopeful(sums[rows], rest[rows], model, stair, focus)
         sums, alive, counts, firsts, rest = sums[keep], alive[keep], counts[keep], firsts[keep], rest[keep]
         sums, alive, counts, firsts, rest = _merge(sums, alive, counts, firsts, rest, model, signs)
-        if _DEBUG: print(s, m * c, keep.sum(), len(sums), len(stair.points), flush=True)  # DEBUG
     points = np.round(np.clip(sums / r.normalizer[None, :], 0.0, 1.0), 10) * signs[None, :] + 0.0
     found = frontier_of(points, [int(x) for x in counts], firsts)
     if focus is not None and len(found.points):
