@@ -48,8 +48,13 @@ def test_frontier_counts_and_first_outcomes_equal_enumeration(scenario):
 @given(rectangle_scenarios(), st.data())
 def test_focused_signed_search_equals_enumeration(scenario, data):
     focus = data.draw(st.integers(0, len(scenario.parties) - 1))
+    _assert_focused(lambda signs: rectangle_programme(scenario, signs, focus), scenario, focus)
+
+
+def _assert_focused(search, scenario, focus):
+    """``search(signs)`` gives enumeration's worst-deal points for ``focus``, their counts and first outcomes."""
     signs, expected = worst_search(scenario, focus)
-    got = rectangle_programme(scenario, signs, focus)
+    got = search(signs)
     np.testing.assert_array_equal(got.points, expected)
     points, counts, firsts = _enumerated(scenario, signs)
     wanted = (points == expected[:, None, :]).all(axis=2).any(axis=0)

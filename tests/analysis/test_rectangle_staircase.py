@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 
 from accord.analysis.rectangle_staircase import rectangle_staircase, staircase_applies
 from accord.model import Rectangle, RectangleSum
-from tests.analysis.reference import worst_search
-from tests.analysis.test_rectangle_programme import _assert_enumerated, _enumerated
+from tests.analysis.test_rectangle_programme import _assert_enumerated, _assert_focused
 from tests.generators import rectangle_scenarios
 
 _SOME = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -36,13 +35,7 @@ def test_frontier_counts_and_first_outcomes_equal_enumeration(scenario):
 @given(rectangle_scenarios(), st.integers(0, 1))
 def test_focused_signed_search_equals_enumeration(scenario, focus):
     scenario = _inclusive_two_parties(scenario)
-    signs, expected = worst_search(scenario, focus)
-    got = rectangle_staircase(scenario, signs, focus)
-    np.testing.assert_array_equal(got.points, expected)
-    points, counts, firsts = _enumerated(scenario, signs)
-    wanted = (points == expected[:, None, :]).all(axis=2).any(axis=0)
-    assert got.counts == tuple(c for c, w in zip(counts, wanted) if w)
-    np.testing.assert_array_equal(got.firsts, firsts[wanted])
+    _assert_focused(lambda signs: rectangle_staircase(scenario, signs, focus), scenario, focus)
 
 
 @_SOME
