@@ -35,6 +35,8 @@ STEPS = 300
 """Subgradient steps tuning the Lagrangian split at the root (a quarter of them at each later depth)."""
 ROUNDS = 30
 """Local-search restarts per weighting that seed the staircase."""
+FOCUS_WEIGHTS = (1, 4, 16, 64)
+"""Weights of the focus column (the others 1) in a worst-deal search's weighted bounds."""
 
 
 class _Model:
@@ -43,7 +45,7 @@ class _Model:
     one dropped is never followed again) and the others are assumed alive where that earns more, so the
     programme's best completion of a node's followed rectangles bounds every true completion."""
 
-    def __init__(self, scenario: Scenario, signs: np.ndarray, tracked: int) -> None:
+    def __init__(self, scenario: Scenario, signs: np.ndarray, tracked: int, focus: int | None = None) -> None:
         self.order = issue_order(scenario)
         r = self.r = Rectangles.of(scenario, self.order)
         self.k = len(scenario.parties)
@@ -53,8 +55,17 @@ class _Model:
         self.n = len(r.sizes)
         signed = self.utility * self.signs[None, :]
         self.weighted = bool((signed >= 0).all())
+        self.floored: int | None = None
+        self.priority = np.ones(self.k)  # how the relaxed programme ranks rectangles to follow, per party
         unit = np.eye(self.k, dtype=np.int64)
         mixes = np.array([[1, 3], [1, 1], [3, 1]], dtype=np.int64)
+        if focus is not None and self.signs[focus] < 0 and (np.delete(self.signs, focus) > 0).all():
+            # a worst-deal search: clipping raises only the focus column, and only for completions there at its
+            # least value (-top); the weighted bounds then also allow that corner (``_hopeful``)
+            self.weighted, self.floored = True, focus
+            mixes = np.full((len(FOCUS_WEIGHTS), self.k), 1, dtype=np.int64)
+            mixes[:, focus] = FOCUS_WEIGHTS
+            self.priority[focus] = FOCUS_WEIGHTS[-1]
         self.weights = np.vstack([unit, mixes]) if self.weighted else unit
         columns = np.vstack([self.weights * self.signs[None, :], unit])  # bound columns, then each party's most
         self.gain = self.utility @ columns.T  # (n_rect, n_columns)
@@ -68,7 +79,7 @@ class _Model:
         n_rect = len(r.exclusive)
         bounded = [set(r.bounding[s].tolist()) for s in range(self.n)]
         first = np.array([min((s for s in range(self.n) if i in bounded[s]), default=-1) for i in range(n_rect)])
-        worth = (self.utility / r.normalizer[None, :]).sum(axis=1)
+        worth = (self.utility / r.normalizer[None, :]) @ self.priority
         followed = [np.empty(0, dtype=np.int64)]  # per position (after s issues): followed rectangles
         keys_by_level = [np.zeros(1, dtype=np.int64)]
         moves = []
@@ -211,9 +222,9 @@ class TooManyRelaxed(Exception):
 class _Staircase:
     """The non-dominated signed vectors of the outcomes met so far (two parties), as points and inner corners."""
 
-    def __init__(self, floor: np.ndarray) -> None:
+    def __init__(self, floor: np.ndarray, focus: int | None = None, best: int | None = None) -> None:
         self.points = np.empty((0, 2), dtype=np.int64)
-        self.floor = floor
+        self.floor, self.focus, self.best = floor, focus, best
         self.candidates = floor[None, :].copy()
 
     def add(self, vectors: np.ndarray) -> None:
@@ -225,6 +236,8 @@ class _Staircase:
         xs, ys = self.points[:, 0], self.points[:, 1]
         corners = np.column_stack([np.append(self.floor[0], xs + 1), np.append(ys + 1, self.floor[1])])
         self.candidates = np.vstack([self.points, corners])
+        if self.best is not None:  # no vector passes the focus column's exact best
+            self.candidates = self.candidates[self.candidates[:, self.focus] <= self.best]
 
     def alive(self, weighted: np.ndarray, high: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Which nodes (their weighted bounds and box) may still reach a vector not strictly dominated."""
@@ -288,11 +301,33 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
                         focus: int | None = None) -> ExactFrontier:
     """The exact frontier of a two-party scenario with non-negative integer inclusive rectangle utilities; with
     ``signs`` the frontier of the utilities times ``signs``; with ``focus`` only its points largest in that
-    column."""
+    column. A focused search first finds that largest value alone (the other parties' rectangles dropped), so
+    the second search keeps only rows that can reach it."""
     signs = np.ones(2, dtype=np.int64) if signs is None else np.round(np.asarray(signs)).astype(np.int64)
-    model = _Model(scenario, signs, TRACKED)
+    best = None
+    if focus is not None:
+        alone = _focus_alone(scenario, focus)
+        value = _search(alone, signs, focus, None).points[:, focus].max()  # signed, normalised
+        best = int(round(value * float(scenario.parties[focus].utility.normalizer)))
+    return _search(scenario, signs, focus, best)
+
+
+def _focus_alone(scenario: Scenario, focus: int) -> Scenario:
+    """The scenario with every party but ``focus`` earning nothing (its rectangles dropped)."""
+    import dataclasses
+
+    from accord.model import RectangleSum
+
+    parties = tuple(p if j == focus else dataclasses.replace(p, utility=RectangleSum((), p.utility.normalizer))
+                    for j, p in enumerate(scenario.parties))
+    return dataclasses.replace(scenario, parties=parties)
+
+
+def _search(scenario: Scenario, signs: np.ndarray, focus: int | None, best: int | None) -> ExactFrontier:
+    """The staircase search; ``best``, when known, is the exact largest signed integer sum in the focus column."""
+    model = _Model(scenario, signs, TRACKED, focus)
     r, n, k = model.r, model.n, model.k
-    stair = _Staircase(np.where(signs > 0, 0, -model.top))
+    stair = _Staircase(np.where(signs > 0, 0, -model.top), focus, best)
     stair.add(_local_search(model, np.random.default_rng(0), ROUNDS))
     shares = _Shares(model, STEPS)
     opened = np.empty(0, dtype=np.int64)
@@ -355,8 +390,14 @@ def _hopeful(sums, rest, model: _Model, stair: _Staircase, focus: int | None) ->
     weighted = (sums * signs[None, :]) @ model.weights.T + rest[:, :model.n_bound]
     low, up = np.where(signs > 0, 0, -model.top), np.where(signs > 0, model.top, 0)
     box = np.clip(weighted[:, :k], low, up)
+    if model.floored is not None:  # completions clipped in the focus column: there at -top, the others at most box
+        corner = box.copy()
+        corner[:, model.floored] = -model.top[model.floored]
+        weighted[:, k:] = np.maximum(weighted[:, k:], corner @ model.weights[k:].T)
     keep = stair.alive(weighted, box, model.weights)
-    if focus is not None and len(stair.points):
+    if focus is not None and stair.best is not None:
+        keep &= box[:, focus] >= stair.best
+    elif focus is not None and len(stair.points):
         keep &= box[:, focus] >= stair.points[:, focus].max()
     return keep
 
