@@ -1,6 +1,6 @@
 """Exact frontier of two-party hyper-rectangle scenarios with non-negative integer inclusive rectangles, by a
 forward programme over the issues pruned against a staircase (not yet used by ``analyze``: it finishes
-GENIUS's 30issues exactly, but in about 40 s of CPU, and its worst-deal searches still pass ``MAX_ROWS``).
+GENIUS's 30issues exactly in about 27 s of CPU, but its second worst-deal stage still grows past ``MAX_ROWS``).
 
 Rows are partial outcomes after some issues (``issue_order``), each issue's values grouped into classes that
 leave the same rectangles alive: the exact integer sums per party, which open rectangles are alive, the outcome
@@ -12,6 +12,12 @@ followed, the others assumed alive) and a Lagrangian one (``_Shares``). The outc
 staircase; a final vector not strictly dominated by it is one of its points or lies above one of its inner
 corners, and the region the bounds allow is closed downwards, so a row is cut exactly when neither a point nor
 a corner satisfies its bounds. Ties with the staircase are kept, so every frontier vector gets its exact count.
+
+A focused (worst-deal) search, signs −1 on the focus party and +1 on the other, runs in two stages: the focus
+column's exact best alone (the other party's rectangles dropped: a small search), then the full search keeping
+only rows whose box reaches that best, with weighted bounds ``FOCUS_WEIGHTS`` on the focus column (clipping can
+only raise that column, to −top, so the clipped corner is allowed too) and the relaxed programme following the
+focus party's rectangles first.
 """
 
 from __future__ import annotations
