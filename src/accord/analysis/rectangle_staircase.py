@@ -372,12 +372,13 @@ def _search(scenario: Scenario, signs: np.ndarray, focus: int | None, best: int 
         rest = model.high[s + 1][state].astype(float)
         keep = _hopeful(sums, rest, model, stair, focus)  # the relaxed programme's bounds first (cheap)
         rows = np.flatnonzero(keep)
-        full = np.zeros((len(rows), len(r.exclusive)), dtype=np.float32)
+        patterns, inverse = _distinct_rows(alive[rows])  # rows alike in their alive rectangles share a bound
+        full = np.zeros((len(patterns), len(r.exclusive)), dtype=np.float32)
         full[:, first > s] = 1.0
-        full[:, opened] = alive[rows]
-        for start in range(0, len(rows), 4096):
-            part = rows[start:start + 4096]
-            rest[part] = np.minimum(rest[part], shares.rest(full[start:start + 4096], s + 1))
+        full[:, opened] = patterns
+        lagrangian = np.concatenate([shares.rest(full[start:start + 4096], s + 1)
+                                     for start in range(0, len(patterns), 4096)] or [rest[:0]])
+        rest[rows] = np.minimum(rest[rows], lagrangian[inverse])
         keep[rows] = _hopeful(sums[rows], rest[rows], model, stair, focus)
         sums, alive, counts, firsts, rest = sums[keep], alive[keep], counts[keep], firsts[keep], rest[keep]
         sums, alive, counts, firsts, rest = _merge(sums, alive, counts, firsts, rest, model, signs)
@@ -414,7 +415,7 @@ def _merge(sums, alive, counts, firsts, rest, model: _Model, signs):
     (then each completion of it is strictly dominated by the same completion of the other)."""
     if len(sums) == 0:
         return sums, alive, counts, firsts, rest
-    code = _group_ids(alive)
+    code = _distinct_rows(alive)[1]
     g = sums * signs[None, :]
     order = np.lexsort((-g[:, 1], -g[:, 0], code))
     code, g = code[order], g[order]
@@ -435,10 +436,11 @@ def _merge(sums, alive, counts, firsts, rest, model: _Model, signs):
     return sums[keep], alive[keep], counts[keep], firsts[keep], rest[keep]
 
 
-def _group_ids(alive: np.ndarray) -> np.ndarray:
-    """Per row, the rank of its alive rectangles among the distinct ones (any number of rectangles)."""
+def _distinct_rows(alive: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of a boolean matrix and, per row, the index of its distinct row."""
     if alive.shape[1] == 0:
-        return np.zeros(len(alive), dtype=np.int64)
+        return alive[:min(len(alive), 1)], np.zeros(len(alive), dtype=np.int64)
     packed = np.ascontiguousarray(np.packbits(alive, axis=1))
     keys = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
-    return np.unique(keys, return_inverse=True)[1].reshape(-1).astype(np.int64)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return alive[first], inverse.reshape(-1)
