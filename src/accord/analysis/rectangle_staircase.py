@@ -41,6 +41,8 @@ STEPS = 300
 """Subgradient steps tuning the Lagrangian split at the root (a quarter of them at each later depth)."""
 ROUNDS = 30
 """Local-search restarts per weighting that seed the staircase."""
+BEAM = 2_000
+"""Rows a beam pass keeps after each issue (it seeds the staircase with real outcomes)."""
 FOCUS_WEIGHTS = (1, 4, 16, 64)
 """Weights of the focus column (the others 1) in a worst-deal search's weighted bounds."""
 
@@ -133,15 +135,22 @@ class _Model:
     def final(self, inside: np.ndarray) -> np.ndarray:
         """The signed, clipped integer vectors of fully decided nodes."""
         earned = inside & (~self.r.exclusive & (self.r.last >= 0))[None, :]
-        return np.clip(earned.astype(np.int64) @ self.utility + self.base, 0, self.top) * self.signs
+        return self.clipped(earned.astype(np.int64) @ self.utility + self.base)
+
+    def clipped(self, sums: np.ndarray) -> np.ndarray:
+        """The signed, clipped integer vectors of outcomes with these integer sums."""
+        return np.clip(sums, 0, self.top) * self.signs
 
 
 class _Shares:
-    """Lagrangian bounds: after each number of issues taken, each rectangle's worth under a column is split over
-    the issues still to come that it bounds (shares ≥ 0 summing to its worth; negative worths get none), so a
-    completion earns at most, per remaining issue, the best value's shares of the rectangles still alive
-    there. The splits are tuned by projected subgradient steps on the bound with every rectangle alive (each
-    depth starting from the previous depth's split)."""
+    """Lagrangian bounds: the linear relaxation of a column's best completion, by its dual. After each number of
+    issues taken, a rectangle the column gains from has its gain split over the issues still to come that it
+    bounds (shares ``λ ≥ 0``; a completion earns, per issue, the best value's shares of the rectangles still
+    alive, plus whatever of a gain the shares leave uncovered); a rectangle the column loses from costs at least
+    ``μ`` times (the remaining bounds it is inside − (their number − 1)) for any ``0 ≤ μ ≤`` its loss, which is
+    charged per issue as ``−μ`` for the values inside. Any such ``λ, μ`` give a valid bound; they are tuned by
+    subgradient steps of Polyak's kind (target level lowered when progress stalls) on the bound with every
+    rectangle alive, each depth starting from the previous depth's."""
 
     def __init__(self, model: _Model, steps: int) -> None:
         r, n = model.r, model.n
@@ -153,64 +162,86 @@ class _Shares:
         tables = np.zeros((n, width, n_rect))
         for position in range(n):
             tables[position, :r.sizes[position]] = r.inside[position] & bounded[position][None, :]
-        worth, self.expand = np.unique(np.maximum(model.gain, 0).astype(float).T, axis=0, return_inverse=True)
+        missing = np.arange(width)[None, :] >= r.sizes[:, None]  # (n, width): no such value at that issue
+        columns, self.expand = np.unique(model.gain.astype(float).T, axis=0, return_inverse=True)
         self.expand = self.expand.reshape(-1)  # column of the gains -> distinct column tuned here
-        scale = worth.max(axis=1, keepdims=True) + 1e-12
-        shares, self.by_depth = None, []
+        gain, loss = np.maximum(columns, 0.0), np.maximum(-columns, 0.0)
+        self.rows, self.matrices, self.constants, self.margins, self.lacking = [], [], [], [], []
+        self.n_columns, self.width = len(columns), width
+        share = cost = None
         for depth in range(n):
             bounds = bounded[depth:]
-            span = bounds.sum(axis=0)
-            even = bounds[None] * (worth / np.maximum(span, 1))[:, None, :]
-            if shares is None:
-                shares = even
+            remaining = bounds.sum(axis=0)
+            if share is None:
+                share = bounds[None] * (gain / np.maximum(remaining, 1))[:, None, :]
+                cost = loss.copy()
             else:
-                shares = shares[:, 1:]
-                total = shares.sum(axis=1, keepdims=True)
-                shares = np.where(total > 0, shares * (worth[:, None, :] / np.where(total > 0, total, 1)), even)
-            shares = _tune(shares, tables[depth:], bounds, worth, scale, steps if depth == 0 else steps // 4)
-            self.by_depth.append(shares)
-        # per depth: the rectangles bounding an issue still to come, and their shares per (column, issue, value)
-        self.rows, self.matrices, self.n_columns, self.width = [], [], len(worth), width
-        for depth, shares in enumerate(self.by_depth):
-            rows = np.flatnonzero(bounded[depth:].any(axis=0))
-            table = np.einsum("pvr,cpr->rvcp", tables[depth:][:, :, rows], shares[:, :, rows])
+                share = share[:, 1:]
+            share, cost = _tune(share, cost, tables[depth:], missing[depth:], bounds, gain, loss,
+                                steps if depth == 0 else max(steps // 4, 1))
+            rows = np.flatnonzero(bounds.any(axis=0))
+            coefficient = share * (gain > 0)[:, None, :] - (cost * (loss > 0))[:, None, :] * bounds[None]
+            table = np.einsum("pvr,cpr->rvcp", tables[depth:][:, :, rows], coefficient[:, :, rows])
+            table = table.reshape(len(rows), width * len(columns) * (n - depth))
+            # a value an issue lacks can never be taken: its entries are pushed far below any real one
+            self.lacking.append(np.repeat(missing[depth:].T[:, None, :], len(columns), axis=1).reshape(
+                width, -1).astype(np.float32) * np.float32(-1e12))
             self.rows.append(rows)
-            self.matrices.append(np.ascontiguousarray(table.reshape(len(rows), int(np.prod(table.shape[1:]))),
-                                                      dtype=np.float32))
+            self.matrices.append(np.ascontiguousarray(table, dtype=np.float32))
+            uncovered = np.maximum(gain - share.sum(axis=1), 0.0) + cost * np.maximum(remaining - 1, 0)[None, :]
+            self.constants.append(uncovered[:, rows].T)  # (rows, columns)
+            magnitude = (gain[:, rows] + loss[:, rows] * remaining[None, rows]).sum(axis=1)
+            self.margins.append(1e-5 * magnitude + 1e-3)  # float32 sums of at most len(rows) terms
 
     def rest(self, alive: np.ndarray, depth: int) -> np.ndarray:
         """Per row of ``alive`` (float, all rectangles: open ones as found, unstarted 1, closed 0) after
         ``depth`` issues, the most each column can still add."""
         if depth >= len(self.matrices):
             return np.zeros((len(alive), len(self.expand)))
-        per_value = (alive[:, self.rows[depth]].astype(np.float32) @ self.matrices[depth]).reshape(
-            len(alive), self.width, -1)
+        mine = alive[:, self.rows[depth]].astype(np.float32)
+        if not len(self.rows[depth]):
+            return np.zeros((len(alive), len(self.expand)))
+        per_value = (mine @ self.matrices[depth]).reshape(len(alive), self.width, -1) + self.lacking[depth][None]
         best = per_value[:, 0].copy()
         for v in range(1, self.width):
             np.maximum(best, per_value[:, v], out=best)
-        out = best.reshape(len(alive), self.n_columns, -1).sum(axis=2, dtype=np.float64) * (1 + 1e-5) + 1e-3
+        out = best.reshape(len(alive), self.n_columns, -1).sum(axis=2, dtype=np.float64)
+        out += mine.astype(np.float64) @ self.constants[depth] + self.margins[depth][None, :]
         return out[:, self.expand]
 
 
-def _tune(shares, tables, bounds, worth, scale, steps):
-    """Projected subgradient steps lowering the all-alive bound of each column; the best split met is kept."""
-    span = np.maximum(bounds.sum(axis=0), 1)
-    best, best_value = shares.copy(), np.full(len(worth), np.inf)
+def _tune(share, cost, tables, missing, bounds, gain, loss, steps):
+    """Subgradient steps lowering each column's all-alive bound (shares of gains ``≥ 0``, costs of losses in
+    ``[0, loss]``); the best multipliers met are kept."""
+    n_columns, n = len(gain), len(tables)
+    remaining = np.maximum(bounds.sum(axis=0) - 1, 0)
+    losing = loss > 0
+    best_share, best_cost, best_value = share.copy(), cost.copy(), np.full(n_columns, np.inf)
+    level = None
     for step in range(steps + 1):
-        scores = np.einsum("pvr,cpr->cpv", tables, shares)
-        value = scores.max(axis=2).sum(axis=1)
+        coefficient = share * (gain > 0)[:, None, :] - (cost * losing)[:, None, :] * bounds[None]
+        scores = np.einsum("pvr,cpr->cpv", tables, coefficient) - missing[None] * 1e12
+        uncovered = gain - share.sum(axis=1)
+        value = scores.max(axis=2).sum(axis=1) + np.maximum(uncovered, 0).sum(axis=1) + (cost * remaining).sum(axis=1)
         better = value < best_value
-        best[better], best_value[better] = shares[better], value[better]
+        best_share[better], best_cost[better], best_value[better] = share[better], cost[better], value[better]
         if step == steps:
             break
+        if level is None:
+            level = np.maximum(0.05 * np.abs(best_value), 1.0)
+        elif step % 10 == 0:
+            level = np.where(better, level, level / 2)  # no progress lately: aim nearer
         picked = scores.argmax(axis=2)
-        grad = np.take_along_axis(tables[None], picked[:, :, None, None], axis=2)[:, :, 0, :]
-        grad = grad - bounds[None] * (grad.sum(axis=1, keepdims=True) / span)
-        shares = np.maximum(shares - (0.05 / np.sqrt(step + 1)) * grad * scale[:, :, None], 0) * bounds[None]
-        total = shares.sum(axis=1, keepdims=True)
-        shares = np.where(total > 0, shares * (worth[:, None, :] / np.where(total > 0, total, 1)), 0)
-        shares = np.where((total == 0) & bounds[None], worth[:, None, :] / span, shares)
-    return best
+        inside = np.take_along_axis(tables[None], picked[:, :, None, None], axis=2)[:, :, 0, :] * bounds[None]
+        d_share = (inside - (uncovered > 0)[:, None, :]) * bounds[None] * (gain > 0)[:, None, :]
+        d_share = np.where((share <= 0) & (d_share > 0), 0, d_share)
+        d_cost = (remaining[None, :] - inside.sum(axis=1)) * losing
+        d_cost = np.where(((cost <= 0) & (d_cost > 0)) | ((cost >= loss) & (d_cost < 0)), 0, d_cost)
+        norm = (d_share ** 2).sum(axis=(1, 2)) + (d_cost ** 2).sum(axis=1)
+        length = np.where(norm > 0, (value - (best_value - level)) / np.where(norm > 0, norm, 1), 0)
+        share = np.maximum(share - length[:, None, None] * d_share, 0)
+        cost = np.clip(cost - length[:, None] * d_cost, 0, loss)
+    return best_share, best_cost
 
 
 def _codes(bits: np.ndarray) -> np.ndarray:
@@ -228,9 +259,9 @@ class TooManyRelaxed(Exception):
 class _Staircase:
     """The non-dominated signed vectors of the outcomes met so far (two parties), as points and inner corners."""
 
-    def __init__(self, floor: np.ndarray, focus: int | None = None, best: int | None = None) -> None:
+    def __init__(self, floor: np.ndarray, focus: int | None = None) -> None:
         self.points = np.empty((0, 2), dtype=np.int64)
-        self.floor, self.focus, self.best = floor, focus, best
+        self.floor, self.focus = floor, focus
         self.candidates = floor[None, :].copy()
 
     def add(self, vectors: np.ndarray) -> None:
@@ -242,8 +273,20 @@ class _Staircase:
         xs, ys = self.points[:, 0], self.points[:, 1]
         corners = np.column_stack([np.append(self.floor[0], xs + 1), np.append(ys + 1, self.floor[1])])
         self.candidates = np.vstack([self.points, corners])
-        if self.best is not None:  # no vector passes the focus column's exact best
-            self.candidates = self.candidates[self.candidates[:, self.focus] <= self.best]
+        if self.focus is not None:
+            self.candidates = self._targets()
+
+    def _targets(self) -> np.ndarray:
+        """A worst-deal search's vectors still worth reaching: the focus column's best met so far with at least
+        the most the other column has with it (ties kept), or anything better in the focus column."""
+        other = 1 - self.focus
+        tie = self.floor.copy()
+        if len(self.points):
+            tie[self.focus] = self.points[:, self.focus].max()
+            tie[other] = self.points[self.points[:, self.focus] == tie[self.focus], other].max()
+        better = self.floor.copy()
+        better[self.focus] = tie[self.focus] + 1
+        return np.vstack([tie, better]) if len(self.points) else tie[None, :]
 
     def alive(self, weighted: np.ndarray, high: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Which nodes (their weighted bounds and box) may still reach a vector not strictly dominated."""
@@ -307,35 +350,28 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
                         focus: int | None = None) -> ExactFrontier:
     """The exact frontier of a two-party scenario with non-negative integer inclusive rectangle utilities; with
     ``signs`` the frontier of the utilities times ``signs``; with ``focus`` only its points largest in that
-    column. A focused search first finds that largest value alone (the other parties' rectangles dropped), so
-    the second search keeps only rows that can reach it."""
+    column (a worst-deal search: the staircase then keeps only the best focus value met and what beats it)."""
     signs = np.ones(2, dtype=np.int64) if signs is None else np.round(np.asarray(signs)).astype(np.int64)
-    best = None
-    if focus is not None:
-        alone = _focus_alone(scenario, focus)
-        value = _search(alone, signs, focus, None).points[:, focus].max()  # signed, normalised
-        best = int(round(value * float(scenario.parties[focus].utility.normalizer)))
-    return _search(scenario, signs, focus, best)
-
-
-def _focus_alone(scenario: Scenario, focus: int) -> Scenario:
-    """The scenario with every party but ``focus`` earning nothing (its rectangles dropped)."""
-    import dataclasses
-
-    from accord.model import RectangleSum
-
-    parties = tuple(p if j == focus else dataclasses.replace(p, utility=RectangleSum((), p.utility.normalizer))
-                    for j, p in enumerate(scenario.parties))
-    return dataclasses.replace(scenario, parties=parties)
-
-
-def _search(scenario: Scenario, signs: np.ndarray, focus: int | None, best: int | None) -> ExactFrontier:
-    """The staircase search; ``best``, when known, is the exact largest signed integer sum in the focus column."""
     model = _Model(scenario, signs, TRACKED, focus)
-    r, n, k = model.r, model.n, model.k
-    stair = _Staircase(np.where(signs > 0, 0, -model.top), focus, best)
+    stair = _Staircase(np.where(signs > 0, 0, -model.top), focus)
     stair.add(_local_search(model, np.random.default_rng(0), ROUNDS))
     shares = _Shares(model, STEPS)
+    sums, _, _ = _sweep(scenario, model, shares, stair, BEAM)  # a beam pass: real outcomes for the staircase
+    stair.add(model.clipped(sums))
+    sums, counts, firsts = _sweep(scenario, model, shares, stair, None)
+    points = np.round(np.clip(sums / model.r.normalizer[None, :], 0.0, 1.0), 10) * signs[None, :] + 0.0
+    found = frontier_of(points, [int(x) for x in counts], firsts)
+    if focus is not None and len(found.points):
+        top = found.points[:, focus] == found.points[:, focus].max()
+        found = ExactFrontier(found.points[top], tuple(x for x, t in zip(found.counts, top) if t), found.firsts[top])
+    return found
+
+
+def _sweep(scenario: Scenario, model: _Model, shares: _Shares, stair: _Staircase, beam: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One forward pass over the issues: the final rows' integer sums, outcome counts and first outcomes. Rows
+    that cannot reach a vector the staircase leaves undominated are cut; with ``beam``, only that many rows
+    (the best bounded) go on after each issue, so the pass is quick and its rows are just real outcomes."""
+    r, n, k, signs, focus = model.r, model.n, model.k, model.signs, stair.focus
     opened = np.empty(0, dtype=np.int64)
     alive = np.zeros((1, 0), dtype=bool)
     sums = model.base[None, :].copy()
@@ -370,7 +406,7 @@ def _search(scenario: Scenario, signs: np.ndarray, focus: int | None, best: int 
         # bounds from the relaxed programme (its followed rectangles are among the open ones)
         state = np.searchsorted(model.keys[s + 1], _codes(alive[:, np.searchsorted(opened, model.followed[s + 1])]))
         rest = model.high[s + 1][state].astype(float)
-        keep = _hopeful(sums, rest, model, stair, focus)  # the relaxed programme's bounds first (cheap)
+        keep = _hopeful(sums, rest, model, stair)  # the relaxed programme's bounds first (cheap)
         rows = np.flatnonzero(keep)
         patterns, inverse = _distinct_rows(alive[rows])  # rows alike in their alive rectangles share a bound
         full = np.zeros((len(patterns), len(r.exclusive)), dtype=np.float32)
@@ -379,20 +415,30 @@ def _search(scenario: Scenario, signs: np.ndarray, focus: int | None, best: int 
         lagrangian = np.concatenate([shares.rest(full[start:start + 4096], s + 1)
                                      for start in range(0, len(patterns), 4096)] or [rest[:0]])
         rest[rows] = np.minimum(rest[rows], lagrangian[inverse])
-        keep[rows] = _hopeful(sums[rows], rest[rows], model, stair, focus)
+        keep[rows] = _hopeful(sums[rows], rest[rows], model, stair)
         sums, alive, counts, firsts, rest = sums[keep], alive[keep], counts[keep], firsts[keep], rest[keep]
         sums, alive, counts, firsts, rest = _merge(sums, alive, counts, firsts, rest, model, signs)
-    points = np.round(np.clip(sums / r.normalizer[None, :], 0.0, 1.0), 10) * signs[None, :] + 0.0
-    found = frontier_of(points, [int(x) for x in counts], firsts)
-    if focus is not None and len(found.points):
-        top = found.points[:, focus] == found.points[:, focus].max()
-        found = ExactFrontier(found.points[top], tuple(x for x, t in zip(found.counts, top) if t), found.firsts[top])
-    return found
+        if beam is not None and len(sums) > beam:
+            chosen = _most_promising(sums, rest, model, focus, beam)
+            sums, alive, counts, firsts = sums[chosen], alive[chosen], counts[chosen], firsts[chosen]
+    return sums, counts, firsts
 
 
-def _hopeful(sums, rest, model: _Model, stair: _Staircase, focus: int | None) -> np.ndarray:
+def _most_promising(sums, rest, model: _Model, focus: int | None, beam: int) -> np.ndarray:
+    """The rows a beam pass keeps: with a focus, the best bounded in the other columns; else an equal share
+    of the best bounded under each weighting of the weighted bounds."""
+    bounds = (sums * model.signs[None, :]) @ model.weights.T + rest[:, :model.n_bound]
+    if focus is not None:
+        others = np.delete(np.arange(model.k), focus)
+        return np.argsort(-bounds[:, others].sum(axis=1), kind="stable")[:beam]
+    share = max(beam // bounds.shape[1], 1)
+    return np.unique(np.concatenate([np.argsort(-bounds[:, j], kind="stable")[:share]
+                                     for j in range(bounds.shape[1])]))
+
+
+def _hopeful(sums, rest, model: _Model, stair: _Staircase) -> np.ndarray:
     """Rows (partial sums and the most each column can still add) that may reach a vector the staircase
-    does not strictly dominate (and, with a focus, its best value in that column)."""
+    still leaves worth reaching."""
     signs, k = model.signs, model.k
     weighted = (sums * signs[None, :]) @ model.weights.T + rest[:, :model.n_bound]
     low, up = np.where(signs > 0, 0, -model.top), np.where(signs > 0, model.top, 0)
@@ -401,12 +447,7 @@ def _hopeful(sums, rest, model: _Model, stair: _Staircase, focus: int | None) ->
         corner = box.copy()
         corner[:, model.floored] = -model.top[model.floored]
         weighted[:, k:] = np.maximum(weighted[:, k:], corner @ model.weights[k:].T)
-    keep = stair.alive(weighted, box, model.weights)
-    if focus is not None and stair.best is not None:
-        keep &= box[:, focus] >= stair.best
-    elif focus is not None and len(stair.points):
-        keep &= box[:, focus] >= stair.points[:, focus].max()
-    return keep
+    return stair.alive(weighted, box, model.weights)
 
 
 def _merge(sums, alive, counts, firsts, rest, model: _Model, signs):
