@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from accord.analysis import rectangle_programme as programme
 from accord.analysis.analyze import rounded_utilities
-from accord.analysis.rectangle_programme import issue_order, rectangle_programme, rectangle_search
+from accord.analysis.rectangle_programme import issue_order, open_peak, rectangle_programme
 from accord.model import Issue, Party, Rectangle, RectangleSum, Scenario
 from tests.analysis.reference import signed_frontier, worst_search
 from tests.generators import rectangle_scenarios
@@ -113,23 +113,12 @@ def test_large_integer_utilities_keep_memory_bounded_and_equal_enumeration():
     _assert_enumerated(rectangle_programme(scenario), scenario, np.ones(2))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rectangle_scenarios(max_parties=2), st.sampled_from([0.5, 0.1]))
-def test_fractional_utilities_go_to_the_branch_and_bound(scenario, factor):
-    parties = []
-    for party in scenario.parties:
-        boxes = tuple(dataclasses.replace(box, utility=box.utility * factor) for box in party.utility.rectangles)
-        parties.append(Party(party.name, RectangleSum(boxes, party.utility.normalizer * factor)))
-    scenario = dataclasses.replace(scenario, parties=tuple(parties))
-    got = rectangle_search(scenario)
-    np.testing.assert_array_equal(got.points, signed_frontier(scenario, np.ones(2)))
 
 
-@pytest.mark.parametrize("budget", ["MAX_STATES", "MAX_ROWS"])
-def test_beyond_the_budget_the_branch_and_bound_answers(monkeypatch, budget):
-    scenario = _scenario([Rectangle(5.0, ((0, 1.0, 1.0), (1, 0.0, 0.0)), False)],
-                         [Rectangle(1.0, ((1, 1.0, 1.0),), False)], sizes=(3, 3), normalizers=(5.0, 1.0))
-    monkeypatch.setattr(programme, budget, 0)
-    with pytest.raises(programme.TooManyStates):
-        rectangle_programme(scenario)
-    _assert_enumerated(rectangle_search(scenario), scenario, np.ones(2))
+@_SOME
+@given(rectangle_scenarios())
+def test_open_peak_is_the_most_rectangles_open_at_once_in_issue_order(scenario):
+    spans = [{p for p, _, _ in r.bounds} for party in scenario.parties for r in party.utility.rectangles]
+    order = [int(i) for i in issue_order(scenario)]
+    counts = [sum(1 for s in spans if s & set(order[:n]) and not s <= set(order[:n])) for n in range(len(order) + 1)]
+    assert open_peak(scenario) == max(counts)

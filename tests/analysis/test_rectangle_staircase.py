@@ -4,9 +4,11 @@ scenarios with non-negative integer inclusive rectangles, also for the focused w
 import dataclasses
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accord.analysis import rectangle_staircase as staircase
 from accord.analysis.rectangle_staircase import rectangle_staircase, staircase_applies
 from accord.model import Rectangle, RectangleSum
 from tests.analysis.test_rectangle_programme import _assert_enumerated, _assert_focused
@@ -46,3 +48,29 @@ def test_applies_only_to_two_parties_with_non_negative_integer_inclusive_rectang
     boxes = [r for p in scenario.parties for r in p.utility.rectangles]
     original = len(scenario.parties) == 2 and all(not r.exclusive and r.utility >= 0 for r in boxes)
     assert staircase_applies(scenario) == original
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rectangle_scenarios(), st.integers(0, 1))
+def test_an_exact_pass_that_grows_too_large_restarts_after_wider_beams_and_stays_exact(scenario, focus):
+    scenario = _inclusive_two_parties(scenario)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staircase, "WIDEN_AT", 0)
+        patch.setattr(staircase, "BEAM", 1)
+        patch.setattr(staircase, "MAX_BEAM", 64)
+        _assert_enumerated(rectangle_staircase(scenario), scenario, np.ones(2))
+        _assert_focused(lambda signs: rectangle_staircase(scenario, signs, focus), scenario, focus)
+
+
+def test_past_its_row_budget_the_search_says_so_to_its_caller(monkeypatch):
+    scenario = _two_by_two()
+    monkeypatch.setattr(staircase, "MAX_ROWS", 0)
+    with pytest.raises(staircase.OverBudget):
+        rectangle_staircase(scenario)
+
+
+def _two_by_two():
+    from accord.model import Issue, Party, Scenario
+    issues = (Issue.integer("a", 0, 1), Issue.integer("b", 0, 1))
+    boxes = (Rectangle(3.0, ((0, 1.0, 1.0), (1, 0.0, 0.0)), False),)
+    return Scenario("tiny", issues, (Party("x", RectangleSum(boxes, 3.0)), Party("y", RectangleSum(boxes, 3.0))))

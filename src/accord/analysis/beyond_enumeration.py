@@ -23,7 +23,7 @@ import numpy as np
 from accord.analysis.additive_frontier import additive_frontier, additive_rational_count
 from accord.analysis.exact_frontier import ExactFrontier, flat_index
 from accord.analysis.rectangle_count import rectangle_rational_count
-from accord.analysis.rectangle_programme import rectangle_search
+from accord.analysis.rectangle_search import rectangle_search
 from accord.analysis.solutions import rational_mask, solution_names, solve
 from accord.errors import ScenarioError
 from accord.model import Scenario

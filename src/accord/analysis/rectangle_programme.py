@@ -14,7 +14,7 @@ The moves between states are built once, then a backward pass gives each state's
 completion per party and, for a few weightings of the parties, one completion that exists. A partial sum whose
 best hope (its sum plus the most) is strictly dominated by an outcome met so far (a sum plus such a completion)
 is dropped too. Memory is bounded by the states and the partial sums kept, never by the outcome count; past
-``MAX_STATES`` or ``MAX_ROWS`` the caller falls back to the branch and bound.
+``MAX_STATES`` or ``MAX_ROWS`` the caller (``rectangle_search``) turns to another search.
 
 The clip to [0, maxutility] is the one subtlety. A partial sum sure to end clipped is set to the state's
 canonical clipped value, so such sums merge. A dominated sum can still end *equal* to its dominator when both
@@ -34,7 +34,7 @@ import numpy as np
 
 from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
-from accord.analysis.rectangle_frontier import Rectangles, rectangle_frontier
+from accord.analysis.rectangle_frontier import Rectangles
 from accord.analysis.solutions import DECIMALS
 from accord.analysis.sum_dominance import Incumbent, can_reach, dominated
 from accord.model import RectangleSum, Scenario
@@ -86,6 +86,19 @@ def issue_order(scenario: Scenario) -> np.ndarray:
         taken.add(best)
         left.remove(best)
     return np.array(order, dtype=np.int64)
+
+
+def open_peak(scenario: Scenario) -> int:
+    """The most rectangles open at once in ``issue_order`` (the programme's states can number 2 to that power)."""
+    spans = [frozenset(position for position, _, _ in r.bounds)
+             for p in scenario.parties for r in p.utility.rectangles]
+    spans = [s for s in spans if len(s) > 1]
+    taken: set[int] = set()
+    peak = 0
+    for issue in issue_order(scenario):
+        taken.add(int(issue))
+        peak = max(peak, sum(1 for s in spans if s & taken and not s <= taken))
+    return peak
 
 
 @dataclass(frozen=True)
@@ -382,14 +395,3 @@ def rectangle_programme(scenario: Scenario, signs: np.ndarray | None = None, foc
             counts[row] = sum(again.counts[hit])
             firsts[row] = min(tuple(f) for f in again.firsts[hit])
     return frontier_of(vectors, [int(c) for c in counts], programme.value_indices(firsts))
-
-
-def rectangle_search(scenario: Scenario, signs: np.ndarray | None = None, focus: int | None = None) -> ExactFrontier:
-    """The exact (signed, focused) frontier of a rectangle scenario: the dynamic programme when every utility is
-    an integer and its states stay within budget, else the branch and bound."""
-    if programme_applies(scenario):
-        try:
-            return rectangle_programme(scenario, signs, focus)
-        except TooManyStates:
-            pass
-    return rectangle_frontier(scenario, signs, focus)

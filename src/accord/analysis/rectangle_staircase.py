@@ -1,23 +1,25 @@
 """Exact frontier of two-party hyper-rectangle scenarios with non-negative integer inclusive rectangles, by a
-forward programme over the issues pruned against a staircase (not yet used by ``analyze``: it finishes
-GENIUS's 30issues exactly in about 27 s of CPU, but its second worst-deal stage still grows past ``MAX_ROWS``).
+forward search over the issues pruned against a staircase of outcomes met (the search ``rectangle_search``
+uses where the dynamic programme would follow too many open rectangles, as on GENIUS's 30issues).
 
 Rows are partial outcomes after some issues (``issue_order``), each issue's values grouped into classes that
 leave the same rectangles alive: the exact integer sums per party, which open rectangles are alive, the outcome
 count (Python ints) and the C-order-first outcome. Equal rows merge; a row is dropped when another with the
 same alive rectangles is at least as good for both parties and it cannot reach a clip. A row's final (signed,
-clipped) vector ``q`` is bounded by a box (each party's most) and, when every signed gain is non-negative, by
-weighted sums ``w·q ≤ B_w``; each bound is the least of a relaxed programme's (only ``TRACKED`` open rectangles
-followed, the others assumed alive) and a Lagrangian one (``_Shares``). The outcomes of a local search form a
-staircase; a final vector not strictly dominated by it is one of its points or lies above one of its inner
-corners, and the region the bounds allow is closed downwards, so a row is cut exactly when neither a point nor
-a corner satisfies its bounds. Ties with the staircase are kept, so every frontier vector gets its exact count.
+clipped) vector ``q`` is bounded by a box (each party's most) and, when every signed gain is non-negative or in
+a worst-deal search, by weighted sums ``w·q ≤ B_w``; each bound is the least of a relaxed programme's (only
+``TRACKED`` open rectangles followed, the others assumed at their best) and a Lagrangian one (``_Shares``, the
+dual of the linear relaxation; rows alike in their alive rectangles share it). The staircase holds the
+non-dominated vectors of real outcomes met (a local search, then a beam pass that keeps only the ``BEAM`` best
+bounded rows per issue); a final vector not strictly dominated by it is one of its points or lies above one of
+its inner corners, and the region the bounds allow is closed downwards, so the exact pass cuts a row exactly
+when neither a point nor a corner satisfies its bounds. Ties with the staircase are kept, so every frontier
+vector gets its exact count. An exact pass that grows past ``WIDEN_AT`` rows restarts after a wider beam.
 
-A focused (worst-deal) search, signs −1 on the focus party and +1 on the other, runs in two stages: the focus
-column's exact best alone (the other party's rectangles dropped: a small search), then the full search keeping
-only rows whose box reaches that best, with weighted bounds ``FOCUS_WEIGHTS`` on the focus column (clipping can
-only raise that column, to −top, so the clipped corner is allowed too) and the relaxed programme following the
-focus party's rectangles first.
+A worst-deal search (signs −1 on the focus party, +1 on the other; ``focus``) wants the largest focus value,
+then the largest other: its staircase keeps only the best focus value met with the most the other has there,
+and anything better in the focus column. Its weighted bounds weigh the focus column ``FOCUS_WEIGHTS`` (clipping
+can only raise that column, to −top, so the clipped corner is allowed too).
 """
 
 from __future__ import annotations
@@ -28,21 +30,24 @@ from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import Rectangles
 from accord.analysis.rectangle_programme import _first_per_group, issue_order
-from accord.errors import ScenarioError
 from accord.model import Scenario
 
 MAX_ROWS = 20_000_000
-"""Partial sums expanded at one issue at most; beyond this the search stops with an error."""
+"""Partial sums expanded at one issue at most; beyond, ``OverBudget`` (the caller turns to another search)."""
 TRACKED = 16
 """Open rectangles the relaxed bounding programme follows after each issue at most."""
 MAX_RELAXED = 1 << 20
 """Relaxed states after one issue at most (``TooManyRelaxed`` beyond)."""
 STEPS = 300
 """Subgradient steps tuning the Lagrangian split at the root (a quarter of them at each later depth)."""
-ROUNDS = 30
-"""Local-search restarts per weighting that seed the staircase."""
+ROUNDS = 3
+"""Local-search restarts per weighting that seed the staircase (before the beam pass)."""
 BEAM = 2_000
-"""Rows a beam pass keeps after each issue (it seeds the staircase with real outcomes)."""
+"""Rows a beam pass keeps after each issue at first (it seeds the staircase with real outcomes)."""
+MAX_BEAM = 128_000
+"""The widest beam pass; its exact pass is not widened again."""
+WIDEN_AT = 2_000_000
+"""Partial sums at one issue past which an exact pass stops and a beam eight times wider runs first."""
 FOCUS_WEIGHTS = (1, 4, 16, 64)
 """Weights of the focus column (the others 1) in a worst-deal search's weighted bounds."""
 
@@ -121,7 +126,7 @@ class _Model:
             codes = _codes(nxt.reshape(n_states * n_classes, -1))
             keys, ids = np.unique(codes, return_inverse=True)
             if len(keys) > MAX_RELAXED:
-                raise TooManyRelaxed(f"more than {MAX_RELAXED:,} relaxed states after {s + 1} issues")
+                raise OverBudget(f"more than {MAX_RELAXED:,} relaxed states after {s + 1} issues")
             states = _decode(keys, len(after))
             keys_by_level.append(keys)
             moves.append((ids.reshape(n_states, n_classes), gains))
@@ -252,8 +257,13 @@ def _decode(codes: np.ndarray, width: int) -> np.ndarray:
     return ((codes[:, None] >> np.arange(width, dtype=np.int64)[None, :]) & 1).astype(bool)
 
 
-class TooManyRelaxed(Exception):
-    """The relaxed programme would pass its budget (not a user error)."""
+class OverBudget(Exception):
+    """The search would pass ``MAX_ROWS`` or ``MAX_RELAXED`` (not a user error: the caller turns to another
+    search)."""
+
+
+class _Widen(Exception):
+    """The exact pass grew past ``WIDEN_AT`` rows: a wider beam should find a better staircase first."""
 
 
 class _Staircase:
@@ -308,7 +318,7 @@ def _local_search(model: _Model, rng: np.random.Generator, rounds: int = 3) -> n
     for w in mixes:
         for _ in range(rounds):
             x = np.array([rng.integers(s) for s in sizes])
-            for _sweep in range(6):
+            for _pass in range(6):
                 changed = False
                 for s in rng.permutation(len(sizes)):
                     member = np.ones(len(r.exclusive), dtype=bool)
@@ -356,9 +366,15 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     stair = _Staircase(np.where(signs > 0, 0, -model.top), focus)
     stair.add(_local_search(model, np.random.default_rng(0), ROUNDS))
     shares = _Shares(model, STEPS)
-    sums, _, _ = _sweep(scenario, model, shares, stair, BEAM)  # a beam pass: real outcomes for the staircase
-    stair.add(model.clipped(sums))
-    sums, counts, firsts = _sweep(scenario, model, shares, stair, None)
+    beam = BEAM
+    while True:
+        sums, _, _ = _sweep(model, shares, stair, beam)  # a beam pass: real outcomes for the staircase
+        stair.add(model.clipped(sums))
+        try:
+            sums, counts, firsts = _sweep(model, shares, stair, None, WIDEN_AT if beam < MAX_BEAM else np.inf)
+            break
+        except _Widen:
+            beam *= 8
     points = np.round(np.clip(sums / model.r.normalizer[None, :], 0.0, 1.0), 10) * signs[None, :] + 0.0
     found = frontier_of(points, [int(x) for x in counts], firsts)
     if focus is not None and len(found.points):
@@ -367,7 +383,7 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     return found
 
 
-def _sweep(scenario: Scenario, model: _Model, shares: _Shares, stair: _Staircase, beam: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sweep(model: _Model, shares: _Shares, stair: _Staircase, beam: int | None, limit: float = np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One forward pass over the issues: the final rows' integer sums, outcome counts and first outcomes. Rows
     that cannot reach a vector the staircase leaves undominated are cut; with ``beam``, only that many rows
     (the best bounded) go on after each issue, so the pass is quick and its rows are just real outcomes."""
@@ -386,8 +402,9 @@ def _sweep(scenario: Scenario, model: _Model, shares: _Shares, stair: _Staircase
         sizes = np.bincount(inverse.reshape(-1), minlength=len(patterns))
         m, c = len(sums), len(patterns)
         if m * c > MAX_ROWS:
-            raise ScenarioError(f"the branch and bound needs more than {MAX_ROWS:,} partial sums",
-                                source=scenario.name, fix="reduce the issues or rectangles")
+            raise OverBudget(f"more than {MAX_ROWS:,} partial sums after {s} issues")
+        if m * c > limit:
+            raise _Widen
         previous = np.ones((m, len(bounding)), dtype=bool)
         known = np.isin(bounding, opened)
         previous[:, known] = alive[:, np.searchsorted(opened, bounding[known])]
@@ -425,12 +442,11 @@ def _sweep(scenario: Scenario, model: _Model, shares: _Shares, stair: _Staircase
 
 
 def _most_promising(sums, rest, model: _Model, focus: int | None, beam: int) -> np.ndarray:
-    """The rows a beam pass keeps: with a focus, the best bounded in the other columns; else an equal share
+    """The rows a beam pass keeps: with a focus, the best bounded under the heaviest focus weight; else an equal share
     of the best bounded under each weighting of the weighted bounds."""
     bounds = (sums * model.signs[None, :]) @ model.weights.T + rest[:, :model.n_bound]
-    if focus is not None:
-        others = np.delete(np.arange(model.k), focus)
-        return np.argsort(-bounds[:, others].sum(axis=1), kind="stable")[:beam]
+    if focus is not None:  # the weighting with the heaviest focus weight: the lexicographic order's closest
+        return np.argsort(-bounds[:, -1], kind="stable")[:beam]
     share = max(beam // bounds.shape[1], 1)
     return np.unique(np.concatenate([np.argsort(-bounds[:, j], kind="stable")[:share]
                                      for j in range(bounds.shape[1])]))
