@@ -39,7 +39,9 @@ TRACKED = 16
 MAX_RELAXED = 1 << 20
 """Relaxed states after one issue at most (``TooManyRelaxed`` beyond)."""
 STEPS = 300
-"""Subgradient steps tuning the Lagrangian split at the root (a quarter of them at each later depth)."""
+"""Subgradient steps tuning the Lagrangian split at the root at most (a quarter of them at each later depth)."""
+SETTLED = 1e-3
+"""Gain of a bound over ten tuning steps, relative to its column's total weight, below which the tuning stops."""
 ROUNDS = 3
 """Local-search restarts per weighting that seed the staircase (before the beam pass)."""
 BEAM = 2_000
@@ -222,6 +224,7 @@ def _tune(share, cost, tables, missing, bounds, gain, loss, steps):
     remaining = np.maximum(bounds.sum(axis=0) - 1, 0)
     losing = loss > 0
     best_share, best_cost, best_value = share.copy(), cost.copy(), np.full(n_columns, np.inf)
+    scale = gain.sum(axis=1) + loss.sum(axis=1) + 1e-9  # the most a column's rectangles can weigh
     level = None
     for step in range(steps + 1):
         coefficient = share * (gain > 0)[:, None, :] - (cost * losing)[:, None, :] * bounds[None]
@@ -233,9 +236,12 @@ def _tune(share, cost, tables, missing, bounds, gain, loss, steps):
         if step == steps:
             break
         if level is None:
-            level = np.maximum(0.05 * np.abs(best_value), 1.0)
+            level, checked = np.maximum(0.05 * np.abs(best_value), 1.0), best_value.copy()
         elif step % 10 == 0:
             level = np.where(better, level, level / 2)  # no progress lately: aim nearer
+            if (checked - best_value <= SETTLED * scale).all():
+                break  # ten steps gained next to nothing: the bound has settled
+            checked = best_value.copy()
         picked = scores.argmax(axis=2)
         inside = np.take_along_axis(tables[None], picked[:, :, None, None], axis=2)[:, :, 0, :] * bounds[None]
         d_share = (inside - (uncovered > 0)[:, None, :]) * bounds[None] * (gain > 0)[:, None, :]
