@@ -8,11 +8,16 @@ objectives: from level L = 0, b = max z2 subject to z1 ≥ L, then a = max z1 su
 frontier point; next L = a + 1. The MIP gap is set to zero and each point is re-evaluated exactly from the
 solver's x. Counts of outcomes are not computed here. Also prints the LP relaxation's bound of z1 + z2.
 
-Usage:  python benchmarks/crosscheck_milp.py [NAME ...]   (needs scipy, in the test extra; default 30issues)
+Also each party's worst deal (its least sum, then the other's most), with the focus party's rectangles linked
+both ways. ``--json`` prints the integer sums as the test reference ``tests/data/reference/genius-large-milp.json``
+holds them.
+
+Usage:  python benchmarks/crosscheck_milp.py [NAME ...] [--json]   (needs scipy, in the test extra; default 30issues)
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 
@@ -95,6 +100,45 @@ def frontier(scenario) -> tuple[list[tuple[int, int]], float]:
     return points, -relaxed.fun
 
 
+def worst_deals(scenario) -> list[tuple[int, int]]:
+    """Per party, the clipped integer sums of its worst deal: its least sum, then the other's most (the sums
+    are linked both ways for the focus party: a rectangle counts exactly when the outcome lies inside it)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import lil_matrix, vstack
+
+    a, low, high, nx, nr, tops, boxes, offsets, numeric = _model(scenario)
+    n = a.shape[1]
+    integrality = np.r_[np.ones(nx + nr), np.zeros(2)]
+    bounds = Bounds(np.zeros(n), np.r_[np.ones(nx + nr), tops])
+    deals = []
+    for focus in range(2):
+        forced = lil_matrix((nr, n))  # y_r >= (bounds inside) - (bounds - 1): inside all bounds forces y_r = 1
+        rows, upper = 0, []
+        for t, (j, box) in enumerate(boxes):
+            if j == focus and box.bounds:
+                forced[rows, nx + t] = -1
+                for position, lo, hi in box.bounds:
+                    for v in np.flatnonzero((numeric[position] >= lo) & (numeric[position] <= hi)):
+                        forced[rows, offsets[position] + v] += 1
+                upper.append(len(box.bounds) - 1)
+                rows += 1
+        cost = np.zeros(n)
+        for t, (j, box) in enumerate(boxes):
+            if j == focus and box.bounds:
+                cost[nx + t] = box.utility
+        linked = LinearConstraint(vstack([a, forced[:rows]]).tocsr(), np.r_[low, np.full(rows, -np.inf)],
+                                  np.r_[high, upper])
+        least = milp(cost, constraints=linked, integrality=integrality, bounds=bounds,
+                     options={"mip_rel_gap": 0.0})
+        capped = LinearConstraint(cost[None, :], -np.inf, round(least.fun))
+        objective = np.zeros(n)
+        objective[nx + nr + 1 - focus] = -1.0
+        most = milp(objective, constraints=[linked, capped], integrality=integrality, bounds=bounds,
+                    options={"mip_rel_gap": 0.0})
+        deals.append(_exact(most.x[:nx], boxes, offsets, numeric, tops))
+    return deals
+
+
 def _exact(x, boxes, offsets, numeric, tops) -> tuple[int, int]:
     """The clipped integer sums of the outcome the solver chose (re-evaluated, not read from z)."""
     values = [int(np.argmax(x[offsets[i]:offsets[i + 1]])) for i in range(len(offsets) - 1)]
@@ -106,7 +150,7 @@ def _exact(x, boxes, offsets, numeric, tops) -> tuple[int, int]:
 
 
 def main() -> None:
-    names = sys.argv[1:] or ["30issues"]
+    names = [a for a in sys.argv[1:] if not a.startswith("--")] or ["30issues"]
     for name in names:
         folder = library_dir() / "genius-large" / name
         scenario = load(folder)
@@ -119,6 +163,12 @@ def main() -> None:
               f"LP bound of u1 + u2 {relaxed:.6f}, best {utilities.sum(axis=1).max():.6f}")
         for u in utilities:
             print(f"  {u[0]:.10f} {u[1]:.10f}")
+        worst = worst_deals(scenario)
+        for party, deal in zip(scenario.party_names, worst):
+            print(f"  worst deal of {party}: {deal[0]}/{tops[0]:.0f}, {deal[1]}/{tops[1]:.0f}")
+        if "--json" in sys.argv:
+            print(json.dumps({name: {"frontier_sums": [list(map(int, p)) for p in points],
+                                     "worst_sums": [list(map(int, d)) for d in worst]}}))
         published = np.loadtxt(folder / "pareto.xml", delimiter=",", ndmin=2)
         beaten = [(utilities >= p - 1e-6).all(axis=1).any() for p in published]
         strictly = [((utilities >= p - 1e-9).all(axis=1) & (utilities > p + 1e-9).any(axis=1)).any()

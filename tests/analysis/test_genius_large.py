@@ -1,8 +1,7 @@
-"""The exact methods on GENIUS's large domains: the independent exact frontiers, and every published
-pareto.xml point weakly dominated."""
+"""The exact methods on GENIUS's large domains: the independent exact frontiers (and, for 30issues, a MILP
+solver's frontier and worst deals), and every published pareto.xml point weakly dominated."""
 
 import json
-import os
 
 import numpy as np
 import pytest
@@ -12,9 +11,8 @@ from tests.conftest import REFERENCE
 from accord.analysis import analyze
 from accord.io import load
 
-FAST = ["genius-large/S-1NIKFRT-1", "genius/ANAC2014_10issuesDiscountedwithRV", "genius-large/S-1NAGUNL-128"]
-SLOW = ["genius-large/30issues"]  # its open-rectangle states pass the programme's budget: the branch and bound runs
-_RUN_SLOW = os.environ.get("ACCORD_SLOW_TESTS") == "1"
+DOMAINS = ["genius-large/S-1NIKFRT-1", "genius/ANAC2014_10issuesDiscountedwithRV", "genius-large/S-1NAGUNL-128",
+           "genius-large/30issues"]
 
 
 def _published(folder) -> np.ndarray:
@@ -26,6 +24,7 @@ def _check(shared_domains, name):
     folder = shared_domains / name
     analysis = analyze(load(folder))
     assert analysis.method == "branch-and-bound"
+    _check_milp(analysis, folder.name)
     points = analysis.pareto_points
     for published in _published(folder):
         assert ((points >= published[None, :] - 1e-6).all(axis=1)).any(), published
@@ -41,12 +40,18 @@ def _check(shared_domains, name):
         assert analysis.frontier_counts[int(row[0])] == nash["n_outcomes"]
 
 
-@pytest.mark.parametrize("name", FAST)
+def _check_milp(analysis, name):
+    reference = json.loads((REFERENCE / "genius-large-milp.json").read_text()).get(name)
+    if not reference:
+        return
+    tops = np.array(reference["maxutility"], dtype=float)
+    frontier = np.round(np.array(reference["frontier_sums"]) / tops, 10)
+    np.testing.assert_allclose(analysis.pareto_points, frontier, atol=1e-9, rtol=0)
+    for deal, sums in zip(analysis.worst, reference["worst_sums"]):
+        np.testing.assert_allclose(deal.utilities, np.round(np.array(sums) / tops, 10), atol=1e-9, rtol=0)
+    assert analysis.n_outcomes == 10 ** 30
+
+
+@pytest.mark.parametrize("name", DOMAINS)
 def test_exact_frontier_of_the_large_domains(shared_domains, name):
-    _check(shared_domains, name)
-
-
-@pytest.mark.skipif(not _RUN_SLOW, reason="minutes; set ACCORD_SLOW_TESTS=1")
-@pytest.mark.parametrize("name", SLOW)
-def test_exact_frontier_of_the_slow_domains(shared_domains, name):
     _check(shared_domains, name)
