@@ -2,20 +2,20 @@
 forecast's Monte Carlo both use them.
 
 ``executor.map(work, batches)`` yields ``work.run(batch)`` for each batch as it finishes (in any order);
-``executor.workers`` says how many batches run at once. ``executor.map_plain(fn, items)`` runs any picklable top-level function over plain
-items on the same workers, in chunks, results in order (the forecast's Monte Carlo uses it). ``SerialExecutor`` runs them in this process, ``ProcessExecutor`` in a local
-process pool, ``DaskExecutor`` on a Dask cluster (an existing scheduler, or a LocalCluster it starts).
+``executor.workers`` says how many batches run at once. ``executor.map_plain(fn, items)`` runs any picklable
+top-level function over plain items on the same workers, in chunks, results in order (the forecast's Monte Carlo
+uses it). ``SerialExecutor`` runs them in this process, ``ProcessExecutor`` in a local process pool,
+``DaskExecutor`` on a Dask cluster (an existing scheduler, or a LocalCluster it starts).
 
 A worker process that dies takes its batches with it; they are run again. A batch that keeps killing workers is
 run alone, then ``work.split`` into single units; a unit that kills its worker on its own gives ``work.lost``
 (a tournament records its session as ``worker-died``) instead of being retried for ever.
 
 A unit may also never end (a strategy that swallows every exception in a loop, or blocks the signals its guard
-uses). When ``work.limit(batch)`` gives the seconds a unit may run, each pool worker shows on a shared board which
-batch it runs, which of its units (:func:`unit_started`, called as each unit starts, in the order of
-``work.split``), since when, and whose fault it would be (:func:`unit_blames`); the parent kills a worker whose
-unit ran past the limit plus a slack, records that unit at once as ``work.hung`` and runs the batch's other units
-again (the batches of the pool's other workers, which die with the pool, too).
+uses). When ``work.limit(batch)`` gives the seconds a unit may run, each pool worker shows on a shared board
+(:mod:`accord.kill_board`) which batch it runs, which of its units, since when, and whose fault it would be; the
+parent kills a worker whose unit ran past the limit plus a slack, records that unit at once as ``work.hung`` and
+runs the batch's other units again (the batches of the pool's other workers, which die with the pool, too).
 
 A Dask task cannot be killed, so on Dask a batch under a limit runs in a one-process pool that belongs to the
 worker thread running the task (:func:`run_killable`): the same kill path, and the same results, as a local pool.
@@ -29,7 +29,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,6 +38,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from accord.errors import OptionError
+from accord.kill_board import Killed, kill_overdue, new_board, run_watched, take_row
+from accord.kill_board import in_pool_worker, unit_blames, unit_started  # noqa: F401 - the work calls them from here
 from accord.parent_watch import exit_with_parent
 
 MAX_IN_FLIGHT_PER_WORKER = 2
@@ -47,12 +48,6 @@ MAX_WORKERS = 64
 CHUNKS_PER_WORKER = 4
 WATCH_TICK = 0.1
 """Seconds between the parent's looks at the board while units run under a limit."""
-
-
-def overdue_after(limit: float) -> float:
-    """Seconds after which a unit allowed ``limit`` seconds is stopped by killing its worker: well past the
-    limit, so the worker's own guard (which records more) acts first whenever it can."""
-    return 1.5 * limit + 1.0
 
 
 @dataclass(frozen=True)
@@ -68,7 +63,7 @@ class Work:
     """The seconds one unit of a batch may run before its worker process is killed (``None``: no limit)."""
     hung: Callable[[Any, str, int | None], list] | None = None
     """The results of a single unit killed for running past the limit: ``hung(unit, message, party)``, with the
-    party the worker last reported (:func:`unit_blames`) or ``None``."""
+    party the worker last reported (:func:`~accord.kill_board.unit_blames`) or ``None``."""
 
 
 def apply_chunk(fn: Callable, chunk: Sequence) -> list:
@@ -138,60 +133,6 @@ class _Retries:
         return None
 
 
-FIELDS = 5
-"""Per worker on the board: its pid, when its current unit started (``time.monotonic()``, 0 while idle), the
-party to blame (-1: unknown), the ticket of the batch it runs and the place of the current unit in that batch."""
-PID, STARTED, PARTY, TICKET, PLACE = range(FIELDS)
-
-_board: list = [None, -1]  # in a pool worker: the board and this worker's row
-
-
-@dataclass(frozen=True)
-class Killed:
-    """A worker the parent killed: the batch it ran (by ticket), the unit's place in it, why, and who is to
-    blame (``None``: unknown)."""
-
-    ticket: int
-    place: int
-    message: str
-    party: int | None
-
-
-def unit_started() -> None:
-    """Called by work in a pool worker as each unit of a batch starts, in the order of ``work.split(batch)``
-    (a no-op elsewhere)."""
-    board, row = _board
-    if board is not None:
-        at = row * FIELDS
-        board[at + STARTED] = 0.0  # idle while the row changes, so the parent never pairs a place with a stale start
-        board[at + PARTY] = -1
-        board[at + PLACE] += 1
-        board[at + STARTED] = time.monotonic()
-
-
-def unit_blames(party: int | None) -> None:
-    """Called by work in a pool worker (from any thread) with the party that would be at fault right now."""
-    board, row = _board
-    if board is not None and board[row * FIELDS + STARTED]:
-        board[row * FIELDS + PARTY] = -1 if party is None else party
-
-
-def _run_watched(run: Callable[[Any], list], batch: Any, ticket: int) -> list:
-    """``run(batch)`` in a pool worker, showing on the board which batch runs, and the worker idle once it ends."""
-    at = _board[1] * FIELDS
-    _board[0][at + PLACE] = -1
-    _board[0][at + TICKET] = ticket
-    try:
-        return run(batch)
-    finally:
-        _board[0][at + STARTED] = 0.0
-
-
-def in_pool_worker() -> bool:
-    """Whether this process is a pool worker with a row on the board."""
-    return _board[0] is not None
-
-
 _starting = threading.Lock()  # one pool starts at a time in a process (the daemon flag is the process's)
 
 
@@ -223,7 +164,7 @@ class ProcessExecutor(Executor):
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        self.board = self.context.Array("d", FIELDS * self.workers)
+        self.board = new_board(self.context, self.workers)
         with _children_allowed():
             pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
                                        initializer=_start_worker, initargs=(os.getpid(), self.board))
@@ -240,7 +181,7 @@ class ProcessExecutor(Executor):
 
         def submit(batch: Any, alone: bool) -> None:
             ticket = next(tickets)
-            in_flight[self.pool.submit(_run_watched, work.run, batch, ticket)] = (ticket, batch, alone)
+            in_flight[self.pool.submit(run_watched, work.run, batch, ticket)] = (ticket, batch, alone)
 
         while pending or in_flight or retries.suspects:
             if retries.suspects:
@@ -253,7 +194,7 @@ class ProcessExecutor(Executor):
             finished, _ = wait(in_flight, timeout=None if seconds is None else WATCH_TICK,
                                return_when=FIRST_COMPLETED)
             if killed is None and seconds is not None:  # every turn: other workers may keep finishing batches
-                killed = self._kill_overdue(seconds)
+                killed = kill_overdue(self.board, seconds)
             broken = []
             for future in finished:
                 ticket, batch, alone = in_flight.pop(future)
@@ -300,21 +241,6 @@ class ProcessExecutor(Executor):
         limits = [work.limit(batch) for _, batch, _ in in_flight.values()]
         return None if None in limits else max(limits)
 
-    def _kill_overdue(self, limit: float) -> Killed | None:
-        """Kill the first worker whose unit has run past ``overdue_after(limit)``; what it ran, and why."""
-        now = time.monotonic()
-        for row in range(self.workers):
-            pid, started, party, ticket, place = self.board[row * FIELDS:(row + 1) * FIELDS]
-            if pid and started and now - started > overdue_after(limit):
-                try:
-                    os.kill(int(pid), signal.SIGKILL)
-                except ProcessLookupError:  # it ended meanwhile: the pool notices by itself
-                    continue
-                return Killed(int(ticket), int(place),
-                              f"session still running after {overdue_after(limit):g} s (wall clock); "
-                              "its worker process was killed", None if party < 0 else int(party))
-        return None
-
     def map_chunks(self, fn: Callable, chunks: list[Sequence]) -> list[list]:
         return list(self.pool.map(apply_chunk, [fn] * len(chunks), chunks))
 
@@ -353,10 +279,7 @@ def _start_worker(parent: int, board) -> None:
     board (a pid of 0)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent(parent)
-    with board.get_lock():
-        row = next(r for r in range(len(board) // FIELDS) if not board[r * FIELDS + PID])
-        board[row * FIELDS + PID] = os.getpid()
-    _board[:] = [board.get_obj(), row]
+    take_row(board)
 
 
 class DaskExecutor(Executor):

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import copy
 import math
+import typing
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from accord.errors import ScenarioError
 from accord.io.accord_format import checked_scenario, plain_scenario, scenario_from_dict, scenario_to_dict
-from accord.io.accord_plain import NotPlain, plain_function, plain_scenario_spec
+from accord.io.accord_plain import FIELDS, NotPlain, plain_function, plain_scenario_spec
+from accord.io.accord_schema import FunctionSpec, ScenarioSpec
 from accord.io.bundled import bundled_scenarios
 from accord.io.files import read_json, read_yaml
 from accord.io.uncertainty_format import split_uncertainty
@@ -35,6 +38,41 @@ def test_every_bundled_scenario_is_read_without_pydantic_to_the_same_scenario(pa
     plain = plain_scenario(copy.deepcopy(data), path.name)
     assert plain is not None
     assert plain == checked_scenario(data, path.name)
+
+
+def _models_in(annotation) -> typing.Iterator[type]:
+    """The pydantic models an annotation names, however nested (lists, unions, ``Annotated``, mappings)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _models_in(argument)
+
+
+def schema_models() -> dict[str, type]:
+    """Every model of the pydantic schema, by name: the scenario's and the value function's, and every model
+    their fields hold, recursively."""
+    found: dict[str, type] = {}
+    waiting = [ScenarioSpec, FunctionSpec]
+    while waiting:
+        model = waiting.pop()
+        if model.__name__ not in found:
+            found[model.__name__] = model
+            for field in model.model_fields.values():
+                waiting.extend(_models_in(field.annotation))
+    return found
+
+
+def test_the_plain_reader_knows_exactly_the_fields_of_the_schema():
+    """The two readers must accept the same fields with the same defaults: a field added to one and not the
+    other would send every document that uses it to pydantic (or past it)."""
+    models = schema_models()
+    assert set(models) == set(FIELDS), "a mapping of the schema without a field table in accord_plain, or the reverse"
+    for name, model in models.items():
+        fields = model.model_fields
+        required = {field for field, info in fields.items() if info.is_required()}
+        defaults = {field: info.get_default() for field, info in fields.items() if not info.is_required()}
+        assert set(FIELDS[name].required) == required, name
+        assert FIELDS[name].defaults == defaults, name
 
 
 def mini() -> dict:

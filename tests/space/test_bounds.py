@@ -2,6 +2,7 @@
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from accord.space import OutcomeSpace
 from accord.space.bounds import bounds_for
@@ -41,3 +42,27 @@ def test_additive_bounds_hold_every_completion(scenario):
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_rectangle_bounds_hold_every_completion(scenario):
     _check(scenario)
+
+
+@given(rectangle_scenarios(), st.data())
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_a_leaf_is_exact_whatever_tail_was_asked_before(scenario, data):
+    """The rectangle leaf remembers which rectangles the last tail's rows lie in; it was keyed on the depth and
+    the number of rows only, so a second tail of as many rows (or the same array changed in place) got the first
+    one's utilities."""
+    issues = scenario.issues
+    sizes = [issue.size for issue in issues]
+    depth = data.draw(st.integers(0, len(issues) - 1))
+    rows = data.draw(st.integers(1, 6))
+    tail = np.empty((rows, len(issues) - depth), dtype=np.int64)
+    for party in scenario.parties:
+        bounds = bounds_for(party.utility, issues)
+        head = [data.draw(st.integers(0, size - 1)) for size in sizes[:depth]]
+        state = bounds.root()
+        for position, value in enumerate(head):
+            state = bounds.expand(state, position)[0][value]
+        for _ in range(3):  # one array, refilled in place each time
+            for column, size in enumerate(sizes[depth:]):
+                tail[:, column] = data.draw(st.lists(st.integers(0, size - 1), min_size=rows, max_size=rows))
+            full = np.hstack([np.tile(np.array(head, dtype=np.int64), (rows, 1)), tail])
+            assert (bounds.leaf(state, depth, tail) == party.utility.evaluate(issues, full)).all()

@@ -130,3 +130,19 @@ def _three_by_three():
     issues = tuple(Issue.categorical(f"i{k}", ["a", "b", "c"]) for k in range(3))
     utility = LinearAdditive((0.5, 0.3, 0.2), tuple(Table((0.0, 0.5, 1.0)) for _ in issues))
     return Scenario("three", issues, (Party("A", utility), Party("B", utility)))
+
+
+def test_a_party_utility_list_past_len_gives_its_size_and_a_clear_len_error():
+    """Python's len() stops at sys.maxsize: on a 10^30 space it raised 'cannot fit int into an index-sized
+    integer', from a truth test too."""
+    from accord.io.load import load
+
+    scenario = load("tests/data/treaty-30x10.yaml")
+    finder = OutcomeFinder(scenario, 0)
+    own = OwnUtilities(finder)
+    assert own and own[10**30 - 1] == finder.utility_of(10**30 - 1)
+    with pytest.raises(OverflowError, match="use .size or the view's n_outcomes"):
+        len(own)
+    assert own.size == finder.space.size == 10**30
+    small = OwnUtilities(OutcomeFinder(_three_by_three(), 0))
+    assert len(small) == small.size == 27

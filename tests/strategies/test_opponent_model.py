@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from accord.errors import OptionError
 from accord.strategies import FrequencyOpponentModel, NashSeeking
 from accord.strategies.base import OfferHistory
 from accord.strategies.opponent_model import FrequencyModel
@@ -58,3 +59,15 @@ def test_nash_seeking_aims_at_the_estimated_nash_point_and_gives_in_late():
     assert strategy.propose(at(0.5)) == 2
     assert strategy.respond(at(0.5), 1) is False and strategy.respond(at(0.5), 2) is True
     assert strategy.respond(at(0.95), 0) is True  # past its patience: anything above its reservation
+
+
+@pytest.mark.parametrize("max_candidates", [0, -3])
+def test_no_candidates_is_refused_in_one_line_naming_the_parameter(max_candidates):
+    """It raised an IndexError in the first proposal (no candidate to propose)."""
+    with pytest.raises(OptionError) as error:
+        FrequencyOpponentModel(max_candidates=max_candidates)
+    assert error.value.parameter == "max_candidates"
+    assert str(error.value) == f"max_candidates: max_candidates must be 1 or more, got {max_candidates}; give 1 or more"
+    strategy = FrequencyOpponentModel(e=1.0, max_candidates=1)  # one: the lowest acceptable, whatever the model says
+    strategy.setup(view(UTILITIES, values=VALUES, history=seen(2, 2, 0)))
+    assert strategy.propose(at(0.525)) == 1

@@ -10,7 +10,9 @@ from contextlib import contextmanager
 import pytest
 
 from accord.tournament import ProcessExecutor, SerialExecutor, Store, plan, run, summarize
-from accord.executors import DaskExecutor, make_executor, overdue_after
+from accord import executors
+from accord.executors import DaskExecutor, make_executor
+from accord.kill_board import kill_overdue, overdue_after
 from accord.tournament.plan import Settings
 from accord.tournament.worker import batches, run_batch
 
@@ -139,9 +141,8 @@ def test_a_strategy_that_defeats_the_guards_is_killed_once_and_resumes(mini, tmp
     if executor == "dask":
         pytest.importorskip("distributed")
     kills = []
-    kill_overdue = ProcessExecutor._kill_overdue
-    monkeypatch.setattr(ProcessExecutor, "_kill_overdue",
-                        lambda self, limit: (killed := kill_overdue(self, limit)) and kills.append(killed) or killed)
+    monkeypatch.setattr(executors, "kill_overdue",
+                        lambda board, limit: (killed := kill_overdue(board, limit)) and kills.append(killed) or killed)
     log = tmp_path / "attempts"
     strategies = ["linear", "boulware", hangs(log=str(log))]
     tournament = plan([mini], strategies, settings=FAST_KILL)

@@ -12,15 +12,46 @@ from __future__ import annotations
 
 import math
 from types import SimpleNamespace
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 
 class NotPlain(Exception):
     """The document strays from the exact schema (pydantic reads it instead)."""
 
 
-def _fields(data: Any, required: tuple[str, ...], defaults: dict[str, Any]) -> dict[str, Any]:
-    """``data`` as a mapping with exactly the ``required`` keys and some of the optional ones, defaults added."""
+class Fields(NamedTuple):
+    """The fields of one mapping of the format: those it must have, and the optional ones with their defaults."""
+
+    required: tuple[str, ...]
+    defaults: dict[str, Any]
+
+
+INTEGERS = Fields(("low", "high"), {})
+INTERVAL = Fields(("low", "high", "grid"), {})
+ISSUE = Fields(("name",), {"description": "", "options": None, "labels": None, "integers": None, "interval": None})
+RECTANGLE = Fields(("utility", "where"), {})
+RECTANGLES = Fields(("rectangles",), {"normalizer": 1.0})
+ADDITIVE = Fields(("weights", "values"), {})
+CONSTITUENCY = Fields(("name", "threshold", "utility"), {"description": ""})
+PARTY = Fields(("name", "utility"), {"description": "", "sources": [], "reservation": 0.0,
+                                     "reservation_outcome": None, "discount": None, "constituencies": []})
+CONSTRAINT = Fields(("forbid",), {"reason": ""})
+SCENARIO = Fields(("accord", "name", "issues", "parties"), {"title": "", "description": "", "sources": [],
+                                                             "notes": [], "constraints": []})
+LINEAR = Fields(("slope", "offset"), {"origin": None})
+TRIANGULAR = Fields(("low", "top", "high"), {})
+FUNCTION = Fields((), {"linear": None, "triangular": None, "constant": None})
+FIELDS = {"IntegerRange": INTEGERS, "Interval": INTERVAL, "IssueSpec": ISSUE, "RectangleSpec": RECTANGLE,
+          "RectanglesSpec": RECTANGLES, "AdditiveSpec": ADDITIVE, "ConstituencySpec": CONSTITUENCY,
+          "PartySpec": PARTY, "ConstraintSpec": CONSTRAINT, "ScenarioSpec": SCENARIO, "LinearSpec": LINEAR,
+          "TriangularSpec": TRIANGULAR, "FunctionSpec": FUNCTION}
+"""The fields this reader knows, by the name of the ``accord_schema`` model that declares the same mapping (a test
+keeps the two equal, so a field added to one reader and not the other fails it)."""
+
+
+def _fields(data: Any, fields: Fields) -> dict[str, Any]:
+    """``data`` as a mapping with exactly the required keys and some of the optional ones, defaults added."""
+    required, defaults = fields
     if type(data) is not dict or not data.keys() >= set(required) or not data.keys() <= {*required, *defaults}:
         raise NotPlain
     return {**defaults, **data}
@@ -72,18 +103,17 @@ def _mapping(value: Any, read: Callable[[Any], Any] = lambda item: item) -> dict
 
 
 def _integers(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("low", "high"), {})
+    fields = _fields(data, INTEGERS)
     return SimpleNamespace(low=_whole(fields["low"]), high=_whole(fields["high"]))
 
 
 def _interval(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("low", "high", "grid"), {})
+    fields = _fields(data, INTERVAL)
     return SimpleNamespace(low=_number(fields["low"]), high=_number(fields["high"]), grid=_whole(fields["grid"], 2))
 
 
 def _issue(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("name",), {"description": "", "options": None, "labels": None, "integers": None,
-                                       "interval": None})
+    fields = _fields(data, ISSUE)
     issue = SimpleNamespace(name=_name(fields["name"]), description=_text(fields["description"]),
                             options=_optional(_texts, fields["options"]),
                             labels=_optional(lambda v: _mapping(v, _text), fields["labels"]),
@@ -101,16 +131,16 @@ def _pair(value: Any) -> tuple[float, float]:
 
 
 def _rectangle(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("utility", "where"), {})
+    fields = _fields(data, RECTANGLE)
     return SimpleNamespace(utility=_number(fields["utility"]), where=_mapping(fields["where"], _pair))
 
 
 def _utility(data: Any) -> SimpleNamespace:
     if type(data) is dict and "rectangles" in data:
-        fields = _fields(data, ("rectangles",), {"normalizer": 1.0})
+        fields = _fields(data, RECTANGLES)
         return SimpleNamespace(rectangles=[_rectangle(r) for r in _list(fields["rectangles"])],
                                normalizer=_number(fields["normalizer"], 0, above=True))
-    fields = _fields(data, ("weights", "values"), {})
+    fields = _fields(data, ADDITIVE)
     return SimpleNamespace(weights=_mapping(fields["weights"], _number),
                            values=_mapping(fields["values"], _table))
 
@@ -123,15 +153,13 @@ def _table(value: Any) -> dict:
 
 
 def _constituency(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("name", "threshold", "utility"), {"description": ""})
+    fields = _fields(data, CONSTITUENCY)
     return SimpleNamespace(name=_name(fields["name"]), description=_text(fields["description"]),
                            threshold=_number(fields["threshold"], 0, 1), utility=_utility(fields["utility"]))
 
 
 def _party(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("name", "utility"), {"description": "", "sources": [], "reservation": 0.0,
-                                                 "reservation_outcome": None, "discount": None,
-                                                 "constituencies": []})
+    fields = _fields(data, PARTY)
     return SimpleNamespace(
         name=_name(fields["name"]), description=_text(fields["description"]), sources=_texts(fields["sources"]),
         reservation=_number(fields["reservation"], 0, 1),
@@ -151,14 +179,13 @@ def _forbidden(value: Any) -> Any:
 
 
 def _constraint(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("forbid",), {"reason": ""})
+    fields = _fields(data, CONSTRAINT)
     return SimpleNamespace(forbid=_mapping(fields["forbid"], _forbidden), reason=_text(fields["reason"]))
 
 
 def plain_scenario_spec(data: Any) -> SimpleNamespace:
     """The scenario spec of ``data`` (a document without its distributions); ``NotPlain`` if it strays."""
-    fields = _fields(data, ("accord", "name", "issues", "parties"), {"title": "", "description": "", "sources": [],
-                                                                    "notes": [], "constraints": []})
+    fields = _fields(data, SCENARIO)
     if type(fields["accord"]) is not int or fields["accord"] != 1:
         raise NotPlain
     return SimpleNamespace(
@@ -170,20 +197,20 @@ def plain_scenario_spec(data: Any) -> SimpleNamespace:
 
 
 def _linear(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("slope", "offset"), {"origin": None})
+    fields = _fields(data, LINEAR)
     return SimpleNamespace(slope=_number(fields["slope"]), offset=_number(fields["offset"]),
                            origin=_optional(_number, fields["origin"]))
 
 
 def _triangular(data: Any) -> SimpleNamespace:
-    fields = _fields(data, ("low", "top", "high"), {})
+    fields = _fields(data, TRIANGULAR)
     return SimpleNamespace(low=_number(fields["low"]), top=_number(fields["top"]), high=_number(fields["high"]))
 
 
 def plain_function(data: Any, source: str) -> tuple[SimpleNamespace, list]:
     """A value function's spec (``linear``, ``triangular`` or ``constant``) and no problems; ``NotPlain`` if it
     strays (``source`` is unused: this reader words nothing)."""
-    fields = _fields(data, (), {"linear": None, "triangular": None, "constant": None})
+    fields = _fields(data, FUNCTION)
     return SimpleNamespace(linear=_optional(_linear, fields["linear"]),
                            triangular=_optional(_triangular, fields["triangular"]),
                            constant=_optional(_number, fields["constant"])), []

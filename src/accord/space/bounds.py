@@ -65,7 +65,9 @@ class RectangleBounds:
                 last[r] = max(last[r], position)
         self.last = last
         self.inside_t = [np.ascontiguousarray(table.T) for table in self.inside]
-        self._tails: dict = {}
+        self._tail: tuple[int, np.ndarray, np.ndarray] | None = None
+        """The last leaf's ``(depth, tail, which rectangles each tail row lies in)``: a search asks every leaf with
+        the same tail, and recomputing it took most of a leaf's time."""
         self.exclusive = np.array([box.exclusive for box in boxes], dtype=bool)
         weights = np.array([box.utility for box in boxes], dtype=float)
         self.weights = weights
@@ -103,13 +105,7 @@ class RectangleBounds:
     def leaf(self, state: np.ndarray, depth: int, tail: np.ndarray) -> np.ndarray:
         """Exact utilities (unrounded) of the outcomes completing ``state`` with the ``tail`` values of the issues
         from ``depth`` on: rectangle by rectangle, in order, as :meth:`RectangleSum.evaluate` sums them."""
-        tail_inside = self._tails.get((depth, tail.shape[0]))
-        if tail_inside is None:
-            tail_inside = np.ones((len(self.weights), tail.shape[0]), dtype=bool)
-            for column in range(tail.shape[1]):
-                tail_inside &= self.inside_t[depth + column][:, tail[:, column]]
-            self._tails[(depth, tail.shape[0])] = tail_inside
-        inside = state[:, None] & tail_inside
+        inside = state[:, None] & self._tail_inside(depth, tail)
         earned = np.where(self.exclusive[:, None], ~inside, inside)
         if self.integral:  # integer sums are exact in any order: one product
             return np.clip((self.weights @ earned) / self.normalizer, 0.0, 1.0)
@@ -117,6 +113,19 @@ class RectangleBounds:
         for r in np.flatnonzero(earned.any(axis=1)):  # one by one, in order (adding nothing changes nothing)
             total += earned[r] * self.weights[r]
         return np.clip(total / self.normalizer, 0.0, 1.0)
+
+    def _tail_inside(self, depth: int, tail: np.ndarray) -> np.ndarray:
+        """Which rectangles each row of ``tail`` (the values of the issues from ``depth`` on) lies in, as far as
+        those issues decide; remembered for the last ``(depth, tail)`` asked, compared by value."""
+        if self._tail is not None:
+            known_depth, known_tail, known = self._tail
+            if known_depth == depth and known_tail.shape == tail.shape and np.array_equal(known_tail, tail):
+                return known
+        tail_inside = np.ones((len(self.weights), tail.shape[0]), dtype=bool)
+        for column in range(tail.shape[1]):
+            tail_inside &= self.inside_t[depth + column][:, tail[:, column]]
+        self._tail = (depth, tail.copy(), tail_inside)
+        return tail_inside
 
 
 def bounds_for(utility: UtilityFunction, issues: tuple[Issue, ...]) -> AdditiveBounds | RectangleBounds:

@@ -24,6 +24,7 @@ exist. ``stopped`` counts the searches the budget stopped.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property
@@ -368,7 +369,11 @@ class _Argmax:
 
 class OwnUtilities:
     """One party's utility by position, scored on demand (and remembered): what ``PartyView.utility_list`` is on a
-    space too large to enumerate (``utilities[position]`` is a plain float)."""
+    space too large to enumerate (``utilities[position]`` is a plain float).
+
+    ``size`` is the number of positions, however large; Python's ``len()`` cannot give more than ``sys.maxsize``
+    (2^63 - 1), so past that it raises an ``OverflowError`` that says to use ``size`` (or the view's
+    ``n_outcomes``), and truth tests do not go through it."""
 
     __slots__ = ("_finder", "_known")
 
@@ -382,8 +387,18 @@ class OwnUtilities:
             known = self._known[position] = self._finder.utility_of(position)
         return known
 
-    def __len__(self) -> int:
+    @property
+    def size(self) -> int:
         return self._finder.space.size
+
+    def __len__(self) -> int:
+        if self.size > sys.maxsize:
+            raise OverflowError(f"len() cannot count {self.size:.3g} outcomes (at most {sys.maxsize}); "
+                                "use .size or the view's n_outcomes")
+        return self.size
+
+    def __bool__(self) -> bool:
+        return self.size > 0
 
 
 def score_outcomes(scenario: Scenario, values: np.ndarray) -> np.ndarray:

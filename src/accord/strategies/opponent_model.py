@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 
 import numpy as np
 
+from accord.errors import OptionError
 from accord.strategies.base import Classifier, PartyView, State, Strategy
 from accord.strategies.time_dependent import TimeDependent
 
@@ -90,6 +91,9 @@ class FrequencyOpponentModel(_Modelling, name="frequency-model",
         self.window = float(window)
         self.learning_rate = float(learning_rate)
         self.max_candidates = int(max_candidates)
+        if self.max_candidates < 1:
+            raise OptionError(f"max_candidates must be 1 or more, got {max_candidates}", parameter="max_candidates",
+                              fix="give 1 or more")
 
     def setup(self, view: PartyView) -> None:
         super().setup(view)

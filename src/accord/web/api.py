@@ -157,7 +157,8 @@ def analyze(request: Request, body: schemas.AnalyzeRequest) -> dict:
     counts = {"n_outcomes": f"{analysis.n_outcomes:,}", "rational_outcomes": (
         None if analysis.rational_outcomes is None else f"{analysis.rational_outcomes:,}")}
     view = {"plot": data, "svg": utility_svg(data) if body.svg else None, "legend": legend_html(data), "counts": counts,
-            "version": version_of(request, body, scenario), "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
+            "version": version_of(request, body, scenario),
+            "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)}
     return {**analysis.to_json(), "view": view}
 
 
