@@ -2,7 +2,7 @@
 
 :data:`SOLUTIONS` declares them, one :class:`Solution` record each (name, title, score over the gains);
 :func:`solve` returns the position (row) of each chosen outcome, or ``None`` when no outcome is rational. The
-reports and the web read names and titles from the declarations.
+reports and the web read names, titles and short labels from the declarations.
 Ties are broken towards the largest utility sum, then the lexicographically largest utility vector (first
 party's utility first), then the lowest position.
 """
@@ -60,10 +60,12 @@ def _utilitarian(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class Solution:
     """One bargaining solution: ``score(gains, reach)`` scores each rational outcome from its gains over the
-    reservation values (``(n, parties)``) and each party's largest gain (``reach``); the best score wins."""
+    reservation values (``(n, parties)``) and each party's largest gain (``reach``); the best score wins. ``short``
+    heads its column where the title does not fit (an 80-column terminal)."""
 
     name: str
     title: str
+    short: str
     score: Callable[[np.ndarray, np.ndarray], np.ndarray]
 
     def to_json(self) -> dict:
@@ -71,10 +73,10 @@ class Solution:
 
 
 SOLUTIONS: tuple[Solution, ...] = (
-    Solution("nash", "Nash", _nash),
-    Solution("kalai_smorodinsky", "Kalai–Smorodinsky", _kalai_smorodinsky),
-    Solution("egalitarian", "egalitarian", _egalitarian),
-    Solution("utilitarian", "utilitarian", _utilitarian),
+    Solution("nash", "Nash", "Nash", _nash),
+    Solution("kalai_smorodinsky", "Kalai–Smorodinsky", "KS", _kalai_smorodinsky),
+    Solution("egalitarian", "egalitarian", "egalitarian", _egalitarian),
+    Solution("utilitarian", "utilitarian", "utilitarian", _utilitarian),
 )
 _BY_NAME = {solution.name: solution for solution in SOLUTIONS}
 
