@@ -15,6 +15,7 @@ from accord.protocols.registry import protocol_names
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 
@@ -25,22 +26,36 @@ def _compact(offer: dict | None) -> str:
     return outcome_text(offer)
 
 
+def _move(row: dict) -> Text:
+    """Who did what, the offer on the lines below: the offer gets the table's width, whatever the parties."""
+    from rich.text import Text
+
+    move = Text(f"{row['party']}: {row['action']}", style="bold")
+    if row["offer"] is not None:
+        move.append("\n" + outcome_text(row["offer"]))
+    return move
+
+
 def _render(result, console: Console, rows: int) -> None:
     from rich.table import Table
 
+    from accord.reports.fit import fitted
+
     table = Table(show_header=True, header_style="bold", title=f"{result.scenario}: "
                   f"{' vs '.join(result.strategies)} ({result.protocol})")
-    for column in ("round", "party", "action", "offer", *(f"u {p}" for p in result.parties)):
-        table.add_column(column, justify="right" if column == "round" or column.startswith("u ") else "left")
+    table.add_column("round", justify="right")
+    table.add_column("move", overflow="fold")
+    for party in result.parties:
+        table.add_column(f"u {party}", justify="right")
     trace = result.trace
     shown = trace if rows <= 0 or len(trace) <= rows else trace[: rows // 2] + [None] + trace[-(rows - rows // 2):]
     for row in shown:
         if row is None:
-            table.add_row("…", f"{len(trace) - rows} rows", "", "", *[""] * len(result.parties))
+            table.add_row("…", f"{len(trace) - rows} rows", *[""] * len(result.parties))
             continue
         utilities = [f"{u:.3f}" for u in row["utilities"]] or [""] * len(result.parties)
-        table.add_row(str(row["round"]), row["party"], row["action"], _compact(row["offer"]), *utilities)
-    console.print(table)
+        table.add_row(str(row["round"]), _move(row), *utilities)
+    console.print(fitted(table))
     if result.trace_truncated:
         console.print(f"the trace keeps the last {len(trace):,} rows of this session (earlier rows were not kept)")
     if result.agreement:

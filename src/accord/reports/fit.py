@@ -5,8 +5,8 @@ minimum while doing so: at 80 columns a long party name took the room of the num
 "Kalai–Smorodinsky" was cut mid-word. :func:`fitted` lays the table out first. Every column keeps its longest
 header word (a ``no_wrap`` column its widest cell, its header still wrapping at spaces); a column asked to keep
 its words (row labels) keeps them up to :data:`KEPT_ROOM` cells; then, room allowing, every column keeps its
-value words up to :data:`WORD_ROOM` cells; what is left goes to the columns that want more, the widest narrowed
-first, as Rich does. A table that fits, or whose header words alone do not, is Rich's to lay out as usual. Given
+value words up to :data:`WORD_ROOM` cells; what is left goes to the columns that want more (their values before
+their headers), the widest narrowed first, as Rich does. A table that fits, or whose header words alone do not, is Rich's to lay out as usual. Given
 several versions of a table (full headings, then short ones), it draws the first whose words all fit.
 """
 
@@ -30,7 +30,8 @@ KEPT_ROOM = 24
 Need = tuple[int, ...]
 """The widths one column asks for, in cells with its padding, from the most pressing to the least: its header
 words (never less), its words (row labels) up to :data:`WORD_ROOM`, its value words up to :data:`WORD_ROOM`, its
-words (row labels) up to :data:`KEPT_ROOM`, and its width unwrapped; each at least the one before."""
+words (row labels) up to :data:`KEPT_ROOM`, its values unwrapped, and its header too; each at least the one
+before."""
 
 
 def levelled(floors: Sequence[int], ceilings: Sequence[int], room: int) -> list[int] | None:
@@ -88,17 +89,18 @@ def _need(table: Table, index: int, console: Console, options: ConsoleOptions, k
     column = table.columns[index]
     padding = _padding(table, index)
     if column.width is not None:
-        return (column.width + padding,) * 5
+        return (column.width + padding,) * 6
     cells = [Measurement.get(console, options, cell) for cell in column.cells]
     header = Measurement.get(console, options, column.header) if table.show_header else Measurement(0, 0)
-    natural = max([header.maximum, *(cell.maximum for cell in cells)])
+    body = max((cell.maximum for cell in cells), default=0)
+    natural = max(header.maximum, body)
     if column.max_width is not None:
-        natural = min(natural, column.max_width)
+        body, natural = min(body, column.max_width), min(natural, column.max_width)
     widest = max((cell.maximum if column.no_wrap else cell.minimum for cell in cells), default=0)
     hard = max(header.minimum, column.min_width or 0, widest if column.no_wrap else 0)
     soft = max(hard, min(widest, WORD_ROOM))
     kept = max(hard, min(widest, KEPT_ROOM)) if keep_words else soft
-    steps = (hard, soft if keep_words else hard, soft, kept, max(natural, kept))
+    steps = (hard, soft if keep_words else hard, soft, kept, max(body, kept), max(natural, body, kept))
     return tuple(width + padding for width in steps)
 
 
