@@ -13,6 +13,7 @@ from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
 from accord.cli.options import as_list, outcome_text
 from accord.cli.progress import progress
 from accord.errors import ScenarioError
+from accord.reports.fit import fitted
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 RECORD_HELP = ("record: a .yaml/.json/.csv record, a simulated session's --json output, or a bundled record "
@@ -54,7 +55,7 @@ def render(result, console: Console) -> None:
     title = result.record.title or Path(result.record.source).name
     table = Table(title=f"{result.record.scenario.name}: {title}", show_header=True, header_style="bold",
                   show_lines=True)
-    table.add_column("move", no_wrap=True)
+    table.add_column("move")
     table.add_column("offer", ratio=3, overflow="fold")
     table.add_column("utility", justify="right", no_wrap=True)
     table.add_column("dist", justify="right", no_wrap=True)
@@ -62,14 +63,14 @@ def render(result, console: Console) -> None:
     for entry in result.moves:
         move, score = entry.move, entry.score
         if move.action == "offer":
-            offer = _offer_text(entry.offer, 200)
+            offer = outcome_text(entry.offer) or "—"  # whole: the column wraps
         else:
             offer = f"moves[{move.answers}]" if move.answers is not None else ""
         partial = " (partial)" if score is not None and not score.complete and move.action == "offer" else ""
         table.add_row(f"{move.index} · {_when(move)}\n{move.party}\n{move.action}{partial}", offer,
                       _utilities_text(score).replace(" / ", "\n"),
                       "" if score is None else f"{score.pareto_distance:.3f}", _verdict(score, parties))
-    console.print(table)
+    console.print(fitted(table))
     console.print(f"[dim]utility: {', '.join(parties)} (top to bottom); a partial offer shows its range over its "
                   "completions, and its verdicts are those of its best completion for the proposer; zone: "
                   "completions every party prefers to no deal; dist: distance to the Pareto frontier.[/dim]")
@@ -83,7 +84,7 @@ def render(result, console: Console) -> None:
         span = f"{curve[0][1]:.3f} → {curve[-1][1]:.3f}" if curve else "—"
         drops = ", ".join(f"{c.before}→{c.after}: {c.size:.3f}" for c in largest[party]) or "none"
         concessions.add_row(party, span, str(len(curve)), drops)
-    console.print(concessions)
+    console.print(fitted(concessions))
     final = result.final
     if final is None:
         console.print("[bold]no agreement[/bold] at the end of the record")

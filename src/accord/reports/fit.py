@@ -3,7 +3,8 @@
 When a table is too wide, Rich narrows the widest columns first, as far as it takes, and ignores a column's
 minimum while doing so: at 80 columns a long party name took the room of the numbers beside it, and the header
 "Kalai–Smorodinsky" was cut mid-word. :func:`fitted` lays the table out first. Every column keeps its longest
-header word (a ``no_wrap`` column its widest cell, its header still wrapping at spaces); a column asked to keep
+header word up to :data:`KEPT_ROOM` cells (a ``no_wrap`` column its widest cell, its header still wrapping at
+spaces); a column asked to keep
 its words (row labels) keeps them up to :data:`KEPT_ROOM` cells; then, room allowing, every column keeps its
 value words up to :data:`WORD_ROOM` cells; what is left goes to the columns that want more (their values before
 their headers), the widest narrowed first, as Rich does. A table that fits, or whose header words alone do not, is Rich's to lay out as usual. Given
@@ -24,7 +25,8 @@ from rich.table import Column, Table
 WORD_ROOM = 14
 """A value word longer than this may be folded before any header word or shorter value word is."""
 KEPT_ROOM = 24
-"""How long a word of a column asked to keep its words (row labels) may be before it too may be folded."""
+"""How long a header word, or a word of a column asked to keep its words (row labels), may be before it too may be
+folded (an identifier in a header)."""
 
 
 Need = tuple[int, ...]
@@ -97,7 +99,7 @@ def _need(table: Table, index: int, console: Console, options: ConsoleOptions, k
     if column.max_width is not None:
         body, natural = min(body, column.max_width), min(natural, column.max_width)
     widest = max((cell.maximum if column.no_wrap else cell.minimum for cell in cells), default=0)
-    hard = max(header.minimum, column.min_width or 0, widest if column.no_wrap else 0)
+    hard = max(min(header.minimum, KEPT_ROOM), column.min_width or 0, widest if column.no_wrap else 0)
     soft = max(hard, min(widest, WORD_ROOM))
     kept = max(hard, min(widest, KEPT_ROOM)) if keep_words else soft
     steps = (hard, soft if keep_words else hard, soft, kept, max(body, kept), max(natural, body, kept))
