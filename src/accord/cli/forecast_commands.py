@@ -23,6 +23,7 @@ from accord.forecast import (
     monte_carlo,
 )
 from accord.divide.adjusted_winner import item_label
+from accord.reports.fit import fitted
 
 FILE_HELP = "stakeholder file (.csv/.yaml) or the name of a bundled one"
 
@@ -104,7 +105,7 @@ def _render_forecast(
         events.add_column("events")
         for r in result.rounds[1:]:
             events.add_row(str(r.number), "; ".join(r.events) or "no moves")
-        console.print(events)
+        console.print(fitted(events))
     if result.converged_at is not None:
         console.print(f"Converged: in round {result.converged_at} every actor faces the same danger, so no one "
                       f"moves and round {result.converged_at - 1} is final.")
@@ -182,7 +183,7 @@ def _render_divide(console: Console, problem: DivideProblem, division: Division)
     table.add_row("[bold]total[/bold]", "100", "100", "", "")
     table.add_row("[bold]points received[/bold]", f"[bold]{float(division.points[0]):.4g}[/bold]",
                   f"[bold]{float(division.points[1]):.4g}[/bold]", "", "")
-    console.print(table)
+    console.print(fitted(table))
     if division.normalised:
         console.print("Points were normalised so that each party's total is 100.")
     console.print(division.explain())
