@@ -64,6 +64,7 @@ def scenarios_command(everything: bool) -> None:
 
     from accord.io.bundled import library_dir, library_scenarios
     from accord.io.files import read_yaml
+    from accord.reports.fit import fitted
     from accord.space import feasible_size
 
     console = Console()
@@ -91,10 +92,10 @@ def scenarios_command(everything: bool) -> None:
             library.add_row(name, str(len(scenario.parties)), str(len(scenario.issues)),
                             _outcome_count(feasible_size(scenario)))
             step()
-    console.print(table)
+    console.print(fitted(table))
     if not everything:
         return
-    console.print(library)
+    console.print(fitted(library))
     for collection, entry in read_yaml(library_dir() / "provenance.yaml").items():
         console.print(f"[bold]{collection}/[/bold] ({entry['title']}): {entry['source']}", highlight=False)
 
