@@ -94,3 +94,15 @@ def test_the_first_version_whose_words_fit_is_drawn():
 
     assert "Kalai–Smorodinsky" in drawn(version("Kalai–Smorodinsky"), version("KS"), width=60)
     assert "KS" in drawn(version("Kalai–Smorodinsky"), version("KS"), width=24)
+
+
+def test_a_short_header_stays_on_one_line_beside_a_wide_column():
+    """A long offer column took every spare cell, so 'u Japan' wrapped to 'u' / 'Japan' beside it."""
+    table = Table(show_header=True)
+    table.add_column("move")
+    table.add_column("u Japan", justify="right")
+    table.add_column("u Russia", justify="right")
+    table.add_row("habomai=japan, " * 20, "1.000", "0.050")
+    text = drawn(table)
+    assert_readable_tables(text, headers=("move", "u Japan", "u Russia"))
+    assert "┃ u Japan ┃ u Russia ┃" in text

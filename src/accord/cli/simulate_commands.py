@@ -55,7 +55,7 @@ def _render(result, console: Console, rows: int) -> None:
             continue
         utilities = [f"{u:.3f}" for u in row["utilities"]] or [""] * len(result.parties)
         table.add_row(str(row["round"]), _move(row), *utilities)
-    console.print(fitted(table))
+    console.print(fitted(table, keep_words=(1,)))  # the moves before the utilities' headers
     if result.trace_truncated:
         console.print(f"the trace keeps the last {len(trace):,} rows of this session (earlier rows were not kept)")
     if result.agreement:

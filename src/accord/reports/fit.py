@@ -32,8 +32,8 @@ folded (an identifier in a header)."""
 Need = tuple[int, ...]
 """The widths one column asks for, in cells with its padding, from the most pressing to the least: its header
 words (never less), its words (row labels) up to :data:`WORD_ROOM`, its value words up to :data:`WORD_ROOM`, its
-words (row labels) up to :data:`KEPT_ROOM`, its values unwrapped, and its header too; each at least the one
-before."""
+words (row labels) up to :data:`KEPT_ROOM`, its values unwrapped (and its header on one line or two, if that takes
+at most :data:`WORD_ROOM`), and its header unwrapped; each at least the one before."""
 
 
 def levelled(floors: Sequence[int], ceilings: Sequence[int], room: int) -> list[int] | None:
@@ -102,8 +102,22 @@ def _need(table: Table, index: int, console: Console, options: ConsoleOptions, k
     hard = max(min(header.minimum, KEPT_ROOM), column.min_width or 0, widest if column.no_wrap else 0)
     soft = max(hard, min(widest, WORD_ROOM))
     kept = max(hard, min(widest, KEPT_ROOM)) if keep_words else soft
-    steps = (hard, soft if keep_words else hard, soft, kept, max(body, kept), max(natural, body, kept))
+    steps = (hard, soft if keep_words else hard, soft, kept, max(body, kept, _header_room(console, column.header, hard)),
+             max(natural, body, kept))
     return tuple(width + padding for width in steps)
+
+
+def _header_room(console: Console, header: object, hard: int) -> int:
+    """How wide a header is kept before the values widen: on one line, else on two, if that takes at most
+    :data:`WORD_ROOM` cells; else ``hard``."""
+    if not isinstance(header, str):
+        return hard
+    text = console.render_str(header)
+    for lines in (1, 2):
+        for width in range(hard, WORD_ROOM + 1):
+            if len(text.wrap(console, width)) <= lines:
+                return width
+    return hard
 
 
 class Fitted:
