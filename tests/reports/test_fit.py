@@ -106,3 +106,16 @@ def test_a_short_header_stays_on_one_line_beside_a_wide_column():
     text = drawn(table)
     assert_readable_tables(text, headers=("move", "u Japan", "u Russia"))
     assert "┃ u Japan ┃ u Russia ┃" in text
+
+
+def test_a_cjk_line_ending_at_the_columns_edge_is_not_cut():
+    """Rich counted a wrapped line's trailing space in characters, not cells: a line of CJK text that ends at the
+    column's edge lost its last letter to '…' ('Ministry of Energ…'). Fitted columns fold instead."""
+    table = Table(show_header=True)
+    table.add_column("round", justify="right")
+    table.add_column("events")
+    table.add_row("1", "漁民協同組合連合会の代表団 loses confrontation to Ministry of Energy and Mines; Ñandú dam "
+                       "authority compromises with Ministry of Energy and Mines")
+    text = drawn(table)
+    assert_readable_tables(text, headers=("round", "events"))
+    assert "Ministry of Energy" in text

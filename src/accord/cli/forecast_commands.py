@@ -147,7 +147,7 @@ def _render_positions(console: Console, result: Forecast) -> None:
         numbers = [result.rounds[k].number for k in page]
         title = "positions by round" + (f" ({numbers[0]}–{numbers[-1]})" if len(pages) > 1 else "")
         table = Table(title=title, header_style="bold")
-        table.add_column("actor", max_width=actor_width)
+        table.add_column("actor", max_width=actor_width, overflow="fold")
         for k in page:
             table.add_column(str(result.rounds[k].number), justify="right", no_wrap=True, min_width=widths[k])
         for index, actor in enumerate(result.actors):

@@ -152,8 +152,11 @@ class Fitted:
 
 
 def _fixed(column: Column, width: int) -> Column:
-    # a no_wrap column is at least as wide as its widest cell here, so only its header may still wrap
-    return dataclasses.replace(column, width=width, no_wrap=False)
+    # a no_wrap column is at least as wide as its widest cell here, so only its header may still wrap; a word too
+    # long for its column folds instead of being cut with '…' (Rich also cut a wrapped line of CJK text that ends
+    # at the column's edge, counting its trailing space in characters, not cells)
+    overflow = "fold" if column.overflow == "ellipsis" else column.overflow
+    return dataclasses.replace(column, width=width, no_wrap=False, overflow=overflow)
 
 
 def fitted(*tables: Table, keep_words: tuple[int, ...] = ()) -> Fitted:
