@@ -44,7 +44,7 @@ def test_at_80_columns_no_solution_heading_or_issue_name_is_split():
     screen = io.StringIO()
     render(analysis, Console(file=screen, width=80))
     text = screen.getvalue()
-    assert_readable_tables(text, headers=("issue", *(solution.short for solution in SOLUTIONS)))
+    assert_readable_tables(text, headers=("issue", *(solution.short or solution.title for solution in SOLUTIONS)))
     rows = {line.split("│")[1].strip() for line in text.splitlines() if line.startswith("│")}
     assert {issue.name for issue in analysis.scenario.issues} <= rows
     assert "KS: Kalai–Smorodinsky" in " ".join(text.split())

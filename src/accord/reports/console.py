@@ -23,14 +23,13 @@ def _solutions(analysis: Analysis, short: bool = False) -> Table:
     scenario = analysis.scenario
     caption = "d = reservation values; ties go to the deal with the largest utility sum"
     if short:
-        caption += "".join(f"; {solution.short}: {solution.title}" for solution in SOLUTIONS
-                           if solution.short != solution.title)
+        caption = "".join(f"{solution.short}: {solution.title}; " for solution in SOLUTIONS if solution.short) + caption
     table = Table(show_header=True, header_style="bold", title="Bargaining solutions", title_justify="left",
                   caption=caption, caption_justify="left")
     table.add_column("issue", overflow="fold")
     deals = [analysis.solutions[solution.name] for solution in SOLUTIONS]
     for solution in SOLUTIONS:
-        table.add_column(solution.short if short else solution.title, overflow="fold")
+        table.add_column(short and solution.short or solution.title, overflow="fold")
     for issue in scenario.issues:
         table.add_row(issue.name, *(_label(scenario, issue.name, deal.outcome[issue.name]) for deal in deals))
     table.add_section()
