@@ -3,12 +3,13 @@
 When a table is too wide, Rich narrows the widest columns first, as far as it takes, and ignores a column's
 minimum while doing so: at 80 columns a long party name took the room of the numbers beside it, and the header
 "Kalai–Smorodinsky" was cut mid-word. :func:`fitted` lays the table out first. Every column keeps its longest
-header word up to :data:`KEPT_ROOM` cells (a ``no_wrap`` column its widest cell, its header still wrapping at
-spaces); a column asked to keep
-its words (row labels) keeps them up to :data:`KEPT_ROOM` cells; then, room allowing, every column keeps its
-value words up to :data:`WORD_ROOM` cells; what is left goes to the columns that want more (their values before
-their headers), the widest narrowed first, as Rich does. A table that fits, or whose header words alone do not, is Rich's to lay out as usual. Given
-several versions of a table (full headings, then short ones), it draws the first whose words all fit.
+header word up to :data:`KEPT_ROOM` cells (a ``no_wrap`` column its widest cell; its header may still wrap at
+spaces); a column asked to keep its words (row labels) keeps them up to :data:`KEPT_ROOM` cells; then, room
+allowing, every column keeps its value words up to :data:`WORD_ROOM` cells; what is left goes to the columns that
+want more (their values before their headers), the widest narrowed first, as Rich does. A word longer than its
+column folds rather than being cut with '…'. A table that fits, or whose header words alone do not, is Rich's to
+lay out as usual. Given several versions of a table (full headings, then short ones), it draws the first whose
+words all fit.
 """
 
 from __future__ import annotations
@@ -102,8 +103,8 @@ def _need(table: Table, index: int, console: Console, options: ConsoleOptions, k
     hard = max(min(header.minimum, KEPT_ROOM), column.min_width or 0, widest if column.no_wrap else 0)
     soft = max(hard, min(widest, WORD_ROOM))
     kept = max(hard, min(widest, KEPT_ROOM)) if keep_words else soft
-    steps = (hard, soft if keep_words else hard, soft, kept, max(body, kept, _header_room(console, column.header, hard)),
-             max(natural, body, kept))
+    header_room = _header_room(console, column.header, hard) if table.show_header else hard
+    steps = (hard, soft if keep_words else hard, soft, kept, max(body, kept, header_room), max(natural, body, kept))
     return tuple(width + padding for width in steps)
 
 
