@@ -44,12 +44,13 @@ def test_levelled_fills_the_room_as_evenly_as_the_bounds_allow(pairs, room):
 
 
 def test_column_widths_give_up_value_words_before_header_words():
-    # (header words, row-label words, value words, long row labels, values, headers) per column
-    needs = [(7, 7, 14, 14, 40, 40), (19, 19, 19, 19, 19, 19), (6, 6, 14, 14, 30, 30)]
+    # (one cell, header words, row-label words, value words, long row labels, values, headers) per column
+    needs = [(3, 7, 7, 14, 14, 40, 40), (3, 19, 19, 19, 19, 19, 19), (3, 6, 6, 14, 14, 30, 30)]
     assert column_widths(needs, 200) == [40, 19, 30]
     assert column_widths(needs, 47) == [14, 19, 14]
     assert column_widths(needs, 40) == [11, 19, 10]
-    assert column_widths(needs, 31) is None  # not even the header words fit: Rich's own layout
+    assert column_widths(needs, 24) == [7, 11, 6]  # header words no longer fit: the widest is cut first
+    assert column_widths(needs, 8) is None  # not even a cell a column: Rich's own layout
 
 
 def drawn(*tables: Table, width: int = 80, **options) -> str:

@@ -7,9 +7,9 @@ header word up to :data:`KEPT_ROOM` cells (a ``no_wrap`` column its widest cell;
 spaces); a column asked to keep its words (row labels) keeps them up to :data:`KEPT_ROOM` cells; then, room
 allowing, every column keeps its value words up to :data:`WORD_ROOM` cells; what is left goes to the columns that
 want more (their values before their headers), the widest narrowed first, as Rich does. A word longer than its
-column folds rather than being cut with '…'. A table that fits, or whose header words alone do not, is Rich's to
-lay out as usual. Given several versions of a table (full headings, then short ones), it draws the first whose
-words all fit.
+column folds rather than being cut with '…', even where the header words do not fit (then the widest columns are
+narrowed first). A table that fits is Rich's to lay out as usual. Given several versions of a table (full headings,
+then short ones), it draws the first whose words all fit.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ folded (an identifier in a header)."""
 
 
 Need = tuple[int, ...]
-"""The widths one column asks for, in cells with its padding, from the most pressing to the least: its header
-words (never less), its words (row labels) up to :data:`WORD_ROOM`, its value words up to :data:`WORD_ROOM`, its
+"""The widths one column asks for, in cells with its padding, from the most pressing to the least: one cell, its
+header words, its words (row labels) up to :data:`WORD_ROOM`, its value words up to :data:`WORD_ROOM`, its
 words (row labels) up to :data:`KEPT_ROOM`, its values unwrapped (and its header on one line or two, if that takes
 at most :data:`WORD_ROOM`), and its header unwrapped; each at least the one before."""
+_VALUE_WORDS = 3  # where a Need says how wide its value words (up to WORD_ROOM) are
 
 
 def levelled(floors: Sequence[int], ceilings: Sequence[int], room: int) -> list[int] | None:
@@ -64,7 +65,7 @@ def levelled(floors: Sequence[int], ceilings: Sequence[int], room: int) -> list[
 
 def column_widths(needs: Sequence[Need], room: int) -> list[int] | None:
     """Widths for ``needs`` in ``room``: the most needs met that fit together, the next ones as far as they go;
-    ``None`` when not even the header words fit."""
+    ``None`` when not even one cell a column fits."""
     for step in range(len(needs[0]) - 2, -1, -1):
         widths = levelled([need[step] for need in needs], [need[step + 1] for need in needs], room)
         if widths is not None:
@@ -92,7 +93,7 @@ def _need(table: Table, index: int, console: Console, options: ConsoleOptions, k
     column = table.columns[index]
     padding = _padding(table, index)
     if column.width is not None:
-        return (column.width + padding,) * 6
+        return (column.width + padding,) * 7
     cells = [Measurement.get(console, options, cell) for cell in column.cells]
     header = Measurement.get(console, options, column.header) if table.show_header else Measurement(0, 0)
     body = max((cell.maximum for cell in cells), default=0)
@@ -104,7 +105,7 @@ def _need(table: Table, index: int, console: Console, options: ConsoleOptions, k
     soft = max(hard, min(widest, WORD_ROOM))
     kept = max(hard, min(widest, KEPT_ROOM)) if keep_words else soft
     header_room = _header_room(console, column.header, hard) if table.show_header else hard
-    steps = (hard, soft if keep_words else hard, soft, kept, max(body, kept, header_room), max(natural, body, kept))
+    steps = (1, hard, soft if keep_words else hard, soft, kept, max(body, kept, header_room), max(natural, body, kept))
     return tuple(width + padding for width in steps)
 
 
@@ -140,7 +141,7 @@ class Fitted:
         for table in self.tables:
             needs = self._needs(table, console, options)
             room = options.max_width - _borders(table)
-            if sum(need[2] for need in needs) <= room:
+            if sum(need[_VALUE_WORDS] for need in needs) <= room:
                 break
         widths = column_widths(needs, room) if needs else None
         if widths is None or sum(need[-1] for need in needs) <= room:
