@@ -20,9 +20,9 @@ RECORD_HELP = ("record: a .yaml/.json/.csv record, a simulated session's --json 
                "name (e.g. japan-russia-history)")
 
 
-def _offer_text(offer: dict, limit: int = 60) -> str:
-    text = outcome_text(offer) or "—"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _offer_text(offer: dict) -> str:
+    """An offer whole, however long: the terminal wraps it at its commas."""
+    return outcome_text(offer) or "—"
 
 
 def _when(move) -> str:
@@ -63,7 +63,7 @@ def render(result, console: Console) -> None:
     for entry in result.moves:
         move, score = entry.move, entry.score
         if move.action == "offer":
-            offer = outcome_text(entry.offer) or "—"  # whole: the column wraps
+            offer = _offer_text(entry.offer)
         else:
             offer = f"moves[{move.answers}]" if move.answers is not None else ""
         partial = " (partial)" if score is not None and not score.complete and move.action == "offer" else ""
@@ -96,7 +96,7 @@ def render(result, console: Console) -> None:
     for position in final.dominating_frontier[:3]:
         utilities = result.map.utilities[position]
         console.print(f"  frontier deal ({' / '.join(f'{u:.3f}' for u in utilities)}): "
-                      f"{_offer_text(result.outcome(position), 200)}")
+                      f"{_offer_text(result.outcome(position))}")
 
 
 @click.command("audit")
