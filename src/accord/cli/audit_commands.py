@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
 from accord.cli.options import as_list, outcome_text
 from accord.cli.progress import progress
+from accord.cli.screen import screen
 from accord.errors import ScenarioError
 from accord.reports.fit import fitted
 
@@ -71,9 +73,9 @@ def render(result, console: Console) -> None:
                       _utilities_text(score).replace(" / ", "\n"),
                       "" if score is None else f"{score.pareto_distance:.3f}", _verdict(score, parties))
     console.print(fitted(table))
-    console.print(f"[dim]utility: {', '.join(parties)} (top to bottom); a partial offer shows its range over its "
+    console.print(f"utility: {', '.join(parties)} (top to bottom); a partial offer shows its range over its "
                   "completions, and its verdicts are those of its best completion for the proposer; zone: "
-                  "completions every party prefers to no deal; dist: distance to the Pareto frontier.[/dim]")
+                  "completions every party prefers to no deal; dist: distance to the Pareto frontier.", style="dim")
     concessions = Table(title="Concessions (own utility of own offers)", show_header=True, header_style="bold")
     concessions.add_column("party")
     concessions.add_column("first → last", justify="right")
@@ -87,10 +89,10 @@ def render(result, console: Console) -> None:
     console.print(fitted(concessions))
     final = result.final
     if final is None:
-        console.print("[bold]no agreement[/bold] at the end of the record")
+        console.print(Text.assemble(("no agreement", "bold"), " at the end of the record"))
         return
-    console.print(f"[bold green]agreement[/bold green] on moves[{final.move}]: "
-                  + ", ".join(f"{p} {u:.4f}" for p, u in zip(parties, final.utilities)))
+    console.print(Text.assemble(("agreement", "bold green"), f" on moves[{final.move}]: "
+                                + ", ".join(f"{p} {u:.4f}" for p, u in zip(parties, final.utilities))))
     console.print(f"dominated by {final.dominated_by:,} outcomes; left on the table: "
                   + ", ".join(f"{p} +{g:.4f}" for p, g in zip(parties, final.left_on_the_table)))
     for position in final.dominating_frontier[:3]:
@@ -130,7 +132,7 @@ def audit_command(scenario_paths: list[str], record: str, as_json: bool, plot: P
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
-    render(result, Console())
+    render(result, screen())
 
 
 def register(app: click.Group) -> None:

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, outcome_text
+from accord.cli.screen import screen
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
 from accord.reports.fit import fitted
@@ -98,7 +99,7 @@ def robust_command(paths: list[str], samples: int, seed: int, workers: int | Non
         return
     if not scenario.uncertainty:
         Console(stderr=True).print("note: the scenario states no distributions, so every probability is 0 or 1")
-    _show(document, Console())
+    _show(document, screen())
 
 
 def register(app: click.Group) -> None:

@@ -13,6 +13,7 @@ from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, outcome_text
 from accord.cli.progress import progress
+from accord.cli.screen import screen
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
 from accord.reports.fit import fitted
@@ -127,7 +128,7 @@ def sensitivity_command(paths: list[str], reservation: tuple[str, ...], weight_n
             "reservation_grid": [vars(cell) for cell in cells],
             "weight_noise": None if noise is None else vars(noise)}, indent=2, default=str))
         return
-    console = Console()
+    console = screen()
     if cells:
         _render_grid(console, scenario, cells)
     if noise is not None:

@@ -38,6 +38,7 @@ def _move(row: dict) -> Text:
 
 def _render(result, console: Console, rows: int) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from accord.reports.fit import fitted
 
@@ -59,21 +60,23 @@ def _render(result, console: Console, rows: int) -> None:
     if result.trace_truncated:
         console.print(f"the trace keeps the last {len(trace):,} rows of this session (earlier rows were not kept)")
     if result.agreement:
-        console.print(f"[bold green]agreement[/bold green] after {result.rounds} rounds: {_compact(result.outcome)}")
+        console.print(Text.assemble(("agreement", "bold green"),
+                                    f" after {result.rounds} rounds: {_compact(result.outcome)}"))
     else:
         why = result.ended_by
         if result.fault is not None:
             why += f" — {result.breakdown_by}: {result.fault.kind}: {result.fault.message}"
         elif result.breakdown_by:
             why += f" — {result.breakdown_by} walked away"
-        console.print(f"[bold red]no agreement[/bold red] after {result.rounds} rounds ({why})")
+        console.print(Text.assemble(("no agreement", "bold red"), f" after {result.rounds} rounds ({why})"))
     console.print("utilities: " + ", ".join(f"{p} {u:.4f}" for p, u in zip(result.parties, result.utilities)))
     nash = (", ".join(f"{u:.4f}" for u in result.nash_utilities) if result.nash_utilities else "none")
     console.print(f"distance to the Pareto frontier {result.pareto_distance:.4f}; to the Nash point ({nash}) "
                   f"{result.nash_distance:.4f}")
     if result.ratified is not None:
+        rejected = " at home: rejected by " + ", ".join(result.rejected_by)
         console.print("ratified at home by every constituency" if result.ratified else
-                      "[bold red]not ratified[/bold red] at home: rejected by " + ", ".join(result.rejected_by))
+                      Text.assemble(("not ratified", "bold red"), rejected))
 
 
 @click.command("simulate")
@@ -134,9 +137,9 @@ def simulate_command(paths: list[str], strategies: str | None, protocol: str, ro
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
-    from rich.console import Console
+    from accord.cli.screen import screen
 
-    _render(result, Console(), rows)
+    _render(result, screen(), rows)
 
 
 @click.command("strategies")
@@ -150,8 +153,9 @@ def strategies_command(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([info.to_json() for info in known.values()]))
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from accord.cli.screen import screen
 
     # one column of traits instead of three yes/no columns leaves the description room at 80 columns
     table = Table(show_header=True, header_style="bold")
@@ -162,7 +166,7 @@ def strategies_command(as_json: bool) -> None:
         kind = info.classifier
         traits = [kind.concession] + ["stochastic"] * kind.stochastic + ["opponent model"] * kind.opponent_model
         table.add_row(info.name, "; ".join(traits), info.description)
-    Console().print(table)
+    screen().print(table)
 
 
 def register(app: click.Group) -> None:

@@ -18,6 +18,7 @@ from rich.text import Text
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, names
 from accord.cli import progress as terminal_progress
+from accord.cli.screen import screen
 from accord.errors import OptionError
 from accord.executors import make_executor
 from accord.protocols.registry import protocol_names
@@ -149,7 +150,7 @@ def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str
     if as_json:
         click.echo(json.dumps(document, indent=2, allow_nan=False))
         return
-    console = Console()
+    console = screen()
     heading = f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"
     console.print(fitted(ranking_table(stats, heading), ranking_table(stats, heading, gap=0)))  # long names: tighter
     faulty = [row for row in rows if row["fault_kind"]]

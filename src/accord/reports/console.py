@@ -149,8 +149,8 @@ def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> Non
     if analysis.has_zone_of_agreement:
         console.print(fitted(_solutions(analysis), _solutions(analysis, short=True), keep_words=(0,)))
     else:
-        console.print("[bold]Solutions:[/] none — there is no zone of agreement "
-                      "(every bargaining solution needs a deal both sides prefer to walking away).")
+        console.print(Text.assemble(("Solutions:", "bold"), " none — there is no zone of agreement (every "
+                                    "bargaining solution needs a deal both sides prefer to walking away)."))
     if analysis.ratification is not None:
         console.print(fitted(_ratification(analysis)))
         console.print(fitted(_win_sets(analysis)))
