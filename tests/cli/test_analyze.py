@@ -5,7 +5,7 @@ import yaml
 from click.testing import CliRunner
 
 from accord.cli.main import app
-from tests.cli_assertions import assert_one_line_error
+from tests.cli_assertions import assert_one_line_error, assert_readable_tables
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 runner = CliRunner()
@@ -89,6 +89,22 @@ def test_scenarios_lists_each_bundled_name_whole_with_its_feasible_outcomes():
     assert result.exit_code == 0, result.output
     assert "japan-russia-2019" in result.stdout and "japan-russia-2020" in result.stdout
     assert "207,360" in result.stdout and "331,776" not in result.stdout  # after the hard constraints
+
+
+def test_scenarios_at_80_columns_cut_no_title_word():
+    """The title column was cut to 'constitutio…' while 'feasible outcomes' kept its header on one line."""
+    result = runner.invoke(app, ["scenarios"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=("name", "title", "parties", "issues", "feasible outcomes"))
+    assert "constitutional" in result.stdout
+
+
+def test_analyze_at_80_columns_on_three_long_party_names_and_piped():
+    """The whole report, as a pipe gets it at COLUMNS=80: no table past 80 cells, no cut word, CJK aligned."""
+    result = runner.invoke(app, ["analyze", str(DATA / "long-names.yaml")], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=("issue", "party", "reservation (no deal)", "Nash", "KS",
+                                                   "approves (all outcomes)", "own reservation only"))
 
 
 def test_a_library_name_is_the_bundled_research_scenario(shared_domains):

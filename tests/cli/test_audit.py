@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from accord.cli.main import app
-from tests.cli_assertions import assert_one_line_error
+from tests.cli_assertions import assert_one_line_error, assert_readable_tables
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MINI = str(DATA / "mini.yaml")
@@ -84,3 +84,42 @@ def test_bad_records_get_one_located_line_each(tmp_path):
     assert len(lines) == 2 and "moves[1].offer.island" in lines[1] and "Traceback" not in result.output
     assert_one_line_error(runner.invoke(app, ["audit", MINI, write(tmp_path, GOOD), "--plot", "x.gif"]),
                           "cannot draw '.gif'")
+
+
+def test_three_long_party_names_leave_every_column_readable_at_80_columns(tmp_path):
+    """The move column never wrapped, so one long party name took the whole width: the offer, dist and verdict
+    columns were drawn 0 cells wide and the utilities as '0.…'."""
+    names = ["漁民 Fishers' Co-op", "Ñandú dam authority",
+             "International Development Lender (IDL) — Asia–Pacific Infrastructure Window"]
+    record = {"accord-record": 1, "scenario": "long-names", "moves": [
+        {"round": 1, "party": names[0], "action": "offer", "offer": {"漁業_fishing_quota": 4}},
+        {"round": 2, "party": names[2], "action": "offer", "offer": {
+            "dam_height_and_reservoir_operating_rule": "medium_storage_reservoir", "漁業_fishing_quota": 4,
+            "downstream_minimum_flow_share": 0.5, "monitoring": "national_agencies_only",
+            "compensation_fund_for_displaced_villages": "partially_funded_by_upstream_state"}},
+        {"round": 3, "party": names[1], "action": "accept"},
+    ]}
+    result = runner.invoke(app, ["audit", str(DATA / "long-names.yaml"), write(tmp_path, record)],
+                           env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=("move", "offer", "utility", "dist", "verdict", "first → last"))
+    assert "0.30–0.95" in result.stdout and "moves[1]" in result.stdout
+
+
+def test_the_frontier_deals_that_dominate_an_agreement_are_shown_whole(tmp_path):
+    """A frontier deal over long issue names was cut at 200 characters, mid-word ('monitor…')."""
+    lender = "International Development Lender (IDL) — Asia–Pacific Infrastructure Window"
+    record = {"accord-record": 1, "scenario": "long-names", "moves": [
+        {"round": 1, "party": lender, "action": "offer", "offer": {
+            "dam_height_and_reservoir_operating_rule": "medium_storage_reservoir", "漁業_fishing_quota": 4,
+            "downstream_minimum_flow_share": 0.5, "monitoring": "national_agencies_only",
+            "compensation_fund_for_displaced_villages": "partially_funded_by_upstream_state"}},
+        {"round": 2, "party": "Ñandú dam authority", "action": "accept"},
+        {"round": 2, "party": "漁民 Fishers' Co-op", "action": "accept"},
+    ]}
+    result = runner.invoke(app, ["audit", str(DATA / "long-names.yaml"), write(tmp_path, record)],
+                           env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    deals = " ".join(result.stdout.split("frontier deal")[1:]).split()
+    assert "frontier deal" in result.stdout and not any(word.endswith("…") for word in deals)
+    assert sum(word.startswith("monitoring=") for word in deals) == result.stdout.count("frontier deal")

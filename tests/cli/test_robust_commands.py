@@ -9,6 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from accord.cli.main import app, main
+from tests.cli_assertions import assert_readable_tables
 from tests.robust.scenarios import document
 
 
@@ -63,3 +64,12 @@ def test_the_tables_show_a_whole_real_as_analyze_does(mini_with):
     result = CliRunner().invoke(app, ["robust", str(path), "--samples", "5"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "share=" in result.stdout and not re.search(r"share=\d+\.0\b", result.stdout), result.stdout
+
+
+def test_long_names_at_80_columns_fold_packages_and_numbers_instead_of_cutting_them():
+    """The packages were cut to 'dam_height_and_r…', one issue per line, the rest of each package lost."""
+    result = CliRunner().invoke(app, ["robust", "tests/data/long-names.yaml", "--samples", "20"],
+                                env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=("package", "rational", "KS", "uncertain number"))
+    assert "parties[0].reservation" in result.stdout

@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from accord.cli.main import app
 from accord.cli.sensitivity_commands import split_deals
+from tests.cli_assertions import assert_readable_tables
 
 runner = CliRunner()
 
@@ -37,3 +38,24 @@ def test_long_party_names_at_80_columns_keep_the_nash_column(mini_with):
     assert "Nash" in result.stdout.split("┡")[0]
     rows = [line.split("│")[1:-1] for line in result.stdout.splitlines() if line.startswith("│")]
     assert rows and all(row[-1].strip() for row in rows), result.stdout
+
+
+def test_the_weight_noise_table_at_80_columns_cuts_no_issue_or_option():
+    """The option frequencies cut issue and option names with '…' ('dam_height_and_reservoir_operating_…')."""
+    result = runner.invoke(app, ["sensitivity", "tests/data/long-names.yaml", "--weight-noise", "0.3", "--runs", "20"],
+                           env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=("issue", "options (share of runs)"))
+    assert "漁業_fishing_quota" in result.stdout and "medium_storage_reservoir" in result.stdout
+
+
+def test_three_varied_long_names_leave_the_nash_deal_its_room():
+    """With identifiers in its header the deal column could not be laid out; Rich gave the numbers the room."""
+    parties = ("漁民 Fishers' Co-op", "Ñandú dam authority",
+               "International Development Lender (IDL) — Asia–Pacific Infrastructure Window")
+    ranges = [option for party in parties for option in ("--reservation", f"{party}=0.2,0.5")]
+    result = runner.invoke(app, ["sensitivity", "tests/data/long-names.yaml", *ranges], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=tuple(f"d {party}" for party in parties))
+    top = result.stdout.splitlines()[1]
+    assert len(top.split("┳")[-1]) >= 24, top  # the deal column

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from accord.cli.main import app
-from tests.cli_assertions import assert_one_line_error
+from tests.cli_assertions import assert_one_line_error, assert_readable_tables
 from tests.yaml_bombs import DIVIDE_BOMB, REFUSAL
 
 
@@ -51,3 +51,14 @@ def test_divide_refuses_an_alias_bomb_with_one_line(tmp_path: Path):
     path = tmp_path / "bomb.yaml"
     path.write_text(DIVIDE_BOMB)
     assert_one_line_error(run("divide", str(path)), "bomb.yaml", REFUSAL)
+
+
+def test_long_party_names_at_80_columns_keep_every_header_word(tmp_path: Path):
+    """The points and share columns cut 'Infrastructure' to 'Infrastructu…' in their headers."""
+    a, b = "漁民 Fishers' Co-op", "International Development Lender (IDL) — Asia–Pacific Infrastructure Window"
+    path = tmp_path / "basin.yaml"
+    path.write_text(f'parties: ["{a}", "{b}"]\nitems:\n  "漁業権 fishing rights in the lower delta": [40, 10]\n'
+                    '  "Resettlement land (Ñandú valley)": [30, 20]\n  monitoring: [30, 70]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["divide", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=(f"{a} points", f"{b} points", f"{a} share", f"{b} share"))

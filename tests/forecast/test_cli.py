@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from accord.cli.main import app
-from tests.cli_assertions import assert_one_line_error
+from tests.cli_assertions import assert_one_line_error, assert_readable_tables
 from tests.yaml_bombs import REFUSAL, STAKEHOLDER_BOMB
 
 runner = CliRunner()
@@ -148,3 +148,18 @@ def test_round_pages_fit_the_room():
     assert round_pages([5, 5, 5], 100) == [[0, 1, 2]]
     assert round_pages([5, 5, 5], 16) == [[0, 1], [2]]
     assert round_pages([50], 10) == [[0]]
+
+
+def test_cjk_actor_names_at_80_columns_fold_instead_of_being_cut(tmp_path: Path):
+    """A CJK name has no space to wrap at: the actor column cut it to '漁民協同組合連合会の代 …'."""
+    names = ["漁民協同組合連合会の代表団", "国際開発金融機関アジア太平洋インフラ窓口", "Ñandú dam authority", "長老会"]
+    path = tmp_path / "basin.csv"
+    path.write_text("actor,position,salience,capability\n" + "".join(
+        f"{name},{position},0.8,{capability}\n" for name, position, capability
+        in zip(names, (10, 55, 90, 20), (20, 80, 60, 15))), encoding="utf-8")
+    result = runner.invoke(app, ["forecast", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=("actor", "round", "events"))
+    actors = "".join(line.split("│")[1].strip() for line in result.stdout.split("positions by round")[1]
+                     .split("└")[0].splitlines() if line.startswith("│"))
+    assert all(name.replace(" ", "") in actors.replace(" ", "") for name in names)

@@ -32,3 +32,42 @@ def test_an_uncounted_zone_is_said_in_words_with_the_methods_note():
 def test_a_counted_zone_gives_its_size_and_share():
     text = rendered(accord.analyze(accord.load("tests/data/mini.yaml")))
     assert "Zone of agreement:" in text and "outcomes (" in text
+
+
+def test_at_80_columns_no_solution_heading_or_issue_name_is_split():
+    """The flagship's table cut 'Kalai–Smorodi|nsky' and 'transfer_timi|ng'; with the short labels the SOLUTIONS
+    declare ('KS', named in the caption) every heading and issue name is whole."""
+    from accord.analysis import SOLUTIONS
+    from tests.cli_assertions import assert_readable_tables
+
+    analysis = accord.analyze(accord.load("japan-russia-2019"))
+    screen = io.StringIO()
+    render(analysis, Console(file=screen, width=80))
+    text = screen.getvalue()
+    assert_readable_tables(text, headers=("issue", *(solution.short or solution.title for solution in SOLUTIONS)))
+    rows = {line.split("│")[1].strip() for line in text.splitlines() if line.startswith("│")}
+    assert {issue.name for issue in analysis.scenario.issues} <= rows
+    assert "KS: Kalai–Smorodinsky" in " ".join(text.split())
+
+
+def test_titles_head_the_solutions_where_they_fit():
+    from accord.analysis import SOLUTIONS
+    from tests.cli_assertions import assert_readable_tables
+
+    screen = io.StringIO()
+    render(accord.analyze(accord.load("tests/data/mini.yaml")), Console(file=screen, width=80))
+    assert_readable_tables(screen.getvalue(), headers=tuple(solution.title for solution in SOLUTIONS))
+
+
+def test_three_long_party_names_at_80_columns_keep_every_header_and_number_whole():
+    """Three parties with long and CJK names: the frontier table cut two of them to '漁民 F…' and 'Ñandú…' and ran
+    past 80 columns; the parties table folded 'Internation|al'."""
+    from tests.cli_assertions import assert_readable_tables
+
+    analysis = accord.analyze(accord.load("tests/data/long-names.yaml"))
+    screen = io.StringIO()
+    render(analysis, Console(file=screen, width=80))
+    text = screen.getvalue()
+    assert_readable_tables(text, headers=(*analysis.scenario.party_names, "reservation (no deal)", "KS"))
+    words = {word for line in text.splitlines() if line.startswith("│") for word in line.replace("│", " ").split()}
+    assert {"International", "Infrastructure", "Asia–Pacific", "漁民"} <= words

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from accord.cli.main import app
 from accord.strategies import BUILTINS
-from tests.cli_assertions import assert_one_line_error
+from tests.cli_assertions import assert_one_line_error, assert_readable_tables, table_blocks
 
 runner = CliRunner()
 MINI = "tests/data/mini.yaml"
@@ -196,3 +196,28 @@ def test_a_one_party_file_is_named_by_its_path_not_its_scenario_name(tmp_path):
     result = invoke("simulate", str(path), "--strategies", "boulware")
     assert_one_line_error(result, f"{path}: has 1 party", "add a profile")
     assert "lonely" not in result.stderr
+
+
+def test_the_trace_at_80_columns_shows_each_offer_whole():
+    """The offer column was squeezed between the party, action and utility columns: 'transfer_timing=on_signatu…'
+    in the flagship; each offer now has the lines under its move."""
+    args = ["simulate", "japan-russia-2019", "--strategies", "boulware,conceder", "--rows", "4"]
+    result = runner.invoke(app, args, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout, headers=("round", "move", "u Japan", "u Russia"))
+    first = json.loads(runner.invoke(app, [*args, "--json"]).stdout)["trace"][0]
+    words = result.stdout.replace("│", " ").replace(",", " ").split()
+    assert all(f"{issue}={value}" in words for issue, value in first["offer"].items())
+
+
+def test_a_three_party_trace_with_long_names_keeps_the_offer_readable_at_80_columns():
+    """Three long party names squeezed the offer column to 9 cells ('dam_heig…' on every line)."""
+    args = ["simulate", "tests/data/long-names.yaml", "--strategies", "boulware,conceder,linear", "--rows", "4"]
+    result = runner.invoke(app, args, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    parties = json.loads(runner.invoke(app, [*args, "--json"]).stdout)["parties"]
+    assert_readable_tables(result.stdout, headers=("move", *(f"u {party}" for party in parties)))
+    (trace,) = table_blocks(result.stdout)
+    move = trace[0].split("┳")[1]
+    assert len(move) >= 24  # 9 before, when utilities and party names shared the room with the offer
+    assert "漁業_fishing_quota=" in result.stdout and "monitoring=" in result.stdout

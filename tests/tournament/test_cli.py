@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from accord.cli.main import app
 from accord.tournament import Store, plan, run
 from accord.tournament.plan import Settings
-from tests.cli_assertions import assert_one_line_error
+from tests.cli_assertions import assert_one_line_error, assert_readable_tables
 
 from tests.tournament.conftest import MINI, Raises
 
@@ -224,3 +224,17 @@ def test_a_serial_run_with_a_timeout_kills_a_strategy_that_defeats_the_guards(tm
     document = json.loads(invoke("results", db, "--json").stdout)
     assert document["faults"] == {"hung": 2}
     assert {s["name"]: s["faults"] for s in document["strategies"]} == {"linear": 0, Swallows.name: 2}
+
+
+def test_the_ranking_of_long_strategy_names_fits_80_columns_whole(tmp_path):
+    """'accept-above-reservation' pushed the ranking past 80 columns: Rich cut it and the headers ('medi…', 'agre…')
+    and dropped the n column; the ranking then closes its gaps to one space."""
+    db = tmp_path / "t.db"
+    args = ["--strategies", "accept-above-reservation,tit-for-tat-absolute", "--scenarios", MINI, "--rounds", "20"]
+    assert invoke("tournament", *args, "--db", db, "--json").exit_code == 0
+    result = runner.invoke(app, ["results", str(db)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert_readable_tables(result.stdout)
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["strategy", "n", "utility", "median", "agreed", "welfare", "Pareto", "Nash", "faults"]
+    assert any(line.startswith("accept-above-reservation ") for line in lines)

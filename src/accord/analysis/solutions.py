@@ -1,8 +1,8 @@
 """Bargaining solutions over the rational outcomes (uᵢ ≥ dᵢ for every party, d = reservation values).
 
-:data:`SOLUTIONS` declares them, one :class:`Solution` record each (name, title, score over the gains);
+:data:`SOLUTIONS` declares them, one :class:`Solution` record each (name, title, score over the gains, short label);
 :func:`solve` returns the position (row) of each chosen outcome, or ``None`` when no outcome is rational. The
-reports and the web read names and titles from the declarations.
+reports and the web read names and titles (the terminal report short labels too) from the declarations.
 Ties are broken towards the largest utility sum, then the lexicographically largest utility vector (first
 party's utility first), then the lowest position.
 """
@@ -60,11 +60,13 @@ def _utilitarian(gains: np.ndarray, reach: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class Solution:
     """One bargaining solution: ``score(gains, reach)`` scores each rational outcome from its gains over the
-    reservation values (``(n, parties)``) and each party's largest gain (``reach``); the best score wins."""
+    reservation values (``(n, parties)``) and each party's largest gain (``reach``); the best score wins. ``short``
+    heads its column where the title does not fit (an 80-column terminal); empty, the title does."""
 
     name: str
     title: str
     score: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    short: str = ""
 
     def to_json(self) -> dict:
         return {"name": self.name, "title": self.title}
@@ -72,7 +74,7 @@ class Solution:
 
 SOLUTIONS: tuple[Solution, ...] = (
     Solution("nash", "Nash", _nash),
-    Solution("kalai_smorodinsky", "Kalai–Smorodinsky", _kalai_smorodinsky),
+    Solution("kalai_smorodinsky", "Kalai–Smorodinsky", _kalai_smorodinsky, short="KS"),
     Solution("egalitarian", "egalitarian", _egalitarian),
     Solution("utilitarian", "utilitarian", _utilitarian),
 )

@@ -8,20 +8,23 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from accord.cli.errors import USER_ERROR_EXIT, reports_user_errors
 from accord.cli.options import as_list, outcome_text
 from accord.cli.progress import progress
+from accord.cli.screen import screen
 from accord.errors import ScenarioError
+from accord.reports.fit import fitted
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 RECORD_HELP = ("record: a .yaml/.json/.csv record, a simulated session's --json output, or a bundled record "
                "name (e.g. japan-russia-history)")
 
 
-def _offer_text(offer: dict, limit: int = 60) -> str:
-    text = outcome_text(offer) or "—"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _offer_text(offer: dict) -> str:
+    """An offer whole, however long: the terminal wraps it at its commas."""
+    return outcome_text(offer) or "—"
 
 
 def _when(move) -> str:
@@ -54,7 +57,7 @@ def render(result, console: Console) -> None:
     title = result.record.title or Path(result.record.source).name
     table = Table(title=f"{result.record.scenario.name}: {title}", show_header=True, header_style="bold",
                   show_lines=True)
-    table.add_column("move", no_wrap=True)
+    table.add_column("move")
     table.add_column("offer", ratio=3, overflow="fold")
     table.add_column("utility", justify="right", no_wrap=True)
     table.add_column("dist", justify="right", no_wrap=True)
@@ -62,17 +65,17 @@ def render(result, console: Console) -> None:
     for entry in result.moves:
         move, score = entry.move, entry.score
         if move.action == "offer":
-            offer = _offer_text(entry.offer, 200)
+            offer = _offer_text(entry.offer)
         else:
             offer = f"moves[{move.answers}]" if move.answers is not None else ""
         partial = " (partial)" if score is not None and not score.complete and move.action == "offer" else ""
         table.add_row(f"{move.index} · {_when(move)}\n{move.party}\n{move.action}{partial}", offer,
                       _utilities_text(score).replace(" / ", "\n"),
                       "" if score is None else f"{score.pareto_distance:.3f}", _verdict(score, parties))
-    console.print(table)
-    console.print(f"[dim]utility: {', '.join(parties)} (top to bottom); a partial offer shows its range over its "
+    console.print(fitted(table))
+    console.print(f"utility: {', '.join(parties)} (top to bottom); a partial offer shows its range over its "
                   "completions, and its verdicts are those of its best completion for the proposer; zone: "
-                  "completions every party prefers to no deal; dist: distance to the Pareto frontier.[/dim]")
+                  "completions every party prefers to no deal; dist: distance to the Pareto frontier.", style="dim")
     concessions = Table(title="Concessions (own utility of own offers)", show_header=True, header_style="bold")
     concessions.add_column("party")
     concessions.add_column("first → last", justify="right")
@@ -83,19 +86,19 @@ def render(result, console: Console) -> None:
         span = f"{curve[0][1]:.3f} → {curve[-1][1]:.3f}" if curve else "—"
         drops = ", ".join(f"{c.before}→{c.after}: {c.size:.3f}" for c in largest[party]) or "none"
         concessions.add_row(party, span, str(len(curve)), drops)
-    console.print(concessions)
+    console.print(fitted(concessions))
     final = result.final
     if final is None:
-        console.print("[bold]no agreement[/bold] at the end of the record")
+        console.print(Text.assemble(("no agreement", "bold"), " at the end of the record"))
         return
-    console.print(f"[bold green]agreement[/bold green] on moves[{final.move}]: "
-                  + ", ".join(f"{p} {u:.4f}" for p, u in zip(parties, final.utilities)))
+    console.print(Text.assemble(("agreement", "bold green"), f" on moves[{final.move}]: "
+                                + ", ".join(f"{p} {u:.4f}" for p, u in zip(parties, final.utilities))))
     console.print(f"dominated by {final.dominated_by:,} outcomes; left on the table: "
                   + ", ".join(f"{p} +{g:.4f}" for p, g in zip(parties, final.left_on_the_table)))
     for position in final.dominating_frontier[:3]:
         utilities = result.map.utilities[position]
         console.print(f"  frontier deal ({' / '.join(f'{u:.3f}' for u in utilities)}): "
-                      f"{_offer_text(result.outcome(position), 200)}")
+                      f"{_offer_text(result.outcome(position))}")
 
 
 @click.command("audit")
@@ -129,7 +132,7 @@ def audit_command(scenario_paths: list[str], record: str, as_json: bool, plot: P
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
-    render(result, Console())
+    render(result, screen())
 
 
 def register(app: click.Group) -> None:

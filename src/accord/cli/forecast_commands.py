@@ -7,9 +7,11 @@ import json
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from accord.cli.errors import reports_user_errors
 from accord.cli.progress import progress
+from accord.cli.screen import screen
 from accord.divide import Division, DivideProblem, adjusted_winner, load_divide
 from accord.errors import OptionError, check_seed
 from accord.forecast import (
@@ -23,6 +25,7 @@ from accord.forecast import (
     monte_carlo,
 )
 from accord.divide.adjusted_winner import item_label
+from accord.reports.fit import fitted
 
 FILE_HELP = "stakeholder file (.csv/.yaml) or the name of a bundled one"
 
@@ -75,7 +78,7 @@ def forecast_command(file: str, model: str, rounds: int, runs: int, seed: int, q
         documents = [result.to_json(summary) for result, summary in zip(results, summaries)]
         click.echo(json.dumps({"issues": documents}, indent=2, allow_nan=False))
         return
-    console = Console()
+    console = screen()
     for group, result, summary in zip(groups, results, summaries):
         _render_forecast(console, group, result, summary)
     if plot:
@@ -96,7 +99,7 @@ def _render_forecast(
     console: Console, group: Stakeholders, result: Forecast, summary: MonteCarloSummary | None
 ) -> None:
     title = f"{result.issue} — model {result.model}"
-    console.print(f"[bold]{title}[/bold]" + (f"\nscale: {group.scale}" if group.scale else ""))
+    console.print(Text.assemble((title, "bold"), f"\nscale: {group.scale}" if group.scale else ""))
     _render_positions(console, result)
     if len(result.rounds) > 1:
         events = Table(title="events", header_style="bold")
@@ -104,11 +107,11 @@ def _render_forecast(
         events.add_column("events")
         for r in result.rounds[1:]:
             events.add_row(str(r.number), "; ".join(r.events) or "no moves")
-        console.print(events)
+        console.print(fitted(events))
     if result.converged_at is not None:
         console.print(f"Converged: in round {result.converged_at} every actor faces the same danger, so no one "
                       f"moves and round {result.converged_at - 1} is final.")
-    console.print(f"Forecast: [bold]{result.final:.6g}[/bold]")
+    console.print(Text.assemble("Forecast: ", (f"{result.final:.6g}", "bold")))
     if summary is not None:
         note = "" if group.uncertain else " (no uncertainty stated in the file: every run equals the forecast)"
         console.print(
@@ -146,12 +149,12 @@ def _render_positions(console: Console, result: Forecast) -> None:
         numbers = [result.rounds[k].number for k in page]
         title = "positions by round" + (f" ({numbers[0]}–{numbers[-1]})" if len(pages) > 1 else "")
         table = Table(title=title, header_style="bold")
-        table.add_column("actor", max_width=actor_width)
+        table.add_column("actor", max_width=actor_width, overflow="fold")
         for k in page:
             table.add_column(str(result.rounds[k].number), justify="right", no_wrap=True, min_width=widths[k])
         for index, actor in enumerate(result.actors):
             table.add_row(actor, *(cells[index][k] for k in page))
-        table.add_row("[bold]forecast[/bold]", *(f"[bold]{cells[-1][k]}[/bold]" for k in page))
+        table.add_row("forecast", *(cells[-1][k] for k in page), style="bold")
         console.print(table)
 
 
@@ -166,7 +169,7 @@ def divide_command(file: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(division.to_json(), indent=2, allow_nan=False))
         return
-    _render_divide(Console(), problem, division)
+    _render_divide(screen(), problem, division)
 
 
 def _render_divide(console: Console, problem: DivideProblem, division: Division) -> None:
@@ -179,10 +182,10 @@ def _render_divide(console: Console, problem: DivideProblem, division: Division)
         share = division.shares[k]
         table.add_row(item_label(item), f"{float(division.points_a[k]):.4g}", f"{float(division.points_b[k]):.4g}",
                       f"{float(share):.4g}", f"{float(1 - share):.4g}")
-    table.add_row("[bold]total[/bold]", "100", "100", "", "")
-    table.add_row("[bold]points received[/bold]", f"[bold]{float(division.points[0]):.4g}[/bold]",
-                  f"[bold]{float(division.points[1]):.4g}[/bold]", "", "")
-    console.print(table)
+    table.add_row(Text("total", style="bold"), "100", "100", "", "")
+    table.add_row("points received", f"{float(division.points[0]):.4g}", f"{float(division.points[1]):.4g}", "", "",
+                  style="bold")
+    console.print(fitted(table))
     if division.normalised:
         console.print("Points were normalised so that each party's total is 100.")
     console.print(division.explain())

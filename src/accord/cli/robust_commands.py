@@ -12,8 +12,10 @@ from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, outcome_text
+from accord.cli.screen import screen
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
+from accord.reports.fit import fitted
 from accord.robust import robust
 from accord.robust.estimate import check_run
 from accord.executors import make_executor
@@ -45,18 +47,18 @@ def _show(document: dict, console: Console) -> None:
             console.print(f"  {name}: utility {median:.3f} (5–95 %: {low:.3f}–{high:.3f})")
     table = Table(title="Packages most often rational", title_justify="left", header_style="bold")
     for column in ("package", "rational", "ratified", "Pareto", "Nash", "KS", "egal.", "util."):
-        table.add_column(column, justify="left" if column == "package" else "right")
+        table.add_column(column, justify="left" if column == "package" else "right", overflow="fold")
     for p in document["packages"][:SHOWN_PACKAGES]:
         table.add_row(_compact(p["outcome"]), *(f"{p[k]:.0%}" for k in ("p_rational", "p_ratified", "p_pareto")),
                       *(f"{v:.0%}" for v in p["p_solution"].values()))
-    console.print(table)
+    console.print(fitted(table))
     table = Table(title="Which assumption matters (for 'a ratifiable zone exists')", title_justify="left",
                   header_style="bold")
     for column in ("uncertain number", "rank correlation", "ΔP top − bottom decile"):
-        table.add_column(column, justify="left" if column == "uncertain number" else "right")
+        table.add_column(column, justify="left" if column == "uncertain number" else "right", overflow="fold")
     for d in document["drivers"][:SHOWN_DRIVERS]:
         table.add_row(d["parameter"], f"{d['rank_correlation']:+.2f}", f"{d['delta_p']:+.1%}")
-    console.print(table)
+    console.print(fitted(table))
 
 
 @click.command("robust")
@@ -97,7 +99,7 @@ def robust_command(paths: list[str], samples: int, seed: int, workers: int | Non
         return
     if not scenario.uncertainty:
         Console(stderr=True).print("note: the scenario states no distributions, so every probability is 0 or 1")
-    _show(document, Console())
+    _show(document, screen())
 
 
 def register(app: click.Group) -> None:

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
+from accord.cli.screen import screen
 from accord.errors import OptionError
 
 
@@ -94,7 +95,7 @@ def rubinstein_command(discounts: str, horizon: int | None, as_json: bool) -> No
     if as_json:
         click.echo(json.dumps(document, allow_nan=False))
         return
-    _render(document, Console())
+    _render(document, screen())
 
 
 def register(app: click.Group) -> None:

@@ -44,11 +44,10 @@ def analyze_command(paths: list[str], as_json: bool, rows: int, method: str | No
         documents = [a.to_json() for a in analyses]
         click.echo(json.dumps(documents[0] if len(documents) == 1 else documents, indent=2, allow_nan=False))
         return
-    from rich.console import Console
-
+    from accord.cli.screen import screen
     from accord.reports.console import render
 
-    console = Console()
+    console = screen()
     for analysis in analyses:
         render(analysis, console, frontier_rows=rows)
 
@@ -59,14 +58,16 @@ def analyze_command(paths: list[str], as_json: bool, rows: int, method: str | No
 @reports_user_errors
 def scenarios_command(everything: bool) -> None:
     """List the scenarios bundled with Accord."""
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from accord.cli.screen import screen
     from accord.io.bundled import library_dir, library_scenarios
     from accord.io.files import read_yaml
+    from accord.reports.fit import fitted
     from accord.space import feasible_size
 
-    console = Console()
+    console = screen()
     table = Table(show_header=True, header_style="bold")
     table.add_column("name", no_wrap=True)  # the name is what the user types: never cut it
     table.add_column("title")
@@ -91,12 +92,13 @@ def scenarios_command(everything: bool) -> None:
             library.add_row(name, str(len(scenario.parties)), str(len(scenario.issues)),
                             _outcome_count(feasible_size(scenario)))
             step()
-    console.print(table)
+    console.print(fitted(table))
     if not everything:
         return
-    console.print(library)
+    console.print(fitted(library))
     for collection, entry in read_yaml(library_dir() / "provenance.yaml").items():
-        console.print(f"[bold]{collection}/[/bold] ({entry['title']}): {entry['source']}", highlight=False)
+        console.print(Text.assemble((f"{collection}/", "bold"), f" ({entry['title']}): {entry['source']}"),
+                      highlight=False)
 
 
 def _outcome_count(count: int) -> str:

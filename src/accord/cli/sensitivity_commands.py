@@ -13,8 +13,10 @@ from accord.analysis.sensitivity import MAX_GRID_CELLS, check_noise, reservation
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, outcome_text
 from accord.cli.progress import progress
+from accord.cli.screen import screen
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
+from accord.reports.fit import fitted
 from accord.wording import value_text
 
 
@@ -78,7 +80,7 @@ def _render_grid(console: Console, scenario, cells) -> None:
         else:
             deal = [value_text(cell.nash[name]) for name in changing] or ["as below"]
         table.add_row(*(f"{cell.reservation[k]:.3f}" for k in varied), f"{cell.rational_outcomes:,}", *deal)
-    console.print(table)
+    console.print(fitted(table))
     fixed = [k for k in range(len(scenario.parties)) if k not in varied]
     if fixed:
         console.print("Reservation values in every cell: " + ", ".join(
@@ -126,23 +128,21 @@ def sensitivity_command(paths: list[str], reservation: tuple[str, ...], weight_n
             "reservation_grid": [vars(cell) for cell in cells],
             "weight_noise": None if noise is None else vars(noise)}, indent=2, default=str))
         return
-    console = Console()
+    console = screen()
     if cells:
-        table = Table(title="Zone of agreement and Nash deal over reservation values", title_justify="left",
-                      header_style="bold")
         _render_grid(console, scenario, cells)
     if noise is not None:
         console.print(f"Weight noise σ={noise.scale:g}, {noise.runs} runs (seed {noise.seed}): the Nash deal is "
                       f"unchanged in {noise.same_nash} runs; no zone of agreement in {noise.no_zone}.")
         table = Table(title="How often each option is in the Nash deal", title_justify="left",
                       header_style="bold")
-        table.add_column("issue")
-        table.add_column("options (share of runs)")
+        table.add_column("issue", overflow="fold")
+        table.add_column("options (share of runs)", overflow="fold")
         for issue, options in noise.option_frequency.items():
             shown = ", ".join(f"{v} {share:.0%}" for v, share in sorted(options.items(), key=lambda kv: -kv[1])
                               if share > 0)
             table.add_row(issue, shown)
-        console.print(table)
+        console.print(fitted(table, keep_words=(0,)))
 
 
 def register(app: click.Group) -> None:

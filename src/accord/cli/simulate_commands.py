@@ -15,6 +15,7 @@ from accord.protocols.registry import protocol_names
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 SCENARIO_HELP = "scenario: an Accord .yaml/.json file, a bundled scenario name, or GENIUS/GeniusWeb files"
 
@@ -25,40 +26,57 @@ def _compact(offer: dict | None) -> str:
     return outcome_text(offer)
 
 
+def _move(row: dict) -> Text:
+    """Who did what, the offer on the lines below: the offer gets the table's width, whatever the parties."""
+    from rich.text import Text
+
+    move = Text(f"{row['party']}: {row['action']}", style="bold")
+    if row["offer"] is not None:
+        move.append("\n" + outcome_text(row["offer"]))
+    return move
+
+
 def _render(result, console: Console, rows: int) -> None:
     from rich.table import Table
+    from rich.text import Text
+
+    from accord.reports.fit import fitted
 
     table = Table(show_header=True, header_style="bold", title=f"{result.scenario}: "
                   f"{' vs '.join(result.strategies)} ({result.protocol})")
-    for column in ("round", "party", "action", "offer", *(f"u {p}" for p in result.parties)):
-        table.add_column(column, justify="right" if column == "round" or column.startswith("u ") else "left")
+    table.add_column("round", justify="right")
+    table.add_column("move", overflow="fold")
+    for party in result.parties:
+        table.add_column(f"u {party}", justify="right")
     trace = result.trace
     shown = trace if rows <= 0 or len(trace) <= rows else trace[: rows // 2] + [None] + trace[-(rows - rows // 2):]
     for row in shown:
         if row is None:
-            table.add_row("…", f"{len(trace) - rows} rows", "", "", *[""] * len(result.parties))
+            table.add_row("…", f"{len(trace) - rows} rows", *[""] * len(result.parties))
             continue
         utilities = [f"{u:.3f}" for u in row["utilities"]] or [""] * len(result.parties)
-        table.add_row(str(row["round"]), row["party"], row["action"], _compact(row["offer"]), *utilities)
-    console.print(table)
+        table.add_row(str(row["round"]), _move(row), *utilities)
+    console.print(fitted(table, keep_words=(1,)))  # the moves before the utilities' headers
     if result.trace_truncated:
         console.print(f"the trace keeps the last {len(trace):,} rows of this session (earlier rows were not kept)")
     if result.agreement:
-        console.print(f"[bold green]agreement[/bold green] after {result.rounds} rounds: {_compact(result.outcome)}")
+        console.print(Text.assemble(("agreement", "bold green"),
+                                    f" after {result.rounds} rounds: {_compact(result.outcome)}"))
     else:
         why = result.ended_by
         if result.fault is not None:
             why += f" — {result.breakdown_by}: {result.fault.kind}: {result.fault.message}"
         elif result.breakdown_by:
             why += f" — {result.breakdown_by} walked away"
-        console.print(f"[bold red]no agreement[/bold red] after {result.rounds} rounds ({why})")
+        console.print(Text.assemble(("no agreement", "bold red"), f" after {result.rounds} rounds ({why})"))
     console.print("utilities: " + ", ".join(f"{p} {u:.4f}" for p, u in zip(result.parties, result.utilities)))
     nash = (", ".join(f"{u:.4f}" for u in result.nash_utilities) if result.nash_utilities else "none")
     console.print(f"distance to the Pareto frontier {result.pareto_distance:.4f}; to the Nash point ({nash}) "
                   f"{result.nash_distance:.4f}")
     if result.ratified is not None:
+        rejected = " at home: rejected by " + ", ".join(result.rejected_by)
         console.print("ratified at home by every constituency" if result.ratified else
-                      "[bold red]not ratified[/bold red] at home: rejected by " + ", ".join(result.rejected_by))
+                      Text.assemble(("not ratified", "bold red"), rejected))
 
 
 @click.command("simulate")
@@ -119,9 +137,9 @@ def simulate_command(paths: list[str], strategies: str | None, protocol: str, ro
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, allow_nan=False))
         return
-    from rich.console import Console
+    from accord.cli.screen import screen
 
-    _render(result, Console(), rows)
+    _render(result, screen(), rows)
 
 
 @click.command("strategies")
@@ -135,8 +153,9 @@ def strategies_command(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([info.to_json() for info in known.values()]))
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from accord.cli.screen import screen
 
     # one column of traits instead of three yes/no columns leaves the description room at 80 columns
     table = Table(show_header=True, header_style="bold")
@@ -147,7 +166,7 @@ def strategies_command(as_json: bool) -> None:
         kind = info.classifier
         traits = [kind.concession] + ["stochastic"] * kind.stochastic + ["opponent model"] * kind.opponent_model
         table.add_row(info.name, "; ".join(traits), info.description)
-    Console().print(table)
+    screen().print(table)
 
 
 def register(app: click.Group) -> None:

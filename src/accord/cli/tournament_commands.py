@@ -18,9 +18,11 @@ from rich.text import Text
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, names
 from accord.cli import progress as terminal_progress
+from accord.cli.screen import screen
 from accord.errors import OptionError
 from accord.executors import make_executor
 from accord.protocols.registry import protocol_names
+from accord.reports.fit import fitted
 from accord.tournament.runner import run, validate
 from accord.tournament.spec import TournamentSpec, build, is_spec_file, read_spec
 from accord.tournament.stats import Interval, StrategyStats, summarize, write_csv, write_parquet
@@ -104,10 +106,11 @@ def _pm(estimate: Interval) -> str:
     return f"{estimate.value:.3f}±{(estimate.high - estimate.low) / 2:.3f}"
 
 
-def ranking_table(stats: list[StrategyStats], title: str) -> Table:
-    """The ranking: means with the half-width of their 95 % interval (every bound is in --json / --csv)."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
-                  header_style="bold",
+def ranking_table(stats: list[StrategyStats], title: str, gap: int = 1) -> Table:
+    """The ranking: means with the half-width of their 95 % interval (every bound is in --json / --csv); ``gap``
+    spaces beside the one between columns."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, gap, 0, 0),
+                  header_style="bold", caption_justify="left",
                   caption="mean±half-width of the 95% CI; distances to the Pareto frontier and the Nash point")
     for column in ("strategy", "n", "utility", "median", "agreed", "welfare", "Pareto", "Nash", "faults"):
         table.add_column(column, justify="left" if column == "strategy" else "right", no_wrap=True)
@@ -147,8 +150,9 @@ def _show(store: Store, as_json: bool, csv: Optional[str], parquet: Optional[str
     if as_json:
         click.echo(json.dumps(document, indent=2, allow_nan=False))
         return
-    console = Console()
-    console.print(ranking_table(stats, f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"))
+    console = screen()
+    heading = f"{title}: {document['sessions']:,} of {document['planned']:,} sessions"
+    console.print(fitted(ranking_table(stats, heading), ranking_table(stats, heading, gap=0)))  # long names: tighter
     faulty = [row for row in rows if row["fault_kind"]]
     if faulty:
         console.print(f"{counted(len(faulty), 'session')} lost to faults, e.g.:")

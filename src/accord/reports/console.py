@@ -9,6 +9,7 @@ from rich.text import Text
 
 from accord.analysis import SOLUTIONS, Analysis
 from accord.model import Scenario
+from accord.reports.fit import fitted
 from accord.wording import counted, label_of
 
 
@@ -16,16 +17,19 @@ def _label(scenario: Scenario, issue_name: str, value: object) -> str:
     return label_of(scenario.issue(issue_name), value)
 
 
-def _solutions(analysis: Analysis) -> Table:
-    """One column per bargaining solution; one row per issue, then one per party's utility."""
+def _solutions(analysis: Analysis, short: bool = False) -> Table:
+    """One column per bargaining solution (headed by its short label when ``short``, named in the caption); one
+    row per issue, then one per party's utility."""
     scenario = analysis.scenario
+    caption = "d = reservation values; ties go to the deal with the largest utility sum"
+    if short:
+        caption = "".join(f"{solution.short}: {solution.title}; " for solution in SOLUTIONS if solution.short) + caption
     table = Table(show_header=True, header_style="bold", title="Bargaining solutions", title_justify="left",
-                  caption="d = reservation values; ties go to the deal with the largest utility sum",
-                  caption_justify="left")
+                  caption=caption, caption_justify="left")
     table.add_column("issue", overflow="fold")
     deals = [analysis.solutions[solution.name] for solution in SOLUTIONS]
     for solution in SOLUTIONS:
-        table.add_column(solution.title, overflow="fold")
+        table.add_column(short and solution.short or solution.title, overflow="fold")
     for issue in scenario.issues:
         table.add_row(issue.name, *(_label(scenario, issue.name, deal.outcome[issue.name]) for deal in deals))
     table.add_section()
@@ -139,17 +143,17 @@ def render(analysis: Analysis, console: Console, frontier_rows: int = 12) -> Non
         parts.insert(0, scenario.description.strip())
     # the heading inside the panel wraps; a panel title would be cut mid-word on a narrow terminal
     console.print(Panel(Group(Text(heading, style="bold"), "", "\n\n".join(parts))))
-    console.print(_issues(scenario))
-    console.print(_overview(analysis))
-    console.print(_frontier(analysis, frontier_rows))
+    console.print(fitted(_issues(scenario)))
+    console.print(fitted(_overview(analysis)))
+    console.print(fitted(_frontier(analysis, frontier_rows)))
     if analysis.has_zone_of_agreement:
-        console.print(_solutions(analysis))
+        console.print(fitted(_solutions(analysis), _solutions(analysis, short=True), keep_words=(0,)))
     else:
-        console.print("[bold]Solutions:[/] none — there is no zone of agreement "
-                      "(every bargaining solution needs a deal both sides prefer to walking away).")
+        console.print(Text.assemble(("Solutions:", "bold"), " none — there is no zone of agreement (every "
+                                    "bargaining solution needs a deal both sides prefer to walking away)."))
     if analysis.ratification is not None:
-        console.print(_ratification(analysis))
-        console.print(_win_sets(analysis))
+        console.print(fitted(_ratification(analysis)))
+        console.print(fitted(_win_sets(analysis)))
     notes = list(scenario.notes) + list(analysis.method_notes)
     if notes:
         console.print(Group(*[f"• {note}" for note in notes]), style="dim")
