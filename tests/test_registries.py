@@ -113,3 +113,10 @@ def test_no_caller_tests_a_declared_name():
     offenders = [f"{path.relative_to(SRC)}:{n}" for path in SRC.rglob("*.py")
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert offenders == []
+
+
+def test_strategy_descriptions_read_as_plain_text():
+    from accord.strategies.registry import registry
+
+    for name, entry in registry().items():
+        assert not re.search(r"``|:[a-z]+:`", entry.description), (name, entry.description)

@@ -75,8 +75,8 @@ class Solution:
 SOLUTIONS: tuple[Solution, ...] = (
     Solution("nash", "Nash", _nash),
     Solution("kalai_smorodinsky", "Kalai–Smorodinsky", _kalai_smorodinsky, short="KS"),
-    Solution("egalitarian", "egalitarian", _egalitarian),
-    Solution("utilitarian", "utilitarian", _utilitarian),
+    Solution("egalitarian", "egalitarian", _egalitarian, short="egal."),
+    Solution("utilitarian", "utilitarian", _utilitarian, short="util."),
 )
 _BY_NAME = {solution.name: solution for solution in SOLUTIONS}
 

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from accord.cli.errors import reports_user_errors
 from accord.cli.options import as_list, outcome_text
+from accord.analysis.solutions import SOLUTIONS
 from accord.cli.screen import screen
 from accord.errors import OptionError, ScenarioError
 from accord.io.load import load_each
@@ -46,11 +47,11 @@ def _show(document: dict, console: Console) -> None:
         for name, median, low, high in zip(document["parties"], *deal["utilities"].values()):
             console.print(f"  {name}: utility {median:.3f} (5–95 %: {low:.3f}–{high:.3f})")
     table = Table(title="Packages most often rational", title_justify="left", header_style="bold")
-    for column in ("package", "rational", "ratified", "Pareto", "Nash", "KS", "egal.", "util."):
+    for column in ("package", "rational", "ratified", "Pareto", *(s.short or s.title for s in SOLUTIONS)):
         table.add_column(column, justify="left" if column == "package" else "right", overflow="fold")
     for p in document["packages"][:SHOWN_PACKAGES]:
         table.add_row(_compact(p["outcome"]), *(f"{p[k]:.0%}" for k in ("p_rational", "p_ratified", "p_pareto")),
-                      *(f"{v:.0%}" for v in p["p_solution"].values()))
+                      *(f"{p['p_solution'][s.name]:.0%}" for s in SOLUTIONS))
     console.print(fitted(table))
     table = Table(title="Which assumption matters (for 'a ratifiable zone exists')", title_justify="left",
                   header_style="bold")

@@ -83,7 +83,7 @@ class _Modelling(Strategy):
 class FrequencyOpponentModel(_Modelling, name="frequency-model",
                              classifier=Classifier(opponent_model=True, concession="time")):
     """Boulware-paced concession; among offers within ``window`` of its target, picks the one the frequency model
-    says the opponent likes best. The target is :meth:`TimeDependent.target` with exponent ``e``."""
+    says the opponent likes best. The target is the time-dependent one with exponent ``e``."""
 
     def __init__(self, e: float = 0.2, window: float = 0.05, learning_rate: float = 0.2,
                  max_candidates: int = 2000) -> None:
