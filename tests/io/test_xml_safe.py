@@ -81,3 +81,17 @@ def test_the_file_is_read_when_no_bytes_are_given(tmp_path):
 ])
 def test_looks_like_xml(data, expected):
     assert looks_like_xml(data) is expected
+
+
+def test_a_declaration_after_a_comment_is_read_as_genius_reads_it():
+    # GENIUS 10.4's own template S-1NAGUNL-255/profile-1.xml starts this way
+    data = "\n<!-- profile 1 -->\n<?xml version=\"1.0\" encoding=\"iso-8859-1\" ?>\n<a>\n  <b v=\"é\"/>\n</a>\n"
+    document = parse_xml(Path("late.xml"), data.encode("iso-8859-1"))
+    b = document.root.find("b")
+    assert b.get("v") == "é"
+    assert document.line(document.root) == 4 and document.line(b) == 5
+
+
+def test_only_comments_and_white_space_may_precede_a_moved_declaration():
+    with pytest.raises(ScenarioError, match="not well-formed"):
+        parse_xml(Path("late.xml"), b"<a/>\n<?xml version=\"1.0\"?>\n")

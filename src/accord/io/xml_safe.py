@@ -2,11 +2,14 @@
 
 Built on the standard library's expat parser: document type declarations (and so entity definitions) are
 refused, which rules out entity-expansion and external-entity attacks; GENIUS files never use them.
-Every element's starting line is kept so that errors can say where in the file the problem is.
+Every element's starting line is kept so that errors can say where in the file the problem is. An XML
+declaration after leading comments (as in some of GENIUS 10.4's own templates, which GENIUS reads) is moved to
+the front, lines kept.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,9 +45,38 @@ def looks_like_xml(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"<"
 
 
+_BOM = b"\xef\xbb\xbf"
+_SPACE = re.compile(rb"\s*")
+
+
+def _declaration_first(data: bytes) -> bytes:
+    """``data`` with an XML declaration that follows comments or white space moved to the very start (its old
+    place blanked, so every line keeps its number). One linear scan: comments are skipped, never backtracked."""
+    bom = _BOM if data.startswith(_BOM) else b""
+    at = len(bom)
+    while True:
+        start = at
+        at = _SPACE.match(data, at).end()
+        if data.startswith(b"<!--", at):
+            end = data.find(b"-->", at + 4)
+            if end < 0:
+                return data
+            at = end + 3
+        elif at == start:
+            break
+    if at == len(bom) or not (data.startswith(b"<?xml", at) and data[at + 5:at + 6].isspace()):
+        return data
+    end = data.find(b"?>", at)
+    if end < 0:
+        return data
+    declaration = data[at:end + 2]
+    blank = re.sub(rb"[^\n]", b" ", declaration)
+    return bom + declaration + data[len(bom):at] + blank + data[end + 2:]
+
+
 def parse_xml(path: Path, data: bytes | None = None) -> XmlDocument:
     """Parse ``path`` into an element tree; a malformed file raises ``ScenarioError`` with line and column."""
-    data = read_bytes(path) if data is None else data
+    data = _declaration_first(read_bytes(path) if data is None else data)
     builder = ET.TreeBuilder()
     lines: dict[int, int] = {}
     parser = expat.ParserCreate()
