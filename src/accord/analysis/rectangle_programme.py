@@ -61,10 +61,12 @@ class TooManyStates(Exception):
 
 
 def programme_applies(scenario: Scenario) -> bool:
-    """Whether every rectangle utility is an integer (sums are then exact in any order, as enumeration's are)."""
-    utilities = [r.utility for p in scenario.parties if isinstance(p.utility, RectangleSum)
-                 for r in p.utility.rectangles]
-    return all(float(u).is_integer() for u in utilities) and sum(abs(u) for u in utilities) < _EXACT_INTEGERS
+    """Whether every rectangle utility is an integer (sums are then exact in any order, as enumeration's are) and
+    the sums and normalisers fit the programme's int64 clip."""
+    rectangular = [p.utility for p in scenario.parties if isinstance(p.utility, RectangleSum)]
+    utilities = [r.utility for u in rectangular for r in u.rectangles]
+    return all(float(u).is_integer() for u in utilities) and sum(abs(u) for u in utilities) < _EXACT_INTEGERS \
+        and all(u.normalizer < _EXACT_INTEGERS for u in rectangular)
 
 
 def issue_order(scenario: Scenario) -> np.ndarray:

@@ -30,7 +30,7 @@ from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import Rectangles
 from accord.analysis.rectangle_programme import _first_per_group, issue_order
-from accord.model import Scenario
+from accord.model import RectangleSum, Scenario
 
 MAX_ROWS = 4_000_000
 """Partial sums expanded at one issue at most; beyond, ``OverBudget`` (the caller turns to another search). A row
@@ -54,6 +54,8 @@ WIDEN_AT = 2_000_000
 """Partial sums at one issue past which an exact pass stops and a beam eight times wider runs first."""
 FOCUS_WEIGHTS = (1, 4, 16, 64)
 """Weights of the focus column (the others 1) in a worst-deal search's weighted bounds."""
+_EXACT = 2 ** 52
+"""Integers below this are exact in a float64 (the bounds are floats compared with integer vectors)."""
 
 
 class _Model:
@@ -351,17 +353,17 @@ def _local_search(model: _Model, rng: np.random.Generator, rounds: int = 3) -> n
 
 def staircase_applies(scenario: Scenario) -> bool:
     """Whether the scenario has two parties, no constraint, and only inclusive rectangles with non-negative
-    integer utilities and integer normalisers (sums then stay exact integers)."""
-    from accord.model import RectangleSum
-
+    integer utilities and integer normalisers, small enough that every weighted sum the search compares (weights
+    up to ``FOCUS_WEIGHTS[-1]``) is an exact integer in a float."""
     if len(scenario.parties) != 2 or scenario.constraints:
         return False
     if not all(isinstance(p.utility, RectangleSum) and float(p.utility.normalizer).is_integer()
                for p in scenario.parties):
         return False
     boxes = [r for p in scenario.parties for r in p.utility.rectangles]
+    largest = max([sum(r.utility for r in boxes)] + [p.utility.normalizer for p in scenario.parties])
     return all(not r.exclusive and r.utility >= 0 and float(r.utility).is_integer() for r in boxes) and \
-        sum(r.utility for r in boxes) < 2 ** 52
+        largest * (FOCUS_WEIGHTS[-1] + 1) < _EXACT
 
 
 def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
