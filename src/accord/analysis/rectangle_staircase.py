@@ -201,8 +201,8 @@ class _Shares:
             self.matrices.append(np.ascontiguousarray(table, dtype=np.float32))
             uncovered = np.maximum(gain - share.sum(axis=1), 0.0) + cost * np.maximum(remaining - 1, 0)[None, :]
             self.constants.append(uncovered[:, rows].T)  # (rows, columns)
-            magnitude = (gain[:, rows] + loss[:, rows] * remaining[None, rows]).sum(axis=1)
-            self.margins.append(1e-5 * magnitude + 1e-3)  # float32 sums of at most len(rows) terms
+            worth = gain[:, rows] + loss[:, rows] * remaining[None, rows]
+            self.margins.append(_float32_margin(coefficient[:, :, rows], worth))
 
     def rest(self, alive: np.ndarray, depth: int) -> np.ndarray:
         """Per row of ``alive`` (float, all rectangles: open ones as found, unstarted 1, closed 0) after
@@ -219,6 +219,16 @@ class _Shares:
         out = best.reshape(len(alive), self.n_columns, -1).sum(axis=2, dtype=np.float64)
         out += mine.astype(np.float64) @ self.constants[depth] + self.margins[depth][None, :]
         return out[:, self.expand]
+
+
+def _float32_margin(coefficient: np.ndarray, worth: np.ndarray) -> np.ndarray:
+    """Per column, more than the float32 bound can fall short of the exact one: each issue's value sums at most
+    ``m`` (the rows) coefficients cast to float32, so it errs by under ``(m + 1)·2⁻²⁴`` of the coefficients'
+    magnitudes (taken as they are: shares may sum past a rectangle's gain). At least ``1e-5`` of the rectangles'
+    worth (the larger on 30issues' 120 rectangles), plus ``1e-3``."""
+    m = coefficient.shape[2]
+    rounding = 1.01 * (m + 1) * 2.0 ** -24 * np.abs(coefficient).sum(axis=(1, 2))
+    return np.maximum(rounding, 1e-5 * worth.sum(axis=1)) + 1e-3
 
 
 def _tune(share, cost, tables, missing, bounds, gain, loss, steps):
