@@ -97,7 +97,8 @@ class _Model:
         r = self.r
         n_rect = len(r.exclusive)
         bounded = [set(r.bounding[s].tolist()) for s in range(self.n)]
-        first = np.array([min((s for s in range(self.n) if i in bounded[s]), default=-1) for i in range(n_rect)])
+        first = self.first = np.array([min((s for s in range(self.n) if i in bounded[s]), default=-1)
+                                       for i in range(n_rect)])  # per rectangle, the position that opens it
         worth = (self.utility / r.normalizer[None, :]) @ self.priority
         followed = [np.empty(0, dtype=np.int64)]  # per position (after s issues): followed rectangles
         keys_by_level = [np.zeros(1, dtype=np.int64)]
@@ -413,8 +414,7 @@ def _sweep(model: _Model, shares: _Shares, stair: _Staircase, beam: int | None, 
     sums = model.base[None, :].copy()
     counts = np.array([1], dtype=object)
     firsts = np.zeros((1, n), dtype=np.int64)
-    first = np.array([min((s for s in range(n) if i in set(r.bounding[s].tolist())), default=-1)
-                      for i in range(len(r.exclusive))])
+    first = model.first
     for s in range(n):
         bounding, issue = r.bounding[s], int(model.order[s])
         table = r.inside[s][:, bounding] if bounding.size else np.ones((r.sizes[s], 0), dtype=bool)
