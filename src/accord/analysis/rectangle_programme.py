@@ -45,6 +45,9 @@ MAX_ROWS = 10_000_000
 """Partial sums expanded at one issue at most; beyond, the branch and bound is used instead."""
 _EXACT_INTEGERS = 2 ** 52
 _SMALL_COUNTS = 2 ** 62
+ROUNDED_APART = 10 ** DECIMALS
+"""Normalisers up to this keep distinct integer sums apart once utilities are rounded to ``DECIMALS`` places (as
+enumeration's are); past it, rounding merges sums the exact searches count apart (the branch and bound answers)."""
 _RECORDED = 20_000
 """Rows per issue whose greedy completions are recorded as reached (a spread sample when there are more)."""
 
@@ -62,11 +65,11 @@ class TooManyStates(Exception):
 
 def programme_applies(scenario: Scenario) -> bool:
     """Whether every rectangle utility is an integer (sums are then exact in any order, as enumeration's are) and
-    the sums and normalisers fit the programme's int64 clip."""
+    every normaliser at most ``ROUNDED_APART``."""
     rectangular = [p.utility for p in scenario.parties if isinstance(p.utility, RectangleSum)]
     utilities = [r.utility for u in rectangular for r in u.rectangles]
     return all(float(u).is_integer() for u in utilities) and sum(abs(u) for u in utilities) < _EXACT_INTEGERS \
-        and all(u.normalizer < _EXACT_INTEGERS for u in rectangular)
+        and all(u.normalizer <= ROUNDED_APART for u in rectangular)
 
 
 def issue_order(scenario: Scenario) -> np.ndarray:

@@ -29,7 +29,8 @@ import numpy as np
 from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import Rectangles
-from accord.analysis.rectangle_programme import _first_per_group, issue_order
+from accord.analysis.rectangle_programme import ROUNDED_APART, _first_per_group, issue_order
+from accord.analysis.solutions import DECIMALS
 from accord.model import RectangleSum, Scenario
 
 MAX_ROWS = 4_000_000
@@ -364,8 +365,8 @@ def _local_search(model: _Model, rng: np.random.Generator, rounds: int = 3) -> n
 
 def staircase_applies(scenario: Scenario) -> bool:
     """Whether the scenario has two parties, no constraint, and only inclusive rectangles with non-negative
-    integer utilities and integer normalisers, small enough that every weighted sum the search compares (weights
-    up to ``FOCUS_WEIGHTS[-1]``) is an exact integer in a float."""
+    integer utilities and integer normalisers at most ``ROUNDED_APART``, small enough that every weighted sum
+    the search compares (weights up to ``FOCUS_WEIGHTS[-1]``) is an exact integer in a float."""
     if len(scenario.parties) != 2 or scenario.constraints:
         return False
     if not all(isinstance(p.utility, RectangleSum) and float(p.utility.normalizer).is_integer()
@@ -374,7 +375,8 @@ def staircase_applies(scenario: Scenario) -> bool:
     boxes = [r for p in scenario.parties for r in p.utility.rectangles]
     largest = max([sum(r.utility for r in boxes)] + [p.utility.normalizer for p in scenario.parties])
     return all(not r.exclusive and r.utility >= 0 and float(r.utility).is_integer() for r in boxes) and \
-        largest * (FOCUS_WEIGHTS[-1] + 1) < _EXACT
+        largest * (FOCUS_WEIGHTS[-1] + 1) < _EXACT and all(p.utility.normalizer <= ROUNDED_APART
+                                                           for p in scenario.parties)
 
 
 def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
@@ -396,7 +398,7 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
             break
         except _Widen:
             beam *= 8
-    points = np.round(np.clip(sums / model.r.normalizer[None, :], 0.0, 1.0), 10) * signs[None, :] + 0.0
+    points = np.round(np.clip(sums / model.r.normalizer[None, :], 0.0, 1.0), DECIMALS) * signs[None, :] + 0.0
     found = frontier_of(points, [int(x) for x in counts], firsts)
     if focus is not None and len(found.points):
         top = found.points[:, focus] == found.points[:, focus].max()
