@@ -45,6 +45,10 @@ STEPS = 300
 """Subgradient steps tuning the Lagrangian split at the root at most (a quarter of them at each later depth)."""
 SETTLED = 1e-3
 """Gain of a bound over ten tuning steps, relative to its column's total weight, below which the tuning stops."""
+MAX_BOUND_CELLS = 100_000_000
+"""Numbers in the Lagrangian bounds' matrices (float32, over every depth) and their tuning's per-step products at
+most (about 400 MB; 30issues takes 3.3 × 10^6); beyond, ``OverBudget``. Issues with many values and many
+rectangles reach it first."""
 ROUNDS = 3
 """Local-search restarts per weighting that seed the staircase (before the beam pass)."""
 BEAM = 2_000
@@ -172,11 +176,15 @@ class _Shares:
         for position in range(n):
             bounded[position, r.bounding[position]] = True
         bounded &= (r.last >= 0)[None, :]
+        columns, self.expand = np.unique(model.gain.astype(float).T, axis=0, return_inverse=True)
+        rows_after = np.cumsum(bounded[::-1], axis=0)[::-1].astype(bool).sum(axis=1)  # per depth, rectangles to bound
+        cells = int((rows_after * np.arange(n, 0, -1)).sum()) * width * len(columns)
+        if max(cells, n * width * n_rect * len(columns)) > MAX_BOUND_CELLS:
+            raise OverBudget(f"the Lagrangian bounds would take more than {MAX_BOUND_CELLS:,} numbers")
         tables = np.zeros((n, width, n_rect))
         for position in range(n):
             tables[position, :r.sizes[position]] = r.inside[position] & bounded[position][None, :]
         missing = np.arange(width)[None, :] >= r.sizes[:, None]  # (n, width): no such value at that issue
-        columns, self.expand = np.unique(model.gain.astype(float).T, axis=0, return_inverse=True)
         self.expand = self.expand.reshape(-1)  # column of the gains -> distinct column tuned here
         gain, loss = np.maximum(columns, 0.0), np.maximum(-columns, 0.0)
         self.rows, self.matrices, self.constants, self.margins, self.lacking = [], [], [], [], []
