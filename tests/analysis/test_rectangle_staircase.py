@@ -75,7 +75,7 @@ def test_utilities_or_normalisers_too_large_for_exact_float_bounds_go_elsewhere(
     _assert_focused(lambda signs: rectangle_search(scenario, signs, 0), scenario, 0)
 
 
-@pytest.mark.parametrize("budget", ["MAX_ROWS", "MAX_BOUND_CELLS"])
+@pytest.mark.parametrize("budget", ["MAX_ROWS", "MAX_BOUND_CELLS", "MAX_RELAXED"])
 def test_past_its_budget_the_search_says_so_to_its_caller(monkeypatch, budget):
     scenario = _two_by_two()
     monkeypatch.setattr(staircase, budget, 0)

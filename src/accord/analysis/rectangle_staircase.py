@@ -40,7 +40,8 @@ takes about 700 bytes at its peak on 30 issues (2.1 GB measured at 3 × 10^6), s
 TRACKED = 16
 """Open rectangles the relaxed bounding programme follows after each issue at most."""
 MAX_RELAXED = 1 << 20
-"""Relaxed states after one issue at most (``TooManyRelaxed`` beyond)."""
+"""Relaxed states times value classes expanded at one issue at most (``OverBudget`` beyond); 30issues takes
+1.3 × 10^5. (The states alone stay within ``2 ** TRACKED``, but an issue with many values multiplies them.)"""
 STEPS = 300
 """Subgradient steps tuning the Lagrangian split at the root at most (a quarter of them at each later depth)."""
 SETTLED = 1e-3
@@ -119,6 +120,8 @@ class _Model:
             after = np.sort(candidates[np.argsort(-worth[candidates], kind="stable")[:cap]])
             followed.append(after)
             n_states, n_classes = len(states), len(patterns)
+            if n_states * n_classes > MAX_RELAXED:
+                raise OverBudget(f"more than {MAX_RELAXED:,} relaxed states expanded at issue {s + 1}")
             # alive before this issue, per state and bounding rectangle (unfollowed open ones: assumed alive)
             previous = np.ones((n_states, len(bounding)), dtype=bool)
             known = np.isin(bounding, before)
@@ -137,8 +140,6 @@ class _Model:
             nxt[:, :, rest] = states[:, None, np.searchsorted(before, after[rest])]
             codes = _codes(nxt.reshape(n_states * n_classes, -1))
             keys, ids = np.unique(codes, return_inverse=True)
-            if len(keys) > MAX_RELAXED:
-                raise OverBudget(f"more than {MAX_RELAXED:,} relaxed states after {s + 1} issues")
             states = _decode(keys, len(after))
             keys_by_level.append(keys)
             moves.append((ids.reshape(n_states, n_classes), gains))
