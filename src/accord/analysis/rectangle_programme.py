@@ -75,9 +75,7 @@ def programme_applies(scenario: Scenario) -> bool:
 def issue_order(scenario: Scenario) -> np.ndarray:
     """Issues in an order that keeps few rectangles open: repeatedly the issue leaving the fewest open
     rectangles after it (then the one closing most, then the first)."""
-    spans = [frozenset(position for position, _, _ in r.bounds)
-             for p in scenario.parties for r in p.utility.rectangles]
-    spans = [s for s in spans if len(s) > 1]
+    spans = _joint_spans(scenario)
     left, order = set(range(len(scenario.issues))), []
     taken: set[int] = set()
     while left:
@@ -93,11 +91,16 @@ def issue_order(scenario: Scenario) -> np.ndarray:
     return np.array(order, dtype=np.int64)
 
 
-def open_peak(scenario: Scenario) -> int:
-    """The most rectangles open at once in ``issue_order`` (the programme's states can number 2 to that power)."""
+def _joint_spans(scenario: Scenario) -> list[frozenset[int]]:
+    """The issues of each rectangle bounding more than one (those that stay open between issues)."""
     spans = [frozenset(position for position, _, _ in r.bounds)
              for p in scenario.parties for r in p.utility.rectangles]
-    spans = [s for s in spans if len(s) > 1]
+    return [s for s in spans if len(s) > 1]
+
+
+def open_peak(scenario: Scenario) -> int:
+    """The most rectangles open at once in ``issue_order`` (the programme's states can number 2 to that power)."""
+    spans = _joint_spans(scenario)
     taken: set[int] = set()
     peak = 0
     for issue in issue_order(scenario):
