@@ -8,7 +8,7 @@ count (Python ints) and the C-order-first outcome. Equal rows merge; a row is dr
 same alive rectangles is at least as good for both parties and it cannot reach a clip. A row's final (signed,
 clipped) vector ``q`` is bounded by a box (each party's most) and, when every signed gain is non-negative or in
 a worst-deal search, by weighted sums ``w·q ≤ B_w``; each bound is the least of a relaxed programme's (only
-``TRACKED`` open rectangles followed, the others assumed at their best) and a Lagrangian one (``_Shares``, the
+``TRACKED`` open rectangles followed, the others assumed at their best) and a Lagrangian one (``rectangle_lagrangian``, the
 dual of the linear relaxation; rows alike in their alive rectangles share it). The staircase holds the
 non-dominated vectors of real outcomes met (a local search, then a beam pass that keeps only the ``BEAM`` best
 bounded rows per issue); a final vector not strictly dominated by it is one of its points or lies above one of
@@ -29,6 +29,7 @@ import numpy as np
 from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import Rectangles
+from accord.analysis.rectangle_lagrangian import STEPS, Shares, TooLarge
 from accord.analysis.rectangle_programme import ROUNDED_APART, _first_per_group, issue_order
 from accord.analysis.solutions import DECIMALS
 from accord.model import RectangleSum, Scenario
@@ -42,10 +43,6 @@ TRACKED = 16
 MAX_RELAXED = 1 << 20
 """Relaxed states times value classes expanded at one issue at most (``OverBudget`` beyond); 30issues takes
 1.3 × 10^5. (The states alone stay within ``2 ** TRACKED``, but an issue with many values multiplies them.)"""
-STEPS = 300
-"""Subgradient steps tuning the Lagrangian split at the root at most (a quarter of them at each later depth)."""
-SETTLED = 1e-3
-"""Gain of a bound over ten tuning steps, relative to its column's total weight, below which the tuning stops."""
 MAX_BOUND_CELLS = 100_000_000
 """Numbers in the Lagrangian bounds' matrices (float32, over every depth) and their tuning's per-step products at
 most (about 400 MB; 30issues takes 3.3 × 10^6); beyond, ``OverBudget``. Issues with many values and many
@@ -158,126 +155,6 @@ class _Model:
     def clipped(self, sums: np.ndarray) -> np.ndarray:
         """The signed, clipped integer vectors of outcomes with these integer sums."""
         return np.clip(sums, 0, self.top) * self.signs
-
-
-class _Shares:
-    """Lagrangian bounds: the linear relaxation of a column's best completion, by its dual. After each number of
-    issues taken, a rectangle the column gains from has its gain split over the issues still to come that it
-    bounds (shares ``λ ≥ 0``; a completion earns, per issue, the best value's shares of the rectangles still
-    alive, plus whatever of a gain the shares leave uncovered); a rectangle the column loses from costs at least
-    ``μ`` times (the remaining bounds it is inside − (their number − 1)) for any ``0 ≤ μ ≤`` its loss, which is
-    charged per issue as ``−μ`` for the values inside. Any such ``λ, μ`` give a valid bound; they are tuned by
-    subgradient steps of Polyak's kind (target level lowered when progress stalls) on the bound with every
-    rectangle alive, each depth starting from the previous depth's."""
-
-    def __init__(self, model: _Model, steps: int) -> None:
-        r, n = model.r, model.n
-        n_rect, width = len(r.exclusive), int(r.sizes.max())
-        bounded = np.zeros((n, n_rect), dtype=bool)
-        for position in range(n):
-            bounded[position, r.bounding[position]] = True
-        bounded &= (r.last >= 0)[None, :]
-        columns, self.expand = np.unique(model.gain.astype(float).T, axis=0, return_inverse=True)
-        rows_after = np.cumsum(bounded[::-1], axis=0)[::-1].astype(bool).sum(axis=1)  # per depth, rectangles to bound
-        cells = int((rows_after * np.arange(n, 0, -1)).sum()) * width * len(columns)
-        if max(cells, n * width * n_rect * len(columns)) > MAX_BOUND_CELLS:
-            raise OverBudget(f"the Lagrangian bounds would take more than {MAX_BOUND_CELLS:,} numbers")
-        tables = np.zeros((n, width, n_rect))
-        for position in range(n):
-            tables[position, :r.sizes[position]] = r.inside[position] & bounded[position][None, :]
-        missing = np.arange(width)[None, :] >= r.sizes[:, None]  # (n, width): no such value at that issue
-        self.expand = self.expand.reshape(-1)  # column of the gains -> distinct column tuned here
-        gain, loss = np.maximum(columns, 0.0), np.maximum(-columns, 0.0)
-        self.rows, self.matrices, self.constants, self.margins, self.lacking = [], [], [], [], []
-        self.n_columns, self.width = len(columns), width
-        share = cost = None
-        for depth in range(n):
-            bounds = bounded[depth:]
-            remaining = bounds.sum(axis=0)
-            if share is None:
-                share = bounds[None] * (gain / np.maximum(remaining, 1))[:, None, :]
-                cost = loss.copy()
-            else:
-                share = share[:, 1:]
-            share, cost = _tune(share, cost, tables[depth:], missing[depth:], bounds, gain, loss,
-                                steps if depth == 0 else max(steps // 4, 1))
-            rows = np.flatnonzero(bounds.any(axis=0))
-            coefficient = share * (gain > 0)[:, None, :] - (cost * (loss > 0))[:, None, :] * bounds[None]
-            table = np.einsum("pvr,cpr->rvcp", tables[depth:][:, :, rows], coefficient[:, :, rows])
-            table = table.reshape(len(rows), width * len(columns) * (n - depth))
-            # a value an issue lacks can never be taken: its entries are pushed far below any real one
-            self.lacking.append(np.repeat(missing[depth:].T[:, None, :], len(columns), axis=1).reshape(
-                width, -1).astype(np.float32) * np.float32(-1e12))
-            self.rows.append(rows)
-            self.matrices.append(np.ascontiguousarray(table, dtype=np.float32))
-            uncovered = np.maximum(gain - share.sum(axis=1), 0.0) + cost * np.maximum(remaining - 1, 0)[None, :]
-            self.constants.append(uncovered[:, rows].T)  # (rows, columns)
-            worth = gain[:, rows] + loss[:, rows] * remaining[None, rows]
-            self.margins.append(_float32_margin(coefficient[:, :, rows], worth))
-
-    def rest(self, alive: np.ndarray, depth: int) -> np.ndarray:
-        """Per row of ``alive`` (float, all rectangles: open ones as found, unstarted 1, closed 0) after
-        ``depth`` issues, the most each column can still add."""
-        if depth >= len(self.matrices):
-            return np.zeros((len(alive), len(self.expand)))
-        mine = alive[:, self.rows[depth]].astype(np.float32)
-        if not len(self.rows[depth]):
-            return np.zeros((len(alive), len(self.expand)))
-        per_value = (mine @ self.matrices[depth]).reshape(len(alive), self.width, -1) + self.lacking[depth][None]
-        best = per_value[:, 0].copy()
-        for v in range(1, self.width):
-            np.maximum(best, per_value[:, v], out=best)
-        out = best.reshape(len(alive), self.n_columns, -1).sum(axis=2, dtype=np.float64)
-        out += mine.astype(np.float64) @ self.constants[depth] + self.margins[depth][None, :]
-        return out[:, self.expand]
-
-
-def _float32_margin(coefficient: np.ndarray, worth: np.ndarray) -> np.ndarray:
-    """Per column, more than the float32 bound can fall short of the exact one: each issue's value sums at most
-    ``m`` (the rows) coefficients cast to float32, so it errs by under ``(m + 1)·2⁻²⁴`` of the coefficients'
-    magnitudes (taken as they are: shares may sum past a rectangle's gain). At least ``1e-5`` of the rectangles'
-    worth (the larger on 30issues' 120 rectangles), plus ``1e-3``."""
-    m = coefficient.shape[2]
-    rounding = 1.01 * (m + 1) * 2.0 ** -24 * np.abs(coefficient).sum(axis=(1, 2))
-    return np.maximum(rounding, 1e-5 * worth.sum(axis=1)) + 1e-3
-
-
-def _tune(share, cost, tables, missing, bounds, gain, loss, steps):
-    """Subgradient steps lowering each column's all-alive bound (shares of gains ``≥ 0``, costs of losses in
-    ``[0, loss]``); the best multipliers met are kept."""
-    n_columns, n = len(gain), len(tables)
-    remaining = np.maximum(bounds.sum(axis=0) - 1, 0)
-    losing = loss > 0
-    best_share, best_cost, best_value = share.copy(), cost.copy(), np.full(n_columns, np.inf)
-    scale = gain.sum(axis=1) + loss.sum(axis=1) + 1e-9  # the most a column's rectangles can weigh
-    level = None
-    for step in range(steps + 1):
-        coefficient = share * (gain > 0)[:, None, :] - (cost * losing)[:, None, :] * bounds[None]
-        scores = np.einsum("pvr,cpr->cpv", tables, coefficient) - missing[None] * 1e12
-        uncovered = gain - share.sum(axis=1)
-        value = scores.max(axis=2).sum(axis=1) + np.maximum(uncovered, 0).sum(axis=1) + (cost * remaining).sum(axis=1)
-        better = value < best_value
-        best_share[better], best_cost[better], best_value[better] = share[better], cost[better], value[better]
-        if step == steps:
-            break
-        if level is None:
-            level, checked = np.maximum(0.05 * np.abs(best_value), 1.0), best_value.copy()
-        elif step % 10 == 0:
-            level = np.where(better, level, level / 2)  # no progress lately: aim nearer
-            if (checked - best_value <= SETTLED * scale).all():
-                break  # ten steps gained next to nothing: the bound has settled
-            checked = best_value.copy()
-        picked = scores.argmax(axis=2)
-        inside = np.take_along_axis(tables[None], picked[:, :, None, None], axis=2)[:, :, 0, :] * bounds[None]
-        d_share = (inside - (uncovered > 0)[:, None, :]) * bounds[None] * (gain > 0)[:, None, :]
-        d_share = np.where((share <= 0) & (d_share > 0), 0, d_share)
-        d_cost = (remaining[None, :] - inside.sum(axis=1)) * losing
-        d_cost = np.where(((cost <= 0) & (d_cost > 0)) | ((cost >= loss) & (d_cost < 0)), 0, d_cost)
-        norm = (d_share ** 2).sum(axis=(1, 2)) + (d_cost ** 2).sum(axis=1)
-        length = np.where(norm > 0, (value - (best_value - level)) / np.where(norm > 0, norm, 1), 0)
-        share = np.maximum(share - length[:, None, None] * d_share, 0)
-        cost = np.clip(cost - length[:, None] * d_cost, 0, loss)
-    return best_share, best_cost
 
 
 def _codes(bits: np.ndarray) -> np.ndarray:
@@ -397,7 +274,10 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     model = _Model(scenario, signs, TRACKED, focus)
     stair = _Staircase(np.where(signs > 0, 0, -model.top), focus)
     stair.add(_local_search(model, np.random.default_rng(0), ROUNDS))
-    shares = _Shares(model, STEPS)
+    try:
+        shares = Shares(model, STEPS, MAX_BOUND_CELLS)
+    except TooLarge as error:
+        raise OverBudget(str(error)) from None
     beam = BEAM
     while True:
         sums, _, _ = _sweep(model, shares, stair, beam)  # a beam pass: real outcomes for the staircase
@@ -415,7 +295,7 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     return found
 
 
-def _sweep(model: _Model, shares: _Shares, stair: _Staircase, beam: int | None, limit: float = np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sweep(model: _Model, shares: Shares, stair: _Staircase, beam: int | None, limit: float = np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One forward pass over the issues: the final rows' integer sums, outcome counts and first outcomes. Rows
     that cannot reach a vector the staircase leaves undominated are cut; with ``beam``, only that many rows
     (the best bounded) go on after each issue, so the pass is quick and its rows are just real outcomes."""
