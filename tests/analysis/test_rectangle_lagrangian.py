@@ -9,31 +9,9 @@ from hypothesis import strategies as st
 
 from accord.analysis.rectangle_lagrangian import Shares
 from accord.analysis.rectangle_staircase import TRACKED, _Model
+from tests.analysis.reference import most_added
 from tests.analysis.test_rectangle_staircase import _inclusive_two_parties
 from tests.generators import rectangle_scenarios
-
-
-def _most_added(model: _Model, outcomes: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per outcome, its alive rectangles after ``depth`` issues (open ones as found, unstarted 1, closed 0) and,
-    per column, the most any completion of its first ``depth`` values adds."""
-    r = model.r
-    n_rect = len(r.exclusive)
-    inside = np.ones((len(outcomes), n_rect), dtype=bool)  # inside on the issues before depth
-    later = np.ones((len(outcomes), n_rect), dtype=bool)  # inside on the issues from depth on
-    for position in range(model.n):
-        part = r.inside[position][outcomes[:, position]]
-        if position < depth:
-            inside &= part
-        else:
-            later &= part
-    unstarted = model.first >= depth
-    closed = (r.last < depth) | (r.last < 0)
-    alive = np.where(unstarted, True, inside) & ~closed
-    added = (alive & later).astype(np.int64) @ model.gain
-    prefixes = np.unique(outcomes[:, :depth], axis=0, return_inverse=True)[1].reshape(-1)
-    most = np.full((prefixes.max() + 1, added.shape[1]), np.iinfo(np.int64).min)
-    np.maximum.at(most, prefixes, added)
-    return alive, most[prefixes]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -47,6 +25,6 @@ def test_every_column_bound_covers_every_completion(scenario, focus, steps):
     shares = Shares(model, steps)
     outcomes = np.array(list(itertools.product(*(range(size) for size in model.r.sizes))))
     for depth in range(model.n + 1):
-        alive, most = _most_added(model, outcomes, depth)
+        alive, most = most_added(model, outcomes, depth)
         bound = shares.rest(alive.astype(np.float32), depth)
         assert (bound >= most - 1e-9).all()

@@ -2,6 +2,7 @@
 scenarios with non-negative integer inclusive rectangles, also for the focused worst-deal searches."""
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from accord.analysis import rectangle_staircase as staircase
 from accord.analysis.rectangle_staircase import rectangle_staircase, staircase_applies
 from accord.model import Rectangle, RectangleSum
+from tests.analysis.reference import most_added
 from tests.analysis.test_rectangle_programme import _assert_enumerated, _assert_focused
 from tests.generators import rectangle_scenarios
 
@@ -90,3 +92,21 @@ def _two_by_two(normalizer=3.0, utility=3.0):
     others = (Rectangle(utility, ((1, 1.0, 1.0),), False), Rectangle(1.0, ((0, 0.0, 0.0),), False))
     return Scenario("tiny", issues, (Party("x", RectangleSum(boxes, normalizer)),
                                      Party("y", RectangleSum(others, normalizer))))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rectangle_scenarios(), st.sampled_from([None, 0, 1]), st.sampled_from([0, 1, 16]))
+def test_the_relaxed_programme_bounds_every_completion(scenario, focus, tracked):
+    # brute force: after each depth, each partial outcome's relaxed state bounds what any completion adds
+    scenario = _inclusive_two_parties(scenario)
+    signs = np.ones(2, dtype=np.int64)
+    if focus is not None:
+        signs[focus] = -1
+    model = staircase._Model(scenario, signs, tracked, focus)
+    outcomes = np.array(list(itertools.product(*(range(size) for size in model.r.sizes))))
+    for depth in range(model.n + 1):
+        alive, most = most_added(model, outcomes, depth)
+        codes = staircase._codes(alive[:, model.followed[depth]])
+        state = np.searchsorted(model.keys[depth], codes)
+        assert (model.keys[depth][state] == codes).all()
+        assert (model.high[depth][state] >= most).all()
