@@ -110,3 +110,24 @@ def test_the_relaxed_programme_bounds_every_completion(scenario, focus, tracked)
         state = np.searchsorted(model.keys[depth], codes)
         assert (model.keys[depth][state] == codes).all()
         assert (model.high[depth][state] >= most).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), min_size=1, max_size=8), st.sampled_from([None, 0, 1]))
+def test_the_staircase_leaves_exactly_the_vectors_still_worth_reaching(met, focus):
+    # brute force over a grid: without a focus, a vector not weakly dominated by another met, or equal to one; with
+    # one, a vector at least the best focus value met with the most the other has there, or better in focus
+    stair = staircase._Staircase(np.zeros(2, dtype=np.int64), focus)
+    stair.add(np.array(met, dtype=np.int64))
+    met = np.array(met)
+    grid = np.array(list(itertools.product(range(8), range(8))))
+    passes = stair.alive(grid.astype(float), grid.astype(float), np.eye(2, dtype=np.int64))
+    if focus is None:
+        beaten = ((met[None] >= grid[:, None]).all(axis=2) & (met[None] != grid[:, None]).any(axis=2)).any(axis=1)
+        wanted = ~beaten
+    else:
+        other = 1 - focus
+        best = met[:, focus].max()
+        most = met[met[:, focus] == best, other].max()
+        wanted = (grid[:, focus] > best) | ((grid[:, focus] == best) & (grid[:, other] >= most))
+    np.testing.assert_array_equal(passes, wanted)
