@@ -85,6 +85,17 @@ def test_past_its_budget_the_search_says_so_to_its_caller(monkeypatch, budget):
         rectangle_staircase(scenario)
 
 
+def searched_model(made, focus, tracked=staircase.TRACKED):
+    """The staircase search's model of ``made`` made searchable (the frontier, or ``focus``'s worst deal) and its
+    outcomes as value indices in the model's issue order."""
+    scenario = _inclusive_two_parties(made)
+    signs = np.ones(2, dtype=np.int64)
+    if focus is not None:
+        signs[focus] = -1
+    model = staircase._Model(scenario, signs, tracked, focus)
+    return model, np.array(list(itertools.product(*(range(size) for size in model.r.sizes))))
+
+
 def _two_by_two(normalizer=3.0, utility=3.0):
     from accord.model import Issue, Party, Scenario
     issues = (Issue.integer("a", 0, 1), Issue.integer("b", 0, 1))
@@ -98,12 +109,7 @@ def _two_by_two(normalizer=3.0, utility=3.0):
 @given(rectangle_scenarios(), st.sampled_from([None, 0, 1]), st.sampled_from([0, 1, 16]))
 def test_the_relaxed_programme_bounds_every_completion(scenario, focus, tracked):
     # brute force: after each depth, each partial outcome's relaxed state bounds what any completion adds
-    scenario = _inclusive_two_parties(scenario)
-    signs = np.ones(2, dtype=np.int64)
-    if focus is not None:
-        signs[focus] = -1
-    model = staircase._Model(scenario, signs, tracked, focus)
-    outcomes = np.array(list(itertools.product(*(range(size) for size in model.r.sizes))))
+    model, outcomes = searched_model(scenario, focus, tracked)
     for depth in range(model.n + 1):
         alive, most = most_added(model, outcomes, depth)
         codes = staircase._codes(alive[:, model.followed[depth]])
