@@ -45,6 +45,9 @@ MAX_ROWS = 10_000_000
 """Partial sums expanded at one issue at most; beyond, the branch and bound is used instead."""
 _EXACT_INTEGERS = 2 ** 52
 _SMALL_COUNTS = 2 ** 62
+ROUNDED_APART = 10 ** DECIMALS
+"""Normalisers up to this keep distinct integer sums apart once utilities are rounded to ``DECIMALS`` places (as
+enumeration's are); past it, rounding merges sums the exact searches count apart (the branch and bound answers)."""
 _RECORDED = 20_000
 """Rows per issue whose greedy completions are recorded as reached (a spread sample when there are more)."""
 
@@ -61,18 +64,18 @@ class TooManyStates(Exception):
 
 
 def programme_applies(scenario: Scenario) -> bool:
-    """Whether every rectangle utility is an integer (sums are then exact in any order, as enumeration's are)."""
-    utilities = [r.utility for p in scenario.parties if isinstance(p.utility, RectangleSum)
-                 for r in p.utility.rectangles]
-    return all(float(u).is_integer() for u in utilities) and sum(abs(u) for u in utilities) < _EXACT_INTEGERS
+    """Whether every rectangle utility is an integer (sums are then exact in any order, as enumeration's are) and
+    every normaliser at most ``ROUNDED_APART``."""
+    rectangular = [p.utility for p in scenario.parties if isinstance(p.utility, RectangleSum)]
+    utilities = [r.utility for u in rectangular for r in u.rectangles]
+    return all(float(u).is_integer() for u in utilities) and sum(abs(u) for u in utilities) < _EXACT_INTEGERS \
+        and all(u.normalizer <= ROUNDED_APART for u in rectangular)
 
 
 def issue_order(scenario: Scenario) -> np.ndarray:
     """Issues in an order that keeps few rectangles open: repeatedly the issue leaving the fewest open
     rectangles after it (then the one closing most, then the first)."""
-    spans = [frozenset(position for position, _, _ in r.bounds)
-             for p in scenario.parties for r in p.utility.rectangles]
-    spans = [s for s in spans if len(s) > 1]
+    spans = _joint_spans(scenario)
     left, order = set(range(len(scenario.issues))), []
     taken: set[int] = set()
     while left:
@@ -88,11 +91,16 @@ def issue_order(scenario: Scenario) -> np.ndarray:
     return np.array(order, dtype=np.int64)
 
 
-def open_peak(scenario: Scenario) -> int:
-    """The most rectangles open at once in ``issue_order`` (the programme's states can number 2 to that power)."""
+def _joint_spans(scenario: Scenario) -> list[frozenset[int]]:
+    """The issues of each rectangle bounding more than one (those that stay open between issues)."""
     spans = [frozenset(position for position, _, _ in r.bounds)
              for p in scenario.parties for r in p.utility.rectangles]
-    spans = [s for s in spans if len(s) > 1]
+    return [s for s in spans if len(s) > 1]
+
+
+def open_peak(scenario: Scenario) -> int:
+    """The most rectangles open at once in ``issue_order`` (the programme's states can number 2 to that power)."""
+    spans = _joint_spans(scenario)
     taken: set[int] = set()
     peak = 0
     for issue in issue_order(scenario):

@@ -8,7 +8,7 @@ count (Python ints) and the C-order-first outcome. Equal rows merge; a row is dr
 same alive rectangles is at least as good for both parties and it cannot reach a clip. A row's final (signed,
 clipped) vector ``q`` is bounded by a box (each party's most) and, when every signed gain is non-negative or in
 a worst-deal search, by weighted sums ``w·q ≤ B_w``; each bound is the least of a relaxed programme's (only
-``TRACKED`` open rectangles followed, the others assumed at their best) and a Lagrangian one (``_Shares``, the
+``TRACKED`` open rectangles followed, the others assumed at their best) and a Lagrangian one (``rectangle_lagrangian``, the
 dual of the linear relaxation; rows alike in their alive rectangles share it). The staircase holds the
 non-dominated vectors of real outcomes met (a local search, then a beam pass that keeps only the ``BEAM`` best
 bounded rows per issue); a final vector not strictly dominated by it is one of its points or lies above one of
@@ -29,19 +29,24 @@ import numpy as np
 from accord.analysis.exact_frontier import ExactFrontier, frontier_of
 from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import Rectangles
-from accord.analysis.rectangle_programme import _first_per_group, issue_order
-from accord.model import Scenario
+from accord.analysis.rectangle_lagrangian import STEPS, Shares, TooLarge
+from accord.analysis.rectangle_programme import ROUNDED_APART, _first_per_group, issue_order
+from accord.analysis.solutions import DECIMALS
+from accord.model import RectangleSum, Scenario
 
-MAX_ROWS = 20_000_000
-"""Partial sums expanded at one issue at most; beyond, ``OverBudget`` (the caller turns to another search)."""
+MAX_ROWS = 4_000_000
+"""Partial sums expanded at one issue at most; beyond, ``OverBudget`` (the caller turns to another search). A row
+takes about 700 bytes at its peak on 30 issues (2.1 GB measured at 3 × 10^6), so this keeps the search near 3 GB;
+30issues peaks at about 1.5 × 10^5."""
 TRACKED = 16
 """Open rectangles the relaxed bounding programme follows after each issue at most."""
 MAX_RELAXED = 1 << 20
-"""Relaxed states after one issue at most (``TooManyRelaxed`` beyond)."""
-STEPS = 300
-"""Subgradient steps tuning the Lagrangian split at the root at most (a quarter of them at each later depth)."""
-SETTLED = 1e-3
-"""Gain of a bound over ten tuning steps, relative to its column's total weight, below which the tuning stops."""
+"""Relaxed states times value classes expanded at one issue at most (``OverBudget`` beyond); 30issues takes
+1.3 × 10^5. (The states alone stay within ``2 ** TRACKED``, but an issue with many values multiplies them.)"""
+MAX_BOUND_CELLS = 100_000_000
+"""Numbers in the Lagrangian bounds' matrices (float32, over every depth) and their tuning's per-step products at
+most (about 400 MB; 30issues takes 3.3 × 10^6); beyond, ``OverBudget``. Issues with many values and many
+rectangles reach it first."""
 ROUNDS = 3
 """Local-search restarts per weighting that seed the staircase (before the beam pass)."""
 BEAM = 2_000
@@ -52,6 +57,8 @@ WIDEN_AT = 2_000_000
 """Partial sums at one issue past which an exact pass stops and a beam eight times wider runs first."""
 FOCUS_WEIGHTS = (1, 4, 16, 64)
 """Weights of the focus column (the others 1) in a worst-deal search's weighted bounds."""
+_EXACT = 2 ** 52
+"""Integers below this are exact in a float64 (the bounds are floats compared with integer vectors)."""
 
 
 class _Model:
@@ -93,7 +100,8 @@ class _Model:
         r = self.r
         n_rect = len(r.exclusive)
         bounded = [set(r.bounding[s].tolist()) for s in range(self.n)]
-        first = np.array([min((s for s in range(self.n) if i in bounded[s]), default=-1) for i in range(n_rect)])
+        first = self.first = np.array([min((s for s in range(self.n) if i in bounded[s]), default=-1)
+                                       for i in range(n_rect)])  # per rectangle, the position that opens it
         worth = (self.utility / r.normalizer[None, :]) @ self.priority
         followed = [np.empty(0, dtype=np.int64)]  # per position (after s issues): followed rectangles
         keys_by_level = [np.zeros(1, dtype=np.int64)]
@@ -109,6 +117,8 @@ class _Model:
             after = np.sort(candidates[np.argsort(-worth[candidates], kind="stable")[:cap]])
             followed.append(after)
             n_states, n_classes = len(states), len(patterns)
+            if n_states * n_classes > MAX_RELAXED:
+                raise OverBudget(f"more than {MAX_RELAXED:,} relaxed states expanded at issue {s + 1}")
             # alive before this issue, per state and bounding rectangle (unfollowed open ones: assumed alive)
             previous = np.ones((n_states, len(bounding)), dtype=bool)
             known = np.isin(bounding, before)
@@ -127,8 +137,6 @@ class _Model:
             nxt[:, :, rest] = states[:, None, np.searchsorted(before, after[rest])]
             codes = _codes(nxt.reshape(n_states * n_classes, -1))
             keys, ids = np.unique(codes, return_inverse=True)
-            if len(keys) > MAX_RELAXED:
-                raise OverBudget(f"more than {MAX_RELAXED:,} relaxed states after {s + 1} issues")
             states = _decode(keys, len(after))
             keys_by_level.append(keys)
             moves.append((ids.reshape(n_states, n_classes), gains))
@@ -147,112 +155,6 @@ class _Model:
     def clipped(self, sums: np.ndarray) -> np.ndarray:
         """The signed, clipped integer vectors of outcomes with these integer sums."""
         return np.clip(sums, 0, self.top) * self.signs
-
-
-class _Shares:
-    """Lagrangian bounds: the linear relaxation of a column's best completion, by its dual. After each number of
-    issues taken, a rectangle the column gains from has its gain split over the issues still to come that it
-    bounds (shares ``λ ≥ 0``; a completion earns, per issue, the best value's shares of the rectangles still
-    alive, plus whatever of a gain the shares leave uncovered); a rectangle the column loses from costs at least
-    ``μ`` times (the remaining bounds it is inside − (their number − 1)) for any ``0 ≤ μ ≤`` its loss, which is
-    charged per issue as ``−μ`` for the values inside. Any such ``λ, μ`` give a valid bound; they are tuned by
-    subgradient steps of Polyak's kind (target level lowered when progress stalls) on the bound with every
-    rectangle alive, each depth starting from the previous depth's."""
-
-    def __init__(self, model: _Model, steps: int) -> None:
-        r, n = model.r, model.n
-        n_rect, width = len(r.exclusive), int(r.sizes.max())
-        bounded = np.zeros((n, n_rect), dtype=bool)
-        for position in range(n):
-            bounded[position, r.bounding[position]] = True
-        bounded &= (r.last >= 0)[None, :]
-        tables = np.zeros((n, width, n_rect))
-        for position in range(n):
-            tables[position, :r.sizes[position]] = r.inside[position] & bounded[position][None, :]
-        missing = np.arange(width)[None, :] >= r.sizes[:, None]  # (n, width): no such value at that issue
-        columns, self.expand = np.unique(model.gain.astype(float).T, axis=0, return_inverse=True)
-        self.expand = self.expand.reshape(-1)  # column of the gains -> distinct column tuned here
-        gain, loss = np.maximum(columns, 0.0), np.maximum(-columns, 0.0)
-        self.rows, self.matrices, self.constants, self.margins, self.lacking = [], [], [], [], []
-        self.n_columns, self.width = len(columns), width
-        share = cost = None
-        for depth in range(n):
-            bounds = bounded[depth:]
-            remaining = bounds.sum(axis=0)
-            if share is None:
-                share = bounds[None] * (gain / np.maximum(remaining, 1))[:, None, :]
-                cost = loss.copy()
-            else:
-                share = share[:, 1:]
-            share, cost = _tune(share, cost, tables[depth:], missing[depth:], bounds, gain, loss,
-                                steps if depth == 0 else max(steps // 4, 1))
-            rows = np.flatnonzero(bounds.any(axis=0))
-            coefficient = share * (gain > 0)[:, None, :] - (cost * (loss > 0))[:, None, :] * bounds[None]
-            table = np.einsum("pvr,cpr->rvcp", tables[depth:][:, :, rows], coefficient[:, :, rows])
-            table = table.reshape(len(rows), width * len(columns) * (n - depth))
-            # a value an issue lacks can never be taken: its entries are pushed far below any real one
-            self.lacking.append(np.repeat(missing[depth:].T[:, None, :], len(columns), axis=1).reshape(
-                width, -1).astype(np.float32) * np.float32(-1e12))
-            self.rows.append(rows)
-            self.matrices.append(np.ascontiguousarray(table, dtype=np.float32))
-            uncovered = np.maximum(gain - share.sum(axis=1), 0.0) + cost * np.maximum(remaining - 1, 0)[None, :]
-            self.constants.append(uncovered[:, rows].T)  # (rows, columns)
-            magnitude = (gain[:, rows] + loss[:, rows] * remaining[None, rows]).sum(axis=1)
-            self.margins.append(1e-5 * magnitude + 1e-3)  # float32 sums of at most len(rows) terms
-
-    def rest(self, alive: np.ndarray, depth: int) -> np.ndarray:
-        """Per row of ``alive`` (float, all rectangles: open ones as found, unstarted 1, closed 0) after
-        ``depth`` issues, the most each column can still add."""
-        if depth >= len(self.matrices):
-            return np.zeros((len(alive), len(self.expand)))
-        mine = alive[:, self.rows[depth]].astype(np.float32)
-        if not len(self.rows[depth]):
-            return np.zeros((len(alive), len(self.expand)))
-        per_value = (mine @ self.matrices[depth]).reshape(len(alive), self.width, -1) + self.lacking[depth][None]
-        best = per_value[:, 0].copy()
-        for v in range(1, self.width):
-            np.maximum(best, per_value[:, v], out=best)
-        out = best.reshape(len(alive), self.n_columns, -1).sum(axis=2, dtype=np.float64)
-        out += mine.astype(np.float64) @ self.constants[depth] + self.margins[depth][None, :]
-        return out[:, self.expand]
-
-
-def _tune(share, cost, tables, missing, bounds, gain, loss, steps):
-    """Subgradient steps lowering each column's all-alive bound (shares of gains ``≥ 0``, costs of losses in
-    ``[0, loss]``); the best multipliers met are kept."""
-    n_columns, n = len(gain), len(tables)
-    remaining = np.maximum(bounds.sum(axis=0) - 1, 0)
-    losing = loss > 0
-    best_share, best_cost, best_value = share.copy(), cost.copy(), np.full(n_columns, np.inf)
-    scale = gain.sum(axis=1) + loss.sum(axis=1) + 1e-9  # the most a column's rectangles can weigh
-    level = None
-    for step in range(steps + 1):
-        coefficient = share * (gain > 0)[:, None, :] - (cost * losing)[:, None, :] * bounds[None]
-        scores = np.einsum("pvr,cpr->cpv", tables, coefficient) - missing[None] * 1e12
-        uncovered = gain - share.sum(axis=1)
-        value = scores.max(axis=2).sum(axis=1) + np.maximum(uncovered, 0).sum(axis=1) + (cost * remaining).sum(axis=1)
-        better = value < best_value
-        best_share[better], best_cost[better], best_value[better] = share[better], cost[better], value[better]
-        if step == steps:
-            break
-        if level is None:
-            level, checked = np.maximum(0.05 * np.abs(best_value), 1.0), best_value.copy()
-        elif step % 10 == 0:
-            level = np.where(better, level, level / 2)  # no progress lately: aim nearer
-            if (checked - best_value <= SETTLED * scale).all():
-                break  # ten steps gained next to nothing: the bound has settled
-            checked = best_value.copy()
-        picked = scores.argmax(axis=2)
-        inside = np.take_along_axis(tables[None], picked[:, :, None, None], axis=2)[:, :, 0, :] * bounds[None]
-        d_share = (inside - (uncovered > 0)[:, None, :]) * bounds[None] * (gain > 0)[:, None, :]
-        d_share = np.where((share <= 0) & (d_share > 0), 0, d_share)
-        d_cost = (remaining[None, :] - inside.sum(axis=1)) * losing
-        d_cost = np.where(((cost <= 0) & (d_cost > 0)) | ((cost >= loss) & (d_cost < 0)), 0, d_cost)
-        norm = (d_share ** 2).sum(axis=(1, 2)) + (d_cost ** 2).sum(axis=1)
-        length = np.where(norm > 0, (value - (best_value - level)) / np.where(norm > 0, norm, 1), 0)
-        share = np.maximum(share - length[:, None, None] * d_share, 0)
-        cost = np.clip(cost - length[:, None] * d_cost, 0, loss)
-    return best_share, best_cost
 
 
 def _codes(bits: np.ndarray) -> np.ndarray:
@@ -349,17 +251,18 @@ def _local_search(model: _Model, rng: np.random.Generator, rounds: int = 3) -> n
 
 def staircase_applies(scenario: Scenario) -> bool:
     """Whether the scenario has two parties, no constraint, and only inclusive rectangles with non-negative
-    integer utilities and integer normalisers (sums then stay exact integers)."""
-    from accord.model import RectangleSum
-
+    integer utilities and integer normalisers at most ``ROUNDED_APART``, small enough that every weighted sum
+    the search compares (weights up to ``FOCUS_WEIGHTS[-1]``) is an exact integer in a float."""
     if len(scenario.parties) != 2 or scenario.constraints:
         return False
     if not all(isinstance(p.utility, RectangleSum) and float(p.utility.normalizer).is_integer()
                for p in scenario.parties):
         return False
     boxes = [r for p in scenario.parties for r in p.utility.rectangles]
+    largest = max([sum(r.utility for r in boxes)] + [p.utility.normalizer for p in scenario.parties])
     return all(not r.exclusive and r.utility >= 0 and float(r.utility).is_integer() for r in boxes) and \
-        sum(r.utility for r in boxes) < 2 ** 52
+        largest * (FOCUS_WEIGHTS[-1] + 1) < _EXACT and all(p.utility.normalizer <= ROUNDED_APART
+                                                           for p in scenario.parties)
 
 
 def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
@@ -371,7 +274,10 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     model = _Model(scenario, signs, TRACKED, focus)
     stair = _Staircase(np.where(signs > 0, 0, -model.top), focus)
     stair.add(_local_search(model, np.random.default_rng(0), ROUNDS))
-    shares = _Shares(model, STEPS)
+    try:
+        shares = Shares(model, STEPS, MAX_BOUND_CELLS)
+    except TooLarge as error:
+        raise OverBudget(str(error)) from None
     beam = BEAM
     while True:
         sums, _, _ = _sweep(model, shares, stair, beam)  # a beam pass: real outcomes for the staircase
@@ -381,7 +287,7 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
             break
         except _Widen:
             beam *= 8
-    points = np.round(np.clip(sums / model.r.normalizer[None, :], 0.0, 1.0), 10) * signs[None, :] + 0.0
+    points = np.round(np.clip(sums / model.r.normalizer[None, :], 0.0, 1.0), DECIMALS) * signs[None, :] + 0.0
     found = frontier_of(points, [int(x) for x in counts], firsts)
     if focus is not None and len(found.points):
         top = found.points[:, focus] == found.points[:, focus].max()
@@ -389,7 +295,7 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     return found
 
 
-def _sweep(model: _Model, shares: _Shares, stair: _Staircase, beam: int | None, limit: float = np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sweep(model: _Model, shares: Shares, stair: _Staircase, beam: int | None, limit: float = np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One forward pass over the issues: the final rows' integer sums, outcome counts and first outcomes. Rows
     that cannot reach a vector the staircase leaves undominated are cut; with ``beam``, only that many rows
     (the best bounded) go on after each issue, so the pass is quick and its rows are just real outcomes."""
@@ -399,8 +305,7 @@ def _sweep(model: _Model, shares: _Shares, stair: _Staircase, beam: int | None, 
     sums = model.base[None, :].copy()
     counts = np.array([1], dtype=object)
     firsts = np.zeros((1, n), dtype=np.int64)
-    first = np.array([min((s for s in range(n) if i in set(r.bounding[s].tolist())), default=-1)
-                      for i in range(len(r.exclusive))])
+    first = model.first
     for s in range(n):
         bounding, issue = r.bounding[s], int(model.order[s])
         table = r.inside[s][:, bounding] if bounding.size else np.ones((r.sizes[s], 0), dtype=bool)
