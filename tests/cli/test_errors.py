@@ -38,3 +38,12 @@ def test_a_wrapped_command_prints_one_line_with_its_own_flags():
     result = run(renamed)
     assert_one_line_error(result, "error: --weight-noise: noise scale must lie in [0, 2], got 3; give e.g. 0.1")
     assert_one_line_error(run(bare), "error: --self-play: bad")
+
+
+def test_running_out_of_memory_is_one_line_not_a_traceback():
+    @reports_user_errors
+    def analyze() -> None:
+        raise MemoryError()
+
+    assert_one_line_error(run(analyze), "error: analyze: the machine ran out of memory; give a smaller scenario or "
+                                        "fewer outcomes, or run it on a machine with more memory")

@@ -38,7 +38,8 @@ def error_line(error: InputError, flags: Mapping[str, str] | None = None) -> str
 
 
 def reports_user_errors(command: F | None = None, *, flags: Mapping[str, str] | None = None):
-    """Wrap a command so that an ``InputError`` becomes one line on stderr (naming flags) and exit code 2.
+    """Wrap a command so that an ``InputError`` (or running out of memory) becomes one line on stderr (naming
+    flags) and exit code 2.
 
     Use it bare (``@reports_user_errors``) or with the parameters whose flag has another name
     (``@reports_user_errors(flags={"scale": "--weight-noise"})``)."""
@@ -51,6 +52,9 @@ def reports_user_errors(command: F | None = None, *, flags: Mapping[str, str] | 
             return command(*args, **kwargs)
         except InputError as error:
             raise fail(error_line(error, flags)) from None
+        except MemoryError:
+            raise fail(f"{command.__name__.replace('_', '-')}: the machine ran out of memory; "
+                       "give a smaller scenario or fewer outcomes, or run it on a machine with more memory") from None
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
