@@ -59,3 +59,12 @@ def test_three_varied_long_names_leave_the_nash_deal_its_room():
     assert_readable_tables(result.stdout, headers=tuple(f"d {party}" for party in parties))
     top = result.stdout.splitlines()[1]
     assert len(top.split("┳")[-1]) >= 24, top  # the deal column
+
+
+def test_the_weight_noise_table_shows_values_as_the_grid_and_the_analysis_do():
+    """The grid and the analysis show a real 1.0 as '1'; the weight-noise table showed '1.0'."""
+    result = runner.invoke(app, ["sensitivity", "tests/data/mini.yaml", "--weight-noise", "0.5", "--runs", "50",
+                                 "--seed", "1"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    share = next(line for line in result.stdout.splitlines() if line.startswith("│ share"))
+    assert "1 28%" in share and "1.0" not in share, share

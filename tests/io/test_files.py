@@ -83,6 +83,13 @@ def test_duplicate_yaml_keys_name_both_lines():
     assert "keep one" in str(caught.value)
 
 
+def test_a_duplicate_yaml_key_is_located_at_its_repeat_not_at_the_mapping():
+    """Inside a list item the place was the item's first line ('line 1, column 3: ... (line 2 and line 3)')."""
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml("- name: A\n  reservation: 0.3\n  reservation: 0.2\n", "s.yaml")
+    assert str(caught.value).startswith("s.yaml: line 3, column 3: the key 'reservation' appears twice"), caught.value
+
+
 def test_duplicate_json_keys_name_both_lines():
     with pytest.raises(ScenarioError, match=r'"north" appears twice in one object \(line 2 and line 3\)'):
         parse_json('{\n"north": 1.0,\n"north": 0.0}', "s.json")

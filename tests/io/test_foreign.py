@@ -17,6 +17,12 @@ def test_file_stems_keep_only_safe_characters():
     assert file_stem("..hidden..") == "hidden" and file_stem("???") == "scenario"
 
 
+def test_file_stems_keep_accented_letters_without_their_accents():
+    assert file_stem("Ñandú [dam] authority") == "Nandu_dam_authority"
+    assert file_stem("L'Agence d'Énergie") == "L_Agence_d_Energie"
+    assert file_stem("下流の村 (Downstream)") == "Downstream"
+
+
 def test_unique_stems_ignore_case():
     used = {"deal-domain"}
     assert [unique_stem(s, used) for s in ("a", "A", "a", "Deal-Domain")] == ["a", "A_2", "a_3", "Deal-Domain_2"]
@@ -58,9 +64,9 @@ def test_names_that_lose_characters_and_a_changed_order_are_reported_lost():
     scenario = Scenario("s", (Issue.categorical("i", ["x", "y"]),), tuple(Party(n, utility) for n in names))
     losses = unsupported_losses(scenario, "GENIUS")
     assert len(losses) == 2
-    assert "'Delta Fed. (Ñ)' as 'Delta_Fed'" in losses[0] and "'漁民 Fishers' Co-op' as 'Fishers_Co-op'" in losses[0]
+    assert "'Delta Fed. (Ñ)' as 'Delta_Fed._N'" in losses[0] and "'漁民 Fishers' Co-op' as 'Fishers_Co-op'" in losses[0]
     assert "Upstream" not in losses[0]
-    assert "file-name order (Delta_Fed, Fishers_Co-op, Upstream)" in losses[1]
+    assert "file-name order (Delta_Fed._N, Fishers_Co-op, Upstream)" in losses[1]
     assert "give the domain and profile files in the scenario's order" in losses[1]
 
 

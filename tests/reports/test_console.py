@@ -71,3 +71,16 @@ def test_three_long_party_names_at_80_columns_keep_every_header_and_number_whole
     assert_readable_tables(text, headers=(*analysis.scenario.party_names, "reservation (no deal)", "KS"))
     words = {word for line in text.splitlines() if line.startswith("│") for word in line.replace("│", " ").split()}
     assert {"International", "Infrastructure", "Asia–Pacific", "漁民"} <= words
+
+
+def test_the_frontier_title_counts_in_words_with_thousands_separators_on_one_line():
+    """Beyond enumeration it read 'Pareto frontier: 6 utility' / 'vectors, 5367398400 outcomes' (wrapped to the
+    two-party table's width, digits ungrouped), and '1 utility vectors, 1 outcomes' for a single point."""
+    exact = accord.analyze(accord.load("tests/data/mini.yaml"))
+    many = dataclasses.replace(exact, pareto_outcomes=5_367_398_400)
+    screen = io.StringIO()
+    render(many, Console(file=screen, width=80))
+    title = next(line for line in screen.getvalue().splitlines() if line.startswith("Pareto frontier"))
+    assert title.rstrip().endswith(f"{len(exact.pareto_points)} utility vectors, 5,367,398,400 outcomes"), title
+    single = dataclasses.replace(exact, pareto_points=exact.pareto_points[:1], pareto_outcomes=1)
+    assert "Pareto frontier: 1 utility vector, 1 outcome " in rendered(single)

@@ -16,6 +16,12 @@ def test_index_lists_scenarios_and_the_upload_form(client):
     assert 'enctype="multipart/form-data"' in page and 'action="/upload"' in page
 
 
+def test_pages_declare_their_icon_so_the_browser_asks_for_no_missing_favicon(client):
+    """Without one, every page made the browser fetch /favicon.ico: a 404 in the console of each page."""
+    for path in ("/", f"/scenarios/{FLAGSHIP}", "/forecast", "/divide"):
+        assert '<link rel="icon"' in client.get(path).text, path
+
+
 def test_workbench_page_has_editable_preferences_and_the_plot(client):
     page = client.get(f"/scenarios/{FLAGSHIP}").text
     scenario = accord.load(FLAGSHIP)

@@ -91,6 +91,20 @@ def test_report_refuses_a_record_for_another_scenario(tmp_path, capsys):
     assert not path.exists()
 
 
+def test_report_audits_a_record_that_names_the_scenario_by_its_file(tmp_path):
+    """`accord audit FILE RECORD` took a record whose scenario is FILE's path; `accord report FILE --record RECORD`
+    refused the same record because it compared the path with the scenario's name."""
+    scenario_file = tmp_path / "talks-2024.yaml"  # a file named otherwise than its scenario ('mini')
+    scenario_file.write_bytes((Path(__file__).resolve().parents[1] / "data" / "mini.yaml").read_bytes())
+    record = tmp_path / "record.yaml"
+    record.write_text(f"accord-record: 1\nscenario: {scenario_file}\nmoves:\n"
+                      "  - {round: 1, party: A, action: offer, offer: {island: north}}\n", encoding="utf-8")
+    assert main(["audit", str(scenario_file), str(record)]) == 0
+    path = tmp_path / "r.html"
+    assert main(["report", str(scenario_file), "-o", str(path), "--record", str(record)]) == 0
+    assert "<h2>History against the model</h2>" in path.read_text(encoding="utf-8")
+
+
 def test_report_is_deterministic():
     scenario = accord.load(FLAGSHIP)
     assert build_report(scenario, stakeholders=FLAGSHIP) == build_report(scenario, stakeholders=FLAGSHIP)

@@ -55,3 +55,16 @@ def test_library_scenarios_are_found_by_either_name_and_listed_as_library():
     assert entry["id"] == "genius:Laptop" and entry["source"] == "library"
     assert {e["id"] for e in store.summaries() if e["source"] == "library"} == {
         name.replace("/", ":") for name in library_scenarios()}
+
+
+def test_a_huge_space_with_a_constraint_lists_its_exact_feasible_count():
+    """25 issues of 6 options with one constraint (6²⁵ outcomes) was listed with no count at all."""
+    issues = [{"name": f"c{i}", "options": [f"o{j}" for j in range(6)]} for i in range(25)]
+    utility = {"weights": {f"c{i}": 0.04 for i in range(25)},
+               "values": {f"c{i}": {f"o{j}": j / 5 for j in range(6)} for i in range(25)}}
+    scenario = accord.scenario_from_dict({
+        "accord": 1, "name": "huge", "issues": issues, "parties": [{"name": "A", "utility": utility}],
+        "constraints": [{"forbid": {"c0": ["o0", "o1"], "c1": ["o5"]}}]}, "huge.yaml")
+    store = ScenarioStore()
+    entry = store.summary_of(store.add(scenario))
+    assert entry["outcomes"] == 6**25 - 2 * 6**23  # the constraint rules out c0 in {o0, o1} with c1 = o5

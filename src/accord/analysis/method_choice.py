@@ -3,9 +3,11 @@ an array as long as the outcome space."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
-from accord.errors import OptionError
+from accord.errors import OptionError, ScenarioError
 from accord.model import Scenario
 from accord.space import MAX_OUTCOMES
 
@@ -31,10 +33,18 @@ _APPLIES = {"additive-merge": (_is_additive, "every utility linear-additive"),
 
 def choose_method(scenario: Scenario) -> str:
     """Enumeration when the space fits; else the additive merge or the rectangle branch and bound, whichever
-    the utilities allow (enumeration otherwise, which then says the space is too large)."""
+    the utilities allow; a ``ScenarioError`` saying what each search needs when neither does."""
     if scenario.cartesian_size <= MAX_OUTCOMES:
         return "enumeration"
-    return search_method(scenario) or "enumeration"
+    method = search_method(scenario)
+    if method is None:
+        blocked = bool(scenario.constraints) and _is_rectangular(dataclasses.replace(scenario, constraints=()))
+        raise ScenarioError(f"has {scenario.cartesian_size:,} outcomes; Accord enumerates at most {MAX_OUTCOMES:,}, "
+                            f"and beyond that it needs {_APPLIES['additive-merge'][1]}, or "
+                            f"{_APPLIES['branch-and-bound'][1]}", source=scenario.name,
+                            fix="remove the hard constraints, or reduce the issues or options" if blocked
+                            else "reduce the issues or options (or the grid of real issues)")
+    return method
 
 
 def search_method(scenario: Scenario) -> str | None:

@@ -139,8 +139,9 @@ def sensitivity_command(paths: list[str], reservation: tuple[str, ...], weight_n
         table.add_column("issue", overflow="fold")
         table.add_column("options (share of runs)", overflow="fold")
         for issue, options in noise.option_frequency.items():
-            shown = ", ".join(f"{v} {share:.0%}" for v, share in sorted(options.items(), key=lambda kv: -kv[1])
-                              if share > 0)
+            text = {str(v): value_text(v) for v in scenario.issue(issue).values}  # keys are str(value)
+            shown = ", ".join(f"{text.get(v, v)} {share:.0%}"
+                              for v, share in sorted(options.items(), key=lambda kv: -kv[1]) if share > 0)
             table.add_row(issue, shown)
         console.print(fitted(table, keep_words=(0,)))
 

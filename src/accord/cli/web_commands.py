@@ -90,7 +90,7 @@ def report_command(paths: list[str], output: Path, strategies: str | None, proto
     with progress("report", len(REPORT_PHASES)) as step:
         text = build_report(scenario, names(strategies), protocol=protocol, rounds=rounds, seed=seed,
                             stakeholders=stakeholders, command=command, version=describe(scenario), step=step,
-                            runs=runs, samples=samples, record=record)
+                            runs=runs, samples=samples, record=record, scenario_name=" ".join(paths))
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:

@@ -246,7 +246,7 @@ def _check_nodes(root: yaml.Node, source: str) -> None:
                         line = first[label].start_mark.line + 1
                         raise ScenarioError(
                             f"the key '{key.value}' appears twice (line {line} and line {key.start_mark.line + 1})",
-                            source=source, where=_place(node), fix="keep one of them")
+                            source=source, where=_place(key), fix="keep one of them")
                     first[label] = key
                 stack.extend((key, value))
         elif isinstance(node, yaml.SequenceNode):

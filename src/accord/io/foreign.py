@@ -4,6 +4,7 @@ and the losses of what neither format has for their writers."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pathlib import Path
 
@@ -26,8 +27,10 @@ def check_parts(source: str, domains: list[Path], profiles: int, profile: str, d
 
 
 def file_stem(text: str) -> str:
-    """``text`` as a file-name stem: runs of other characters become ``_`` (``scenario`` when nothing is left)."""
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._")
+    """``text`` as a file-name stem: accents are dropped from letters (``Ñandú`` -> ``Nandu``), runs of other
+    characters become ``_`` (``scenario`` when nothing is left)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", folded).strip("._")
     return stem or "scenario"
 
 

@@ -13,13 +13,15 @@ REPORT_SAMPLES = 200  # robustness samples in a report: a quick estimate (the se
 
 def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol: str = "sao", rounds: int = 100,
                  seed: int = 0, stakeholders: str | None = None, command: str = "", version: str = "",
-                 runs: int = 0, samples: int = REPORT_SAMPLES, record: str | None = None, analysis=None,
+                 runs: int = 0, samples: int = REPORT_SAMPLES, record: str | None = None, scenario_name: str = "",
+                 analysis=None,
                  step: Callable[..., None] = lambda advance=1, description=None: None,
                  simulate: Callable[..., object] | None = None) -> str:
     """Compute what the report shows and render it: the analysis; a simulation with ``strategies`` (default
     boulware, then conceder); the expected-utility forecast of each issue of ``stakeholders``, with ``runs`` Monte
     Carlo runs (seed ``seed``) where the file states an uncertainty; the robustness estimate from ``samples``
-    draws (seed 0) when the scenario states distributions; and the audit of the negotiation ``record``.
+    draws (seed 0) when the scenario states distributions; and the audit of the negotiation ``record`` (which
+    may name the scenario as the user did, ``scenario_name``: a path, a bundled name).
     ``version`` says which version of the scenario this is (see :func:`accord.io.versions.describe`); ``step`` is
     told each of ``REPORT_PHASES`` as it starts (for progress). ``analysis``, when given, is the scenario's
     analysis already made (e.g. by the workbench, within its limits). ``simulate(scenario, strategies, protocol=,
@@ -58,7 +60,7 @@ def build_report(scenario, strategies: Sequence[str] | None = None, *, protocol:
     step(description=REPORT_PHASES[3])
     robust_result = (unless_beyond("Robustness", lambda: robust(scenario, samples, seed=0))
                      if samples and scenario.uncertainty else None)
-    audited = unless_beyond("Audit", lambda: audit(read_record(record, scenario))) if record else None
+    audited = unless_beyond("Audit", lambda: audit(read_record(record, scenario, scenario_name))) if record else None
     step(description=REPORT_PHASES[4])
     text = render_report(analysis, simulation=simulation, max_rounds=rounds, forecasts=forecasts,
                          stakeholders=stakeholders, command=command, monte_carlo=summaries, robust=robust_result,

@@ -71,9 +71,10 @@ def _issues(scenario: Scenario) -> Table:
 
 def _frontier(analysis: Analysis, rows: int) -> Table:
     names = analysis.scenario.party_names
-    table = Table(show_header=True, header_style="bold", title_justify="left",
-                  title=f"Pareto frontier: {len(analysis.pareto_points)} utility vectors, "
-                        f"{analysis.pareto_outcomes} outcomes")
+    title = (f"Pareto frontier: {counted(len(analysis.pareto_points), 'utility vector')}, "
+             f"{counted(analysis.pareto_outcomes, 'outcome')}")
+    table = Table(show_header=True, header_style="bold", title_justify="left", title=title,
+                  min_width=len(title))  # a two-party table is narrower than its title: keep it on one line
     for name in names:
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column("sum", justify="right", no_wrap=True)

@@ -23,7 +23,7 @@ import accord
 from accord.errors import ScenarioError
 from accord.space.outcomes import check_matrix_bytes, enumerable
 from accord.io.versions import fingerprint
-from accord.space import feasible_size
+from accord.analysis.feasibility import count_feasible
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_FILES = 32
@@ -221,9 +221,9 @@ def _bundled_summary(name: str, path: str) -> dict:
 def summary(sid: str, scenario: accord.Scenario, source: str, uploaded: float | None = None) -> dict:
     """A list entry: feasible outcomes (what the analysis counts), the content hash, and the upload time."""
     when = None if uploaded is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(uploaded))
-    try:
-        outcomes = feasible_size(scenario)
-    except ScenarioError:  # too many to count, or none: the scenario's page says which
+    try:  # exact, also beyond enumeration; None when too many constraints make counting costly
+        outcomes = count_feasible(scenario)
+    except ScenarioError:  # the scenario's page says why
         outcomes = None
     return {"id": sid, "name": scenario.name, "title": scenario.title, "parties": list(scenario.party_names),
             "issues": len(scenario.issues), "outcomes": outcomes, "source": source,

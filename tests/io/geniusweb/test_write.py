@@ -66,3 +66,18 @@ def test_weights_are_written_to_sum_to_exactly_one(tmp_path):
     text = (tmp_path / "p.json").read_text()
     weights = json.loads(text, parse_float=Decimal)["LinearAdditiveUtilitySpace"]["issueWeights"]
     assert sum(weights.values()) == 1
+
+
+def test_a_scenario_with_no_linear_additive_party_is_refused_before_anything_is_written(tmp_path):
+    """Every party rectangle-based: the writer wrote a domain alone, reported two losses and succeeded, leaving a
+    folder that `accord analyze` refuses ('no profile')."""
+    import pytest
+
+    from accord.errors import ScenarioError
+
+    issues = (Issue.integer("n", 0, 4), Issue.integer("m", 0, 4))
+    boxes = RectangleSum((Rectangle(1.0, ((0, 0, 1),)),), 1.0)
+    scenario = Scenario("boxes", issues, (Party("a", boxes), Party("b", boxes)))
+    with pytest.raises(ScenarioError, match="no party has a linear-additive utility") as caught:
+        write_geniusweb(scenario, tmp_path / "out")
+    assert "genius" in caught.value.fix and not (tmp_path / "out").exists()

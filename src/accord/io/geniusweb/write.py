@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from accord.errors import ScenarioError
 from accord.io.files import write_atomic
 from accord.io.foreign import file_stem, unique_stem, unsupported_losses
 from accord.io.geniusweb.read import PROFILE_KEY, number_utility
@@ -67,9 +68,13 @@ def write_geniusweb(scenario: Scenario, folder: Path) -> list[str]:
     """Write ``scenario`` as GeniusWeb JSON into ``folder``: ``<scenario>.json`` (the domain) and one
     ``<party>.json`` profile per party. Return what GeniusWeb cannot express (empty when nothing is lost)."""
     folder = Path(folder)
+    additive = [p for p in scenario.parties if isinstance(p.utility, LinearAdditive)]
+    if not additive:  # a domain alone: no profile to read back
+        raise ScenarioError("no party has a linear-additive utility, and GeniusWeb has no form for constraint-based "
+                            "(hyperRectangle) ones", source=scenario.name,
+                            fix="convert to genius (GENIUS 2014 XML keeps hyperRectangles) or to accord")
     folder.mkdir(parents=True, exist_ok=True)
     losses: list[str] = []
-    additive = [p for p in scenario.parties if isinstance(p.utility, LinearAdditive)]
     tables = {p.name: [np.asarray(t, dtype=float) for t in _unweighted(p.utility, scenario.issues)] for p in additive}
     forms: list[tuple | None] = []  # per issue: None (discrete) or (low, high, step, points, {party: (lowU, highU)})
     for position, issue in enumerate(scenario.issues):
