@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accord.analysis import rectangle_programme, rectangle_search, rectangle_staircase
+from accord.analysis import rectangle_frontier, rectangle_programme, rectangle_search, rectangle_staircase
+from accord.errors import ScenarioError
 from accord.analysis.rectangle_search import rectangle_search as search
 from accord.model import Party, Rectangle, RectangleSum
 from tests.analysis.reference import signed_frontier
@@ -47,14 +48,16 @@ def test_beyond_the_programme_budget_the_staircase_search_answers(monkeypatch, b
     _assert_enumerated(search(scenario), scenario, np.ones(2))
 
 
-def test_beyond_both_budgets_the_branch_and_bound_answers(monkeypatch):
+def test_beyond_both_budgets_the_search_stops_in_one_line_without_the_branch_and_bound(monkeypatch):
     scenario = _scenario([Rectangle(5.0, ((0, 1.0, 1.0), (1, 0.0, 0.0)), False)],
                          [Rectangle(1.0, ((1, 1.0, 1.0),), False)], sizes=(3, 3), normalizers=(5.0, 1.0))
     monkeypatch.setattr(rectangle_programme, "MAX_STATES", 0)
+    monkeypatch.setattr(rectangle_programme, "MAX_ROWS", 0)  # (its plan may be kept from an earlier search)
     monkeypatch.setattr(rectangle_staircase, "MAX_ROWS", 0)
-    with pytest.raises(rectangle_staircase.OverBudget):
-        rectangle_staircase.rectangle_staircase(scenario)
-    _assert_enumerated(search(scenario), scenario, np.ones(2))
+    monkeypatch.setattr(rectangle_frontier, "rectangle_frontier", _refuse)
+    with pytest.raises(ScenarioError, match="pass their budgets .more than 0 partial sums") as raised:
+        search(scenario)
+    assert raised.value.fix == "reduce the issues or rectangles"
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,3 +70,12 @@ def test_fractional_utilities_go_to_the_branch_and_bound(scenario, factor):
     scenario = dataclasses.replace(scenario, parties=tuple(parties))
     got = search(scenario)
     np.testing.assert_array_equal(got.points, signed_frontier(scenario, np.ones(2)))
+
+
+def test_when_the_staircase_bounds_would_not_fit_the_branch_and_bound_answers(monkeypatch):
+    scenario = _scenario([Rectangle(5.0, ((0, 1.0, 1.0), (1, 0.0, 0.0)), False)],
+                         [Rectangle(1.0, ((1, 1.0, 1.0),), False)], sizes=(3, 3), normalizers=(5.0, 1.0))
+    monkeypatch.setattr(rectangle_programme, "MAX_STATES", 0)
+    monkeypatch.setattr(rectangle_programme, "MAX_ROWS", 0)
+    monkeypatch.setattr(rectangle_staircase, "MAX_RELAXED", 0)
+    _assert_enumerated(search(scenario), scenario, np.ones(2))

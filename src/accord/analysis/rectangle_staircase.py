@@ -166,8 +166,12 @@ def _decode(codes: np.ndarray, width: int) -> np.ndarray:
 
 
 class OverBudget(Exception):
-    """The search would pass ``MAX_ROWS`` or ``MAX_RELAXED`` (not a user error: the caller turns to another
-    search)."""
+    """The search would pass ``MAX_RELAXED`` or ``MAX_BOUND_CELLS`` while setting up its bounds (not a user
+    error: the caller turns to another search)."""
+
+
+class TooManyRows(OverBudget):
+    """The search itself would pass ``MAX_ROWS`` (another search would take far longer still)."""
 
 
 class _Widen(Exception):
@@ -313,7 +317,7 @@ def _sweep(model: _Model, shares: Shares, stair: _Staircase, beam: int | None, l
         sizes = np.bincount(inverse.reshape(-1), minlength=len(patterns))
         m, c = len(sums), len(patterns)
         if m * c > MAX_ROWS:
-            raise OverBudget(f"more than {MAX_ROWS:,} partial sums after {s} issues")
+            raise TooManyRows(f"more than {MAX_ROWS:,} partial sums after {s} issues")
         if m * c > limit:
             raise _Widen
         previous = np.ones((m, len(bounding)), dtype=bool)
