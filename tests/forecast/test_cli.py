@@ -98,7 +98,7 @@ def test_forecast_bad_options(args, fragments):
 @pytest.mark.parametrize(
     "content, fragments",
     [
-        ("actor,position,salience\nA,1,1\n", ["bad.csv", "line 2", "missing column 'capability'"]),
+        ("actor,position,salience\nA,1,1\n", ["bad.csv", "line 1", "missing column 'capability'"]),
         ("actor,position,salience,capability\nA,x,1,1\n", ["bad.csv", "line 2", "position is not a number"]),
         ("actor,position,salience,capability\nA,1,200,1\n", ["bad.csv", "salience 200 is out of range"]),
         ("actor,position,salience,capability\nA,1,1,-2\n", ["bad.csv", "capability -2 is negative"]),

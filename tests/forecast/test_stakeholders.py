@@ -46,7 +46,7 @@ def test_yaml_issues_and_top_level_actors():
     "text, fragments",
     [
         ("", ["f.csv", "empty"]),
-        ("actor,position,salience\nA,1,1\n", ["f.csv", "line 2", "missing column 'capability'", "add a capability"]),
+        ("actor,position,salience\nA,1,1\n", ["f.csv", "line 1", "missing column 'capability'", "add a capability"]),
         ("actor,position,salience,capability\nA,abc,1,1\n", ["line 2", "position is not a number (abc)"]),
         ("actor,position,salience,capability\nA,1,0.5,1\nB,1,,1\n", ["line 3", "salience is not a number (empty)"]),
         ("actor,position,salience,capability\nA,1,0.5,1\nB,1,120,1\n", ["line 2", "mixes scales"]),

@@ -19,7 +19,7 @@ import io
 from pathlib import PurePath
 
 from accord.errors import ScenarioError
-from accord.forecast.stakeholders import Row, Stakeholders, table_to_stakeholders
+from accord.forecast.stakeholders import Row, Stakeholders, check_header, table_to_stakeholders
 from accord.io.bundled import bundled_data, resolve
 from accord.io import files
 
@@ -56,6 +56,7 @@ def parse_csv(text: str, *, source: str) -> tuple[Stakeholders, ...]:
     if repeated:
         raise ScenarioError(f"the column '{repeated[0]}' appears twice in the header", source=source,
                             where="line 1", fix="keep one of them")
+    check_header(header, source)
     rows: list[tuple[str, Row]] = []
     for number, cells in enumerate(reader, start=2):
         if len(cells) > len(header):

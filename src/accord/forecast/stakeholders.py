@@ -180,16 +180,24 @@ def _number(value: object, column: str, where: str, source: str) -> float:
     return number
 
 
+def check_header(header: list[str], source: str, where: str = "line 1") -> None:
+    """Refuse a table header that lacks a required column (under any accepted name)."""
+    named = {canonical_column(cell) for cell in header}
+    for column in REQUIRED:
+        if column not in named:
+            raise _missing(column, source, where)
+
+
 def _check_required(records: list[tuple[str, dict]], source: str) -> None:
     for column in REQUIRED:
         for where, record in records:
             if column not in record:
-                raise ScenarioError(
-                    f"missing column '{column}'",
-                    source=source,
-                    where=where,
-                    fix=f"add a {column} column ({_hint(column)})",
-                )
+                raise _missing(column, source, where)
+
+
+def _missing(column: str, source: str, where: str) -> ScenarioError:
+    return ScenarioError(f"missing column '{column}'", source=source, where=where,
+                         fix=f"add a {column} column ({_hint(column)})")
 
 
 def _hint(column: str) -> str:
