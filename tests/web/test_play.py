@@ -61,3 +61,13 @@ def test_the_person_names_their_party_by_index_or_by_name(client, mini_yaml):
     assert unknown.status_code == 400
     assert unknown.json()["detail"] == "body.party: no party named 'C'; give one of A, B (or its index)"
     assert client.post("/api/play", json={"scenario_id": sid, "party": 2}).status_code == 400
+
+
+def test_a_scenario_too_large_to_list_is_not_offered_for_play(client):
+    huge = "genius:ANAC2014_10issuesDiscountedwithRV"
+    page = client.get(f"/scenarios/{huge}")
+    assert page.status_code == 200
+    assert f'href="/scenarios/{huge}/play"' not in page.text and "play a party: too many outcomes" in page.text
+    refused = client.get(f"/scenarios/{huge}/play")
+    assert refused.status_code == 400
+    assert "playing a party lists every outcome, and this scenario has 10,000,000,000" in refused.text

@@ -88,8 +88,11 @@ def workbench(request: Request, sid: str) -> HTMLResponse:
     except InputError as error:
         return _page(request, "error.html", 400, message=error.one_line())
     document = accord.scenario_to_dict(scenario)
+    from accord.web.play import playable, unplayable_line
+
     return _page(request, "scenario.html", sid=sid, scenario=scenario, editor=editor(scenario, document),
-                 document=document, initial=initial, entry=request.app.state.store.summary_of(sid))
+                 document=document, initial=initial, entry=request.app.state.store.summary_of(sid),
+                 playable=playable(scenario), unplayable=unplayable_line(scenario))
 
 
 @router.get("/scenarios/{sid}/simulate", response_class=HTMLResponse)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from accord.audit.debrief import debrief
 from accord.audit.table import TableGame
 from accord.errors import OptionError
+from accord.space import MAX_OUTCOMES
 from accord.web.api import stored
 from accord.web.store import NotFound
 
@@ -128,4 +129,16 @@ def play_page(request: Request, sid: str) -> HTMLResponse:
         scenario = request.app.state.store.get(sid)
     except NotFound:
         return _page(request, "error.html", 404, message=f"{sid}: no such scenario; pick one from the list")
+    if not playable(scenario):
+        return _page(request, "error.html", 400, message=unplayable_line(scenario))
     return _page(request, "play.html", sid=sid, scenario=scenario, strategies=list(registry().values()))
+
+
+def playable(scenario) -> bool:
+    """Whether a person can play the scenario: the table lists every outcome, so the space must be enumerable."""
+    return scenario.cartesian_size <= MAX_OUTCOMES
+
+
+def unplayable_line(scenario) -> str:
+    return (f"{scenario.name}: playing a party lists every outcome, and this scenario has "
+            f"{scenario.cartesian_size:,} (at most {MAX_OUTCOMES:,}); analyse or simulate it instead")
