@@ -8,12 +8,12 @@ count (Python ints) and the C-order-first outcome. Equal rows merge; a row is dr
 same alive rectangles is at least as good for both parties and it cannot reach a clip. A row's final (signed,
 clipped) vector ``q`` is bounded by a box (each party's most) and, when every signed gain is non-negative or in
 a worst-deal search, by weighted sums ``w·q ≤ B_w``; each bound is the least of a relaxed programme's (only
-``TRACKED`` open rectangles followed, the others assumed at their best) and a Lagrangian one (``rectangle_lagrangian``, the
-dual of the linear relaxation; rows alike in their alive rectangles share it). The staircase holds the
-non-dominated vectors of real outcomes met (a local search, then a beam pass that keeps only the ``BEAM`` best
-bounded rows per issue); a final vector not strictly dominated by it is one of its points or lies above one of
-its inner corners, and the region the bounds allow is closed downwards, so the exact pass cuts a row exactly
-when neither a point nor a corner satisfies its bounds. Ties with the staircase are kept, so every frontier
+``TRACKED`` open rectangles followed, the others assumed at their best) and a Lagrangian one
+(``rectangle_lagrangian``, the dual of the linear relaxation; rows alike in their alive rectangles share it). The
+staircase holds the non-dominated vectors of real outcomes met (a local search, then a beam pass that keeps only
+the ``BEAM`` best bounded rows per issue); a final vector not strictly dominated by it is one of its points or
+lies above one of its inner corners, and the region the bounds allow is closed downwards, so the exact pass cuts
+a row exactly when neither a point nor a corner satisfies its bounds. Ties with the staircase are kept, so every frontier
 vector gets its exact count. An exact pass that grows past ``WIDEN_AT`` rows restarts after a wider beam.
 
 A worst-deal search (signs −1 on the focus party, +1 on the other; ``focus``) wants the largest focus value,
@@ -35,7 +35,7 @@ from accord.analysis.solutions import DECIMALS
 from accord.model import RectangleSum, Scenario
 
 MAX_ROWS = 4_000_000
-"""Partial sums expanded at one issue at most; beyond, ``OverBudget`` (the caller turns to another search). A row
+"""Partial sums expanded at one issue at most; beyond, ``TooManyRows`` (the caller refuses in one line). A row
 takes about 700 bytes at its peak on 30 issues (2.1 GB measured at 3 × 10^6), so this keeps the search near 3 GB;
 30issues peaks at about 1.5 × 10^5."""
 TRACKED = 16
@@ -299,7 +299,8 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
     return found
 
 
-def _sweep(model: _Model, shares: Shares, stair: _Staircase, beam: int | None, limit: float = np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sweep(model: _Model, shares: Shares, stair: _Staircase, beam: int | None,
+           limit: float = np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One forward pass over the issues: the final rows' integer sums, outcome counts and first outcomes. Rows
     that cannot reach a vector the staircase leaves undominated are cut; with ``beam``, only that many rows
     (the best bounded) go on after each issue, so the pass is quick and its rows are just real outcomes."""
