@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from click.testing import CliRunner
 
 from accord.cli.main import app
@@ -41,9 +43,9 @@ def test_a_bad_stakeholder_file_gets_the_cli_line(client, tmp_path):
     expected = cli_error("forecast", str(path)).replace(str(path), "bad.csv")
     page = client.post("/forecast", files={"file": ("bad.csv", BAD_CSV.encode())})
     assert page.status_code == 400
-    assert f"error: {expected}</p>" in page.text
+    assert f"error: {expected}</p>" in html.unescape(page.text)  # as the browser shows it
     pasted = client.post("/forecast", data={"text": BAD_CSV, "format": "csv"})
-    assert f"error: {expected.replace('bad.csv', 'pasted.csv')}</p>" in pasted.text
+    assert f"error: {expected.replace('bad.csv', 'pasted.csv')}</p>" in html.unescape(pasted.text)
 
 
 def test_wrong_type_empty_and_non_utf8_uploads_are_one_line_errors(client):
