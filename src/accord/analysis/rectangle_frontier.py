@@ -126,7 +126,12 @@ class Rectangles:
             mine = self.utility[(self.party == j) & earned, j]
             total = float(np.cumsum(mine)[-1]) if mine.size else 0.0
             out[j] = total
-        return np.round(np.clip(out / self.normalizer, 0.0, 1.0), DECIMALS)
+        return self.utilities_of(out)
+
+    def utilities_of(self, sums: np.ndarray) -> np.ndarray:
+        """The rounded utilities of final sums (one row per outcome, or one vector): divided by each party's
+        normaliser and clipped to [0, 1] as enumeration does."""
+        return np.round(np.clip(sums / self.normalizer, 0.0, 1.0), DECIMALS)
 
     def classes(self, inside: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The next issue's values grouped, for each node (row of ``inside``), by the rectangles they leave

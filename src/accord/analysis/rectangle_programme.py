@@ -311,7 +311,7 @@ class _Programme:
 
     def final_vectors(self, sums: np.ndarray) -> np.ndarray:
         """Rounded utilities of final (clipped) sums, computed as enumeration does, times the signs."""
-        return np.round(np.clip(sums / self.normalizer, 0.0, 1.0), DECIMALS) * self.signs + 0.0
+        return self.model.utilities_of(sums) * self.signs + 0.0
 
     def clipped_columns(self, sums: np.ndarray) -> np.ndarray:
         """For final sums, the columns where a dominated partial sum may have ended equal (clipped)."""

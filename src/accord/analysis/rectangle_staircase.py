@@ -31,7 +31,6 @@ from accord.analysis.pareto import pareto_mask
 from accord.analysis.rectangle_frontier import Rectangles
 from accord.analysis.rectangle_lagrangian import STEPS, Shares, TooLarge
 from accord.analysis.rectangle_programme import ROUNDED_APART, _first_per_group, issue_order
-from accord.analysis.solutions import DECIMALS
 from accord.model import RectangleSum, Scenario
 
 MAX_ROWS = 4_000_000
@@ -149,8 +148,17 @@ class _Model:
 
     def final(self, inside: np.ndarray) -> np.ndarray:
         """The signed, clipped integer vectors of fully decided nodes."""
-        earned = inside & (~self.r.exclusive & (self.r.last >= 0))[None, :]
-        return self.clipped(earned.astype(np.int64) @ self.utility + self.base)
+        return self.clipped(self.sums_of(inside))
+
+    def sums_of(self, inside: np.ndarray) -> np.ndarray:
+        """The integer sums of decided outcomes (rows of which rectangles they lie in): the bounded rectangles
+        they lie in, plus the unbounded ones (``base``) once."""
+        return (inside & (self.r.last >= 0)[None, :]).astype(np.int64) @ self.utility + self.base
+
+    def weighted_bounds(self, sums: np.ndarray, rest: np.ndarray) -> np.ndarray:
+        """Per row, the most each weighting of the signed sums can reach: the partial sums' value plus the most
+        the rest can add."""
+        return (sums * self.signs[None, :]) @ self.weights.T + rest[:, :self.n_bound]
 
     def clipped(self, sums: np.ndarray) -> np.ndarray:
         """The signed, clipped integer vectors of outcomes with these integer sums."""
@@ -233,24 +241,24 @@ def _local_search(model: _Model, rng: np.random.Generator, rounds: int = 3) -> n
             for _pass in range(6):
                 changed = False
                 for s in rng.permutation(len(sizes)):
-                    member = np.ones(len(r.exclusive), dtype=bool)
-                    for t in range(len(sizes)):
-                        if t != s:
-                            member &= r.inside[t][x[t]]
-                    inside = member[None, :] & r.inside[s]  # values, rects
-                    earned = np.where(r.exclusive[None, :], ~inside, inside)
-                    sums = np.clip(earned.astype(np.int64) @ model.utility + model.base, 0, model.top)
-                    score = sums @ w
+                    inside = _lying_in(r, x, s)[None, :] & r.inside[s]  # values, rects
+                    score = np.clip(model.sums_of(inside), 0, model.top) @ w
                     best = int(np.argmax(score))
                     if score[best] > score[x[s]]:
                         x[s], changed = best, True
                 if not changed:
                     break
-            member = np.ones(len(r.exclusive), dtype=bool)
-            for t in range(len(sizes)):
-                member &= r.inside[t][x[t]]
-            found.append(model.final(member[None, :])[0])
+            found.append(model.final(_lying_in(r, x)[None, :])[0])
     return np.array(found, dtype=np.int64)
+
+
+def _lying_in(r: Rectangles, x: np.ndarray, skip: int | None = None) -> np.ndarray:
+    """Which rectangles the outcome ``x`` (a value per search position) lies in, position ``skip`` left out."""
+    member = np.ones(len(r.exclusive), dtype=bool)
+    for t in range(len(x)):
+        if t != skip:
+            member &= r.inside[t][x[t]]
+    return member
 
 
 def staircase_applies(scenario: Scenario) -> bool:
@@ -291,7 +299,7 @@ def rectangle_staircase(scenario: Scenario, signs: np.ndarray | None = None,
             break
         except _Widen:
             beam *= 8
-    points = np.round(np.clip(sums / model.r.normalizer[None, :], 0.0, 1.0), DECIMALS) * signs[None, :] + 0.0
+    points = model.r.utilities_of(sums) * signs[None, :] + 0.0
     found = frontier_of(points, [int(x) for x in counts], firsts)
     if focus is not None and len(found.points):
         top = found.points[:, focus] == found.points[:, focus].max()
@@ -360,7 +368,7 @@ def _sweep(model: _Model, shares: Shares, stair: _Staircase, beam: int | None,
 def _most_promising(sums, rest, model: _Model, focus: int | None, beam: int) -> np.ndarray:
     """The rows a beam pass keeps: with a focus, the best bounded under the heaviest focus weight; else an equal share
     of the best bounded under each weighting of the weighted bounds."""
-    bounds = (sums * model.signs[None, :]) @ model.weights.T + rest[:, :model.n_bound]
+    bounds = model.weighted_bounds(sums, rest)
     if focus is not None:  # the weighting with the heaviest focus weight: the lexicographic order's closest
         return np.argsort(-bounds[:, -1], kind="stable")[:beam]
     share = max(beam // bounds.shape[1], 1)
@@ -372,7 +380,7 @@ def _hopeful(sums, rest, model: _Model, stair: _Staircase) -> np.ndarray:
     """Rows (partial sums and the most each column can still add) that may reach a vector the staircase
     still leaves worth reaching."""
     signs, k = model.signs, model.k
-    weighted = (sums * signs[None, :]) @ model.weights.T + rest[:, :model.n_bound]
+    weighted = model.weighted_bounds(sums, rest)
     low, up = np.where(signs > 0, 0, -model.top), np.where(signs > 0, model.top, 0)
     box = np.clip(weighted[:, :k], low, up)
     if model.floored is not None:  # completions clipped in the focus column: there at -top, the others at most box
