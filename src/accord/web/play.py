@@ -20,6 +20,7 @@ from accord.audit.debrief import debrief
 from accord.audit.table import TableGame
 from accord.errors import OptionError
 from accord.space import MAX_OUTCOMES
+from accord.space.outcomes import enumerable
 from accord.web.api import stored
 from accord.web.store import NotFound
 
@@ -136,7 +137,7 @@ def play_page(request: Request, sid: str) -> HTMLResponse:
 
 def playable(scenario) -> bool:
     """Whether a person can play the scenario: the table lists every outcome, so the space must be enumerable."""
-    return scenario.cartesian_size <= MAX_OUTCOMES
+    return enumerable(scenario)
 
 
 def unplayable_line(scenario) -> str:
